@@ -1,0 +1,68 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+let package = Package(
+    name: "jieyou",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "jieyou", targets: ["jieyou"]),
+        .executable(name: "jieyou-bench", targets: ["JieyouBench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+    ],
+    targets: [
+        // Pure domain: rules, calendar, permissions, audit chain. Foundation and swift-crypto (for SHA-256) only.
+        .target(
+            name: "JieyouDomain",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
+        // Office formats (xlsx/docx/SVG writers and the xlsx reader). No Vapor.
+        .target(name: "JieyouOffice", swiftSettings: swiftSettings),
+        // The Vapor application: persistence, routes, views, auth, jobs, commands.
+        .target(
+            name: "JieyouApp",
+            dependencies: [
+                "JieyouDomain",
+                "JieyouOffice",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(name: "jieyou", dependencies: ["JieyouApp"], swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "JieyouBench",
+            dependencies: [.product(name: "AsyncHTTPClient", package: "async-http-client")],
+            path: "Benchmarks/JieyouBench",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "JieyouDomainTests", dependencies: ["JieyouDomain"], swiftSettings: swiftSettings),
+        .testTarget(name: "JieyouOfficeTests", dependencies: ["JieyouOffice"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "JieyouAppTests",
+            dependencies: [
+                "JieyouApp",
+                .product(name: "VaporTesting", package: "vapor"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)
+
+var swiftSettings: [SwiftSetting] {
+    [.swiftLanguageMode(.v6)]
+}

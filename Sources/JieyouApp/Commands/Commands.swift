@@ -1,0 +1,16 @@
+import Vapor
+
+/// Registers the `jieyou` subcommands (Vapor provides `serve` and `routes`).
+func registerCommands(_ app: Application) {
+    app.asyncCommands.use(MigrateCommand(), as: "migrate")
+    app.asyncCommands.use(DemoCommand(), as: "demo")
+    var user = AsyncCommands()
+    user.use(UserCreateCommand(), as: "create")
+    app.asyncCommands.use(user.group(help: "Manage user accounts"), as: "user")
+    var org = AsyncCommands()
+    org.use(OrgCreateCommand(), as: "create")
+    app.asyncCommands.use(org.group(help: "Manage the org tree"), as: "org")
+    var audit = AsyncCommands()
+    audit.use(AuditVerifyCommand(), as: "verify")
+    app.asyncCommands.use(audit.group(help: "Check the event log"), as: "audit")
+}

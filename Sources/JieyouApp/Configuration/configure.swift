@@ -1,0 +1,72 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import Logging
+import NIOCore
+import SQLKit
+import Vapor
+
+extension Application {
+    private struct ConfigurationKey: StorageKey {
+        typealias Value = AppConfiguration
+    }
+
+    var appConfiguration: AppConfiguration {
+        get { storage[ConfigurationKey.self] ?? AppConfiguration() }
+        set { storage[ConfigurationKey.self] = newValue }
+    }
+}
+
+/// Sets up an application: databases, migrations, middleware, routes and commands, in that order.
+/// Tests call this with `AppConfiguration.testing()`; `jieyou` calls it with the environment's.
+public func configure(_ app: Application, _ config: AppConfiguration) async throws {
+    app.appConfiguration = config
+    try configureDatabase(app, config)
+    app.migrations.add(AllMigrations.list)
+
+    app.routes.defaultMaxBodySize = "10mb"
+    app.http.server.configuration.reportMetrics = true
+
+    // Order matters: errors are rendered outside everything else, so that security headers are set
+    // on error pages too.
+    app.middleware = Middlewares()
+    app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(ErrorResponseMiddleware(environment: app.environment))
+
+    try routes(app)
+    registerCommands(app)
+    Metrics.bootstrapOnce()
+}
+
+private func configureDatabase(_ app: Application, _ config: AppConfiguration) throws {
+    let sqlLogLevel = Logger.Level(rawValue: config.sqlLogLevel) ?? .debug
+    switch config.database {
+    case .sqliteFile(let path):
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        app.databases.use(.sqlite(.file(path), sqlLogLevel: sqlLogLevel), as: .sqlite)
+        app.lifecycle.use(SQLiteTuning())
+    case .sqliteMemory:
+        app.databases.use(.sqlite(.memory, sqlLogLevel: sqlLogLevel), as: .sqlite)
+        app.lifecycle.use(SQLiteTuning())
+    case .postgres(let url):
+        app.databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: 4, sqlLogLevel: sqlLogLevel), as: .psql)
+    }
+}
+
+/// SQLite settings applied when the app boots. WAL lets readers run beside the writer; busy_timeout
+/// makes a connection wait for the write lock instead of failing at once. The Fluent SQLite driver keeps
+/// one connection per event loop, so each loop's connection is set up here.
+struct SQLiteTuning: LifecycleHandler {
+    func didBootAsync(_ app: Application) async throws {
+        for eventLoop in app.eventLoopGroup.makeIterator() {
+            let db = app.databases.database(logger: app.logger, on: eventLoop) as! any SQLDatabase
+            try await db.raw("PRAGMA busy_timeout = 10000").run()
+            try await db.raw("PRAGMA synchronous = NORMAL").run()
+        }
+        if case .sqliteFile = app.appConfiguration.database {
+            try await (app.db as! any SQLDatabase).raw("PRAGMA journal_mode = WAL").run()
+        }
+    }
+}

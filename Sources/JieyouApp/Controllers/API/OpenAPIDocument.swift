@@ -1,0 +1,89 @@
+/// The OpenAPI 3.0 description of `/api/v1`. Kept beside the controllers it describes; a test checks
+/// that every API route is listed here.
+enum OpenAPIDocument {
+    static let json = #"""
+        {
+          "openapi": "3.0.3",
+          "info": {"title": "解优 Jieyou API", "version": "1.0.0",
+            "description": "Enterprise-service platform for industrial parks. Sign in with POST /auth/login and send the token as `Authorization: Bearer <token>`. Errors are `{\"error\": {\"code\", \"message\", \"field\"}}` with a Chinese message."},
+          "servers": [{"url": "/api/v1"}],
+          "components": {
+            "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
+            "schemas": {
+              "Error": {"type": "object", "required": ["error"], "properties": {"error": {"type": "object", "required": ["code", "message"], "properties": {
+                "code": {"type": "string"}, "message": {"type": "string"}, "field": {"type": "string"},
+                "details": {"type": "array", "items": {"type": "object", "properties": {"field": {"type": "string"}, "message": {"type": "string"}}}}}}}},
+              "OrgUnit": {"type": "object", "required": ["id", "level", "name", "path"], "properties": {
+                "id": {"type": "string", "format": "uuid"}, "parentId": {"type": "string", "format": "uuid"},
+                "level": {"type": "string", "enum": ["province", "city", "county", "park"]}, "name": {"type": "string"},
+                "code": {"type": "string"}, "path": {"type": "string"}}},
+              "OrgUnitWrite": {"type": "object", "properties": {
+                "parentId": {"type": "string", "format": "uuid"}, "level": {"type": "string", "enum": ["city", "county", "park"]},
+                "name": {"type": "string", "maxLength": 60}, "code": {"type": "string"}}},
+              "Department": {"type": "object", "required": ["id", "orgUnitId", "name", "kind", "active"], "properties": {
+                "id": {"type": "string", "format": "uuid"}, "orgUnitId": {"type": "string", "format": "uuid"}, "name": {"type": "string"},
+                "kind": {"type": "string", "enum": ["bureau", "taskForce", "workingGroup", "company", "streetTown", "external"]},
+                "phone": {"type": "string"}, "active": {"type": "boolean"}}},
+              "DepartmentWrite": {"type": "object", "properties": {
+                "orgUnitId": {"type": "string", "format": "uuid"}, "name": {"type": "string"}, "kind": {"type": "string"},
+                "phone": {"type": "string"}, "active": {"type": "boolean"}}},
+              "User": {"type": "object", "required": ["id", "username", "displayName", "roles", "orgUnitId", "active"], "properties": {
+                "id": {"type": "string", "format": "uuid"}, "username": {"type": "string"}, "displayName": {"type": "string"},
+                "phone": {"type": "string"}, "roles": {"type": "array", "items": {"$ref": "#/components/schemas/Role"}},
+                "orgUnitId": {"type": "string", "format": "uuid"}, "departmentId": {"type": "string", "format": "uuid"},
+                "enterpriseId": {"type": "string", "format": "uuid"}, "active": {"type": "boolean"}}},
+              "UserWrite": {"type": "object", "properties": {
+                "username": {"type": "string"}, "password": {"type": "string", "minLength": 8}, "displayName": {"type": "string"},
+                "phone": {"type": "string"}, "roles": {"type": "array", "items": {"$ref": "#/components/schemas/Role"}},
+                "orgUnitId": {"type": "string", "format": "uuid"}, "departmentId": {"type": "string", "format": "uuid", "nullable": true},
+                "enterpriseId": {"type": "string", "format": "uuid", "nullable": true}, "active": {"type": "boolean"}}},
+              "Role": {"type": "string", "enum": ["admin", "dispatcher", "handler", "cadre", "leader", "enterprise", "monitor", "upper"]}
+            },
+            "responses": {
+              "Error": {"description": "Client error", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+            }
+          },
+          "security": [{"bearer": []}],
+          "paths": {
+            "/auth/login": {"post": {"summary": "Sign in", "security": [],
+              "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["username", "password"], "properties": {"username": {"type": "string"}, "password": {"type": "string"}}}}}},
+              "responses": {"200": {"description": "Token", "content": {"application/json": {"schema": {"type": "object", "properties": {"token": {"type": "string"}, "user": {"$ref": "#/components/schemas/User"}}}}}},
+                "401": {"$ref": "#/components/responses/Error"}}}},
+            "/auth/logout": {"post": {"summary": "Revoke the token", "responses": {"204": {"description": "Revoked"}}}},
+            "/me": {"get": {"summary": "The signed-in user", "responses": {"200": {"description": "User, org unit and capabilities"}, "401": {"$ref": "#/components/responses/Error"}}}},
+            "/org-units": {
+              "get": {"summary": "Org units in the caller's subtree", "responses": {"200": {"description": "List", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/OrgUnit"}}}}}}},
+              "post": {"summary": "Create an org unit (admin)", "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/OrgUnitWrite"}}}},
+                "responses": {"201": {"description": "Created"}, "400": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}}}},
+            "/org-units/{id}": {
+              "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+              "get": {"summary": "One org unit", "responses": {"200": {"description": "Org unit"}, "404": {"$ref": "#/components/responses/Error"}}},
+              "patch": {"summary": "Edit an org unit (admin)", "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/OrgUnitWrite"}}}},
+                "responses": {"200": {"description": "Updated"}, "400": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}}}},
+            "/departments": {
+              "get": {"summary": "Departments in the caller's subtree", "parameters": [{"name": "orgUnit", "in": "query", "schema": {"type": "string", "format": "uuid"}}],
+                "responses": {"200": {"description": "List", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Department"}}}}}}},
+              "post": {"summary": "Create a department (admin)", "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/DepartmentWrite"}}}},
+                "responses": {"201": {"description": "Created"}, "400": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}, "409": {"$ref": "#/components/responses/Error"}}}},
+            "/departments/{id}": {
+              "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+              "get": {"summary": "One department", "responses": {"200": {"description": "Department"}, "404": {"$ref": "#/components/responses/Error"}}},
+              "patch": {"summary": "Edit a department (admin)", "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/DepartmentWrite"}}}},
+                "responses": {"200": {"description": "Updated"}, "400": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}}}},
+            "/users": {
+              "get": {"summary": "Users in the caller's subtree (admin)", "parameters": [
+                {"name": "q", "in": "query", "schema": {"type": "string"}}, {"name": "role", "in": "query", "schema": {"$ref": "#/components/schemas/Role"}},
+                {"name": "orgUnit", "in": "query", "schema": {"type": "string", "format": "uuid"}},
+                {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 200}}, {"name": "cursor", "in": "query", "schema": {"type": "string"}}],
+                "responses": {"200": {"description": "A page", "content": {"application/json": {"schema": {"type": "object", "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/User"}}, "nextCursor": {"type": "string"}}}}}}}},
+              "post": {"summary": "Create a user (admin)", "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/UserWrite"}}}},
+                "responses": {"201": {"description": "Created"}, "400": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}, "409": {"$ref": "#/components/responses/Error"}}}},
+            "/users/{id}": {
+              "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+              "get": {"summary": "One user (admin)", "responses": {"200": {"description": "User"}, "404": {"$ref": "#/components/responses/Error"}}},
+              "patch": {"summary": "Edit a user (admin); departmentId or enterpriseId null unlinks", "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/UserWrite"}}}},
+                "responses": {"200": {"description": "Updated"}, "400": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}}}}
+          }
+        }
+        """#
+}

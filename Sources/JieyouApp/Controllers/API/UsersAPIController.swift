@@ -1,0 +1,80 @@
+import Fluent
+import JieyouDomain
+import Vapor
+
+/// `/api/v1/users`: accounts of the caller's subtree (admins only).
+struct UsersAPIController: RouteCollection {
+    static let maxLimit = 200
+
+    func boot(routes: any RoutesBuilder) throws {
+        let users = routes.grouped("users")
+        users.get(use: list)
+        users.post(use: create)
+        users.get(":id", use: show)
+        users.patch(":id", use: update)
+    }
+
+    /// Paged by username with an opaque cursor (the last username, base64): stable under inserts.
+    @Sendable func list(req: Request) async throws -> API.Page<API.UserDTO> {
+        let ctx = try await AdminContext.load(req, .readUsers)
+        let limit = min(max(req.query[Int.self, at: "limit"] ?? 50, 1), Self.maxLimit)
+        var query = UserModel.query(on: req.db).filter(\.$orgUnit.$id ~~ ctx.scope)
+        if let text = req.query[String.self, at: "orgUnit"] {
+            guard let id = UUID(uuidString: text), ctx.scope.contains(id) else { throw AppError.notFound("组织") }
+            query = query.filter(\.$orgUnit.$id ~~ Array(ctx.tree.subtree(of: id)))
+        }
+        if let roleName = req.query[String.self, at: "role"] {
+            guard let role = Role(rawValue: roleName) else { throw AppError.invalid("role", "角色“\(roleName)”不存在") }
+            query = query.filter(\.$storedRoles ~~ ",\(role.rawValue),")
+        }
+        if let q = req.query[String.self, at: "q"], !q.isEmpty {
+            query = query.group(.or) { $0.filter(\.$username ~~ q).filter(\.$displayName ~~ q) }
+        }
+        if let cursor = req.query[String.self, at: "cursor"] {
+            guard let data = Data(base64Encoded: cursor), let after = String(data: data, encoding: .utf8) else {
+                throw AppError.invalid("cursor", "分页游标无效")
+            }
+            query = query.filter(\.$username > after)
+        }
+        let users = try await query.sort(\.$username).limit(limit + 1).all()
+        let page = Array(users.prefix(limit))
+        let next = users.count > limit ? page.last.map { Data($0.username.utf8).base64EncodedString() } : nil
+        return API.Page(items: page.map { API.UserDTO($0) }, nextCursor: next)
+    }
+
+    @Sendable func show(req: Request) async throws -> API.UserDTO {
+        let ctx = try await AdminContext.load(req, .readUsers)
+        let id = try req.idParameter("用户")
+        guard let user = try await UserModel.find(id, on: req.db), ctx.scope.contains(user.$orgUnit.id) else {
+            throw AppError.notFound("用户")
+        }
+        return API.UserDTO(user)
+    }
+
+    @Sendable func create(req: Request) async throws -> Response {
+        let signedIn = try req.requireSignedIn()
+        guard AccessPolicy.has(signedIn.actor, .manageOrganisation) else { throw AppError.forbidden() }
+        let body = try req.content.decode(API.UserCreate.self)
+        let user = try await UserService(database: req.db, now: req.now, hashing: req.application.passwordHashing)
+            .create(body.input, by: signedIn.actor)
+        return try await API.UserDTO(user).encodeResponse(status: .created, for: req)
+    }
+
+    @Sendable func update(req: Request) async throws -> API.UserDTO {
+        let signedIn = try req.requireSignedIn()
+        guard AccessPolicy.has(signedIn.actor, .manageOrganisation) else { throw AppError.forbidden() }
+        let id = try req.idParameter("用户")
+        let body = try req.content.decode(API.UserPatch.self)
+        // JSON null and an absent key both decode to nil, so unlinking uses the raw body: a key that is
+        // present with null clears the link.
+        let raw = (try? JSONSerialization.jsonObject(with: Data(buffer: req.body.data ?? ByteBuffer()))) as? [String: Any] ?? [:]
+        let input = UserInput(
+            username: body.username, password: body.password, displayName: body.displayName, phone: body.phone,
+            roles: body.roles, orgUnitID: body.orgUnitId, departmentID: body.departmentId,
+            enterpriseID: body.enterpriseId, active: body.active,
+            clearDepartment: raw["departmentId"] is NSNull, clearEnterprise: raw["enterpriseId"] is NSNull)
+        let user = try await UserService(database: req.db, now: req.now, hashing: req.application.passwordHashing)
+            .update(id, input, by: signedIn.actor)
+        return API.UserDTO(user)
+    }
+}

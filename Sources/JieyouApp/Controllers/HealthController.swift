@@ -1,0 +1,27 @@
+import Fluent
+import SQLKit
+import Vapor
+
+/// `/healthz` for load balancers (checks the database) and `/metrics` for Prometheus.
+struct HealthController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("healthz", use: health)
+        routes.get("metrics", use: metrics)
+    }
+
+    @Sendable func health(req: Request) async throws -> Response {
+        do {
+            _ = try await (req.db as! any SQLDatabase).raw("SELECT 1 AS ok").first()
+            return Response(status: .ok, body: .init(string: "ok\n"))
+        } catch {
+            req.logger.error("health check failed: \(String(reflecting: error))")
+            return Response(status: .serviceUnavailable, body: .init(string: "database unavailable\n"))
+        }
+    }
+
+    @Sendable func metrics(req: Request) async throws -> Response {
+        let response = Response(status: .ok, body: .init(string: Metrics.registry.emitToString()))
+        response.headers.replaceOrAdd(name: .contentType, value: "text/plain; version=0.0.4; charset=utf-8")
+        return response
+    }
+}

@@ -1,0 +1,40 @@
+import Fluent
+import JieyouDomain
+import Vapor
+
+/// What every admin page needs: the admin, the tree, and the scope, checked once.
+struct AdminContext {
+    let signedIn: SignedIn
+    let tree: OrgTree
+    let scope: [UUID]
+
+    var actor: Actor { signedIn.actor }
+
+    static func load(_ req: Request, _ capability: Capability = .manageOrganisation) async throws -> AdminContext {
+        let signedIn = try req.requireSignedIn()
+        guard AccessPolicy.has(signedIn.actor, capability) else { throw AppError.forbidden() }
+        let tree = try await OrgDirectory.tree(on: req.db)
+        return AdminContext(signedIn: signedIn, tree: tree, scope: OrgDirectory.scope(of: signedIn.actor, in: tree))
+    }
+
+    /// Units in scope, depth-first, labelled with their indentation, for selects.
+    func unitOptions(where include: (OrgTree.Node) -> Bool = { _ in true }) -> [(value: String, label: String)] {
+        tree.flattened(from: [actor.orgUnitID]).filter { include($0.node) }.map { entry in
+            (entry.node.id.uuidString, String(repeating: "　", count: entry.depth) + entry.node.name)
+        }
+    }
+}
+
+extension Request {
+    /// The `:id` path parameter as a UUID, or 404.
+    func idParameter(_ what: String) throws -> UUID {
+        guard let text = parameters.get("id"), let id = UUID(uuidString: text) else { throw AppError.notFound(what) }
+        return id
+    }
+}
+
+/// Turns an empty form string into nil and a UUID string into a UUID ("" means "not chosen").
+func formUUID(_ text: String?) -> UUID? {
+    guard let text, !text.isEmpty else { return nil }
+    return UUID(uuidString: text)
+}

@@ -1,0 +1,113 @@
+import Fluent
+import JieyouDomain
+import Vapor
+
+/// 部门 admin pages.
+struct DepartmentsWebController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let departments = routes.grouped("admin", "departments")
+        departments.get(use: index)
+        departments.get("new", use: new)
+        departments.post(use: create)
+        departments.get(":id", use: edit)
+        departments.post(":id", use: update)
+    }
+
+    struct Form: Content {
+        var orgUnitId: String?
+        var name: String?
+        var kind: String?
+        var phone: String?
+        var active: String?
+
+        var input: DepartmentInput {
+            DepartmentInput(orgUnitID: formUUID(orgUnitId), name: name, kind: kind, phone: phone ?? "", active: active == "true")
+        }
+    }
+
+    @Sendable func index(req: Request) async throws -> Response {
+        let ctx = try await AdminContext.load(req)
+        let filterUnit = formUUID(req.query[String.self, at: "orgUnit"]).flatMap { ctx.scope.contains($0) ? $0 : nil }
+        let units = filterUnit.map { Array(ctx.tree.subtree(of: $0)) } ?? ctx.scope
+        let departments = try await DepartmentModel.query(on: req.db).filter(\.$orgUnit.$id ~~ units)
+            .sort(\.$name).all()
+        let rows = departments.sorted { (ctx.tree.pathName(of: $0.$orgUnit.id), $0.name) < (ctx.tree.pathName(of: $1.$orgUnit.id), $1.name) }
+            .map { d -> HTML in
+                """
+                <tr><td><a href="\(WebPath.department(d.id!))">\(d.name)</a>\(d.active ? .empty : HTML(" <span class=\"tag off\">已停用</span>"))</td>\
+                <td>\(d.departmentKind.chineseName)</td><td class="hide-narrow">\(ctx.tree[d.$orgUnit.id]?.name)</td><td class="hide-narrow">\(d.phone)</td></tr>
+                """
+            }
+        let f = FormFields()
+        let content: HTML = """
+            <h1>部门</h1>
+            <form method="get" action="\(WebPath.departments)" class="filters">
+            \(f.select("orgUnit", "所属组织", options: ctx.unitOptions(), selected: filterUnit?.uuidString, blank: "全部"))
+            <button type="submit">筛选</button></form>
+            <div class="actions"><a class="button" href="\(WebPath.departments)/new">新增部门</a></div>
+            <div class="table-wrap"><table data-testid="departments"><thead><tr><th>名称</th><th>类型</th><th class="hide-narrow">所属组织</th><th class="hide-narrow">电话</th></tr></thead>
+            <tbody>\(rows)</tbody></table></div>
+            <p class="muted">共 \(departments.count) 个部门</p>
+            """
+        return try await req.page("部门", content, flash: req.flash)
+    }
+
+    @Sendable func new(req: Request) async throws -> Response {
+        let ctx = try await AdminContext.load(req)
+        return try await req.page("新增部门", form(ctx, Form(orgUnitId: ctx.actor.orgUnitID.uuidString, active: "true"), id: nil, errors: []))
+    }
+
+    @Sendable func create(req: Request) async throws -> Response {
+        let ctx = try await AdminContext.load(req)
+        let form = try req.content.decode(Form.self)
+        var input = form.input
+        input.active = true
+        do {
+            _ = try await DepartmentService(database: req.db, now: req.now).create(input, by: ctx.actor)
+            return req.redirect(to: WebPath.departments + "?done=created")
+        } catch {
+            let error = try AppError.forForm(error)
+            return try await req.page("新增部门", self.form(ctx, form, id: nil, errors: error.fieldErrors), status: error.status)
+        }
+    }
+
+    @Sendable func edit(req: Request) async throws -> Response {
+        let ctx = try await AdminContext.load(req)
+        let id = try req.idParameter("部门")
+        guard let d = try await DepartmentModel.find(id, on: req.db), ctx.scope.contains(d.$orgUnit.id) else {
+            throw AppError.notFound("部门")
+        }
+        let form = Form(orgUnitId: d.$orgUnit.id.uuidString, name: d.name, kind: d.kind, phone: d.phone, active: d.active ? "true" : nil)
+        return try await req.page("编辑部门", self.form(ctx, form, id: id, errors: []))
+    }
+
+    @Sendable func update(req: Request) async throws -> Response {
+        let ctx = try await AdminContext.load(req)
+        let id = try req.idParameter("部门")
+        let form = try req.content.decode(Form.self)
+        do {
+            _ = try await DepartmentService(database: req.db, now: req.now).update(id, form.input, by: ctx.actor)
+            return req.redirect(to: WebPath.departments + "?done=saved")
+        } catch {
+            let error = try AppError.forForm(error)
+            return try await req.page("编辑部门", self.form(ctx, form, id: id, errors: error.fieldErrors), status: error.status)
+        }
+    }
+
+    private func form(_ ctx: AdminContext, _ form: Form, id: UUID?, errors: [FieldError]) -> HTML {
+        let f = FormFields(errors: errors)
+        let kinds = DepartmentKind.allCases.map { ($0.rawValue, $0.chineseName) }
+        return """
+            <h1>\(id == nil ? "新增部门" : "编辑部门")</h1>
+            <form method="post" action="\(id.map(WebPath.department) ?? WebPath.departments)" class="card">
+            \(FormFields.csrf(ctx.signedIn))\(f.summary)
+            \(f.select("orgUnitId", "所属组织", options: ctx.unitOptions(), selected: form.orgUnitId, required: true))
+            \(f.text("name", "部门名称", value: form.name, required: true, hint: "如：经济发展局、行政审批服务局、服务小组"))
+            \(f.select("kind", "类型", options: kinds, selected: form.kind, required: true))
+            \(f.text("phone", "联系电话", value: form.phone, type: "tel"))
+            \(id == nil ? .empty : f.checkbox("active", "启用（停用后不再接收交办）", checked: form.active == "true"))
+            <div class="actions"><button type="submit">保存</button><a class="button secondary" href="\(WebPath.departments)">取消</a></div>
+            </form>
+            """
+    }
+}

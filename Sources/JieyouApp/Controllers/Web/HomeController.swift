@@ -1,0 +1,106 @@
+import Fluent
+import JieyouDomain
+import Vapor
+
+/// The first page after sign-in: who and where the user is, today's place in the reporting cadence, and
+/// what the user's roles look after.
+struct HomeController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(use: home)
+    }
+
+    @Sendable func home(req: Request) async throws -> Response {
+        let signedIn = try req.requireSignedIn()
+        let actor = signedIn.actor
+        let tree = try await OrgDirectory.tree(on: req.db)
+        let calendar = try await CalendarStore.calendar(on: req.db)
+        let today = LocalDate(req.now, in: .chinaStandard)
+        let context = HomeContext(today: today, calendar: calendar)
+        var sections: [HTML] = [context.cadenceCard]
+
+        if AccessPolicy.has(actor, .manageOrganisation) {
+            let scope = OrgDirectory.scope(of: actor, in: tree)
+            let departments = try await DepartmentModel.query(on: req.db).filter(\.$orgUnit.$id ~~ scope).count()
+            let users = try await UserModel.query(on: req.db).filter(\.$orgUnit.$id ~~ scope).count()
+            sections.append("""
+                <h2>管理范围</h2>
+                <div class="cards" data-testid="admin-stats">
+                <a class="stat" href="\(WebPath.orgUnits)"><b>\(scope.count)</b><span>组织</span></a>
+                <a class="stat" href="\(WebPath.departments)"><b>\(departments)</b><span>部门</span></a>
+                <a class="stat" href="\(WebPath.users)"><b>\(users)</b><span>用户</span></a>
+                </div>
+                """)
+        } else if AccessPolicy.has(actor, .readDirectory) {
+            let scope = OrgDirectory.scope(of: actor, in: tree)
+            let departments = try await DepartmentModel.query(on: req.db).filter(\.$orgUnit.$id ~~ scope)
+                .filter(\.$active == true).count()
+            sections.append("""
+                <h2>通讯录</h2>
+                <p>本单位及下级共 \(departments) 个部门。<a href="\(WebPath.directory)">查看通讯录</a></p>
+                """)
+        }
+        if let departmentID = actor.departmentID, let department = try await DepartmentModel.find(departmentID, on: req.db) {
+            sections.append("<h2>所属部门</h2><p data-testid=\"department\">\(department.name)</p>")
+        }
+        if let enterpriseID = actor.enterpriseID, let enterprise = try await EnterpriseModel.find(enterpriseID, on: req.db) {
+            sections.append("""
+                <h2>我的企业</h2>
+                <dl class="facts card" data-testid="enterprise">
+                <dt>企业全称</dt><dd>\(enterprise.name)</dd>
+                <dt>统一社会信用代码</dt><dd class="mono">\(enterprise.creditCode)</dd>
+                <dt>所属园区</dt><dd>\(tree.pathName(of: enterprise.$orgUnit.id))</dd>
+                </dl>
+                """)
+        }
+        let roles = signedIn.user.roles.sorted().map(\.chineseName).joined(separator: "、")
+        let content: HTML = """
+            <h1>您好，\(signedIn.user.displayName)</h1>
+            <p class="muted">\(tree.pathName(of: actor.orgUnitID)) · <span data-testid="roles">\(roles)</span></p>
+            \(sections)
+            """
+        return try await req.page("首页", content, flash: req.flash)
+    }
+}
+
+/// Today's position in the reporting cadence: working day or not, the ten-day bulletin due, the week's
+/// Thursday dispatch.
+struct HomeContext {
+    let today: LocalDate
+    let calendar: WorkCalendar
+
+    var todayText: String {
+        let weekday = ["一", "二", "三", "四", "五", "六", "日"][today.isoWeekday - 1]
+        let status: String
+        if calendar.isWorkingDay(today) {
+            status = calendar.holidayName(on: today).map { "工作日（\($0)调休上班）" } ?? "工作日"
+        } else {
+            status = calendar.holidayName(on: today).map { "休息日（\($0)）" } ?? "休息日"
+        }
+        return "\(today.chinese) 星期\(weekday) · \(status)"
+    }
+
+    var bulletinText: String {
+        let reported = TenDayPeriod.reportedPeriod(on: today)
+        return "\(reported.chineseName)旬通报：\(reported.reportDueDate.chinese)前报送"
+    }
+
+    var weeklyText: String {
+        let thursday = ReportingWeek(containing: today).thursday
+        return "本周周调度：\(thursday.chinese)（星期四）"
+    }
+
+    var calendarWarning: String? {
+        calendar.knownYears.contains(today.year) ? nil : "\(today.year)年的法定节假日安排尚未录入，工作日暂按周一至周五计算。"
+    }
+
+    var cadenceCard: HTML {
+        """
+        <section class="card" data-testid="cadence">
+        <p><b>\(todayText)</b></p>
+        <p>\(bulletinText)</p>
+        <p>\(weeklyText)</p>
+        \(calendarWarning.map { HTML("<p class=\"field-error\">\($0)</p>") })
+        </section>
+        """
+    }
+}

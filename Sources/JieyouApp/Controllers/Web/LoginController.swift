@@ -1,0 +1,86 @@
+import Vapor
+
+/// Sign-in and sign-out pages.
+struct LoginController: RouteCollection {
+    /// Before sign-in there is no session to hold a CSRF token, so the login form uses a double-submit
+    /// cookie: the form's token must equal this cookie's.
+    static let loginCSRFCookie = "jy_login_csrf"
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("login", use: show)
+        routes.post("login", use: submit)
+        routes.grouped(RequireSignInMiddleware(), CSRFMiddleware()).post("logout", use: logout)
+    }
+
+    struct LoginForm: Content {
+        var username: String?
+        var password: String?
+        var next: String?
+        var _csrf: String?
+    }
+
+    @Sendable func show(req: Request) async throws -> Response {
+        if req.signedIn != nil { return req.redirect(to: WebPath.home) }
+        return try await render(req, username: nil, next: req.query[String.self, at: "next"], error: nil)
+    }
+
+    @Sendable func submit(req: Request) async throws -> Response {
+        let form = try req.content.decode(LoginForm.self)
+        let cookieToken = req.cookies[Self.loginCSRFCookie]?.string ?? ""
+        guard !cookieToken.isEmpty, Tokens.constantTimeEquals(form._csrf ?? "", cookieToken) else {
+            return try await render(req, username: form.username, next: form.next, error: "页面已过期，请重新输入后登录", status: .forbidden)
+        }
+        let config = req.appConfiguration
+        let auth = AuthService(
+            database: req.db, now: req.now, hashing: req.application.passwordHashing,
+            threshold: config.lockoutThreshold, lockoutMinutes: config.lockoutMinutes)
+        switch try await auth.authenticate(username: form.username ?? "", password: form.password ?? "") {
+        case .failure(let failure):
+            return try await render(req, username: form.username, next: form.next, error: failure.message, status: .unauthorized)
+        case .success(let user):
+            if let old = req.signedIn { try await SessionStore.revoke(old.session, now: req.now, on: req.db) }
+            let issued = try await SessionStore.issue(
+                .web, for: user.id!, now: req.now, userAgent: req.headers.first(name: .userAgent), on: req.db)
+            let target = form.next.flatMap { WebPath.isSafeRedirect($0) ? $0 : nil } ?? WebPath.home
+            let response = req.redirect(to: target, redirectType: .normal)
+            response.cookies[WebSessionMiddleware.cookieName] = WebSessionMiddleware.cookie(issued.token, secure: config.secureCookies)
+            response.cookies[Self.loginCSRFCookie] = WebSessionMiddleware.expiredCookie
+            return response
+        }
+    }
+
+    @Sendable func logout(req: Request) async throws -> Response {
+        let signedIn = try req.requireSignedIn()
+        try await SessionStore.revoke(signedIn.session, now: req.now, on: req.db)
+        let response = req.redirect(to: WebPath.loginPath, redirectType: .normal)
+        response.cookies[WebSessionMiddleware.cookieName] = WebSessionMiddleware.expiredCookie
+        return response
+    }
+
+    private func render(
+        _ req: Request, username: String?, next: String?, error: String?, status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
+        let token = Tokens.make()
+        let content: HTML = """
+            <section class="login card">
+            <h1>登录解优</h1>
+            \(error.map { HTML("<div class=\"error-summary\" role=\"alert\" data-testid=\"login-error\">\($0)</div>") })
+            <form method="post" action="\(WebPath.loginPath)">
+            <input type="hidden" name="_csrf" value="\(token)">
+            <input type="hidden" name="next" value="\(next.flatMap { WebPath.isSafeRedirect($0) ? $0 : nil } ?? "")">
+            <div class="field"><label for="username">用户名</label>
+            <input id="username" name="username" type="text" value="\(username ?? "")" autocomplete="username" autocapitalize="none" required></div>
+            <div class="field"><label for="password">密码</label>
+            <input id="password" name="password" type="password" autocomplete="current-password" required></div>
+            <div class="actions"><button type="submit">登录</button></div>
+            </form>
+            <p class="hint">连续输错5次密码，账号将锁定15分钟。忘记密码请联系本单位系统管理员重置。</p>
+            </section>
+            """
+        let response = try await req.page("登录", content, status: status)
+        response.cookies[Self.loginCSRFCookie] = HTTPCookies.Value(
+            string: token, path: WebPath.loginPath, isSecure: req.appConfiguration.secureCookies, isHTTPOnly: true,
+            sameSite: .strict)
+        return response
+    }
+}

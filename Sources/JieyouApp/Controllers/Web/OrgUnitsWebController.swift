@@ -1,0 +1,121 @@
+import Fluent
+import JieyouDomain
+import Vapor
+
+/// 组织机构 admin pages.
+struct OrgUnitsWebController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let units = routes.grouped("admin", "org-units")
+        units.get(use: index)
+        units.get("new", use: new)
+        units.post(use: create)
+        units.get(":id", use: edit)
+        units.post(":id", use: update)
+    }
+
+    struct Form: Content {
+        var parentId: String?
+        var level: String?
+        var name: String?
+        var code: String?
+
+        var input: OrgUnitInput {
+            OrgUnitInput(parentID: formUUID(parentId), level: level, name: name, code: code)
+        }
+    }
+
+    @Sendable func index(req: Request) async throws -> Response {
+        let ctx = try await AdminContext.load(req)
+        let units = try await OrgUnitModel.query(on: req.db).filter(\.$id ~~ ctx.scope).all()
+        let codes = Dictionary(uniqueKeysWithValues: units.map { ($0.id!, $0.code) })
+        let rows = ctx.tree.flattened(from: [ctx.actor.orgUnitID]).map { entry -> HTML in
+            let editable = AccessPolicy.mayEditOrgUnit(ctx.actor, entry.node.id, in: ctx.tree)
+            let name: HTML = editable ? "<a href=\"\(WebPath.orgUnit(entry.node.id))\">\(entry.node.name)</a>" : "\(entry.node.name)"
+            return """
+                <tr><td class="indent-\(min(entry.depth, 3))">\(name)</td><td>\(entry.node.level.chineseName)</td>\
+                <td class="mono">\(codes[entry.node.id] ?? nil)</td></tr>
+                """
+        }
+        let content: HTML = """
+            <h1>组织机构</h1>
+            <div class="actions"><a class="button" href="\(WebPath.orgUnits)/new">新增下级组织</a></div>
+            <div class="table-wrap"><table data-testid="org-units"><thead><tr><th>名称</th><th>级别</th><th>区划代码</th></tr></thead>
+            <tbody>\(rows)</tbody></table></div>
+            """
+        return try await req.page("组织机构", content, flash: req.flash)
+    }
+
+    @Sendable func new(req: Request) async throws -> Response {
+        let ctx = try await AdminContext.load(req)
+        return try await req.page("新增组织", form(ctx, Form(parentId: ctx.actor.orgUnitID.uuidString), id: nil, errors: []))
+    }
+
+    @Sendable func create(req: Request) async throws -> Response {
+        let ctx = try await AdminContext.load(req)
+        let form = try req.content.decode(Form.self)
+        do {
+            _ = try await OrgUnitService(database: req.db, now: req.now).create(form.input, by: ctx.actor)
+            return req.redirect(to: WebPath.orgUnits + "?done=created")
+        } catch {
+            let error = try AppError.forForm(error)
+            return try await req.page("新增组织", self.form(ctx, form, id: nil, errors: error.fieldErrors), status: error.status)
+        }
+    }
+
+    @Sendable func edit(req: Request) async throws -> Response {
+        let ctx = try await AdminContext.load(req)
+        let id = try req.idParameter("组织")
+        guard let unit = try await OrgUnitModel.find(id, on: req.db), AccessPolicy.mayEditOrgUnit(ctx.actor, id, in: ctx.tree)
+        else { throw AppError.notFound("组织") }
+        let form = Form(parentId: unit.$parent.id?.uuidString, level: unit.level, name: unit.name, code: unit.code)
+        return try await req.page("编辑组织", self.form(ctx, form, id: id, errors: []))
+    }
+
+    @Sendable func update(req: Request) async throws -> Response {
+        let ctx = try await AdminContext.load(req)
+        let id = try req.idParameter("组织")
+        let form = try req.content.decode(Form.self)
+        var input = form.input
+        input.code = form.code ?? ""
+        do {
+            _ = try await OrgUnitService(database: req.db, now: req.now).update(id, input, by: ctx.actor)
+            return req.redirect(to: WebPath.orgUnits + "?done=saved")
+        } catch {
+            let error = try AppError.forForm(error)
+            return try await req.page("编辑组织", self.form(ctx, form, id: id, errors: error.fieldErrors), status: error.status)
+        }
+    }
+
+    private func form(_ ctx: AdminContext, _ form: Form, id: UUID?, errors: [FieldError]) -> HTML {
+        let f = FormFields(errors: errors)
+        let parents = ctx.unitOptions { $0.level != .park && $0.id != id }
+        let levels = OrgLevel.allCases.filter { $0 != .province }.map { ($0.rawValue, $0.chineseName) }
+        return """
+            <h1>\(id == nil ? "新增组织" : "编辑组织")</h1>
+            <form method="post" action="\(id.map(WebPath.orgUnit) ?? WebPath.orgUnits)" class="card">
+            \(FormFields.csrf(ctx.signedIn))\(f.summary)
+            \(f.select("parentId", "上级组织", options: parents, selected: form.parentId, required: true))
+            \(f.select("level", "级别", options: levels, selected: form.level, required: true))
+            \(f.text("name", "名称", value: form.name, required: true))
+            \(f.text("code", "区划代码", value: form.code, hint: "县级以上填6位行政区划代码（GB/T 2260）；园区可填本地编码"))
+            <div class="actions"><button type="submit">保存</button><a class="button secondary" href="\(WebPath.orgUnits)">取消</a></div>
+            </form>
+            """
+    }
+}
+
+extension AppError {
+    /// The error as a form shows it: input problems (400, 409) are returned to be shown beside the
+    /// fields; anything else (403, 404, 500) is rethrown to the error page.
+    static func forForm(_ error: any Error) throws -> AppError {
+        let classified = ErrorResponseMiddleware.classify(error)
+        guard classified.status == .badRequest || classified.status == .conflict else { throw error }
+        return classified
+    }
+
+    /// The errors to show next to form fields.
+    var fieldErrors: [FieldError] {
+        if !details.isEmpty { return details }
+        return [FieldError(field: field ?? "form", message: message)]
+    }
+}

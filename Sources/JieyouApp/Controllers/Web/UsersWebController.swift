@@ -1,0 +1,172 @@
+import Fluent
+import JieyouDomain
+import Vapor
+
+/// 用户 admin pages.
+struct UsersWebController: RouteCollection {
+    static let pageSize = 50
+
+    func boot(routes: any RoutesBuilder) throws {
+        let users = routes.grouped("admin", "users")
+        users.get(use: index)
+        users.get("new", use: new)
+        users.post(use: create)
+        users.get(":id", use: edit)
+        users.post(":id", use: update)
+    }
+
+    struct Form: Content {
+        var username: String?
+        var password: String?
+        var displayName: String?
+        var phone: String?
+        var roles: [String]?
+        var orgUnitId: String?
+        var departmentId: String?
+        var enterpriseCreditCode: String?
+        var active: String?
+    }
+
+    @Sendable func index(req: Request) async throws -> Response {
+        let ctx = try await AdminContext.load(req)
+        let q = (req.query[String.self, at: "q"] ?? "").trimmingCharacters(in: .whitespaces)
+        let role = req.query[String.self, at: "role"].flatMap(Role.init(rawValue:))
+        let page = max(1, req.query[Int.self, at: "page"] ?? 1)
+        var query = UserModel.query(on: req.db).filter(\.$orgUnit.$id ~~ ctx.scope)
+        if !q.isEmpty {
+            query = query.group(.or) { $0.filter(\.$username ~~ q).filter(\.$displayName ~~ q) }
+        }
+        if let role { query = query.filter(\.$storedRoles ~~ ",\(role.rawValue),") }
+        let total = try await query.count()
+        let users = try await query.sort(\.$username).range(((page - 1) * Self.pageSize)..<(page * Self.pageSize)).all()
+        let rows = users.map { u -> HTML in
+            """
+            <tr><td><a href="\(WebPath.user(u.id!))">\(u.username)</a>\(u.active ? .empty : HTML(" <span class=\"tag off\">已停用</span>"))</td>\
+            <td>\(u.displayName)</td><td>\(HTML.join(u.roles.sorted().map { HTML("<span class=\"tag\">\($0.chineseName)</span>") }))</td>\
+            <td class="hide-narrow">\(ctx.tree[u.$orgUnit.id]?.name)</td></tr>
+            """
+        }
+        let f = FormFields()
+        let roleOptions = Role.allCases.map { ($0.rawValue, $0.chineseName) }
+        var pager: [HTML] = []
+        func link(_ p: Int) -> String {
+            var items = ["page=\(p)"]
+            if !q.isEmpty { items.append("q=\(q.addingPercentEncoding(withAllowedCharacters: .urlQueryValueAllowed) ?? "")") }
+            if let role { items.append("role=\(role.rawValue)") }
+            return WebPath.users + "?" + items.joined(separator: "&")
+        }
+        if page > 1 { pager.append("<a href=\"\(link(page - 1))\">上一页</a>") }
+        if page * Self.pageSize < total { pager.append("<a href=\"\(link(page + 1))\">下一页</a>") }
+        let content: HTML = """
+            <h1>用户</h1>
+            <form method="get" action="\(WebPath.users)" class="filters">
+            \(f.text("q", "姓名或用户名", value: q, type: "search"))
+            \(f.select("role", "角色", options: roleOptions, selected: role?.rawValue, blank: "全部"))
+            <button type="submit">查询</button></form>
+            <div class="actions"><a class="button" href="\(WebPath.users)/new">新增用户</a></div>
+            <div class="table-wrap"><table data-testid="users"><thead><tr><th>用户名</th><th>姓名</th><th>角色</th><th class="hide-narrow">组织</th></tr></thead>
+            <tbody>\(rows)</tbody></table></div>
+            <div class="pager"><span class="muted">共 \(total) 人，第 \(page) 页</span>\(pager)</div>
+            """
+        return try await req.page("用户", content, flash: req.flash)
+    }
+
+    @Sendable func new(req: Request) async throws -> Response {
+        let ctx = try await AdminContext.load(req)
+        let form = Form(orgUnitId: ctx.actor.orgUnitID.uuidString, active: "true")
+        return try await req.page("新增用户", try await self.form(req, ctx, form, id: nil, errors: []))
+    }
+
+    @Sendable func create(req: Request) async throws -> Response {
+        let ctx = try await AdminContext.load(req)
+        let form = try req.content.decode(Form.self)
+        do {
+            let input = try await input(from: form, req: req, ctx: ctx)
+            _ = try await UserService(database: req.db, now: req.now, hashing: req.application.passwordHashing)
+                .create(input, by: ctx.actor)
+            return req.redirect(to: WebPath.users + "?done=created")
+        } catch {
+            let error = try AppError.forForm(error)
+            return try await req.page("新增用户", try await self.form(req, ctx, form, id: nil, errors: error.fieldErrors), status: error.status)
+        }
+    }
+
+    @Sendable func edit(req: Request) async throws -> Response {
+        let ctx = try await AdminContext.load(req)
+        let id = try req.idParameter("用户")
+        guard let user = try await UserModel.query(on: req.db).filter(\.$id == id).with(\.$enterprise).first(),
+            ctx.scope.contains(user.$orgUnit.id)
+        else { throw AppError.notFound("用户") }
+        let form = Form(
+            username: user.username, displayName: user.displayName, phone: user.phone,
+            roles: user.roles.map(\.rawValue), orgUnitId: user.$orgUnit.id.uuidString,
+            departmentId: user.$department.id?.uuidString, enterpriseCreditCode: user.enterprise?.creditCode,
+            active: user.active ? "true" : nil)
+        var content = try await self.form(req, ctx, form, id: id, errors: [])
+        if user.isLocked(at: req.now) {
+            content = "<p class=\"error-summary\">该账号因多次输错密码已锁定；勾选“启用”并保存可立即解锁。</p>\(content)"
+        }
+        return try await req.page("编辑用户", content)
+    }
+
+    @Sendable func update(req: Request) async throws -> Response {
+        let ctx = try await AdminContext.load(req)
+        let id = try req.idParameter("用户")
+        let form = try req.content.decode(Form.self)
+        do {
+            var input = try await input(from: form, req: req, ctx: ctx)
+            input.username = nil
+            input.active = form.active == "true"
+            input.clearDepartment = input.departmentID == nil
+            input.clearEnterprise = input.enterpriseID == nil
+            _ = try await UserService(database: req.db, now: req.now, hashing: req.application.passwordHashing)
+                .update(id, input, by: ctx.actor)
+            return req.redirect(to: WebPath.users + "?done=saved")
+        } catch {
+            let error = try AppError.forForm(error)
+            return try await req.page("编辑用户", try await self.form(req, ctx, form, id: id, errors: error.fieldErrors), status: error.status)
+        }
+    }
+
+    /// Maps the form to the service input; the enterprise is chosen by its credit code.
+    private func input(from form: Form, req: Request, ctx: AdminContext) async throws -> UserInput {
+        var enterpriseID: UUID?
+        let code = (form.enterpriseCreditCode ?? "").trimmingCharacters(in: .whitespaces).uppercased()
+        if !code.isEmpty {
+            guard let enterprise = try await EnterpriseModel.query(on: req.db).filter(\.$creditCode == code)
+                .filter(\.$orgUnit.$id ~~ ctx.scope).first()
+            else { throw AppError.invalid("enterpriseId", "未找到统一社会信用代码为“\(code)”的本辖区企业") }
+            enterpriseID = enterprise.id
+        }
+        return UserInput(
+            username: form.username, password: form.password, displayName: form.displayName, phone: form.phone ?? "",
+            roles: form.roles ?? [], orgUnitID: formUUID(form.orgUnitId), departmentID: formUUID(form.departmentId),
+            enterpriseID: enterpriseID)
+    }
+
+    private func form(_ req: Request, _ ctx: AdminContext, _ form: Form, id: UUID?, errors: [FieldError]) async throws -> HTML {
+        let f = FormFields(errors: errors)
+        let departments = try await DepartmentModel.query(on: req.db).filter(\.$orgUnit.$id ~~ ctx.scope)
+            .filter(\.$active == true).all()
+            .map { ($0.id!.uuidString, "\(ctx.tree[$0.$orgUnit.id]?.name ?? "") · \($0.name)") }
+            .sorted { $0.1 < $1.1 }
+        let roles = Role.allCases.map { ($0.rawValue, $0.chineseName) }
+        return """
+            <h1>\(id == nil ? "新增用户" : "编辑用户")</h1>
+            <form method="post" action="\(id.map(WebPath.user) ?? WebPath.users)" class="card">
+            \(FormFields.csrf(ctx.signedIn))\(f.summary)
+            \(id == nil ? f.text("username", "用户名", value: form.username, required: true, hint: "3到32位字母、数字、“_”“.”或“-”，创建后不能修改", autocomplete: "off") : HTML("<p><b>用户名：</b>\(form.username ?? "")</p>"))
+            \(f.text("displayName", "姓名", value: form.displayName, required: true))
+            \(f.text("phone", "手机号", value: form.phone, type: "tel"))
+            \(f.text("password", id == nil ? "初始密码" : "重置密码", value: nil, type: "password", required: id == nil, hint: id == nil ? "至少8位，须同时包含字母和数字" : "留空则不修改；重置后该用户所有登录将退出", autocomplete: "new-password"))
+            \(f.checkboxes("roles", "角色", options: roles, selected: Set(form.roles ?? [])))
+            \(f.select("orgUnitId", "所属组织", options: ctx.unitOptions(), selected: form.orgUnitId, required: true))
+            \(f.select("departmentId", "所属部门", options: departments, selected: form.departmentId, blank: "无（责任单位经办人必选）"))
+            \(f.text("enterpriseCreditCode", "所属企业（统一社会信用代码）", value: form.enterpriseCreditCode, hint: "仅企业联系人填写"))
+            \(f.error(for: "enterpriseId"))
+            \(id == nil ? .empty : f.checkbox("active", "启用", checked: form.active == "true"))
+            <div class="actions"><button type="submit">保存</button><a class="button secondary" href="\(WebPath.users)">取消</a></div>
+            </form>
+            """
+    }
+}

@@ -1,0 +1,16 @@
+import Fluent
+
+/// Every migration, in the order they run. Append only: a shipped migration is never edited; a change
+/// is a new migration in the next numbered folder.
+enum AllMigrations {
+    static let list: [any Migration] = [
+        CreateOrgUnits(),
+        CreateDepartments(),
+        CreateEnterprises(),
+        CreateUsers(),
+        CreateSessions(),
+        CreateEvents(),
+        CreateCalendarEntries(),
+        CreateIndexes(),
+    ]
+}

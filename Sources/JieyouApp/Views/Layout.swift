@@ -1,0 +1,123 @@
+import JieyouDomain
+import Vapor
+
+/// One entry of the navigation menu.
+struct MenuItem {
+    let title: String
+    let path: String
+
+    /// The menu of a user: only what the user's roles may open.
+    static func items(for actor: Actor) -> [MenuItem] {
+        var items = [MenuItem(title: "首页", path: WebPath.home)]
+        if AccessPolicy.has(actor, .manageOrganisation) {
+            items += [
+                MenuItem(title: "组织机构", path: WebPath.orgUnits),
+                MenuItem(title: "部门", path: WebPath.departments),
+                MenuItem(title: "用户", path: WebPath.users),
+                MenuItem(title: "工作日历", path: WebPath.calendar),
+            ]
+        } else if AccessPolicy.has(actor, .readDirectory) {
+            items.append(MenuItem(title: "通讯录", path: WebPath.directory))
+        }
+        if AccessPolicy.has(actor, .readAuditLog) {
+            items.append(MenuItem(title: "操作日志", path: WebPath.events))
+        }
+        items.append(MenuItem(title: "修改密码", path: WebPath.password))
+        return items
+    }
+}
+
+/// The page frame: header with the org unit and the user, the menu, the content.
+struct Layout {
+    let title: String
+    let signedIn: SignedIn?
+    let orgPath: String?
+    let currentPath: String
+
+    func render(_ content: HTML, flash: String? = nil) -> HTML {
+        """
+        <!DOCTYPE html>
+        <html lang="zh-CN">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(title) · 解优</title>
+        <link rel="stylesheet" href="\(WebPath.stylesheet)">
+        </head>
+        <body>
+        \(header)
+        <main id="main">
+        \(flash.map { HTML("<p class=\"flash\" role=\"status\">\($0)</p>") })
+        \(content)
+        </main>
+        <footer class="site-footer">解优 · 送政策、解难题、优服务</footer>
+        </body>
+        </html>
+        """
+    }
+
+    private var header: HTML {
+        guard let signedIn else {
+            return "<header class=\"site-header\"><a class=\"brand\" href=\"/\">解优</a></header>"
+        }
+        let user = signedIn.user
+        let items = MenuItem.items(for: signedIn.actor).map { item -> HTML in
+            let current = item.path == currentPath || (item.path != "/" && currentPath.hasPrefix(item.path))
+            return "<li><a href=\"\(item.path)\"\(current ? HTML(" aria-current=\"page\"") : .empty)>\(item.title)</a></li>"
+        }
+        let roles = user.roles.sorted().map(\.chineseName).joined(separator: "、")
+        return """
+            <header class="site-header">
+            <a class="brand" href="/">解优</a>
+            <span class="org" data-testid="org">\(orgPath ?? "")</span>
+            <span class="who"><span data-testid="user-name">\(user.displayName)</span><small>\(roles)</small></span>
+            <form method="post" action="\(WebPath.logout)" class="logout">
+            <input type="hidden" name="_csrf" value="\(signedIn.session.csrfToken)">
+            <button type="submit" class="link">退出</button>
+            </form>
+            </header>
+            <nav class="menu" aria-label="主菜单"><ul data-testid="menu">\(items)</ul></nav>
+            """
+    }
+}
+
+extension HTML {
+    /// An HTML response with the right content type.
+    func response(status: HTTPResponseStatus = .ok) -> Response {
+        let response = Response(status: status, body: .init(string: raw))
+        response.headers.contentType = .html
+        return response
+    }
+}
+
+extension Request {
+    /// Renders `content` in the page frame for the signed-in user.
+    func page(_ title: String, _ content: HTML, flash: String? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
+        var orgPath: String?
+        if let signedIn {
+            let tree = try await OrgDirectory.tree(on: db)
+            orgPath = tree.pathName(of: signedIn.user.$orgUnit.id)
+        }
+        let layout = Layout(title: title, signedIn: signedIn, orgPath: orgPath, currentPath: url.path)
+        return layout.render(content, flash: flash).response(status: status)
+    }
+
+    /// The flash message carried in `?done=` after a redirect (fixed texts only, never echoed input).
+    var flash: String? {
+        guard let key = query[String.self, at: "done"] else { return nil }
+        return FlashMessage(rawValue: key)?.text
+    }
+}
+
+/// Messages shown once after a successful form.
+enum FlashMessage: String {
+    case saved, created, passwordChanged
+
+    var text: String {
+        switch self {
+        case .saved: "已保存"
+        case .created: "已创建"
+        case .passwordChanged: "密码已修改，其他设备上的登录已退出"
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+
+/// Every path of the web pages, in one place: links and redirects use these, never a typed URL.
+enum WebPath {
+    static let home = "/"
+    static let loginPath = "/login"
+    static let logout = "/logout"
+    static let password = "/account/password"
+    static let directory = "/directory"
+    static let orgUnits = "/admin/org-units"
+    static let departments = "/admin/departments"
+    static let users = "/admin/users"
+    static let events = "/admin/events"
+    static let calendar = "/admin/calendar"
+    static let stylesheet = "/assets/app.css"
+
+    static func login(next: String? = nil) -> String {
+        guard let next, isSafeRedirect(next), next != home else { return loginPath }
+        return loginPath + "?next=" + (next.addingPercentEncoding(withAllowedCharacters: .urlQueryValueAllowed) ?? "")
+    }
+
+    static func orgUnit(_ id: UUID) -> String { "\(orgUnits)/\(id.uuidString.lowercased())" }
+    static func department(_ id: UUID) -> String { "\(departments)/\(id.uuidString.lowercased())" }
+    static func user(_ id: UUID) -> String { "\(users)/\(id.uuidString.lowercased())" }
+
+    /// Only same-site absolute paths may be redirect targets (`/x`, never `//evil.example` or `http:`).
+    static func isSafeRedirect(_ target: String) -> Bool {
+        target.hasPrefix("/") && !target.hasPrefix("//") && !target.hasPrefix("/\\") && !target.contains("\r")
+            && !target.contains("\n")
+    }
+}
+
+extension CharacterSet {
+    static let urlQueryValueAllowed: CharacterSet = {
+        var set = CharacterSet.urlQueryAllowed
+        set.remove(charactersIn: "&=+?#")
+        return set
+    }()
+}

@@ -1,0 +1,12 @@
+/// Things a user may do, each decided by `AccessPolicy`. Later features add their own cases here so that
+/// every rule stays in one place.
+public enum Capability: String, Sendable, CaseIterable {
+    /// Create and edit org units, departments and users (组织机构、部门、用户管理).
+    case manageOrganisation
+    /// Read the org tree and the departments (通讯录): every government role.
+    case readDirectory
+    /// Read the user accounts of an org unit.
+    case readUsers
+    /// Read the event log (全程回溯).
+    case readAuditLog
+}

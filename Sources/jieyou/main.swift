@@ -1,0 +1,3 @@
+import JieyouApp
+
+await Entrypoint.main()
