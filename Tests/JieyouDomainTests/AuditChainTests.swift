@@ -61,7 +61,7 @@ import Testing
         #expect(verify(Array(records.prefix(8)), head: (10, records[9].hash)) == .headMismatch(expectedSequence: 10, foundSequence: 8))
     }
 
-    @Test func changeSetsAreCanonical() {
+    @Test func changeSetsAreCanonical() throws {
         var a = ChangeSet()
         a.record("b", before: "1", after: "2")
         a.record("a", before: nil, after: "x/y")

@@ -51,6 +51,11 @@ public enum HolidaySchedule {
         public let line: Int
         public let reason: String
         public var description: String { "第\(line)行：\(reason)" }
+
+        public init(line: Int, reason: String) {
+            self.line = line
+            self.reason = reason
+        }
     }
 
     /// Parses lines of `year | name | days off | working days`. Blank lines and `#` comments are ignored.

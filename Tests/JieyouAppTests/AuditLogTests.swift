@@ -1,0 +1,79 @@
+import Fluent
+import Foundation
+import JieyouDomain
+import SQLKit
+import Testing
+import VaporTesting
+
+@testable import JieyouApp
+
+@Suite struct AuditLogTests {
+    @Test func everyChangeIsChainedAndVerifies() async throws {
+        try await withApp { app in
+            _ = try await World.build(on: app)
+            let report = try await AuditVerification.run(on: app.db)
+            #expect(report.isIntact)
+            #expect(report.checked == (try await rowCount("events", on: app)))
+            // Every org unit, department and user has its creation event.
+            let creates = try await EventModel.query(on: app.db).filter(\.$action == "create").count()
+            let records = try await rowCount("org_units", on: app) + (try await rowCount("departments", on: app))
+                + (try await rowCount("users", on: app))
+            #expect(creates == records)
+        }
+    }
+
+    @Test func anEditedEventIsNamedByVerify() async throws {
+        try await withApp { app in
+            _ = try await World.build(on: app)
+            let sql = app.db as! any SQLDatabase
+            try await sql.raw(#"UPDATE events SET changes = '{"name":{"after":"篡改"}}' WHERE sequence = 7"#).run()
+            let report = try await AuditVerification.run(on: app.db)
+            #expect(report.firstBreak == .contentAltered(sequence: 7))
+            #expect(report.checked == 6)
+            #expect(report.firstBreak?.description.contains("#7") == true)
+        }
+    }
+
+    @Test func aDeletedEventIsFound() async throws {
+        try await withApp { app in
+            _ = try await World.build(on: app)
+            try await (app.db as! any SQLDatabase).raw("DELETE FROM events WHERE sequence = 3").run()
+            #expect(try await AuditVerification.run(on: app.db).firstBreak == .gap(expected: 3, found: 4))
+        }
+    }
+
+    @Test func updatesRecordBeforeAndAfter() async throws {
+        try await withApp { app in
+            let world = try await World.build(on: app)
+            let client = Client(app: app)
+            let token = try await client.token("lx_admin")
+            _ = try await client.send(
+                .PATCH, "/api/v1/departments/\(world.linxiangEconomy.uuidString)", token: token, json: ["name": "经济发展和科技局"])
+            let event = try #require(
+                try await EventModel.query(on: app.db).filter(\.$action == "update").sort(\.$id, .descending).first())
+            #expect(event.actorID == world.users["lx_admin"])
+            let changes = try ChangeSet(canonicalJSON: event.changes)
+            #expect(changes.fields["name"] == FieldChange(before: "经济发展局", after: "经济发展和科技局"))
+            #expect(changes.fields.count == 1)
+        }
+    }
+
+    @Test func concurrentWritersNeverForkTheChain() async throws {
+        try await withApp { app in
+            let world = try await World.build(on: app)
+            let admin = try #require(try await UserModel.find(world.users["lx_admin"], on: app.db)).actor
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for i in 0..<20 {
+                    group.addTask {
+                        _ = try await DepartmentService(database: app.db, now: Date()).create(
+                            DepartmentInput(orgUnitID: world.linxiangPark, name: "并发局\(i)", kind: "bureau"), by: admin)
+                    }
+                }
+                try await group.waitForAll()
+            }
+            let report = try await AuditVerification.run(on: app.db)
+            #expect(report.isIntact)
+            #expect(report.checked == (try await rowCount("events", on: app)))
+        }
+    }
+}

@@ -1,0 +1,135 @@
+import Fluent
+import Foundation
+import JieyouDomain
+import SQLKit
+import Testing
+import VaporTesting
+
+@testable import JieyouApp
+
+@Suite struct OperationsTests {
+    @Test func migrationsRevertAndRunAgain() async throws {
+        try await withApp { app in
+            _ = try await World.build(on: app)
+            try await app.autoRevert()
+            try await app.autoMigrate()
+            #expect(try await rowCount("users", on: app) == 0)
+            #expect(try await AuditVerification.run(on: app.db).isIntact)
+        }
+    }
+
+    @Test func demoLoadsEveryRoleAndVerifies() async throws {
+        try await withApp { app in
+            #expect(try await DemoLoader.isDatabaseEmpty(app.db))
+            try await DemoLoader(app: app).load()
+            #expect(!(try await DemoLoader.isDatabaseEmpty(app.db)))
+            let roles = try await UserModel.query(on: app.db).all().reduce(into: Set<Role>()) { $0.formUnion($1.roles) }
+            #expect(roles == Set(Role.allCases))
+            let parks = try await OrgUnitModel.query(on: app.db).filter(\.$level == "park").all().map(\.name)
+            #expect(Set(parks) == ["长沙高新区", "岳麓高新区", "望城经开区"])
+            #expect(try await AuditVerification.run(on: app.db).isIntact)
+            let enterprises = try await EnterpriseModel.query(on: app.db).all()
+            #expect(enterprises.allSatisfy { CreditCode.isValid($0.creditCode) })
+            for account in DemoPark.accounts {
+                _ = try await Client(app: app).token(account.username, password: DemoPark.password)
+            }
+        }
+    }
+
+    @Test func healthAndMetrics() async throws {
+        try await withApp { app in
+            let client = Client(app: app)
+            #expect(try await client.send(.GET, "/healthz").status == .ok)
+            _ = try await client.send(.GET, "/login")
+            let metrics = try await client.send(.GET, "/metrics")
+            #expect(metrics.status == .ok)
+            #expect(metrics.body.string.contains("http_requests_total"))
+            #expect(metrics.body.string.contains(#"path="/login""#))
+        }
+    }
+
+    @Test func openAPIDocumentListsEveryAPIRoute() async throws {
+        try await withApp { app in
+            let response = try await Client(app: app).send(.GET, "/api/v1/openapi.json")
+            #expect(response.status == .ok)
+            let json = try JSONSerialization.jsonObject(with: Data(response.body.string.utf8)) as? [String: Any]
+            let paths = try #require(json?["paths"] as? [String: [String: Any]])
+            for route in app.routes.all where route.path.first?.description == "api" {
+                let rest = route.path.dropFirst(2).map { $0.description.hasPrefix(":") ? "{\($0.description.dropFirst())}" : $0.description }
+                let path = "/" + rest.joined(separator: "/")
+                if path == "/openapi.json" { continue }
+                let operations = try #require(paths[path], "\(path) is not documented")
+                #expect(operations[route.method.rawValue.lowercased()] != nil, "\(route.method) \(path) is not documented")
+            }
+        }
+    }
+
+    @Test func twoInstancesShareSessions() async throws {
+        // Two applications on one database (a shared file here; PostgreSQL in production) serve the
+        // same session: the app tier keeps no session state of its own.
+        let url: AppConfiguration.DatabaseTarget
+        if testingPostgres {
+            let probe = try await Application.make(.testing)
+            let base = ProcessInfo.processInfo.environment["JIEYOU_TEST_DATABASE_URL"]!
+            url = .postgres(url: try await TestDatabases.create(on: probe, base: base))
+            try await probe.asyncShutdown()
+        } else {
+            url = .sqliteFile(path: NSTemporaryDirectory() + "jieyou-shared-\(UUID().uuidString).sqlite")
+        }
+        try await withApp(configure: { $0.database = url }) { first in
+            _ = try await World.build(on: first)
+            let session = try await Client(app: first).webSession("lx_admin")
+            try await withApp(configure: { $0.database = url }) { second in
+                let page = try await Client(app: second).send(.GET, "/", cookie: session.cookie)
+                #expect(page.status == .ok)
+                #expect(page.body.string.contains("lx_admin"))
+            }
+        }
+    }
+
+    @Test func calendarAdminAddsAYearAndRejectsBadLines() async throws {
+        try await withApp { app in
+            _ = try await World.build(on: app)
+            let client = Client(app: app)
+            let session = try await client.webSession("root")
+            let bad = try await client.send(
+                .POST, "/admin/calendar", form: [("schedule", "2027 | 元旦 | 2027-01-01 |\n2027 | 春节 | 2027-02-30 |"), ("_csrf", session.csrf)],
+                cookie: session.cookie)
+            #expect(bad.status == .badRequest)
+            #expect(bad.body.string.contains("第2行"))
+            #expect(try await rowCount("calendar_entries", on: app) == 0)
+            let good = try await client.send(
+                .POST, "/admin/calendar",
+                form: [("schedule", "2027 | 元旦 | 2027-01-01..2027-01-03 |\n2027 | 春节 | 2027-02-06..2027-02-12 | 2027-02-14"), ("_csrf", session.csrf)],
+                cookie: session.cookie)
+            #expect(good.status == .seeOther)
+            let calendar = try await CalendarStore.calendar(on: app.db)
+            #expect(!calendar.isWorkingDay(LocalDate(iso: "2027-02-08")!))
+            #expect(calendar.isWorkingDay(LocalDate(iso: "2027-02-14")!))
+            #expect(calendar.knownYears.contains(2027))
+        }
+    }
+
+    @Test func configurationNamesEveryBadVariable() throws {
+        #expect(throws: AppConfiguration.InvalidEnvironment.self) {
+            try AppConfiguration.fromEnvironment(["DATABASE_URL": "mysql://x", "JIEYOU_BCRYPT_COST": "99"])
+        }
+        do {
+            _ = try AppConfiguration.fromEnvironment(["DATABASE_URL": "mysql://x", "JIEYOU_BCRYPT_COST": "99"])
+        } catch let error as AppConfiguration.InvalidEnvironment {
+            #expect(error.problems.count == 2)
+        }
+        #expect(try AppConfiguration.fromEnvironment([:]).database == .sqliteFile(path: "./data/jieyou.sqlite"))
+        #expect(try AppConfiguration.fromEnvironment(["DATABASE_URL": "sqlite:/tmp/x.sqlite"]).database == .sqliteFile(path: "/tmp/x.sqlite"))
+        #expect(try AppConfiguration.fromEnvironment(["DATABASE_URL": "postgres://u:p@localhost:5432/jy"]).database == .postgres(url: "postgres://u:p@localhost:5432/jy"))
+    }
+
+    @Test func serveArgumentsDropTheDemoFlag() {
+        var args = ["jieyou", "serve", "--demo", "--port", "9000"]
+        let options = Entrypoint.LaunchOptions.extract(from: &args)
+        #expect(options.isServe && options.loadDemo)
+        #expect(args == ["jieyou", "serve", "--port", "9000"])
+        var migrate = ["jieyou", "migrate"]
+        #expect(!Entrypoint.LaunchOptions.extract(from: &migrate).isServe)
+    }
+}

@@ -1,0 +1,136 @@
+import Fluent
+import Foundation
+import NIOCore
+import SQLKit
+import Testing
+import VaporTesting
+
+@testable import JieyouApp
+
+/// True when the suite runs against PostgreSQL (`JIEYOU_TEST_DATABASE_URL`).
+let testingPostgres = !(ProcessInfo.processInfo.environment["JIEYOU_TEST_DATABASE_URL"] ?? "").isEmpty
+
+/// Runs `body` with a fresh, migrated application: a private in-memory SQLite database, or a new
+/// PostgreSQL database on the server of `JIEYOU_TEST_DATABASE_URL`. Tests run in parallel, each alone.
+func withApp(
+    configure adjust: (inout AppConfiguration) -> Void = { _ in },
+    _ body: (Application) async throws -> Void
+) async throws {
+    let app = try await Application.make(.testing)
+    do {
+        var config = AppConfiguration.testing()
+        if case .postgres(let base) = config.database {
+            config.database = .postgres(url: try await TestDatabases.create(on: app, base: base))
+        }
+        adjust(&config)
+        try await configure(app, config)
+        try await app.autoMigrate()
+        try await app.asyncBoot()
+        try await body(app)
+    } catch {
+        try? await app.asyncShutdown()
+        throw error
+    }
+    try await app.asyncShutdown()
+}
+
+enum TestDatabases {
+    /// Creates an empty database beside the one in `base` and returns its URL. The throwaway cluster of
+    /// `.ci/run` is discarded afterwards, so the databases are not dropped one by one.
+    static func create(on app: Application, base: String) async throws -> String {
+        let name = "jy_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
+        let adminID = DatabaseID(string: "pg-admin")
+        app.databases.use(try .postgres(url: base), as: adminID, isDefault: false)
+        let admin = app.databases.database(adminID, logger: app.logger, on: app.eventLoopGroup.any()) as! any SQLDatabase
+        try await admin.raw("CREATE DATABASE \(unsafeRaw: name)").run()
+        guard var components = URLComponents(string: base) else { throw TestSetupError("bad JIEYOU_TEST_DATABASE_URL") }
+        components.path = "/" + name
+        return components.string!
+    }
+}
+
+struct TestSetupError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// A request helper: JSON for the API, url-encoded forms and cookies for pages.
+struct Client {
+    let app: Application
+
+    func send(
+        _ method: HTTPMethod, _ path: String, token: String? = nil, json: [String: Any]? = nil,
+        form: [(String, String)]? = nil, cookie: String? = nil, rawBody: String? = nil
+    ) async throws -> TestingHTTPResponse {
+        try await app.testing().sendRequest(method, path, beforeRequest: { req in
+            if let token { req.headers.bearerAuthorization = BearerAuthorization(token: token) }
+            if let cookie { req.headers.replaceOrAdd(name: .cookie, value: cookie) }
+            if let json {
+                let data = try JSONSerialization.data(withJSONObject: json)
+                req.headers.contentType = .json
+                req.body = ByteBuffer(data: data)
+            }
+            if let form {
+                req.headers.contentType = .urlEncodedForm
+                req.body = ByteBuffer(string: Self.encode(form))
+            }
+            if let rawBody {
+                req.headers.contentType = .json
+                req.body = ByteBuffer(string: rawBody)
+            }
+        })
+    }
+
+    static func encode(_ form: [(String, String)]) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return form.map { key, value in
+            "\(key.addingPercentEncoding(withAllowedCharacters: allowed)!)=\(value.addingPercentEncoding(withAllowedCharacters: allowed)!)"
+        }.joined(separator: "&")
+    }
+
+    /// Signs in through the API and returns the bearer token.
+    func token(_ username: String, password: String = World.password) async throws -> String {
+        let response = try await send(.POST, "/api/v1/auth/login", json: ["username": username, "password": password])
+        guard response.status == .ok else { throw TestSetupError("login \(username) failed: \(response.status) \(response.body.string)") }
+        return try response.content.get(String.self, at: "token")
+    }
+
+    /// Signs in through the login form and returns the `Cookie` header value of the session.
+    func webSession(_ username: String, password: String = World.password) async throws -> WebSession {
+        let page = try await send(.GET, "/login")
+        let csrf = try #require(page.body.string.firstMatch(of: /name="_csrf" value="([^"]+)"/)?.1)
+        let loginCookie = try #require(page.headers.setCookie?[LoginController.loginCSRFCookie]?.string)
+        let response = try await send(
+            .POST, "/login", form: [("username", username), ("password", password), ("_csrf", String(csrf))],
+            cookie: "\(LoginController.loginCSRFCookie)=\(loginCookie)")
+        guard response.status == .seeOther, let token = response.headers.setCookie?[WebSessionMiddleware.cookieName]?.string else {
+            throw TestSetupError("web login \(username) failed: \(response.status)")
+        }
+        let cookie = "\(WebSessionMiddleware.cookieName)=\(token)"
+        let home = try await send(.GET, "/", cookie: cookie)
+        let sessionCSRF = try #require(home.body.string.firstMatch(of: /name="_csrf" value="([^"]+)"/)?.1)
+        return WebSession(cookie: cookie, csrf: String(sessionCSRF))
+    }
+}
+
+struct WebSession {
+    let cookie: String
+    let csrf: String
+}
+
+extension TestingHTTPResponse {
+    /// The `{"error": {...}}` envelope of an API error.
+    var apiError: (code: String, message: String, field: String?)? {
+        guard let code = try? content.get(String.self, at: "error", "code"),
+            let message = try? content.get(String.self, at: "error", "message")
+        else { return nil }
+        return (code, message, try? content.get(String.self, at: "error", "field"))
+    }
+}
+
+/// Counts rows, to prove that a refused request wrote nothing.
+func rowCount(_ table: String, on app: Application) async throws -> Int {
+    let row = try await (app.db as! any SQLDatabase).raw("SELECT COUNT(*) AS n FROM \(ident: table)").first()
+    return try row!.decode(column: "n", as: Int.self)
+}
