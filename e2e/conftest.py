@@ -1,0 +1,69 @@
+"""Browser tests: a real Chromium, driven by selenium, against a running `jieyou serve --demo`.
+
+`.ci/run` starts the server and passes its address in JIEYOU_E2E_URL, the binary in JIEYOU_BIN and the
+SQLite file it serves in JIEYOU_E2E_DB.
+"""
+import os
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+
+DEMO_PASSWORD = "Jieyou2024"
+
+
+@pytest.fixture(scope="session")
+def base_url():
+    url = os.environ.get("JIEYOU_E2E_URL")
+    if not url:
+        pytest.fail("JIEYOU_E2E_URL is not set: start `jieyou serve --demo` and point the tests at it")
+    return url.rstrip("/")
+
+
+def make_driver(width, height, mobile=False):
+    options = webdriver.ChromeOptions()
+    if mobile:
+        # Headless Chrome will not make a window narrower than about 500 px; emulate the phone instead.
+        options.add_experimental_option(
+            "mobileEmulation", {"deviceMetrics": {"width": width, "height": height, "pixelRatio": 2.0}})
+    options.add_argument("--headless=new")
+    options.add_argument("--no-sandbox")
+    options.add_argument("--disable-dev-shm-usage")
+    options.add_argument("--disable-gpu")
+    options.add_argument(f"--window-size={width},{height}")
+    options.add_argument("--lang=zh-CN")
+    binary = os.environ.get("CHROMIUM_BINARY", "/usr/bin/chromium")
+    if os.path.exists(binary):
+        options.binary_location = binary
+    driver_path = os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")
+    service = Service(driver_path) if os.path.exists(driver_path) else Service()
+    driver = webdriver.Chrome(service=service, options=options)
+    driver.implicitly_wait(5)
+    return driver
+
+
+@pytest.fixture
+def browser():
+    driver = make_driver(1280, 900)
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture
+def phone():
+    """A 360-px-wide phone screen, as cadres use."""
+    driver = make_driver(360, 740, mobile=True)
+    yield driver
+    driver.quit()
+
+
+def sign_in(driver, base_url, username, password=DEMO_PASSWORD):
+    driver.get(base_url + "/login")
+    driver.find_element(By.ID, "username").send_keys(username)
+    driver.find_element(By.ID, "password").send_keys(password)
+    driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+
+
+def menu_items(driver):
+    return [a.text for a in driver.find_elements(By.CSS_SELECTOR, "[data-testid=menu] a")]

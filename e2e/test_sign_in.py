@@ -1,0 +1,90 @@
+"""Signing in as each demo role shows that role's menu; a wrong password shows the Chinese error."""
+import pytest
+from selenium.webdriver.common.by import By
+
+from conftest import menu_items, sign_in
+
+ADMIN_MENU = ["首页", "组织机构", "部门", "用户", "工作日历", "操作日志", "修改密码"]
+STAFF_MENU = ["首页", "通讯录", "修改密码"]
+OUTSIDER_MENU = ["首页", "修改密码"]
+
+ROLES = [
+    ("admin", ADMIN_MENU, "湖南省"),
+    ("cs_admin", ADMIN_MENU, "长沙市"),
+    ("gx_admin", ADMIN_MENU, "长沙高新区"),
+    ("gx_dispatcher", STAFF_MENU, "长沙高新区"),
+    ("gx_handler", STAFF_MENU, "长沙高新区"),
+    ("gx_cadre", STAFF_MENU, "长沙高新区"),
+    ("gx_leader", STAFF_MENU, "长沙高新区"),
+    ("cs_upper", STAFF_MENU, "长沙市"),
+    ("gx_monitor", OUTSIDER_MENU, "长沙高新区"),
+    ("gx_enterprise", OUTSIDER_MENU, "长沙高新区"),
+]
+
+
+@pytest.mark.parametrize("username,menu,org", ROLES)
+def test_each_role_sees_its_menu(browser, base_url, username, menu, org):
+    sign_in(browser, base_url, username)
+    assert browser.current_url.rstrip("/") == base_url
+    assert menu_items(browser) == menu
+    assert org in browser.find_element(By.CSS_SELECTOR, "[data-testid=org]").text
+    assert "工作日" in browser.find_element(By.CSS_SELECTOR, "[data-testid=cadence]").text or \
+        "休息日" in browser.find_element(By.CSS_SELECTOR, "[data-testid=cadence]").text
+
+
+def test_enterprise_sees_its_own_enterprise(browser, base_url):
+    sign_in(browser, base_url, "gx_enterprise")
+    card = browser.find_element(By.CSS_SELECTOR, "[data-testid=enterprise]").text
+    assert "湖南麓谷新材料科技有限公司" in card
+
+
+def test_wrong_password_shows_the_chinese_error(browser, base_url):
+    sign_in(browser, base_url, "gx_leader", "not-the-password1")
+    error = browser.find_element(By.CSS_SELECTOR, "[data-testid=login-error]")
+    assert error.text == "用户名或密码错误"
+    assert "/login" in browser.current_url
+    assert browser.find_elements(By.CSS_SELECTOR, "[data-testid=menu]") == []
+
+
+def test_logout_returns_to_the_login_page(browser, base_url):
+    sign_in(browser, base_url, "gx_cadre")
+    browser.find_element(By.CSS_SELECTOR, "form.logout button").click()
+    assert browser.current_url.endswith("/login")
+    browser.get(base_url + "/")
+    assert "/login" in browser.current_url
+
+
+def test_pages_are_forbidden_outside_the_role(browser, base_url):
+    sign_in(browser, base_url, "gx_dispatcher")
+    browser.get(base_url + "/admin/users")
+    assert "无权访问" in browser.find_element(By.TAG_NAME, "h1").text
+
+
+def test_admin_creates_a_department_through_the_form(browser, base_url):
+    sign_in(browser, base_url, "yl_admin")
+    browser.get(base_url + "/admin/departments/new")
+    browser.find_element(By.ID, "name").send_keys("招商合作局")
+    browser.find_element(By.CSS_SELECTOR, "#kind option[value=bureau]").click()
+    browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    assert "/admin/departments" in browser.current_url
+    assert "已创建" in browser.find_element(By.CSS_SELECTOR, ".flash").text
+    assert "招商合作局" in browser.find_element(By.CSS_SELECTOR, "[data-testid=departments]").text
+    # The same form refuses an empty name with the message beside the field.
+    browser.get(base_url + "/admin/departments/new")
+    browser.execute_script("document.getElementById('name').removeAttribute('required')")
+    browser.find_element(By.CSS_SELECTOR, "#kind option[value=bureau]").click()
+    browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    assert browser.find_element(By.ID, "name-error").text == "部门名称不能为空"
+
+
+@pytest.mark.parametrize("username,path", [("gx_cadre", "/"), ("gx_cadre", "/directory"), ("gx_admin", "/admin/users"),
+                                           ("gx_admin", "/admin/users/new")])
+def test_phone_layout_fits_360_pixels(phone, base_url, username, path):
+    sign_in(phone, base_url, username)
+    phone.get(base_url + path)
+    assert phone.execute_script("return window.innerWidth") == 360
+    assert menu_items(phone)[0] == "首页"
+    overflow = phone.execute_script(
+        "return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"{path} is {overflow}px wider than the screen"
+    phone.save_screenshot(f"/tmp/jieyou-e2e-phone-{username}-{path.strip('/').replace('/', '-') or 'home'}.png")
