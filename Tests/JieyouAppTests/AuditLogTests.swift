@@ -16,7 +16,8 @@ import VaporTesting
             #expect(report.checked == (try await rowCount("events", on: app)))
             // Every org unit, department and user has its creation event.
             let creates = try await EventModel.query(on: app.db).filter(\.$action == "create").count()
-            let records = try await rowCount("org_units", on: app) + (try await rowCount("departments", on: app))
+            let records =
+                try await rowCount("org_units", on: app) + (try await rowCount("departments", on: app))
                 + (try await rowCount("users", on: app))
             #expect(creates == records)
         }
@@ -48,7 +49,8 @@ import VaporTesting
             let client = Client(app: app)
             let token = try await client.token("lx_admin")
             _ = try await client.send(
-                .PATCH, "/api/v1/departments/\(world.linxiangEconomy.uuidString)", token: token, json: ["name": "经济发展和科技局"])
+                .PATCH, "/api/v1/departments/\(world.linxiangEconomy.uuidString)", token: token,
+                json: ["name": "经济发展和科技局"])
             let event = try #require(
                 try await EventModel.query(on: app.db).filter(\.$action == "update").sort(\.$id, .descending).first())
             #expect(event.actorID == world.users["lx_admin"])
@@ -74,6 +76,28 @@ import VaporTesting
             let report = try await AuditVerification.run(on: app.db)
             #expect(report.isIntact)
             #expect(report.checked == (try await rowCount("events", on: app)))
+        }
+    }
+}
+
+@Suite struct EventLogPageTests {
+    @Test func adminsReadOnlyTheEventsOfTheirSubtree() async throws {
+        try await withApp { app in
+            let world = try await World.build(on: app)
+            let client = Client(app: app)
+            let token = try await client.token("pj_admin")
+            _ = try await client.send(
+                .POST, "/api/v1/departments", token: token,
+                json: ["orgUnitId": world.pingjiangPark.uuidString, "name": "平江招商局", "kind": "bureau"])
+            let linxiang = try await client.webSession("lx_admin")
+            let own = try await client.send(.GET, "/admin/events", cookie: linxiang.cookie).body.string
+            #expect(own.contains("经济发展局"))
+            #expect(!own.contains("平江招商局"))
+            let city = try await client.webSession("yy_admin")
+            let all = try await client.send(.GET, "/admin/events", cookie: city.cookie).body.string
+            #expect(all.contains("平江招商局"))
+            let events = try await EventModel.query(on: app.db).all()
+            #expect(events.allSatisfy { $0.orgUnitID != nil })
         }
     }
 }

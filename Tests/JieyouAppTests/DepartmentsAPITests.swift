@@ -13,10 +13,14 @@ import VaporTesting
             let token = try await client.token("lx_admin")
             let created = try await client.send(
                 .POST, "/api/v1/departments", token: token,
-                json: ["orgUnitId": world.linxiangPark.uuidString, "name": "行政审批服务局", "kind": "bureau", "phone": "0730-3721234"])
+                json: [
+                    "orgUnitId": world.linxiangPark.uuidString, "name": "行政审批服务局", "kind": "bureau",
+                    "phone": "0730-3721234",
+                ])
             #expect(created.status == .created)
             let id = try created.content.get(String.self, at: "id")
-            let patched = try await client.send(.PATCH, "/api/v1/departments/\(id)", token: token, json: ["active": false])
+            let patched = try await client.send(
+                .PATCH, "/api/v1/departments/\(id)", token: token, json: ["active": false])
             #expect(patched.status == .ok)
             #expect(try patched.content.get(Bool.self, at: "active") == false)
             #expect(try patched.content.get(String.self, at: "name") == "行政审批服务局")

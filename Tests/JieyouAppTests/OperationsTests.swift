@@ -55,11 +55,14 @@ import VaporTesting
             let json = try JSONSerialization.jsonObject(with: Data(response.body.string.utf8)) as? [String: Any]
             let paths = try #require(json?["paths"] as? [String: [String: Any]])
             for route in app.routes.all where route.path.first?.description == "api" {
-                let rest = route.path.dropFirst(2).map { $0.description.hasPrefix(":") ? "{\($0.description.dropFirst())}" : $0.description }
+                let rest = route.path.dropFirst(2).map {
+                    $0.description.hasPrefix(":") ? "{\($0.description.dropFirst())}" : $0.description
+                }
                 let path = "/" + rest.joined(separator: "/")
                 if path == "/openapi.json" { continue }
                 let operations = try #require(paths[path], "\(path) is not documented")
-                #expect(operations[route.method.rawValue.lowercased()] != nil, "\(route.method) \(path) is not documented")
+                #expect(
+                    operations[route.method.rawValue.lowercased()] != nil, "\(route.method) \(path) is not documented")
             }
         }
     }
@@ -93,14 +96,20 @@ import VaporTesting
             let client = Client(app: app)
             let session = try await client.webSession("root")
             let bad = try await client.send(
-                .POST, "/admin/calendar", form: [("schedule", "2027 | 元旦 | 2027-01-01 |\n2027 | 春节 | 2027-02-30 |"), ("_csrf", session.csrf)],
+                .POST, "/admin/calendar",
+                form: [("schedule", "2027 | 元旦 | 2027-01-01 |\n2027 | 春节 | 2027-02-30 |"), ("_csrf", session.csrf)],
                 cookie: session.cookie)
             #expect(bad.status == .badRequest)
             #expect(bad.body.string.contains("第2行"))
             #expect(try await rowCount("calendar_entries", on: app) == 0)
             let good = try await client.send(
                 .POST, "/admin/calendar",
-                form: [("schedule", "2027 | 元旦 | 2027-01-01..2027-01-03 |\n2027 | 春节 | 2027-02-06..2027-02-12 | 2027-02-14"), ("_csrf", session.csrf)],
+                form: [
+                    (
+                        "schedule",
+                        "2027 | 元旦 | 2027-01-01..2027-01-03 |\n2027 | 春节 | 2027-02-06..2027-02-12 | 2027-02-14"
+                    ), ("_csrf", session.csrf),
+                ],
                 cookie: session.cookie)
             #expect(good.status == .seeOther)
             let calendar = try await CalendarStore.calendar(on: app.db)
@@ -120,8 +129,12 @@ import VaporTesting
             #expect(error.problems.count == 2)
         }
         #expect(try AppConfiguration.fromEnvironment([:]).database == .sqliteFile(path: "./data/jieyou.sqlite"))
-        #expect(try AppConfiguration.fromEnvironment(["DATABASE_URL": "sqlite:/tmp/x.sqlite"]).database == .sqliteFile(path: "/tmp/x.sqlite"))
-        #expect(try AppConfiguration.fromEnvironment(["DATABASE_URL": "postgres://u:p@localhost:5432/jy"]).database == .postgres(url: "postgres://u:p@localhost:5432/jy"))
+        #expect(
+            try AppConfiguration.fromEnvironment(["DATABASE_URL": "sqlite:/tmp/x.sqlite"]).database
+                == .sqliteFile(path: "/tmp/x.sqlite"))
+        #expect(
+            try AppConfiguration.fromEnvironment(["DATABASE_URL": "postgres://u:p@localhost:5432/jy"]).database
+                == .postgres(url: "postgres://u:p@localhost:5432/jy"))
     }
 
     @Test func serveArgumentsDropTheDemoFlag() {

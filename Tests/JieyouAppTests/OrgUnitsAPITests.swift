@@ -97,7 +97,9 @@ import VaporTesting
         try await withApp { app in
             let world = try await World.build(on: app)
             let client = Client(app: app)
-            for user in ["lx_dispatcher", "lx_handler", "lx_cadre", "lx_leader", "yy_upper", "lx_enterprise", "lx_monitor"] {
+            for user in [
+                "lx_dispatcher", "lx_handler", "lx_cadre", "lx_leader", "yy_upper", "lx_enterprise", "lx_monitor",
+            ] {
                 let token = try await client.token(user)
                 let response = try await client.send(
                     .POST, "/api/v1/org-units", token: token,

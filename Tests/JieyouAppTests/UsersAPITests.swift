@@ -43,7 +43,9 @@ import VaporTesting
             #expect(try await attempt(["password": "short"]).apiError?.field == "password")
             #expect(try await attempt(["username": "张三"]).apiError?.field == "username")
             #expect(try await attempt(["phone": "123"]).apiError?.field == "phone")
-            #expect(try await attempt(["departmentId": world.pingjiangEconomy.uuidString]).apiError?.field == "departmentId")
+            #expect(
+                try await attempt(["departmentId": world.pingjiangEconomy.uuidString]).apiError?.field == "departmentId"
+            )
             #expect(try await attempt(["roles": ["enterprise"]]).apiError?.field == "enterpriseId")
             #expect(try await attempt(["username": "lx_cadre"]).status == .conflict)
             #expect(try await attempt(["orgUnitId": world.pingjiangPark.uuidString]).status == .notFound)
@@ -76,7 +78,10 @@ import VaporTesting
             var seen: [String] = []
             var cursor: String?
             repeat {
-                let path = "/api/v1/users?limit=4" + (cursor.map { "&cursor=\($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)" } ?? "")
+                let path =
+                    "/api/v1/users?limit=4"
+                    + (cursor.map { "&cursor=\($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)" }
+                        ?? "")
                 let page = try await client.send(.GET, path, token: token)
                 #expect(page.status == .ok)
                 seen += try page.content.get([API.UserDTO].self, at: "items").map(\.username)
@@ -99,7 +104,8 @@ import VaporTesting
                 .PATCH, "/api/v1/users/\(world.users["lx_cadre"]!.uuidString)", token: admin, json: ["active": false])
             #expect(patch.status == .ok)
             #expect(try await client.send(.GET, "/api/v1/me", token: cadre).status == .unauthorized)
-            let login = try await client.send(.POST, "/api/v1/auth/login", json: ["username": "lx_cadre", "password": World.password])
+            let login = try await client.send(
+                .POST, "/api/v1/auth/login", json: ["username": "lx_cadre", "password": World.password])
             #expect(login.apiError?.code == "disabled")
             let selfDisable = try await client.send(
                 .PATCH, "/api/v1/users/\(world.users["lx_admin"]!.uuidString)", token: admin, json: ["active": false])
@@ -118,7 +124,8 @@ import VaporTesting
             #expect((try? response.content.get(String.self, at: "departmentId")) == nil)
             // A handler cannot lose its department.
             let handler = try await client.send(
-                .PATCH, "/api/v1/users/\(world.users["lx_handler"]!.uuidString)", token: admin, rawBody: #"{"departmentId": null}"#)
+                .PATCH, "/api/v1/users/\(world.users["lx_handler"]!.uuidString)", token: admin,
+                rawBody: #"{"departmentId": null}"#)
             #expect(handler.apiError?.field == "departmentId")
         }
     }

@@ -88,7 +88,10 @@ import VaporTesting
             #expect(try await rowCount("departments", on: app) == before)
             let real = try await client.send(
                 .POST, "/admin/departments",
-                form: [("orgUnitId", world.linxiangPark.uuidString), ("name", "真实局"), ("kind", "bureau"), ("_csrf", session.csrf)],
+                form: [
+                    ("orgUnitId", world.linxiangPark.uuidString), ("name", "真实局"), ("kind", "bureau"),
+                    ("_csrf", session.csrf),
+                ],
                 cookie: session.cookie)
             #expect(real.status == .seeOther)
             #expect(try await rowCount("departments", on: app) == before + 1)
@@ -149,13 +152,19 @@ import VaporTesting
             let elsewhere = try await client.webSession("lx_cadre")
             let wrong = try await client.send(
                 .POST, "/account/password",
-                form: [("currentPassword", "bad"), ("newPassword", "NewPass2025"), ("confirmPassword", "NewPass2025"), ("_csrf", here.csrf)],
+                form: [
+                    ("currentPassword", "bad"), ("newPassword", "NewPass2025"), ("confirmPassword", "NewPass2025"),
+                    ("_csrf", here.csrf),
+                ],
                 cookie: here.cookie)
             #expect(wrong.status == .badRequest)
             #expect(wrong.body.string.contains("当前密码不正确"))
             let ok = try await client.send(
                 .POST, "/account/password",
-                form: [("currentPassword", World.password), ("newPassword", "NewPass2025"), ("confirmPassword", "NewPass2025"), ("_csrf", here.csrf)],
+                form: [
+                    ("currentPassword", World.password), ("newPassword", "NewPass2025"),
+                    ("confirmPassword", "NewPass2025"), ("_csrf", here.csrf),
+                ],
                 cookie: here.cookie)
             #expect(ok.status == .seeOther)
             #expect(try await client.send(.GET, "/", cookie: here.cookie).status == .ok)
@@ -169,7 +178,10 @@ import VaporTesting
             _ = try await World.build(on: app)
             let client = Client(app: app)
             let session = try await client.webSession("lx_admin")
-            for path in ["/login", "/", "/admin/users", "/admin/org-units", "/admin/departments", "/admin/events", "/admin/calendar", "/nope"] {
+            for path in [
+                "/login", "/", "/admin/users", "/admin/org-units", "/admin/departments", "/admin/events",
+                "/admin/calendar", "/nope",
+            ] {
                 let response = try await client.send(.GET, path, cookie: path == "/login" ? nil : session.cookie)
                 let csp = response.headers.first(name: "Content-Security-Policy") ?? ""
                 #expect(csp.contains("frame-ancestors 'none'"), "\(path)")
@@ -192,7 +204,9 @@ import VaporTesting
             let token = try await client.token("lx_admin")
             _ = try await client.send(
                 .POST, "/api/v1/departments", token: token,
-                json: ["orgUnitId": world.linxiangPark.uuidString, "name": "<script>alert(1)</script>局", "kind": "bureau"])
+                json: [
+                    "orgUnitId": world.linxiangPark.uuidString, "name": "<script>alert(1)</script>局", "kind": "bureau",
+                ])
             let session = try await client.webSession("lx_admin")
             let page = try await client.send(.GET, "/admin/departments", cookie: session.cookie)
             #expect(page.body.string.contains("&lt;script&gt;alert(1)&lt;/script&gt;局"))
@@ -208,9 +222,11 @@ import VaporTesting
             let users = try await client.send(.GET, "/admin/users", cookie: session.cookie).body.string
             #expect(users.contains("lx_cadre"))
             #expect(!users.contains("pj_admin"))
-            let foreign = try await client.send(.GET, "/admin/users/\(world.users["pj_admin"]!.uuidString)", cookie: session.cookie)
+            let foreign = try await client.send(
+                .GET, "/admin/users/\(world.users["pj_admin"]!.uuidString)", cookie: session.cookie)
             #expect(foreign.status == .notFound)
-            let foreignDept = try await client.send(.GET, "/admin/departments/\(world.pingjiangEconomy.uuidString)", cookie: session.cookie)
+            let foreignDept = try await client.send(
+                .GET, "/admin/departments/\(world.pingjiangEconomy.uuidString)", cookie: session.cookie)
             #expect(foreignDept.status == .notFound)
             let units = try await client.send(.GET, "/admin/org-units", cookie: session.cookie).body.string
             #expect(units.contains("临湘高新区"))

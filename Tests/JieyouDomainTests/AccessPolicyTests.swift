@@ -4,7 +4,8 @@ import Testing
 
 @Suite struct AccessPolicyTests {
     // 湖南省 → 岳阳市 → 临湘市 → 临湘高新区; 岳阳市 → 平江县 → 平江高新区
-    let province = UUID(), city = UUID(), linxiang = UUID(), linxiangPark = UUID(), pingjiang = UUID(), pingjiangPark = UUID()
+    let province = UUID(), city = UUID(), linxiang = UUID(), linxiangPark = UUID(), pingjiang = UUID(),
+        pingjiangPark = UUID()
 
     var tree: OrgTree {
         OrgTree([
@@ -39,7 +40,8 @@ import Testing
 
     @Test func onlyAdminsManageTheOrganisation() {
         for role in Role.allCases where role != .admin {
-            #expect(!AccessPolicy.may(actor([role], at: city), .manageOrganisation, at: linxiangPark, in: tree), "\(role)")
+            #expect(
+                !AccessPolicy.may(actor([role], at: city), .manageOrganisation, at: linxiangPark, in: tree), "\(role)")
         }
     }
 
@@ -56,18 +58,30 @@ import Testing
     @Test func parksHaveNoChildrenAndMovesCannotCreateCycles() {
         #expect(tree.placementProblem(level: .park, parentID: linxiangPark)?.field == "level")
         #expect(tree.placementProblem(level: .park, parentID: linxiang) == nil)
-        #expect(tree.placementProblem(level: .county, parentID: linxiangPark, movingUnit: linxiang)?.field == "parentId")
+        #expect(
+            tree.placementProblem(level: .county, parentID: linxiangPark, movingUnit: linxiang)?.field == "parentId")
         #expect(tree.placementProblem(level: .park, parentID: UUID())?.message == "上级组织不存在")
         #expect(tree.pathName(of: linxiangPark) == "湖南省 / 岳阳市 / 临湘市 / 临湘高新区")
         #expect(tree.subtree(of: linxiang) == [linxiang, linxiangPark])
     }
 
     @Test func accountRoleCombinations() {
-        #expect(UserRules.problems(roles: [.handler], level: .park, hasDepartment: false, hasEnterprise: false).map(\.field) == ["departmentId"])
-        #expect(UserRules.problems(roles: [.enterprise, .cadre], level: .park, hasDepartment: false, hasEnterprise: true).map(\.field) == ["roles"])
-        #expect(UserRules.problems(roles: [.upper], level: .park, hasDepartment: false, hasEnterprise: false).map(\.field) == ["roles"])
+        #expect(
+            UserRules.problems(roles: [.handler], level: .park, hasDepartment: false, hasEnterprise: false).map(\.field)
+                == ["departmentId"])
+        #expect(
+            UserRules.problems(roles: [.enterprise, .cadre], level: .park, hasDepartment: false, hasEnterprise: true)
+                .map(\.field) == ["roles"])
+        #expect(
+            UserRules.problems(roles: [.upper], level: .park, hasDepartment: false, hasEnterprise: false).map(\.field)
+                == ["roles"])
         #expect(UserRules.problems(roles: [.upper], level: .city, hasDepartment: false, hasEnterprise: false).isEmpty)
-        #expect(UserRules.problems(roles: [], level: .park, hasDepartment: false, hasEnterprise: false).map(\.field) == ["roles"])
-        #expect(UserRules.problems(roles: [.cadre], level: .park, hasDepartment: false, hasEnterprise: true).map(\.field) == ["enterpriseId"])
+        #expect(
+            UserRules.problems(roles: [], level: .park, hasDepartment: false, hasEnterprise: false).map(\.field) == [
+                "roles"
+            ])
+        #expect(
+            UserRules.problems(roles: [.cadre], level: .park, hasDepartment: false, hasEnterprise: true).map(\.field)
+                == ["enterpriseId"])
     }
 }

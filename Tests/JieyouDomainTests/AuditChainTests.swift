@@ -10,7 +10,8 @@ import Testing
             var changes = ChangeSet()
             changes.record("name", before: i == 0 ? nil : "部门\(i - 1)", after: "部门\(i)")
             let record = AuditRecord.next(
-                after: head, occurredAtMillis: 1_725_408_000_000 + Int64(i), actorID: nil, entityType: "department",
+                after: head, occurredAtMillis: 1_725_408_000_000 + Int64(i), actorID: nil, orgUnitID: nil,
+                entityType: "department",
                 entityID: "d\(i)", action: "update", changes: changes)
             records.append(record)
             head = (record.sequence, record.hash)
@@ -34,7 +35,8 @@ import Testing
         var records = chain(10)
         let r = records[4]
         records[4] = AuditRecord(
-            sequence: r.sequence, occurredAtMillis: r.occurredAtMillis, actorID: r.actorID, entityType: r.entityType,
+            sequence: r.sequence, occurredAtMillis: r.occurredAtMillis, actorID: r.actorID, orgUnitID: r.orgUnitID,
+            entityType: r.entityType,
             entityID: r.entityID, action: r.action, changes: #"{"name":{"after":"篡改"}}"#, previousHash: r.previousHash,
             hash: r.hash)
         #expect(verify(records) == .contentAltered(sequence: 5))
@@ -45,9 +47,20 @@ import Testing
         let r = records[4]
         let forged = AuditRecord.next(
             after: (r.sequence - 1, r.previousHash), occurredAtMillis: r.occurredAtMillis, actorID: r.actorID,
+            orgUnitID: r.orgUnitID,
             entityType: r.entityType, entityID: r.entityID, action: "delete", changes: ChangeSet())
         records[4] = forged
         #expect(verify(records) == .linkBroken(sequence: 6))
+    }
+
+    @Test func movingAnEventToAnotherOrgUnitIsDetected() {
+        var records = chain(5)
+        let r = records[2]
+        records[2] = AuditRecord(
+            sequence: r.sequence, occurredAtMillis: r.occurredAtMillis, actorID: r.actorID, orgUnitID: UUID(),
+            entityType: r.entityType, entityID: r.entityID, action: r.action, changes: r.changes,
+            previousHash: r.previousHash, hash: r.hash)
+        #expect(verify(records) == .contentAltered(sequence: 3))
     }
 
     @Test func aDeletedRecordIsAGap() {
@@ -58,7 +71,9 @@ import Testing
 
     @Test func aTruncatedTailDisagreesWithTheHead() {
         let records = chain(10)
-        #expect(verify(Array(records.prefix(8)), head: (10, records[9].hash)) == .headMismatch(expectedSequence: 10, foundSequence: 8))
+        #expect(
+            verify(Array(records.prefix(8)), head: (10, records[9].hash))
+                == .headMismatch(expectedSequence: 10, foundSequence: 8))
     }
 
     @Test func changeSetsAreCanonical() throws {

@@ -75,7 +75,10 @@ import Testing
     }
 
     @Test func malformedScheduleLinesNameTheLine() {
-        #expect(throws: HolidaySchedule.ParseError(line: 2, reason: "日期“2024-13-01”格式应为 YYYY-MM-DD 或 YYYY-MM-DD..YYYY-MM-DD")) {
+        #expect(
+            throws: HolidaySchedule.ParseError(
+                line: 2, reason: "日期“2024-13-01”格式应为 YYYY-MM-DD 或 YYYY-MM-DD..YYYY-MM-DD")
+        ) {
             try HolidaySchedule.parse("2024 | 元旦 | 2024-01-01 |\n2024 | 坏 | 2024-13-01 |")
         }
         #expect(throws: HolidaySchedule.ParseError.self) { try HolidaySchedule.parse("2024 元旦 2024-01-01") }

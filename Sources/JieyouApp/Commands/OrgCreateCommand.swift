@@ -32,7 +32,8 @@ struct OrgCreateCommand: AsyncCommand {
         } catch {
             let classified = ErrorResponseMiddleware.classify(error)
             guard classified.status.code < 500 else { throw error }
-            throw CommandFailure(message: classified.fieldErrors.map { "--\($0.field): \($0.message)" }.joined(separator: "\n"))
+            throw CommandFailure(
+                message: classified.fieldErrors.map { "--\($0.field): \($0.message)" }.joined(separator: "\n"))
         }
     }
 }

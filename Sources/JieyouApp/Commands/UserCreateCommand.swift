@@ -39,16 +39,20 @@ struct UserCreateCommand: AsyncCommand {
             departmentID = id
         }
         let input = UserInput(
-            username: signature.username, password: signature.password, displayName: signature.name ?? signature.username,
+            username: signature.username, password: signature.password,
+            displayName: signature.name ?? signature.username,
             roles: roles.map(\.rawValue), orgUnitID: unit!.id, departmentID: departmentID)
         do {
             let user = try await UserService(database: app.db, now: app.clock.now(), hashing: app.passwordHashing)
                 .create(input, by: nil)
-            context.console.print("已创建用户 \(user.username)（\(user.roles.sorted().map(\.chineseName).joined(separator: "、"))，\(unit!.name)）。")
+            context.console.print(
+                "已创建用户 \(user.username)（\(user.roles.sorted().map(\.chineseName).joined(separator: "、"))，\(unit!.name)）。"
+            )
         } catch {
             let classified = ErrorResponseMiddleware.classify(error)
             guard classified.status.code < 500 else { throw error }
-            throw CommandFailure(message: classified.fieldErrors.map { "--\($0.field): \($0.message)" }.joined(separator: "\n"))
+            throw CommandFailure(
+                message: classified.fieldErrors.map { "--\($0.field): \($0.message)" }.joined(separator: "\n"))
         }
     }
 }

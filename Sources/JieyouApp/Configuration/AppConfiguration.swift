@@ -52,7 +52,8 @@ public struct AppConfiguration: Sendable {
 
     /// A configuration for tests: a fresh in-memory SQLite database, or PostgreSQL when
     /// `JIEYOU_TEST_DATABASE_URL` is set, and a cheap bcrypt cost.
-    public static func testing(environment: [String: String] = ProcessInfo.processInfo.environment) -> AppConfiguration {
+    public static func testing(environment: [String: String] = ProcessInfo.processInfo.environment) -> AppConfiguration
+    {
         var config = AppConfiguration(database: .sqliteMemory, bcryptCost: 4)
         if let url = environment["JIEYOU_TEST_DATABASE_URL"], !url.isEmpty {
             config.database = .postgres(url: url)
@@ -87,7 +88,8 @@ public struct AppConfiguration: Sendable {
             if let value = Int(text), range.contains(value) {
                 config[keyPath: keyPath] = value
             } else {
-                problems.append("\(name): expected a whole number in \(range.lowerBound)...\(range.upperBound), got '\(text)'")
+                problems.append(
+                    "\(name): expected a whole number in \(range.lowerBound)...\(range.upperBound), got '\(text)'")
             }
         }
         integer("JIEYOU_SESSION_IDLE_MINUTES", in: 1...1440, into: \.webSessionIdleMinutes)
@@ -106,7 +108,8 @@ public struct AppConfiguration: Sendable {
             if levels.contains(text) {
                 config.sqlLogLevel = text
             } else {
-                problems.append("JIEYOU_SQL_LOG_LEVEL: expected one of \(levels.joined(separator: ", ")), got '\(text)'")
+                problems.append(
+                    "JIEYOU_SQL_LOG_LEVEL: expected one of \(levels.joined(separator: ", ")), got '\(text)'")
             }
         }
         if !problems.isEmpty { throw InvalidEnvironment(problems: problems) }
@@ -125,7 +128,9 @@ public struct AppConfiguration: Sendable {
             var path = String(url.dropFirst("sqlite:".count))
             if path.hasPrefix("//") { path = String(path.dropFirst(2)) }
             if path == ":memory:" { return .success(.sqliteMemory) }
-            guard !path.isEmpty else { return .failure(ParseMessage("sqlite: needs a file path, e.g. sqlite:./data/jieyou.sqlite")) }
+            guard !path.isEmpty else {
+                return .failure(ParseMessage("sqlite: needs a file path, e.g. sqlite:./data/jieyou.sqlite"))
+            }
             return .success(.sqliteFile(path: path))
         }
         return .failure(ParseMessage("expected sqlite:PATH or postgres://USER:PASSWORD@HOST:PORT/DATABASE"))

@@ -26,6 +26,11 @@ public func configure(_ app: Application, _ config: AppConfiguration) async thro
     app.migrations.add(AllMigrations.list)
 
     app.routes.defaultMaxBodySize = "10mb"
+    // Stable JSON: sorted keys, ISO 8601 dates, unescaped slashes (paths such as 湖南省 / 长沙市).
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    encoder.dateEncodingStrategy = .iso8601
+    ContentConfiguration.global.use(encoder: encoder, for: .json)
     app.http.server.configuration.reportMetrics = true
 
     // Order matters: errors are rendered outside everything else, so that security headers are set

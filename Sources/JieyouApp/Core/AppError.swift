@@ -20,7 +20,9 @@ struct AppError: AbortError, DebuggableError {
     }
 
     static func invalid(_ field: String, _ message: String) -> AppError {
-        AppError(status: .badRequest, code: "validation", message: message, field: field, details: [FieldError(field: field, message: message)])
+        AppError(
+            status: .badRequest, code: "validation", message: message, field: field,
+            details: [FieldError(field: field, message: message)])
     }
 
     static func notFound(_ what: String) -> AppError {

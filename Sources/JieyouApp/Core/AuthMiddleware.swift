@@ -22,7 +22,8 @@ struct WebSessionMiddleware: AsyncMiddleware {
     }
 
     static var expiredCookie: HTTPCookies.Value {
-        HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, path: "/", isHTTPOnly: true, sameSite: .lax)
+        HTTPCookies.Value(
+            string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, path: "/", isHTTPOnly: true, sameSite: .lax)
     }
 }
 
@@ -30,8 +31,9 @@ struct BearerTokenMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if let bearer = request.headers.bearerAuthorization {
             let idle = TimeInterval(request.appConfiguration.apiTokenIdleMinutes * 60)
-            guard let (session, user) = try await SessionStore.find(
-                token: bearer.token, kind: .api, idleLimit: idle, now: request.now, on: request.db)
+            guard
+                let (session, user) = try await SessionStore.find(
+                    token: bearer.token, kind: .api, idleLimit: idle, now: request.now, on: request.db)
             else {
                 throw AppError(status: .unauthorized, code: "invalidToken", message: "登录凭证无效或已过期，请重新登录")
             }

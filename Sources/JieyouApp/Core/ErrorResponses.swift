@@ -39,7 +39,8 @@ struct ErrorResponseMiddleware: AsyncMiddleware {
         case is RouteNotFound:
             return AppError(status: .notFound, code: "notFound", message: "页面不存在")
         case let abort as any AbortError:
-            return AppError(status: abort.status, code: "http\(abort.status.code)", message: chineseMessage(for: abort.status))
+            return AppError(
+                status: abort.status, code: "http\(abort.status.code)", message: chineseMessage(for: abort.status))
         default:
             return AppError(status: .internalServerError, code: "internal", message: "服务器内部错误，请稍后重试")
         }
@@ -97,8 +98,10 @@ struct ErrorResponseMiddleware: AsyncMiddleware {
     }
 
     static func jsonResponse(for error: AppError) -> Response {
-        let details = error.details.count > 1 ? error.details.map { Envelope.Detail(field: $0.field, message: $0.message) } : nil
-        let envelope = Envelope(error: .init(code: error.code, message: error.message, field: error.field, details: details))
+        let details =
+            error.details.count > 1 ? error.details.map { Envelope.Detail(field: $0.field, message: $0.message) } : nil
+        let envelope = Envelope(
+            error: .init(code: error.code, message: error.message, field: error.field, details: details))
         let response = Response(status: error.status)
         do {
             try response.content.encode(envelope, as: .json)

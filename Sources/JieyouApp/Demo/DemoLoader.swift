@@ -33,7 +33,8 @@ struct DemoLoader {
 
         for unit in DemoPark.units.dropFirst() {
             let created = try await OrgUnitService(database: db, now: now).create(
-                OrgUnitInput(parentID: unitIDs[unit.parent!], level: unit.level.rawValue, name: unit.name, code: unit.code),
+                OrgUnitInput(
+                    parentID: unitIDs[unit.parent!], level: unit.level.rawValue, name: unit.name, code: unit.code),
                 by: actor)
             unitIDs[unit.key] = created.id
         }
@@ -43,7 +44,8 @@ struct DemoLoader {
         for unit in DemoPark.units where unit.level == .park {
             for (name, kind, phone) in DemoPark.parkDepartments {
                 let d = try await departments.create(
-                    DepartmentInput(orgUnitID: unitIDs[unit.key], name: name, kind: kind.rawValue, phone: phone), by: actor)
+                    DepartmentInput(orgUnitID: unitIDs[unit.key], name: name, kind: kind.rawValue, phone: phone),
+                    by: actor)
                 departmentIDs["\(unit.key)/\(name)"] = d.id
             }
         }
@@ -60,7 +62,9 @@ struct DemoLoader {
         try await db.writing(actorID: admin.id, now: now) { tx, log in
             for enterprise in enterprises {
                 try await enterprise.create(on: tx)
-                try await log.record("enterprise", id: enterprise.id!.uuidString, "create", .created(enterprise.auditValues))
+                try await log.record(
+                    "enterprise", id: enterprise.id!.uuidString, "create", .created(enterprise.auditValues),
+                    orgUnit: enterprise.$orgUnit.id)
             }
         }
         let enterpriseIDs = Dictionary(uniqueKeysWithValues: enterprises.map { ($0.name, $0.id!) })
@@ -69,7 +73,8 @@ struct DemoLoader {
         for account in DemoPark.accounts.dropFirst() {
             _ = try await users.create(
                 UserInput(
-                    username: account.username, password: DemoPark.password, displayName: account.name, phone: account.phone,
+                    username: account.username, password: DemoPark.password, displayName: account.name,
+                    phone: account.phone,
                     roles: account.roles.map(\.rawValue), orgUnitID: unitIDs[account.unit],
                     departmentID: account.department.flatMap { departmentIDs["\(account.unit)/\($0)"] },
                     enterpriseID: account.enterprise.flatMap { enterpriseIDs[$0] }),

@@ -60,18 +60,37 @@ enum DemoPark {
     static let accounts: [Account] = [
         Account(username: "admin", name: "系统管理员", roles: [.admin], unit: "hunan", phone: "13800000001"),
         Account(username: "cs_admin", name: "刘建国", roles: [.admin], unit: "changsha", phone: "13807310002"),
-        Account(username: "cs_upper", name: "陈志强", roles: [.upper], unit: "changsha", department: "“两重”“两新”送解优推进机制综合专班", phone: "13807310003"),
-        Account(username: "gx_admin", name: "王丽华", roles: [.admin], unit: "gaoxin", department: "综合小组", phone: "13807310011"),
-        Account(username: "gx_dispatcher", name: "李明", roles: [.dispatcher], unit: "gaoxin", department: "服务小组", phone: "13807310012"),
-        Account(username: "gx_handler", name: "张伟", roles: [.handler], unit: "gaoxin", department: "经济发展局", phone: "13807310013"),
-        Account(username: "gx_handler_tax", name: "赵敏", roles: [.handler], unit: "gaoxin", department: "税务局", phone: "13807310014"),
-        Account(username: "gx_cadre", name: "周杰", roles: [.cadre], unit: "gaoxin", department: "服务小组", phone: "13807310015"),
+        Account(
+            username: "cs_upper", name: "陈志强", roles: [.upper], unit: "changsha", department: "“两重”“两新”送解优推进机制综合专班",
+            phone: "13807310003"),
+        Account(
+            username: "gx_admin", name: "王丽华", roles: [.admin], unit: "gaoxin", department: "综合小组", phone: "13807310011"
+        ),
+        Account(
+            username: "gx_dispatcher", name: "李明", roles: [.dispatcher], unit: "gaoxin", department: "服务小组",
+            phone: "13807310012"),
+        Account(
+            username: "gx_handler", name: "张伟", roles: [.handler], unit: "gaoxin", department: "经济发展局",
+            phone: "13807310013"),
+        Account(
+            username: "gx_handler_tax", name: "赵敏", roles: [.handler], unit: "gaoxin", department: "税务局",
+            phone: "13807310014"),
+        Account(
+            username: "gx_cadre", name: "周杰", roles: [.cadre], unit: "gaoxin", department: "服务小组", phone: "13807310015"),
         Account(username: "gx_leader", name: "黄志明", roles: [.leader], unit: "gaoxin", phone: "13807310016"),
         Account(username: "gx_monitor", name: "吴芳", roles: [.monitor], unit: "gaoxin", phone: "13807310017"),
-        Account(username: "gx_enterprise", name: "孙红梅", roles: [.enterprise], unit: "gaoxin", enterprise: "湖南麓谷新材料科技有限公司", phone: "13807310018"),
-        Account(username: "wc_admin", name: "郑涛", roles: [.admin], unit: "wangchengpark", department: "综合小组", phone: "13807310021"),
-        Account(username: "wc_dispatcher", name: "何静", roles: [.dispatcher], unit: "wangchengpark", department: "服务小组", phone: "13807310022"),
-        Account(username: "yl_admin", name: "罗斌", roles: [.admin], unit: "yuelupark", department: "综合小组", phone: "13807310031"),
+        Account(
+            username: "gx_enterprise", name: "孙红梅", roles: [.enterprise], unit: "gaoxin", enterprise: "湖南麓谷新材料科技有限公司",
+            phone: "13807310018"),
+        Account(
+            username: "wc_admin", name: "郑涛", roles: [.admin], unit: "wangchengpark", department: "综合小组",
+            phone: "13807310021"),
+        Account(
+            username: "wc_dispatcher", name: "何静", roles: [.dispatcher], unit: "wangchengpark", department: "服务小组",
+            phone: "13807310022"),
+        Account(
+            username: "yl_admin", name: "罗斌", roles: [.admin], unit: "yuelupark", department: "综合小组",
+            phone: "13807310031"),
     ]
 
     /// A few enterprises per park, so enterprise accounts have a real record to belong to.

@@ -17,7 +17,9 @@ final class DepartmentModel: Model, @unchecked Sendable {
 
     init() {}
 
-    init(id: UUID? = nil, orgUnitID: UUID, name: String, kind: DepartmentKind, phone: String? = nil, active: Bool = true) {
+    init(
+        id: UUID? = nil, orgUnitID: UUID, name: String, kind: DepartmentKind, phone: String? = nil, active: Bool = true
+    ) {
         self.id = id
         self.$orgUnit.id = orgUnitID
         self.name = name

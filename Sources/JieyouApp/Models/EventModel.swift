@@ -9,6 +9,7 @@ final class EventModel: Model, @unchecked Sendable {
     @ID(custom: "sequence", generatedBy: .user) var id: Int64?
     @Field(key: "occurred_at_ms") var occurredAtMillis: Int64
     @OptionalField(key: "actor_id") var actorID: UUID?
+    @OptionalField(key: "org_unit_id") var orgUnitID: UUID?
     @Field(key: "entity_type") var entityType: String
     @Field(key: "entity_id") var entityID: String
     @Field(key: "action") var action: String
@@ -22,6 +23,7 @@ final class EventModel: Model, @unchecked Sendable {
         self.id = record.sequence
         self.occurredAtMillis = record.occurredAtMillis
         self.actorID = record.actorID
+        self.orgUnitID = record.orgUnitID
         self.entityType = record.entityType
         self.entityID = record.entityID
         self.action = record.action
@@ -32,8 +34,9 @@ final class EventModel: Model, @unchecked Sendable {
 
     var record: AuditRecord {
         AuditRecord(
-            sequence: id ?? 0, occurredAtMillis: occurredAtMillis, actorID: actorID, entityType: entityType,
-            entityID: entityID, action: action, changes: changes, previousHash: previousHash, hash: hash)
+            sequence: id ?? 0, occurredAtMillis: occurredAtMillis, actorID: actorID, orgUnitID: orgUnitID,
+            entityType: entityType, entityID: entityID, action: action, changes: changes, previousHash: previousHash,
+            hash: hash)
     }
 
     var occurredAt: Date { Date(timeIntervalSince1970: Double(occurredAtMillis) / 1000) }

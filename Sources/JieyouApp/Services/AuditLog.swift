@@ -37,12 +37,15 @@ final class AuditLog: @unchecked Sendable {
     }
 
     /// Records one event. `entityType` is a stable code (`orgUnit`, `user` …); `action` says what
-    /// happened (`create`, `update`, `password.change` …).
-    func record(_ entityType: String, id entityID: String, _ action: String, _ changes: ChangeSet) async throws {
+    /// happened (`create`, `update`, `password.change` …); `orgUnit` is the unit the record belongs to,
+    /// which decides whose admins read the event.
+    func record(
+        _ entityType: String, id entityID: String, _ action: String, _ changes: ChangeSet, orgUnit: UUID?
+    ) async throws {
         let millis = Int64((now.timeIntervalSince1970 * 1000).rounded(.down))
         let record = AuditRecord.next(
-            after: head, occurredAtMillis: millis, actorID: actorID, entityType: entityType, entityID: entityID,
-            action: action, changes: changes)
+            after: head, occurredAtMillis: millis, actorID: actorID, orgUnitID: orgUnit, entityType: entityType,
+            entityID: entityID, action: action, changes: changes)
         try await EventModel(record).create(on: database as! any Database)
         head = (record.sequence, record.hash)
     }

@@ -16,7 +16,8 @@ enum AuditVerification {
         var verifier = AuditChainVerifier()
         var after: Int64 = 0
         while true {
-            let batch = try await EventModel.query(on: database).filter(\.$id > after).sort(\.$id).limit(batchSize).all()
+            let batch = try await EventModel.query(on: database).filter(\.$id > after).sort(\.$id).limit(batchSize)
+                .all()
             for event in batch where !verifier.check(event.record) {
                 return Report(checked: verifier.checked, firstBreak: verifier.firstBreak)
             }
@@ -24,7 +25,8 @@ enum AuditVerification {
             after = last
         }
         let sql = database as! any SQLDatabase
-        guard let head = try await sql.raw("SELECT last_sequence, last_hash FROM event_chain_head WHERE id = 1").first() else {
+        guard let head = try await sql.raw("SELECT last_sequence, last_hash FROM event_chain_head WHERE id = 1").first()
+        else {
             return Report(checked: verifier.checked, firstBreak: .headMismatch(expectedSequence: -1, foundSequence: 0))
         }
         let brk = verifier.finish(

@@ -37,7 +37,8 @@ struct AuthService {
     /// Returns the user when `password` is right and the account may sign in.
     func authenticate(username: String, password: String) async throws -> Result<UserModel, Failure> {
         let name = username.trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty, let user = try await UserModel.query(on: database).filter(\.$username == name).first() else {
+        guard !name.isEmpty, let user = try await UserModel.query(on: database).filter(\.$username == name).first()
+        else {
             // Spend the same time as a real check so that timing does not tell which usernames exist.
             _ = try? await hashing.hash(password)
             return .failure(.invalidCredentials)
@@ -65,7 +66,8 @@ struct AuthService {
                 try await user.update(on: tx)
                 var changes = ChangeSet()
                 changes.record("lockedUntil", before: nil, after: ISO8601DateFormatter().string(from: until))
-                try await log.record("user", id: user.id!.uuidString, "login.locked", changes)
+                try await log.record(
+                    "user", id: user.id!.uuidString, "login.locked", changes, orgUnit: user.$orgUnit.id)
             }
             return .locked(until: until)
         }
@@ -95,7 +97,8 @@ struct AuthService {
             try await user.update(on: tx)
             var changes = ChangeSet()
             changes.record("password", before: nil, after: "changed")
-            try await log.record("user", id: user.id!.uuidString, "password.change", changes)
+            try await log.record(
+                "user", id: user.id!.uuidString, "password.change", changes, orgUnit: user.$orgUnit.id)
             try await SessionStore.revokeAll(of: user.id!, except: keepSession, now: now, on: tx)
         }
     }

@@ -37,7 +37,9 @@ struct CalendarService {
                 } else {
                     try await CalendarEntryModel(entry).create(on: tx)
                 }
-                try await log.record("calendar", id: entry.date.iso, existing == nil ? "create" : "update", changes)
+                try await log.record(
+                    "calendar", id: entry.date.iso, existing == nil ? "create" : "update", changes,
+                    orgUnit: actor.orgUnitID)
             }
         }
         return entries

@@ -25,9 +25,12 @@ struct DepartmentService {
         return try await database.writing(actorID: actor.userID, now: now) { tx, log in
             try await checkNameIsFree(values.name, in: orgUnitID, except: nil, on: tx)
             let department = DepartmentModel(
-                orgUnitID: orgUnitID, name: values.name, kind: values.kind, phone: values.phone, active: input.active ?? true)
+                orgUnitID: orgUnitID, name: values.name, kind: values.kind, phone: values.phone,
+                active: input.active ?? true)
             try await department.create(on: tx)
-            try await log.record("department", id: department.id!.uuidString, "create", .created(department.auditValues))
+            try await log.record(
+                "department", id: department.id!.uuidString, "create", .created(department.auditValues),
+                orgUnit: orgUnitID)
             return department
         }
     }
@@ -61,7 +64,8 @@ struct DepartmentService {
             let changes = ChangeSet.diff(before, department.auditValues)
             if !changes.isEmpty {
                 try await department.update(on: tx)
-                try await log.record("department", id: id.uuidString, "update", changes)
+                try await log.record(
+                    "department", id: id.uuidString, "update", changes, orgUnit: department.$orgUnit.id)
             }
             return department
         }
@@ -84,7 +88,8 @@ struct DepartmentService {
         return Values(name: name!, kind: kind!, phone: phone)
     }
 
-    private func checkNameIsFree(_ name: String, in orgUnitID: UUID, except id: UUID?, on tx: any Database) async throws {
+    private func checkNameIsFree(_ name: String, in orgUnitID: UUID, except id: UUID?, on tx: any Database) async throws
+    {
         var query = DepartmentModel.query(on: tx).filter(\.$orgUnit.$id == orgUnitID).filter(\.$name == name)
         if let id { query = query.filter(\.$id != id) }
         if try await query.first() != nil {

@@ -30,7 +30,8 @@ struct OrgUnitService {
             try await checkCodeIsFree(values.code, except: nil, on: tx)
             let unit = OrgUnitModel(parentID: parentID, level: values.level, name: values.name, code: values.code)
             try await unit.create(on: tx)
-            try await log.record("orgUnit", id: unit.id!.uuidString, "create", .created(unit.auditValues))
+            try await log.record(
+                "orgUnit", id: unit.id!.uuidString, "create", .created(unit.auditValues), orgUnit: unit.id)
             return unit
         }
     }
@@ -43,7 +44,8 @@ struct OrgUnitService {
             try await checkCodeIsFree(values.code, except: nil, on: tx)
             let unit = OrgUnitModel(parentID: nil, level: values.level, name: values.name, code: values.code)
             try await unit.create(on: tx)
-            try await log.record("orgUnit", id: unit.id!.uuidString, "create", .created(unit.auditValues))
+            try await log.record(
+                "orgUnit", id: unit.id!.uuidString, "create", .created(unit.auditValues), orgUnit: unit.id)
             return unit
         }
     }
@@ -77,7 +79,7 @@ struct OrgUnitService {
             let changes = ChangeSet.diff(before, unit.auditValues)
             if !changes.isEmpty {
                 try await unit.update(on: tx)
-                try await log.record("orgUnit", id: id.uuidString, "update", changes)
+                try await log.record("orgUnit", id: id.uuidString, "update", changes, orgUnit: id)
             }
             return unit
         }
@@ -104,7 +106,9 @@ struct OrgUnitService {
                 v.check(DivisionCode.isValid(code), "code", "区划代码应为6位数字（GB/T 2260）")
             }
         }
-        if let level, let problem = tree.placementProblem(level: level, parentID: input.parentID, movingUnit: existingID) {
+        if let level,
+            let problem = tree.placementProblem(level: level, parentID: input.parentID, movingUnit: existingID)
+        {
             v.fail(problem.field, problem.message)
         }
         if let existingID, let level {

@@ -48,7 +48,8 @@ struct UserService {
                 orgUnitID: links.orgUnitID, departmentID: links.departmentID, enterpriseID: links.enterpriseID)
             user.passwordChangedAt = now
             try await user.create(on: tx)
-            try await log.record("user", id: user.id!.uuidString, "create", .created(user.auditValues))
+            try await log.record(
+                "user", id: user.id!.uuidString, "create", .created(user.auditValues), orgUnit: user.$orgUnit.id)
             return user
         }
     }
@@ -64,11 +65,14 @@ struct UserService {
         }
         var password: String?
         if let newPassword = input.password, !newPassword.isEmpty {
-            if let problem = ContactRules.passwordProblem(newPassword, username: user.username) { v.fail("password", problem) }
+            if let problem = ContactRules.passwordProblem(newPassword, username: user.username) {
+                v.fail("password", problem)
+            }
             password = newPassword
         }
         let links = try await checkLinks(input, tree: tree, actor: actor, validator: &v, existing: user)
-        let displayName = input.displayName == nil
+        let displayName =
+            input.displayName == nil
             ? user.displayName : v.requiredText(input.displayName, field: "displayName", label: "姓名", maxLength: 40)
         let phone = input.phone == nil ? user.phone : checkPhone(input.phone, &v)
         if id == actor.userID, input.active == false {
@@ -102,7 +106,7 @@ struct UserService {
             }
             if !changes.isEmpty {
                 try await user.update(on: tx)
-                try await log.record("user", id: id.uuidString, "update", changes)
+                try await log.record("user", id: id.uuidString, "update", changes, orgUnit: user.$orgUnit.id)
             }
             if digest != nil || user.active == false {
                 // A reset password or a disabled account ends every session of that user.

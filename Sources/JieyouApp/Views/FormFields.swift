@@ -48,7 +48,9 @@ struct FormFields {
             """
     }
 
-    func checkboxes(_ field: String, _ label: String, options: [(value: String, label: String)], selected: Set<String>) -> HTML {
+    func checkboxes(_ field: String, _ label: String, options: [(value: String, label: String)], selected: Set<String>)
+        -> HTML
+    {
         let boxes = options.map { option -> HTML in
             """
             <label class="check"><input type="checkbox" name="\(field)[]" value="\(option.value)"\(selected.contains(option.value) ? HTML(" checked") : .empty)> \(option.label)</label>

@@ -25,7 +25,9 @@ struct HTML: Sendable, CustomStringConvertible, ExpressibleByStringInterpolation
         mutating func appendInterpolation(_ text: String) { raw += HTML.escape(text) }
         mutating func appendInterpolation(_ text: String?) { raw += HTML.escape(text ?? "") }
         mutating func appendInterpolation(_ number: Int) { raw += String(number) }
-        mutating func appendInterpolation<T: CustomStringConvertible>(describing value: T) { raw += HTML.escape(value.description) }
+        mutating func appendInterpolation<T: CustomStringConvertible>(describing value: T) {
+            raw += HTML.escape(value.description)
+        }
     }
 
     static func escape(_ text: String) -> String {

@@ -63,7 +63,8 @@ struct Layout {
         let user = signedIn.user
         let items = MenuItem.items(for: signedIn.actor).map { item -> HTML in
             let current = item.path == currentPath || (item.path != "/" && currentPath.hasPrefix(item.path))
-            return "<li><a href=\"\(item.path)\"\(current ? HTML(" aria-current=\"page\"") : .empty)>\(item.title)</a></li>"
+            return
+                "<li><a href=\"\(item.path)\"\(current ? HTML(" aria-current=\"page\"") : .empty)>\(item.title)</a></li>"
         }
         let roles = user.roles.sorted().map(\.chineseName).joined(separator: "、")
         return """
@@ -92,7 +93,9 @@ extension HTML {
 
 extension Request {
     /// Renders `content` in the page frame for the signed-in user.
-    func page(_ title: String, _ content: HTML, flash: String? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
+    func page(_ title: String, _ content: HTML, flash: String? = nil, status: HTTPResponseStatus = .ok) async throws
+        -> Response
+    {
         var orgPath: String?
         if let signedIn {
             let tree = try await OrgDirectory.tree(on: db)

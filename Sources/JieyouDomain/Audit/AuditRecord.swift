@@ -11,6 +11,8 @@ public struct AuditRecord: Hashable, Sendable {
     public let occurredAtMillis: Int64
     /// The acting user, or nil for the system (demo loader, migrations, scheduled jobs).
     public let actorID: UUID?
+    /// The org unit the record belongs to: whose admins may read the event (nil: the whole system).
+    public let orgUnitID: UUID?
     /// `orgUnit`, `department`, `user` …
     public let entityType: String
     public let entityID: String
@@ -27,26 +29,28 @@ public struct AuditRecord: Hashable, Sendable {
     /// Makes the next record after `previous` (sequence and hash) in the chain.
     public static func next(
         after previous: (sequence: Int64, hash: String),
-        occurredAtMillis: Int64, actorID: UUID?, entityType: String, entityID: String, action: String,
-        changes: ChangeSet
+        occurredAtMillis: Int64, actorID: UUID?, orgUnitID: UUID?, entityType: String, entityID: String,
+        action: String, changes: ChangeSet
     ) -> AuditRecord {
         let sequence = previous.sequence + 1
         let json = changes.canonicalJSON
         let hash = computeHash(
-            sequence: sequence, occurredAtMillis: occurredAtMillis, actorID: actorID, entityType: entityType,
-            entityID: entityID, action: action, changes: json, previousHash: previous.hash)
+            sequence: sequence, occurredAtMillis: occurredAtMillis, actorID: actorID, orgUnitID: orgUnitID,
+            entityType: entityType, entityID: entityID, action: action, changes: json, previousHash: previous.hash)
         return AuditRecord(
-            sequence: sequence, occurredAtMillis: occurredAtMillis, actorID: actorID, entityType: entityType,
-            entityID: entityID, action: action, changes: json, previousHash: previous.hash, hash: hash)
+            sequence: sequence, occurredAtMillis: occurredAtMillis, actorID: actorID, orgUnitID: orgUnitID,
+            entityType: entityType, entityID: entityID, action: action, changes: json, previousHash: previous.hash,
+            hash: hash)
     }
 
     public init(
-        sequence: Int64, occurredAtMillis: Int64, actorID: UUID?, entityType: String, entityID: String,
-        action: String, changes: String, previousHash: String, hash: String
+        sequence: Int64, occurredAtMillis: Int64, actorID: UUID?, orgUnitID: UUID?, entityType: String,
+        entityID: String, action: String, changes: String, previousHash: String, hash: String
     ) {
         self.sequence = sequence
         self.occurredAtMillis = occurredAtMillis
         self.actorID = actorID
+        self.orgUnitID = orgUnitID
         self.entityType = entityType
         self.entityID = entityID
         self.action = action
@@ -58,19 +62,19 @@ public struct AuditRecord: Hashable, Sendable {
     /// The hash this record should carry given its content.
     public var expectedHash: String {
         Self.computeHash(
-            sequence: sequence, occurredAtMillis: occurredAtMillis, actorID: actorID, entityType: entityType,
-            entityID: entityID, action: action, changes: changes, previousHash: previousHash)
+            sequence: sequence, occurredAtMillis: occurredAtMillis, actorID: actorID, orgUnitID: orgUnitID,
+            entityType: entityType, entityID: entityID, action: action, changes: changes, previousHash: previousHash)
     }
 
     /// SHA-256 over the fields joined by newlines (none of the fixed fields can contain one; the
     /// changes JSON escapes its own), hex-encoded.
     static func computeHash(
-        sequence: Int64, occurredAtMillis: Int64, actorID: UUID?, entityType: String, entityID: String,
-        action: String, changes: String, previousHash: String
+        sequence: Int64, occurredAtMillis: Int64, actorID: UUID?, orgUnitID: UUID?, entityType: String,
+        entityID: String, action: String, changes: String, previousHash: String
     ) -> String {
         let content = [
-            String(sequence), String(occurredAtMillis), actorID?.uuidString.lowercased() ?? "-", entityType, entityID,
-            action, changes, previousHash,
+            String(sequence), String(occurredAtMillis), actorID?.uuidString.lowercased() ?? "-",
+            orgUnitID?.uuidString.lowercased() ?? "-", entityType, entityID, action, changes, previousHash,
         ].joined(separator: "\n")
         let digest = SHA256.hash(data: Data(content.utf8))
         return digest.map { byte in

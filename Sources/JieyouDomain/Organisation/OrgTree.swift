@@ -74,7 +74,9 @@ public struct OrgTree: Sendable {
         func visit(_ id: UUID, _ depth: Int) {
             guard let node = nodes[id] else { return }
             result.append((node, depth))
-            let kids = (children[id] ?? []).compactMap { nodes[$0] }.sorted { ($0.level, $0.name) < ($1.level, $1.name) }
+            let kids = (children[id] ?? []).compactMap { nodes[$0] }.sorted {
+                ($0.level, $0.name) < ($1.level, $1.name)
+            }
             for kid in kids { visit(kid.id, depth + 1) }
         }
         for root in roots { visit(root, 0) }

@@ -7,7 +7,9 @@ public enum ContactRules {
         guard (3...32).contains(text.count), let first = text.unicodeScalars.first,
             CharacterSet.alphanumerics.contains(first), first.isASCII
         else { return false }
-        return text.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "_.-".unicodeScalars.contains($0)) }
+        return text.unicodeScalars.allSatisfy {
+            $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "_.-".unicodeScalars.contains($0))
+        }
     }
 
     /// A mainland mobile number (11 digits starting 13–19), a landline such as 0730-1234567, a public

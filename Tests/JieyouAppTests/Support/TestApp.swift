@@ -41,7 +41,8 @@ enum TestDatabases {
         let name = "jy_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
         let adminID = DatabaseID(string: "pg-admin")
         app.databases.use(try .postgres(url: base), as: adminID, isDefault: false)
-        let admin = app.databases.database(adminID, logger: app.logger, on: app.eventLoopGroup.any()) as! any SQLDatabase
+        let admin =
+            app.databases.database(adminID, logger: app.logger, on: app.eventLoopGroup.any()) as! any SQLDatabase
         try await admin.raw("CREATE DATABASE \(unsafeRaw: name)").run()
         guard var components = URLComponents(string: base) else { throw TestSetupError("bad JIEYOU_TEST_DATABASE_URL") }
         components.path = "/" + name
@@ -62,23 +63,25 @@ struct Client {
         _ method: HTTPMethod, _ path: String, token: String? = nil, json: [String: Any]? = nil,
         form: [(String, String)]? = nil, cookie: String? = nil, rawBody: String? = nil
     ) async throws -> TestingHTTPResponse {
-        try await app.testing().sendRequest(method, path, beforeRequest: { req in
-            if let token { req.headers.bearerAuthorization = BearerAuthorization(token: token) }
-            if let cookie { req.headers.replaceOrAdd(name: .cookie, value: cookie) }
-            if let json {
-                let data = try JSONSerialization.data(withJSONObject: json)
-                req.headers.contentType = .json
-                req.body = ByteBuffer(data: data)
-            }
-            if let form {
-                req.headers.contentType = .urlEncodedForm
-                req.body = ByteBuffer(string: Self.encode(form))
-            }
-            if let rawBody {
-                req.headers.contentType = .json
-                req.body = ByteBuffer(string: rawBody)
-            }
-        })
+        try await app.testing().sendRequest(
+            method, path,
+            beforeRequest: { req in
+                if let token { req.headers.bearerAuthorization = BearerAuthorization(token: token) }
+                if let cookie { req.headers.replaceOrAdd(name: .cookie, value: cookie) }
+                if let json {
+                    let data = try JSONSerialization.data(withJSONObject: json)
+                    req.headers.contentType = .json
+                    req.body = ByteBuffer(data: data)
+                }
+                if let form {
+                    req.headers.contentType = .urlEncodedForm
+                    req.body = ByteBuffer(string: Self.encode(form))
+                }
+                if let rawBody {
+                    req.headers.contentType = .json
+                    req.body = ByteBuffer(string: rawBody)
+                }
+            })
     }
 
     static func encode(_ form: [(String, String)]) -> String {
@@ -92,7 +95,9 @@ struct Client {
     /// Signs in through the API and returns the bearer token.
     func token(_ username: String, password: String = World.password) async throws -> String {
         let response = try await send(.POST, "/api/v1/auth/login", json: ["username": username, "password": password])
-        guard response.status == .ok else { throw TestSetupError("login \(username) failed: \(response.status) \(response.body.string)") }
+        guard response.status == .ok else {
+            throw TestSetupError("login \(username) failed: \(response.status) \(response.body.string)")
+        }
         return try response.content.get(String.self, at: "token")
     }
 
@@ -104,7 +109,9 @@ struct Client {
         let response = try await send(
             .POST, "/login", form: [("username", username), ("password", password), ("_csrf", String(csrf))],
             cookie: "\(LoginController.loginCSRFCookie)=\(loginCookie)")
-        guard response.status == .seeOther, let token = response.headers.setCookie?[WebSessionMiddleware.cookieName]?.string else {
+        guard response.status == .seeOther,
+            let token = response.headers.setCookie?[WebSessionMiddleware.cookieName]?.string
+        else {
             throw TestSetupError("web login \(username) failed: \(response.status)")
         }
         let cookie = "\(WebSessionMiddleware.cookieName)=\(token)"

@@ -27,9 +27,13 @@ struct World {
         let now = app.clock.now()
         let hashing = app.passwordHashing
         let units = OrgUnitService(database: db, now: now)
-        w.province = try await units.createRoot(OrgUnitInput(level: "province", name: "湖南省", code: "430000"), actorID: nil).id
+        w.province = try await units.createRoot(
+            OrgUnitInput(level: "province", name: "湖南省", code: "430000"), actorID: nil
+        ).id
         let root = try await UserService(database: db, now: now, hashing: hashing).create(
-            UserInput(username: "root", password: password, displayName: "省管理员", roles: ["admin"], orgUnitID: w.province), by: nil)
+            UserInput(
+                username: "root", password: password, displayName: "省管理员", roles: ["admin"], orgUnitID: w.province),
+            by: nil)
         let actor = root.actor
         w.users["root"] = root.id
         func unit(_ parent: UUID, _ level: String, _ name: String, _ code: String) async throws -> UUID {
@@ -42,12 +46,14 @@ struct World {
         w.pingjiangPark = try await unit(w.pingjiang, "park", "平江高新区", "PJGXQ")
         let departments = DepartmentService(database: db, now: now)
         func department(_ unit: UUID, _ name: String, _ kind: DepartmentKind) async throws -> UUID {
-            try await departments.create(DepartmentInput(orgUnitID: unit, name: name, kind: kind.rawValue), by: actor).id!
+            try await departments.create(DepartmentInput(orgUnitID: unit, name: name, kind: kind.rawValue), by: actor)
+                .id!
         }
         w.linxiangEconomy = try await department(w.linxiangPark, "经济发展局", .bureau)
         w.linxiangService = try await department(w.linxiangPark, "服务小组", .workingGroup)
         w.pingjiangEconomy = try await department(w.pingjiangPark, "经济发展局", .bureau)
-        let enterprise = EnterpriseModel(orgUnitID: w.linxiangPark, creditCode: "91440300708461136T", name: "临湘浮标科技有限公司")
+        let enterprise = EnterpriseModel(
+            orgUnitID: w.linxiangPark, creditCode: "91440300708461136T", name: "临湘浮标科技有限公司")
         try await enterprise.create(on: db)
         w.enterprise = enterprise.id
         let users = UserService(database: db, now: now, hashing: hashing)

@@ -19,11 +19,12 @@ struct AuthAPIController: RouteCollection {
             threshold: config.lockoutThreshold, lockoutMinutes: config.lockoutMinutes)
         switch try await auth.authenticate(username: body.username, password: body.password) {
         case .failure(let failure):
-            let code = switch failure {
-            case .invalidCredentials: "invalidCredentials"
-            case .locked: "locked"
-            case .disabled: "disabled"
-            }
+            let code =
+                switch failure {
+                case .invalidCredentials: "invalidCredentials"
+                case .locked: "locked"
+                case .disabled: "disabled"
+                }
             throw AppError(status: .unauthorized, code: code, message: failure.message)
         case .success(let user):
             let issued = try await SessionStore.issue(
@@ -45,6 +46,7 @@ struct AuthAPIController: RouteCollection {
             throw AppError.notFound("组织")
         }
         let capabilities = Capability.allCases.filter { AccessPolicy.has(signedIn.actor, $0) }.map(\.rawValue)
-        return API.MeResponse(user: API.UserDTO(signedIn.user), orgUnit: API.OrgUnitDTO(unit, tree: tree), capabilities: capabilities)
+        return API.MeResponse(
+            user: API.UserDTO(signedIn.user), orgUnit: API.OrgUnitDTO(unit, tree: tree), capabilities: capabilities)
     }
 }

@@ -67,7 +67,9 @@ struct UsersAPIController: RouteCollection {
         let body = try req.content.decode(API.UserPatch.self)
         // JSON null and an absent key both decode to nil, so unlinking uses the raw body: a key that is
         // present with null clears the link.
-        let raw = (try? JSONSerialization.jsonObject(with: Data(buffer: req.body.data ?? ByteBuffer()))) as? [String: Any] ?? [:]
+        let raw =
+            (try? JSONSerialization.jsonObject(with: Data(buffer: req.body.data ?? ByteBuffer()))) as? [String: Any]
+            ?? [:]
         let input = UserInput(
             username: body.username, password: body.password, displayName: body.displayName, phone: body.phone,
             roles: body.roles, orgUnitID: body.orgUnitId, departmentID: body.departmentId,

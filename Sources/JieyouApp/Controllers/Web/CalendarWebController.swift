@@ -29,11 +29,14 @@ struct CalendarWebController: RouteCollection {
             return req.redirect(to: WebPath.calendar + "?done=saved")
         } catch {
             let error = try AppError.forForm(error)
-            return try await req.page("工作日历", try await content(req, ctx, schedule: text, errors: error.fieldErrors), status: error.status)
+            return try await req.page(
+                "工作日历", try await content(req, ctx, schedule: text, errors: error.fieldErrors), status: error.status)
         }
     }
 
-    private func content(_ req: Request, _ ctx: AdminContext, schedule: String?, errors: [FieldError]) async throws -> HTML {
+    private func content(_ req: Request, _ ctx: AdminContext, schedule: String?, errors: [FieldError]) async throws
+        -> HTML
+    {
         let calendar = try await CalendarStore.calendar(on: req.db)
         let byYear = Dictionary(grouping: calendar.entries, by: { $0.date.year })
         let years = byYear.keys.sorted(by: >).map { year -> HTML in

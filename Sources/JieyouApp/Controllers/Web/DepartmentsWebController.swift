@@ -21,7 +21,8 @@ struct DepartmentsWebController: RouteCollection {
         var active: String?
 
         var input: DepartmentInput {
-            DepartmentInput(orgUnitID: formUUID(orgUnitId), name: name, kind: kind, phone: phone ?? "", active: active == "true")
+            DepartmentInput(
+                orgUnitID: formUUID(orgUnitId), name: name, kind: kind, phone: phone ?? "", active: active == "true")
         }
     }
 
@@ -31,13 +32,15 @@ struct DepartmentsWebController: RouteCollection {
         let units = filterUnit.map { Array(ctx.tree.subtree(of: $0)) } ?? ctx.scope
         let departments = try await DepartmentModel.query(on: req.db).filter(\.$orgUnit.$id ~~ units)
             .sort(\.$name).all()
-        let rows = departments.sorted { (ctx.tree.pathName(of: $0.$orgUnit.id), $0.name) < (ctx.tree.pathName(of: $1.$orgUnit.id), $1.name) }
-            .map { d -> HTML in
-                """
-                <tr><td><a href="\(WebPath.department(d.id!))">\(d.name)</a>\(d.active ? .empty : HTML(" <span class=\"tag off\">已停用</span>"))</td>\
-                <td>\(d.departmentKind.chineseName)</td><td class="hide-narrow">\(ctx.tree[d.$orgUnit.id]?.name)</td><td class="hide-narrow">\(d.phone)</td></tr>
-                """
-            }
+        let rows = departments.sorted {
+            (ctx.tree.pathName(of: $0.$orgUnit.id), $0.name) < (ctx.tree.pathName(of: $1.$orgUnit.id), $1.name)
+        }
+        .map { d -> HTML in
+            """
+            <tr><td><a href="\(WebPath.department(d.id!))">\(d.name)</a>\(d.active ? .empty : HTML(" <span class=\"tag off\">已停用</span>"))</td>\
+            <td>\(d.departmentKind.chineseName)</td><td class="hide-narrow">\(ctx.tree[d.$orgUnit.id]?.name)</td><td class="hide-narrow">\(d.phone)</td></tr>
+            """
+        }
         let f = FormFields()
         let content: HTML = """
             <h1>部门</h1>
@@ -54,7 +57,8 @@ struct DepartmentsWebController: RouteCollection {
 
     @Sendable func new(req: Request) async throws -> Response {
         let ctx = try await AdminContext.load(req)
-        return try await req.page("新增部门", form(ctx, Form(orgUnitId: ctx.actor.orgUnitID.uuidString, active: "true"), id: nil, errors: []))
+        return try await req.page(
+            "新增部门", form(ctx, Form(orgUnitId: ctx.actor.orgUnitID.uuidString, active: "true"), id: nil, errors: []))
     }
 
     @Sendable func create(req: Request) async throws -> Response {
@@ -67,7 +71,8 @@ struct DepartmentsWebController: RouteCollection {
             return req.redirect(to: WebPath.departments + "?done=created")
         } catch {
             let error = try AppError.forForm(error)
-            return try await req.page("新增部门", self.form(ctx, form, id: nil, errors: error.fieldErrors), status: error.status)
+            return try await req.page(
+                "新增部门", self.form(ctx, form, id: nil, errors: error.fieldErrors), status: error.status)
         }
     }
 
@@ -77,7 +82,9 @@ struct DepartmentsWebController: RouteCollection {
         guard let d = try await DepartmentModel.find(id, on: req.db), ctx.scope.contains(d.$orgUnit.id) else {
             throw AppError.notFound("部门")
         }
-        let form = Form(orgUnitId: d.$orgUnit.id.uuidString, name: d.name, kind: d.kind, phone: d.phone, active: d.active ? "true" : nil)
+        let form = Form(
+            orgUnitId: d.$orgUnit.id.uuidString, name: d.name, kind: d.kind, phone: d.phone,
+            active: d.active ? "true" : nil)
         return try await req.page("编辑部门", self.form(ctx, form, id: id, errors: []))
     }
 
@@ -90,7 +97,8 @@ struct DepartmentsWebController: RouteCollection {
             return req.redirect(to: WebPath.departments + "?done=saved")
         } catch {
             let error = try AppError.forForm(error)
-            return try await req.page("编辑部门", self.form(ctx, form, id: id, errors: error.fieldErrors), status: error.status)
+            return try await req.page(
+                "编辑部门", self.form(ctx, form, id: id, errors: error.fieldErrors), status: error.status)
         }
     }
 

@@ -22,7 +22,8 @@ struct HomeController: RouteCollection {
             let scope = OrgDirectory.scope(of: actor, in: tree)
             let departments = try await DepartmentModel.query(on: req.db).filter(\.$orgUnit.$id ~~ scope).count()
             let users = try await UserModel.query(on: req.db).filter(\.$orgUnit.$id ~~ scope).count()
-            sections.append("""
+            sections.append(
+                """
                 <h2>管理范围</h2>
                 <div class="cards" data-testid="admin-stats">
                 <a class="stat" href="\(WebPath.orgUnits)"><b>\(scope.count)</b><span>组织</span></a>
@@ -34,16 +35,22 @@ struct HomeController: RouteCollection {
             let scope = OrgDirectory.scope(of: actor, in: tree)
             let departments = try await DepartmentModel.query(on: req.db).filter(\.$orgUnit.$id ~~ scope)
                 .filter(\.$active == true).count()
-            sections.append("""
+            sections.append(
+                """
                 <h2>通讯录</h2>
                 <p>本单位及下级共 \(departments) 个部门。<a href="\(WebPath.directory)">查看通讯录</a></p>
                 """)
         }
-        if let departmentID = actor.departmentID, let department = try await DepartmentModel.find(departmentID, on: req.db) {
+        if let departmentID = actor.departmentID,
+            let department = try await DepartmentModel.find(departmentID, on: req.db)
+        {
             sections.append("<h2>所属部门</h2><p data-testid=\"department\">\(department.name)</p>")
         }
-        if let enterpriseID = actor.enterpriseID, let enterprise = try await EnterpriseModel.find(enterpriseID, on: req.db) {
-            sections.append("""
+        if let enterpriseID = actor.enterpriseID,
+            let enterprise = try await EnterpriseModel.find(enterpriseID, on: req.db)
+        {
+            sections.append(
+                """
                 <h2>我的企业</h2>
                 <dl class="facts card" data-testid="enterprise">
                 <dt>企业全称</dt><dd>\(enterprise.name)</dd>

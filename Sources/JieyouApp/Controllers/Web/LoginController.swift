@@ -28,7 +28,8 @@ struct LoginController: RouteCollection {
         let form = try req.content.decode(LoginForm.self)
         let cookieToken = req.cookies[Self.loginCSRFCookie]?.string ?? ""
         guard !cookieToken.isEmpty, Tokens.constantTimeEquals(form._csrf ?? "", cookieToken) else {
-            return try await render(req, username: form.username, next: form.next, error: "页面已过期，请重新输入后登录", status: .forbidden)
+            return try await render(
+                req, username: form.username, next: form.next, error: "页面已过期，请重新输入后登录", status: .forbidden)
         }
         let config = req.appConfiguration
         let auth = AuthService(
@@ -36,14 +37,16 @@ struct LoginController: RouteCollection {
             threshold: config.lockoutThreshold, lockoutMinutes: config.lockoutMinutes)
         switch try await auth.authenticate(username: form.username ?? "", password: form.password ?? "") {
         case .failure(let failure):
-            return try await render(req, username: form.username, next: form.next, error: failure.message, status: .unauthorized)
+            return try await render(
+                req, username: form.username, next: form.next, error: failure.message, status: .unauthorized)
         case .success(let user):
             if let old = req.signedIn { try await SessionStore.revoke(old.session, now: req.now, on: req.db) }
             let issued = try await SessionStore.issue(
                 .web, for: user.id!, now: req.now, userAgent: req.headers.first(name: .userAgent), on: req.db)
             let target = form.next.flatMap { WebPath.isSafeRedirect($0) ? $0 : nil } ?? WebPath.home
             let response = req.redirect(to: target, redirectType: .normal)
-            response.cookies[WebSessionMiddleware.cookieName] = WebSessionMiddleware.cookie(issued.token, secure: config.secureCookies)
+            response.cookies[WebSessionMiddleware.cookieName] = WebSessionMiddleware.cookie(
+                issued.token, secure: config.secureCookies)
             response.cookies[Self.loginCSRFCookie] = WebSessionMiddleware.expiredCookie
             return response
         }

@@ -30,7 +30,8 @@ struct OrgUnitsWebController: RouteCollection {
         let codes = Dictionary(uniqueKeysWithValues: units.map { ($0.id!, $0.code) })
         let rows = ctx.tree.flattened(from: [ctx.actor.orgUnitID]).map { entry -> HTML in
             let editable = AccessPolicy.mayEditOrgUnit(ctx.actor, entry.node.id, in: ctx.tree)
-            let name: HTML = editable ? "<a href=\"\(WebPath.orgUnit(entry.node.id))\">\(entry.node.name)</a>" : "\(entry.node.name)"
+            let name: HTML =
+                editable ? "<a href=\"\(WebPath.orgUnit(entry.node.id))\">\(entry.node.name)</a>" : "\(entry.node.name)"
             return """
                 <tr><td class="indent-\(min(entry.depth, 3))">\(name)</td><td>\(entry.node.level.chineseName)</td>\
                 <td class="mono">\(codes[entry.node.id] ?? nil)</td></tr>
@@ -47,7 +48,8 @@ struct OrgUnitsWebController: RouteCollection {
 
     @Sendable func new(req: Request) async throws -> Response {
         let ctx = try await AdminContext.load(req)
-        return try await req.page("新增组织", form(ctx, Form(parentId: ctx.actor.orgUnitID.uuidString), id: nil, errors: []))
+        return try await req.page(
+            "新增组织", form(ctx, Form(parentId: ctx.actor.orgUnitID.uuidString), id: nil, errors: []))
     }
 
     @Sendable func create(req: Request) async throws -> Response {
@@ -58,14 +60,16 @@ struct OrgUnitsWebController: RouteCollection {
             return req.redirect(to: WebPath.orgUnits + "?done=created")
         } catch {
             let error = try AppError.forForm(error)
-            return try await req.page("新增组织", self.form(ctx, form, id: nil, errors: error.fieldErrors), status: error.status)
+            return try await req.page(
+                "新增组织", self.form(ctx, form, id: nil, errors: error.fieldErrors), status: error.status)
         }
     }
 
     @Sendable func edit(req: Request) async throws -> Response {
         let ctx = try await AdminContext.load(req)
         let id = try req.idParameter("组织")
-        guard let unit = try await OrgUnitModel.find(id, on: req.db), AccessPolicy.mayEditOrgUnit(ctx.actor, id, in: ctx.tree)
+        guard let unit = try await OrgUnitModel.find(id, on: req.db),
+            AccessPolicy.mayEditOrgUnit(ctx.actor, id, in: ctx.tree)
         else { throw AppError.notFound("组织") }
         let form = Form(parentId: unit.$parent.id?.uuidString, level: unit.level, name: unit.name, code: unit.code)
         return try await req.page("编辑组织", self.form(ctx, form, id: id, errors: []))
@@ -82,7 +86,8 @@ struct OrgUnitsWebController: RouteCollection {
             return req.redirect(to: WebPath.orgUnits + "?done=saved")
         } catch {
             let error = try AppError.forForm(error)
-            return try await req.page("编辑组织", self.form(ctx, form, id: id, errors: error.fieldErrors), status: error.status)
+            return try await req.page(
+                "编辑组织", self.form(ctx, form, id: id, errors: error.fieldErrors), status: error.status)
         }
     }
 

@@ -51,7 +51,9 @@ struct UsersWebController: RouteCollection {
         var pager: [HTML] = []
         func link(_ p: Int) -> String {
             var items = ["page=\(p)"]
-            if !q.isEmpty { items.append("q=\(q.addingPercentEncoding(withAllowedCharacters: .urlQueryValueAllowed) ?? "")") }
+            if !q.isEmpty {
+                items.append("q=\(q.addingPercentEncoding(withAllowedCharacters: .urlQueryValueAllowed) ?? "")")
+            }
             if let role { items.append("role=\(role.rawValue)") }
             return WebPath.users + "?" + items.joined(separator: "&")
         }
@@ -87,7 +89,8 @@ struct UsersWebController: RouteCollection {
             return req.redirect(to: WebPath.users + "?done=created")
         } catch {
             let error = try AppError.forForm(error)
-            return try await req.page("新增用户", try await self.form(req, ctx, form, id: nil, errors: error.fieldErrors), status: error.status)
+            return try await req.page(
+                "新增用户", try await self.form(req, ctx, form, id: nil, errors: error.fieldErrors), status: error.status)
         }
     }
 
@@ -124,7 +127,8 @@ struct UsersWebController: RouteCollection {
             return req.redirect(to: WebPath.users + "?done=saved")
         } catch {
             let error = try AppError.forForm(error)
-            return try await req.page("编辑用户", try await self.form(req, ctx, form, id: id, errors: error.fieldErrors), status: error.status)
+            return try await req.page(
+                "编辑用户", try await self.form(req, ctx, form, id: id, errors: error.fieldErrors), status: error.status)
         }
     }
 
@@ -133,8 +137,9 @@ struct UsersWebController: RouteCollection {
         var enterpriseID: UUID?
         let code = (form.enterpriseCreditCode ?? "").trimmingCharacters(in: .whitespaces).uppercased()
         if !code.isEmpty {
-            guard let enterprise = try await EnterpriseModel.query(on: req.db).filter(\.$creditCode == code)
-                .filter(\.$orgUnit.$id ~~ ctx.scope).first()
+            guard
+                let enterprise = try await EnterpriseModel.query(on: req.db).filter(\.$creditCode == code)
+                    .filter(\.$orgUnit.$id ~~ ctx.scope).first()
             else { throw AppError.invalid("enterpriseId", "未找到统一社会信用代码为“\(code)”的本辖区企业") }
             enterpriseID = enterprise.id
         }
@@ -144,7 +149,9 @@ struct UsersWebController: RouteCollection {
             enterpriseID: enterpriseID)
     }
 
-    private func form(_ req: Request, _ ctx: AdminContext, _ form: Form, id: UUID?, errors: [FieldError]) async throws -> HTML {
+    private func form(_ req: Request, _ ctx: AdminContext, _ form: Form, id: UUID?, errors: [FieldError]) async throws
+        -> HTML
+    {
         let f = FormFields(errors: errors)
         let departments = try await DepartmentModel.query(on: req.db).filter(\.$orgUnit.$id ~~ ctx.scope)
             .filter(\.$active == true).all()

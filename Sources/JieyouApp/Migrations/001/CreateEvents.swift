@@ -10,6 +10,7 @@ struct CreateEvents: AsyncMigration {
             .field("sequence", .int64, .identifier(auto: false))
             .field("occurred_at_ms", .int64, .required)
             .field("actor_id", .uuid)
+            .field("org_unit_id", .uuid)
             .field("entity_type", .string, .required)
             .field("entity_id", .string, .required)
             .field("action", .string, .required)
@@ -24,6 +25,7 @@ struct CreateEvents: AsyncMigration {
             .create()
         let sql = database as! any SQLDatabase
         try await sql.create(index: "events_entity_idx").on("events").column("entity_type").column("entity_id").run()
+        try await sql.create(index: "events_org_unit_idx").on("events").column("org_unit_id").column("sequence").run()
         try await sql.insert(into: "event_chain_head")
             .columns("id", "last_sequence", "last_hash")
             .values(SQLBind(1), SQLBind(Int64(0)), SQLBind(String(repeating: "0", count: 64)))
