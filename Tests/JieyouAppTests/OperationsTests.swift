@@ -80,12 +80,23 @@ import VaporTesting
             url = .sqliteFile(path: NSTemporaryDirectory() + "jieyou-shared-\(UUID().uuidString).sqlite")
         }
         try await withApp(configure: { $0.database = url }) { first in
-            _ = try await World.build(on: first)
+            let world = try await World.build(on: first)
             let session = try await Client(app: first).webSession("lx_admin")
             try await withApp(configure: { $0.database = url }) { second in
                 let page = try await Client(app: second).send(.GET, "/", cookie: session.cookie)
                 #expect(page.status == .ok)
                 #expect(page.body.string.contains("lx_admin"))
+                // Each instance caches the org tree; a change made through one is seen by the other at once.
+                let secondToken = try await Client(app: second).token("yy_admin")
+                let before = try await Client(app: second).send(.GET, "/api/v1/org-units", token: secondToken)
+                #expect(try before.content.decode([API.OrgUnitDTO].self).count == 5)
+                let firstToken = try await Client(app: first).token("yy_admin")
+                let created = try await Client(app: first).send(
+                    .POST, "/api/v1/org-units", token: firstToken,
+                    json: ["parentId": world.pingjiang.uuidString, "level": "park", "name": "平江工业园"])
+                #expect(created.status == .created)
+                let after = try await Client(app: second).send(.GET, "/api/v1/org-units", token: secondToken)
+                #expect(try after.content.decode([API.OrgUnitDTO].self).map(\.name).contains("平江工业园"))
             }
         }
     }

@@ -37,7 +37,7 @@ public func configure(_ app: Application, _ config: AppConfiguration) async thro
     // on error pages too.
     app.middleware = Middlewares()
     app.middleware.use(SecurityHeadersMiddleware())
-    app.middleware.use(ErrorResponseMiddleware(environment: app.environment))
+    app.middleware.use(ErrorResponseMiddleware())
 
     try routes(app)
     registerCommands(app)

@@ -5,8 +5,6 @@ import Vapor
 /// client caused are 4xx with a message naming the field; anything else is logged and shown as a
 /// generic 500 without internals.
 struct ErrorResponseMiddleware: AsyncMiddleware {
-    let environment: Environment
-
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         do {
             return try await next.respond(to: request)

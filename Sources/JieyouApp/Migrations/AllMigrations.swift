@@ -12,5 +12,6 @@ enum AllMigrations {
         CreateEvents(),
         CreateCalendarEntries(),
         CreateIndexes(),
+        CreateOrgTreeVersion(),
     ]
 }

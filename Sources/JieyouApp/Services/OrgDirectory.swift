@@ -1,17 +1,59 @@
 import Fluent
 import Foundation
 import JieyouDomain
+import SQLKit
 
-/// Loads the org tree. It is small even for a province (a few hundred units), so scope checks load it
-/// whole rather than walking parents one query at a time.
+/// The org tree, kept in memory. Every request needs it for scope checks, and decoding hundreds of
+/// Fluent models per request would cost milliseconds, so each database's tree is cached under the
+/// version counter that `OrgUnitService` bumps in the same transaction as any change: a request reads
+/// one counter row, and reloads the tree only when some instance changed it.
 enum OrgDirectory {
+    private static let cache = TreeCache()
+
     static func tree(on database: any Database) async throws -> OrgTree {
-        let units = try await OrgUnitModel.query(on: database).all()
-        return OrgTree(units.map(\.node))
+        let sql = database as! any SQLDatabase
+        guard let stamp = try await sql.raw("SELECT database_id, version FROM org_tree_version WHERE id = 1").first()
+        else { throw AppError(status: .internalServerError, code: "internal", message: "组织版本记录缺失") }
+        let databaseID = try stamp.decode(column: "database_id", as: String.self)
+        let version = try stamp.decode(column: "version", as: Int64.self)
+        if let tree = cache.tree(for: databaseID, version: version) { return tree }
+        let rows = try await sql.raw("SELECT id, parent_id, level, name FROM org_units").all()
+        let nodes = try rows.map { row in
+            OrgTree.Node(
+                id: try row.decode(column: "id", as: UUID.self),
+                parentID: try row.decode(column: "parent_id", as: UUID?.self),
+                level: OrgLevel(rawValue: try row.decode(column: "level", as: String.self)) ?? .park,
+                name: try row.decode(column: "name", as: String.self))
+        }
+        let tree = OrgTree(nodes)
+        cache.store(tree, for: databaseID, version: version)
+        return tree
+    }
+
+    /// Marks the tree changed; call inside the transaction that changes an org unit.
+    static func bumpVersion(on database: any Database) async throws {
+        try await (database as! any SQLDatabase).raw("UPDATE org_tree_version SET version = version + 1 WHERE id = 1")
+            .run()
     }
 
     /// The ids of every unit `actor` reaches (its own unit and everything below).
     static func scope(of actor: Actor, in tree: OrgTree) -> [UUID] {
         Array(tree.subtree(of: actor.orgUnitID))
+    }
+
+    private final class TreeCache: @unchecked Sendable {
+        private let lock = NSLock()
+        private var trees: [String: (version: Int64, tree: OrgTree)] = [:]
+
+        func tree(for databaseID: String, version: Int64) -> OrgTree? {
+            lock.withLock {
+                guard let entry = trees[databaseID], entry.version == version else { return nil }
+                return entry.tree
+            }
+        }
+
+        func store(_ tree: OrgTree, for databaseID: String, version: Int64) {
+            lock.withLock { trees[databaseID] = (version, tree) }
+        }
     }
 }

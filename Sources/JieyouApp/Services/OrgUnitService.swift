@@ -30,6 +30,7 @@ struct OrgUnitService {
             try await checkCodeIsFree(values.code, except: nil, on: tx)
             let unit = OrgUnitModel(parentID: parentID, level: values.level, name: values.name, code: values.code)
             try await unit.create(on: tx)
+            try await OrgDirectory.bumpVersion(on: tx)
             try await log.record(
                 "orgUnit", id: unit.id!.uuidString, "create", .created(unit.auditValues), orgUnit: unit.id)
             return unit
@@ -44,6 +45,7 @@ struct OrgUnitService {
             try await checkCodeIsFree(values.code, except: nil, on: tx)
             let unit = OrgUnitModel(parentID: nil, level: values.level, name: values.name, code: values.code)
             try await unit.create(on: tx)
+            try await OrgDirectory.bumpVersion(on: tx)
             try await log.record(
                 "orgUnit", id: unit.id!.uuidString, "create", .created(unit.auditValues), orgUnit: unit.id)
             return unit
@@ -79,6 +81,7 @@ struct OrgUnitService {
             let changes = ChangeSet.diff(before, unit.auditValues)
             if !changes.isEmpty {
                 try await unit.update(on: tx)
+                try await OrgDirectory.bumpVersion(on: tx)
                 try await log.record("orgUnit", id: id.uuidString, "update", changes, orgUnit: id)
             }
             return unit

@@ -136,13 +136,12 @@ struct UserService {
         } else if existing == nil {
             v.fail("roles", "角色至少选择一个")
         }
-        let orgUnitID = input.orgUnitID ?? existing?.$orgUnit.id
-        guard let orgUnitID, let unit = tree[orgUnitID] else {
-            if input.orgUnitID != nil { throw AppError.notFound("所属组织") }
-            v.fail("orgUnitId", "请选择所属组织")
-            try v.throwIfFailed()
-            fatalError("unreachable: the validator has failed")
+        // Without an org unit nothing else can be checked: the unit decides which departments,
+        // enterprises and roles are possible.
+        guard let orgUnitID = input.orgUnitID ?? existing?.$orgUnit.id else {
+            throw AppError.invalid("orgUnitId", "请选择所属组织")
         }
+        guard let unit = tree[orgUnitID] else { throw AppError.notFound("所属组织") }
         if let actor, !AccessPolicy.may(actor, .manageOrganisation, at: orgUnitID, in: tree) {
             throw AppError.notFound("所属组织")
         }

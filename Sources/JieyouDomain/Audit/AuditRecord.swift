@@ -77,9 +77,13 @@ public struct AuditRecord: Hashable, Sendable {
             orgUnitID?.uuidString.lowercased() ?? "-", entityType, entityID, action, changes, previousHash,
         ].joined(separator: "\n")
         let digest = SHA256.hash(data: Data(content.utf8))
-        return digest.map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        let hexDigits = Array("0123456789abcdef".utf8)
+        var hex = [UInt8]()
+        hex.reserveCapacity(64)
+        for byte in digest {
+            hex.append(hexDigits[Int(byte >> 4)])
+            hex.append(hexDigits[Int(byte & 0x0F)])
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 }

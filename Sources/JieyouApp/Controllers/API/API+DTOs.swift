@@ -83,12 +83,11 @@ enum API {
         let enterpriseId: UUID?
         let active: Bool
 
-        /// `revealPhone` is false for viewers who do not need the number (they see 138****5678).
-        init(_ u: UserModel, revealPhone: Bool = true) {
+        init(_ u: UserModel) {
             id = u.id!
             username = u.username
             displayName = u.displayName
-            phone = revealPhone ? u.phone : u.phone.map(ContactRules.maskedPhone)
+            phone = u.phone
             roles = u.roles.sorted().map(\.rawValue)
             orgUnitId = u.$orgUnit.id
             departmentId = u.$department.id
