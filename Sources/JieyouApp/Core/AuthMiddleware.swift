@@ -8,11 +8,8 @@ struct WebSessionMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if let token = request.cookies[Self.cookieName]?.string {
             let idle = TimeInterval(request.appConfiguration.webSessionIdleMinutes * 60)
-            if let (session, user) = try await SessionStore.find(
+            request.signedIn = try await SessionStore.find(
                 token: token, kind: .web, idleLimit: idle, now: request.now, on: request.db)
-            {
-                request.signedIn = SignedIn(user: user, session: session)
-            }
         }
         return try await next.respond(to: request)
     }
@@ -32,12 +29,12 @@ struct BearerTokenMiddleware: AsyncMiddleware {
         if let bearer = request.headers.bearerAuthorization {
             let idle = TimeInterval(request.appConfiguration.apiTokenIdleMinutes * 60)
             guard
-                let (session, user) = try await SessionStore.find(
+                let signedIn = try await SessionStore.find(
                     token: bearer.token, kind: .api, idleLimit: idle, now: request.now, on: request.db)
             else {
                 throw AppError(status: .unauthorized, code: "invalidToken", message: "登录凭证无效或已过期，请重新登录")
             }
-            request.signedIn = SignedIn(user: user, session: session)
+            request.signedIn = signedIn
         }
         return try await next.respond(to: request)
     }
@@ -59,7 +56,7 @@ struct CSRFMiddleware: AsyncMiddleware {
         if request.method != .GET && request.method != .HEAD {
             let signedIn = try request.requireSignedIn()
             let sent = (try? request.content.get(String.self, at: Self.fieldName)) ?? ""
-            guard Tokens.constantTimeEquals(sent, signedIn.session.csrfToken) else {
+            guard Tokens.constantTimeEquals(sent, signedIn.csrfToken) else {
                 throw AppError(status: .forbidden, code: "csrf", message: "页面已过期或来源不明，请刷新页面后重试")
             }
         }

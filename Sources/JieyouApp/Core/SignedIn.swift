@@ -1,12 +1,27 @@
+import Foundation
 import JieyouDomain
 import Vapor
 
-/// The signed-in user of a request and the session that carries it.
+/// The signed-in user of a request and its session, as plain values. Every authenticated request
+/// needs them, so they are read in one SQL join (`SessionStore.find`) rather than as Fluent models,
+/// whose reflection-based decoding costs far more than the query itself.
 struct SignedIn: Sendable {
-    let user: UserModel
-    let session: SessionModel
+    let sessionID: UUID
+    /// Echoed in every form of the session and checked on every unsafe web request.
+    let csrfToken: String
+    let userID: UUID
+    let username: String
+    let displayName: String
+    let phone: String?
+    let roles: Set<Role>
+    let orgUnitID: UUID
+    let departmentID: UUID?
+    let enterpriseID: UUID?
 
-    var actor: Actor { user.actor }
+    var actor: Actor {
+        Actor(
+            userID: userID, roles: roles, orgUnitID: orgUnitID, departmentID: departmentID, enterpriseID: enterpriseID)
+    }
 }
 
 extension Request {

@@ -68,6 +68,6 @@ struct FormFields {
     }
 
     static func csrf(_ signedIn: SignedIn) -> HTML {
-        "<input type=\"hidden\" name=\"_csrf\" value=\"\(signedIn.session.csrfToken)\">"
+        "<input type=\"hidden\" name=\"_csrf\" value=\"\(signedIn.csrfToken)\">"
     }
 }

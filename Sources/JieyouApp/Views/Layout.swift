@@ -60,20 +60,19 @@ struct Layout {
         guard let signedIn else {
             return "<header class=\"site-header\"><a class=\"brand\" href=\"/\">解优</a></header>"
         }
-        let user = signedIn.user
         let items = MenuItem.items(for: signedIn.actor).map { item -> HTML in
             let current = item.path == currentPath || (item.path != "/" && currentPath.hasPrefix(item.path))
             return
                 "<li><a href=\"\(item.path)\"\(current ? HTML(" aria-current=\"page\"") : .empty)>\(item.title)</a></li>"
         }
-        let roles = user.roles.sorted().map(\.chineseName).joined(separator: "、")
+        let roles = signedIn.roles.sorted().map(\.chineseName).joined(separator: "、")
         return """
             <header class="site-header">
             <a class="brand" href="/">解优</a>
             <span class="org" data-testid="org">\(orgPath ?? "")</span>
-            <span class="who"><span data-testid="user-name">\(user.displayName)</span><small>\(roles)</small></span>
+            <span class="who"><span data-testid="user-name">\(signedIn.displayName)</span><small>\(roles)</small></span>
             <form method="post" action="\(WebPath.logout)" class="logout">
-            <input type="hidden" name="_csrf" value="\(signedIn.session.csrfToken)">
+            <input type="hidden" name="_csrf" value="\(signedIn.csrfToken)">
             <button type="submit" class="link">退出</button>
             </form>
             </header>
@@ -99,7 +98,7 @@ extension Request {
         var orgPath: String?
         if let signedIn {
             let tree = try await OrgDirectory.tree(on: db)
-            orgPath = tree.pathName(of: signedIn.user.$orgUnit.id)
+            orgPath = tree.pathName(of: signedIn.orgUnitID)
         }
         let layout = Layout(title: title, signedIn: signedIn, orgPath: orgPath, currentPath: url.path)
         return layout.render(content, flash: flash).response(status: status)

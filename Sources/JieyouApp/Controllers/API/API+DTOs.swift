@@ -83,6 +83,18 @@ enum API {
         let enterpriseId: UUID?
         let active: Bool
 
+        init(_ s: SignedIn) {
+            id = s.userID
+            username = s.username
+            displayName = s.displayName
+            phone = s.phone
+            roles = s.roles.sorted().map(\.rawValue)
+            orgUnitId = s.orgUnitID
+            departmentId = s.departmentID
+            enterpriseId = s.enterpriseID
+            active = true
+        }
+
         init(_ u: UserModel) {
             id = u.id!
             username = u.username

@@ -35,18 +35,18 @@ struct AuthAPIController: RouteCollection {
 
     @Sendable func logout(req: Request) async throws -> HTTPStatus {
         let signedIn = try req.requireSignedIn()
-        try await SessionStore.revoke(signedIn.session, now: req.now, on: req.db)
+        try await SessionStore.revoke(signedIn.sessionID, now: req.now, on: req.db)
         return .noContent
     }
 
     @Sendable func me(req: Request) async throws -> API.MeResponse {
         let signedIn = try req.requireSignedIn()
         let tree = try await OrgDirectory.tree(on: req.db)
-        guard let unit = try await OrgUnitModel.find(signedIn.user.$orgUnit.id, on: req.db) else {
+        guard let unit = try await OrgUnitModel.find(signedIn.orgUnitID, on: req.db) else {
             throw AppError.notFound("组织")
         }
         let capabilities = Capability.allCases.filter { AccessPolicy.has(signedIn.actor, $0) }.map(\.rawValue)
         return API.MeResponse(
-            user: API.UserDTO(signedIn.user), orgUnit: API.OrgUnitDTO(unit, tree: tree), capabilities: capabilities)
+            user: API.UserDTO(signedIn), orgUnit: API.OrgUnitDTO(unit, tree: tree), capabilities: capabilities)
     }
 }

@@ -31,10 +31,11 @@ struct AccountController: RouteCollection {
         let auth = AuthService(
             database: req.db, now: req.now, hashing: req.application.passwordHashing,
             threshold: config.lockoutThreshold, lockoutMinutes: config.lockoutMinutes)
+        guard let user = try await UserModel.find(signedIn.userID, on: req.db) else { throw AppError.unauthenticated }
         do {
             try await auth.changePassword(
-                of: signedIn.user, current: form.currentPassword ?? "", new: form.newPassword ?? "",
-                keepSession: signedIn.session.id)
+                of: user, current: form.currentPassword ?? "", new: form.newPassword ?? "",
+                keepSession: signedIn.sessionID)
         } catch let failure as ValidationFailure {
             return try await req.page("修改密码", self.form(req, errors: failure.errors), status: .badRequest)
         }

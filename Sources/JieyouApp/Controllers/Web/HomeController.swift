@@ -59,9 +59,9 @@ struct HomeController: RouteCollection {
                 </dl>
                 """)
         }
-        let roles = signedIn.user.roles.sorted().map(\.chineseName).joined(separator: "、")
+        let roles = signedIn.roles.sorted().map(\.chineseName).joined(separator: "、")
         let content: HTML = """
-            <h1>您好，\(signedIn.user.displayName)</h1>
+            <h1>您好，\(signedIn.displayName)</h1>
             <p class="muted">\(tree.pathName(of: actor.orgUnitID)) · <span data-testid="roles">\(roles)</span></p>
             \(sections)
             """

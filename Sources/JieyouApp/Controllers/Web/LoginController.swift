@@ -40,7 +40,7 @@ struct LoginController: RouteCollection {
             return try await render(
                 req, username: form.username, next: form.next, error: failure.message, status: .unauthorized)
         case .success(let user):
-            if let old = req.signedIn { try await SessionStore.revoke(old.session, now: req.now, on: req.db) }
+            if let old = req.signedIn { try await SessionStore.revoke(old.sessionID, now: req.now, on: req.db) }
             let issued = try await SessionStore.issue(
                 .web, for: user.id!, now: req.now, userAgent: req.headers.first(name: .userAgent), on: req.db)
             let target = form.next.flatMap { WebPath.isSafeRedirect($0) ? $0 : nil } ?? WebPath.home
@@ -54,7 +54,7 @@ struct LoginController: RouteCollection {
 
     @Sendable func logout(req: Request) async throws -> Response {
         let signedIn = try req.requireSignedIn()
-        try await SessionStore.revoke(signedIn.session, now: req.now, on: req.db)
+        try await SessionStore.revoke(signedIn.sessionID, now: req.now, on: req.db)
         let response = req.redirect(to: WebPath.loginPath, redirectType: .normal)
         response.cookies[WebSessionMiddleware.cookieName] = WebSessionMiddleware.expiredCookie
         return response
