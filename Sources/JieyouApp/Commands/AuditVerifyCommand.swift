@@ -1,3 +1,4 @@
+import SQLKit
 import Vapor
 
 /// `jieyou audit verify`: checks the event log's hash chain; exits non-zero naming the first broken event.
@@ -7,6 +8,13 @@ struct AuditVerifyCommand: AsyncCommand {
     var help: String { "Verifies the hash chain of the event log." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
+        // Verifying only reads: it does not migrate, and says so when there is no event log to verify.
+        do {
+            _ = try await (context.application.db as! any SQLDatabase)
+                .raw("SELECT last_sequence FROM event_chain_head WHERE id = 1").first()
+        } catch {
+            throw CommandFailure(message: "数据库尚未初始化（找不到事件日志），请先运行 jieyou migrate。")
+        }
         let report = try await AuditVerification.run(on: context.application.db)
         if let brk = report.firstBreak {
             throw CommandFailure(message: "事件日志校验失败：\(brk)。此前 \(report.checked) 条事件完好。")
