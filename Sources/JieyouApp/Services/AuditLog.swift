@@ -67,11 +67,17 @@ extension Database {
     func writing<T: Sendable>(
         actorID: UUID?, now: Date, _ body: @escaping @Sendable (any Database, AuditLog) async throws -> T
     ) async throws -> T {
-        try await transaction { tx in
-            let log = try await AuditLog.begin(on: tx, actorID: actorID, now: now)
-            let result = try await body(tx, log)
-            try await log.finish()
-            return result
+        let transaction: @Sendable () async throws -> T = {
+            try await self.transaction { tx in
+                let log = try await AuditLog.begin(on: tx, actorID: actorID, now: now)
+                let result = try await body(tx, log)
+                try await log.finish()
+                return result
+            }
         }
+        if (self as? any SQLDatabase)?.dialect.name == "sqlite" {
+            return try await WriteGate.sqlite.run(transaction)
+        }
+        return try await transaction()
     }
 }

@@ -47,7 +47,9 @@ struct LoginController: RouteCollection {
             let response = req.redirect(to: target, redirectType: .normal)
             response.cookies[WebSessionMiddleware.cookieName] = WebSessionMiddleware.cookie(
                 issued.token, secure: config.secureCookies)
-            response.cookies[Self.loginCSRFCookie] = WebSessionMiddleware.expiredCookie
+            response.cookies[Self.loginCSRFCookie] = HTTPCookies.Value(
+                string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, path: WebPath.loginPath,
+                isHTTPOnly: true, sameSite: .strict)
             return response
         }
     }
