@@ -157,3 +157,12 @@ import VaporTesting
         #expect(!Entrypoint.LaunchOptions.extract(from: &migrate).isServe)
     }
 }
+
+@Suite struct ChinaTimeTests {
+    @Test func formatsInChinaStandardTime() {
+        // 2024-09-30T16:30:05Z is 2024-10-01 00:30:05 in Beijing.
+        let instant = Date(timeIntervalSince1970: 1_727_713_805)
+        #expect(ChinaTime.dateTime(instant) == "2024-10-01 00:30:05")
+        #expect(ChinaTime.hourMinute(instant) == "00:30")
+    }
+}

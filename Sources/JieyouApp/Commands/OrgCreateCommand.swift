@@ -32,10 +32,8 @@ struct OrgCreateCommand: AsyncCommand {
             let unit = try await OrgUnitService(database: app.db, now: app.clock.now()).createRoot(input, actorID: nil)
             context.console.print("已创建组织 \(unit.name)（\(unit.orgLevel.chineseName)）。")
         } catch {
-            let classified = ErrorResponseMiddleware.classify(error)
-            guard classified.status.code < 500 else { throw error }
-            throw CommandFailure(
-                message: classified.fieldErrors.map { "--\($0.field): \($0.message)" }.joined(separator: "\n"))
+            throw try CommandFailure.from(
+                error, options: ["level": "--level", "name": "--name", "code": "--code", "parentId": "--parent"])
         }
     }
 }

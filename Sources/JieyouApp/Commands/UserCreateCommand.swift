@@ -50,10 +50,12 @@ struct UserCreateCommand: AsyncCommand {
                 "已创建用户 \(user.username)（\(user.roles.sorted().map(\.chineseName).joined(separator: "、"))，\(unit!.name)）。"
             )
         } catch {
-            let classified = ErrorResponseMiddleware.classify(error)
-            guard classified.status.code < 500 else { throw error }
-            throw CommandFailure(
-                message: classified.fieldErrors.map { "--\($0.field): \($0.message)" }.joined(separator: "\n"))
+            throw try CommandFailure.from(
+                error,
+                options: [
+                    "username": "--username", "password": "--password", "roles": "--role", "orgUnitId": "--org-unit",
+                    "departmentId": "--department", "displayName": "--name", "phone": "--phone",
+                ])
         }
     }
 }

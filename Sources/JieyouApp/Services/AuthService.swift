@@ -20,18 +20,10 @@ struct AuthService {
             switch self {
             case .invalidCredentials: "用户名或密码错误"
             case .locked(let until):
-                "登录失败次数过多，账号已锁定，请于\(Self.timeFormatter.string(from: until))后再试"
+                "登录失败次数过多，账号已锁定，请于\(ChinaTime.hourMinute(until))后再试"
             case .disabled: "账号已停用，请联系管理员"
             }
         }
-
-        static let timeFormatter: DateFormatter = {
-            let f = DateFormatter()
-            f.locale = Locale(identifier: "zh_CN")
-            f.timeZone = .chinaStandard
-            f.dateFormat = "HH:mm"
-            return f
-        }()
     }
 
     /// Returns the user when `password` is right and the account may sign in.

@@ -26,24 +26,20 @@ struct OrgUnitService {
             throw AppError.notFound("上级组织")
         }
         let values = try validate(input, tree: tree, existingID: nil)
-        return try await database.writing(actorID: actor.userID, now: now) { tx, log in
-            try await checkCodeIsFree(values.code, except: nil, on: tx)
-            let unit = OrgUnitModel(parentID: parentID, level: values.level, name: values.name, code: values.code)
-            try await unit.create(on: tx)
-            try await OrgDirectory.bumpVersion(on: tx)
-            try await log.record(
-                "orgUnit", id: unit.id!.uuidString, "create", .created(unit.auditValues), orgUnit: unit.id)
-            return unit
-        }
+        return try await insert(values, parentID: parentID, actorID: actor.userID)
     }
 
     /// Creates a root unit (a province, or whatever the deployment's top is). Command line only.
     func createRoot(_ input: OrgUnitInput, actorID: UUID?) async throws -> OrgUnitModel {
         let tree = try await OrgDirectory.tree(on: database)
         let values = try validate(input, tree: tree, existingID: nil)
-        return try await database.writing(actorID: actorID, now: now) { tx, log in
+        return try await insert(values, parentID: input.parentID, actorID: actorID)
+    }
+
+    private func insert(_ values: Values, parentID: UUID?, actorID: UUID?) async throws -> OrgUnitModel {
+        try await database.writing(actorID: actorID, now: now) { tx, log in
             try await checkCodeIsFree(values.code, except: nil, on: tx)
-            let unit = OrgUnitModel(parentID: nil, level: values.level, name: values.name, code: values.code)
+            let unit = OrgUnitModel(parentID: parentID, level: values.level, name: values.name, code: values.code)
             try await unit.create(on: tx)
             try await OrgDirectory.bumpVersion(on: tx)
             try await log.record(

@@ -1,3 +1,5 @@
+import JieyouOffice
+
 /// A fragment of HTML. Interpolated strings are escaped; interpolated `HTML` is inserted as is. So a
 /// page is built from literals and values without any way to forget escaping a user's text.
 struct HTML: Sendable, CustomStringConvertible, ExpressibleByStringInterpolation {
@@ -30,21 +32,8 @@ struct HTML: Sendable, CustomStringConvertible, ExpressibleByStringInterpolation
         }
     }
 
-    static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
+    /// The same escaping as the office files' XML (which HTML reads the same way).
+    static func escape(_ text: String) -> String { XMLText.escape(text) }
 
     /// Joins fragments.
     static func join(_ parts: [HTML], separator: HTML = .empty) -> HTML {

@@ -52,15 +52,7 @@ struct EventRowContext {
     let event: EventModel
     let actorName: String?
 
-    static let timeFormatter: DateFormatter = {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "zh_CN")
-        f.timeZone = .chinaStandard
-        f.dateFormat = "yyyy-MM-dd HH:mm:ss"
-        return f
-    }()
-
-    var time: String { Self.timeFormatter.string(from: event.occurredAt) }
+    var time: String { ChinaTime.dateTime(event.occurredAt) }
     var actor: String { actorName ?? (event.actorID == nil ? "系统" : "（已删除用户）") }
 
     var what: String {
