@@ -48,6 +48,15 @@ import VaporTesting
         }
     }
 
+    @Test func metricsCanRequireAToken() async throws {
+        try await withApp(configure: { $0.metricsToken = "scrape-0123456789abcdef" }) { app async throws in
+            let client = Client(app: app)
+            #expect(try await client.send(.GET, "/metrics").status == .unauthorized)
+            #expect(try await client.send(.GET, "/metrics", token: "wrong-token-0123456789").status == .unauthorized)
+            #expect(try await client.send(.GET, "/metrics", token: "scrape-0123456789abcdef").status == .ok)
+        }
+    }
+
     @Test func openAPIDocumentListsEveryAPIRoute() async throws {
         try await withApp { app in
             let response = try await Client(app: app).send(.GET, "/api/v1/openapi.json")

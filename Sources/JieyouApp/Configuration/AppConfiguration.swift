@@ -32,6 +32,8 @@ public struct AppConfiguration: Sendable {
     public var secureCookies: Bool
     /// Database query log level (`debug` shows every SQL statement).
     public var sqlLogLevel: String
+    /// When set, `/metrics` answers only requests carrying `Authorization: Bearer <token>`.
+    public var metricsToken: String?
 
     public static let defaultSQLitePath = "./data/jieyou.sqlite"
 
@@ -69,7 +71,7 @@ public struct AppConfiguration: Sendable {
     }
 
     /// Reads `DATABASE_URL`, `JIEYOU_SESSION_IDLE_MINUTES`, `JIEYOU_API_TOKEN_IDLE_MINUTES`,
-    /// `JIEYOU_BCRYPT_COST`, `JIEYOU_SECURE_COOKIES`, `JIEYOU_SQL_LOG_LEVEL`.
+    /// `JIEYOU_BCRYPT_COST`, `JIEYOU_SECURE_COOKIES`, `JIEYOU_SQL_LOG_LEVEL`, `JIEYOU_METRICS_TOKEN`.
     public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws
         -> AppConfiguration
     {
@@ -110,6 +112,13 @@ public struct AppConfiguration: Sendable {
             } else {
                 problems.append(
                     "JIEYOU_SQL_LOG_LEVEL: expected one of \(levels.joined(separator: ", ")), got '\(text)'")
+            }
+        }
+        if let token = env["JIEYOU_METRICS_TOKEN"], !token.isEmpty {
+            if token.count < 16 {
+                problems.append("JIEYOU_METRICS_TOKEN: use at least 16 characters")
+            } else {
+                config.metricsToken = token
             }
         }
         if !problems.isEmpty { throw InvalidEnvironment(problems: problems) }

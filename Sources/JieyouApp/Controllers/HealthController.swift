@@ -20,6 +20,12 @@ struct HealthController: RouteCollection {
     }
 
     @Sendable func metrics(req: Request) async throws -> Response {
+        if let expected = req.appConfiguration.metricsToken {
+            let sent = req.headers.bearerAuthorization?.token ?? ""
+            guard Tokens.constantTimeEquals(sent, expected) else {
+                return Response(status: .unauthorized, body: .init(string: "metrics token required\n"))
+            }
+        }
         let response = Response(status: .ok, body: .init(string: Metrics.registry.emitToString()))
         response.headers.replaceOrAdd(name: .contentType, value: "text/plain; version=0.0.4; charset=utf-8")
         return response
