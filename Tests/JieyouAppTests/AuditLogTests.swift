@@ -91,7 +91,10 @@ import VaporTesting
                 json: ["orgUnitId": world.pingjiangPark.uuidString, "name": "平江招商局", "kind": "bureau"])
             let linxiang = try await client.webSession("lx_admin")
             let own = try await client.send(.GET, "/admin/events", cookie: linxiang.cookie).body.string
-            #expect(own.contains("经济发展局"))
+            #expect(own.contains("新增部门 经济发展局"))
+            #expect(own.contains("<b>所属组织</b>：临湘高新区"))
+            #expect(own.contains("<b>角色</b>：责任单位经办人"))
+            #expect(!own.contains(world.linxiangPark.uuidString))
             #expect(!own.contains("平江招商局"))
             let city = try await client.webSession("yy_admin")
             let all = try await client.send(.GET, "/admin/events", cookie: city.cookie).body.string

@@ -54,6 +54,8 @@ enum Stylesheet {
         .muted { color:var(--muted); }
         .tag { display:inline-block; padding:0 .4rem; border-radius:4px; background:#eef2ff; color:#3730a3; font-size:.85rem; margin:0 .2rem .2rem 0; }
         .tag.off { background:#f3f4f6; color:var(--muted); }
+        ul.changes { list-style:none; margin:0; padding:0; font-size:.92rem; }
+        ul.changes b { font-weight:600; color:var(--muted); }
         .pager { display:flex; gap:1rem; margin:1rem 0; align-items:center; }
         .tree li { margin:.2rem 0; }
         .indent-1 { padding-left:1.25rem; } .indent-2 { padding-left:2.5rem; } .indent-3 { padding-left:3.75rem; }
