@@ -90,6 +90,21 @@ import VaporTesting
         }
     }
 
+    @Test func oldSessionsArePurgedAndLiveOnesKept() async throws {
+        try await withApp { app in
+            _ = try await World.build(on: app)
+            let client = Client(app: app)
+            let old = try await client.token("lx_admin")
+            _ = try await client.send(.POST, "/api/v1/auth/logout", token: old)
+            app.clock.advance(by: SessionSweeper.retention + 60)
+            let live = try await client.token("lx_admin")
+            let removed = try await SessionStore.purge(before: app.clock.now() - SessionSweeper.retention, on: app.db)
+            #expect(removed == 1)
+            #expect(try await client.send(.GET, "/api/v1/me", token: live).status == .ok)
+            #expect(try await rowCount("sessions", on: app) == 1)
+        }
+    }
+
     @Test func apiIgnoresWebCookiesAndIdleTokensExpire() async throws {
         try await withApp { app in
             _ = try await World.build(on: app)

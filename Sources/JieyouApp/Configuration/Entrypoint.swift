@@ -35,7 +35,10 @@ public enum Entrypoint {
             let app = try await Application.make(env)
             do {
                 try await configure(app, config)
-                if launch.isServe { app.lifecycle.use(ServePreparation(loadDemo: launch.loadDemo)) }
+                if launch.isServe {
+                    app.lifecycle.use(ServePreparation(loadDemo: launch.loadDemo))
+                    app.lifecycle.use(SessionSweeper())
+                }
                 try await app.execute()
                 try await app.asyncShutdown()
             } catch {

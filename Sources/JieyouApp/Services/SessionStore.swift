@@ -74,6 +74,17 @@ enum SessionStore {
         try await SessionModel.query(on: db).filter(\.$id == sessionID).set(\.$revokedAt, to: now).update()
     }
 
+    /// Deletes sessions revoked, or last used, before `cutoff`; returns how many.
+    @discardableResult
+    static func purge(before cutoff: Date, on db: any Database) async throws -> Int {
+        let stale = SessionModel.query(on: db).group(.or) {
+            $0.filter(\.$revokedAt < cutoff).filter(\.$lastSeenAt < cutoff)
+        }
+        let count = try await stale.count()
+        if count > 0 { try await stale.delete() }
+        return count
+    }
+
     static func revokeAll(of userID: UUID, except keep: UUID?, now: Date, on db: any Database) async throws {
         var query = SessionModel.query(on: db).filter(\.$user.$id == userID).filter(\.$revokedAt == nil)
         if let keep { query = query.filter(\.$id != keep) }
