@@ -9,6 +9,8 @@ import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
 
 DEMO_PASSWORD = "Jieyou2024"
 
@@ -59,10 +61,14 @@ def phone():
 
 
 def sign_in(driver, base_url, username, password=DEMO_PASSWORD):
+    """Submits the login form and waits for its answer: the signed-in page or the login error."""
     driver.get(base_url + "/login")
     driver.find_element(By.ID, "username").send_keys(username)
     driver.find_element(By.ID, "password").send_keys(password)
     driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    WebDriverWait(driver, 15).until(EC.any_of(
+        EC.presence_of_element_located((By.CSS_SELECTOR, "[data-testid=menu]")),
+        EC.presence_of_element_located((By.CSS_SELECTOR, "[data-testid=login-error]"))))
 
 
 def menu_items(driver):

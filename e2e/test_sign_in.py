@@ -1,6 +1,10 @@
 """Signing in as each demo role shows that role's menu; a wrong password shows the Chinese error."""
+import uuid
+
 import pytest
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import menu_items, sign_in
 
@@ -49,7 +53,7 @@ def test_wrong_password_shows_the_chinese_error(browser, base_url):
 def test_logout_returns_to_the_login_page(browser, base_url):
     sign_in(browser, base_url, "gx_cadre")
     browser.find_element(By.CSS_SELECTOR, "form.logout button").click()
-    assert browser.current_url.endswith("/login")
+    WebDriverWait(browser, 15).until(EC.url_to_be(base_url + "/login"))
     browser.get(base_url + "/")
     assert "/login" in browser.current_url
 
@@ -63,12 +67,13 @@ def test_pages_are_forbidden_outside_the_role(browser, base_url):
 def test_admin_creates_a_department_through_the_form(browser, base_url):
     sign_in(browser, base_url, "yl_admin")
     browser.get(base_url + "/admin/departments/new")
-    browser.find_element(By.ID, "name").send_keys("招商合作局")
+    name = f"招商合作局{uuid.uuid4().hex[:4]}"  # unique, so the suite can run again on the same server
+    browser.find_element(By.ID, "name").send_keys(name)
     browser.find_element(By.CSS_SELECTOR, "#kind option[value=bureau]").click()
     browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
-    assert "/admin/departments" in browser.current_url
+    WebDriverWait(browser, 15).until(EC.url_contains("done=created"))
     assert "已创建" in browser.find_element(By.CSS_SELECTOR, ".flash").text
-    assert "招商合作局" in browser.find_element(By.CSS_SELECTOR, "[data-testid=departments]").text
+    assert name in browser.find_element(By.CSS_SELECTOR, "[data-testid=departments]").text
     # The same form refuses an empty name with the message beside the field.
     browser.get(base_url + "/admin/departments/new")
     browser.execute_script("document.getElementById('name').removeAttribute('required')")

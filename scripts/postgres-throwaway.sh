@@ -25,7 +25,7 @@ start)
     echo "postgres://jieyou@127.0.0.1:$port/postgres"
     ;;
 stop)
-    if [ -d "$dir/data" ]; then
+    if [ -f "$dir/data/postmaster.pid" ]; then
         as_owner "pg_ctl -D '$dir/data' -m fast -w stop >/dev/null" || true
     fi
     ;;
