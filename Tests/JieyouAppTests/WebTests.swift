@@ -234,3 +234,68 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct WebScopeTests {
+    @Test func formsCannotChangeAnotherParksRecords() async throws {
+        try await withApp { app in
+            let world = try await World.build(on: app)
+            let client = Client(app: app)
+            let admin = try await client.webSession("lx_admin")
+            let eventsBefore = try await rowCount("events", on: app)
+            let attempts: [(String, [(String, String)])] = [
+                (
+                    "/admin/departments/\(world.pingjiangEconomy.uuidString)",
+                    [
+                        ("orgUnitId", world.pingjiangPark.uuidString), ("name", "改名"), ("kind", "bureau"),
+                        ("active", "true"),
+                    ]
+                ),
+                (
+                    "/admin/users/\(world.users["pj_admin"]!.uuidString)",
+                    [("displayName", "改名"), ("roles[]", "admin"), ("orgUnitId", world.pingjiangPark.uuidString)]
+                ),
+                (
+                    "/admin/org-units/\(world.pingjiangPark.uuidString)",
+                    [("parentId", world.pingjiang.uuidString), ("level", "park"), ("name", "改名")]
+                ),
+                // Moving its own department into another park is refused too.
+                (
+                    "/admin/departments/\(world.linxiangEconomy.uuidString)",
+                    [("orgUnitId", world.pingjiangPark.uuidString), ("name", "经济发展局"), ("kind", "bureau")]
+                ),
+            ]
+            for (path, form) in attempts {
+                let response = try await client.send(
+                    .POST, path, form: form + [("_csrf", admin.csrf)], cookie: admin.cookie)
+                #expect(response.status == .notFound, "\(path)")
+            }
+            #expect(try await rowCount("events", on: app) == eventsBefore)
+            let pingjiang = try #require(try await DepartmentModel.find(world.pingjiangEconomy, on: app.db))
+            #expect(pingjiang.name == "经济发展局")
+        }
+    }
+
+    @Test func nonAdminsCannotPostAdminForms() async throws {
+        try await withApp { app in
+            let world = try await World.build(on: app)
+            let client = Client(app: app)
+            for user in ["lx_dispatcher", "lx_handler", "lx_leader", "yy_upper", "lx_enterprise"] {
+                let session = try await client.webSession(user)
+                let response = try await client.send(
+                    .POST, "/admin/departments",
+                    form: [
+                        ("orgUnitId", world.linxiangPark.uuidString), ("name", "越权局"), ("kind", "bureau"),
+                        ("_csrf", session.csrf),
+                    ],
+                    cookie: session.cookie)
+                #expect(response.status == .forbidden, "\(user)")
+                let calendar = try await client.send(
+                    .POST, "/admin/calendar",
+                    form: [("schedule", "2027 | 元旦 | 2027-01-01 |"), ("_csrf", session.csrf)],
+                    cookie: session.cookie)
+                #expect(calendar.status == .forbidden, "\(user)")
+            }
+            #expect(try await rowCount("calendar_entries", on: app) == 0)
+        }
+    }
+}
