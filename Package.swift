@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
         // Pure domain: rules, calendar, permissions, audit chain. Foundation and swift-crypto (for SHA-256) only.
@@ -26,7 +27,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         // Office formats (xlsx/docx/SVG writers and the xlsx reader). No Vapor.
-        .target(name: "JieyouOffice", swiftSettings: swiftSettings),
+        .target(
+            name: "JieyouOffice",
+            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: swiftSettings
+        ),
         // The Vapor application: persistence, routes, views, auth, jobs, commands.
         .target(
             name: "JieyouApp",

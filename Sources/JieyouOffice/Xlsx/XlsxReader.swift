@@ -1,0 +1,286 @@
+import Foundation
+import ZIPFoundation
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
+/// Reads the rows of an .xlsx sheet: shared strings, inline strings, numbers, booleans, and dates (numbers
+/// whose cell format is a date format). The sheet is parsed as a stream, row by row, so a sheet of
+/// hundreds of thousands of rows is read without holding it in memory.
+public struct XlsxReader {
+    public let sheetNames: [String]
+    private let archive: Archive
+    private let sheetPaths: [String]
+    private let sharedStrings: [String]
+    private let dateStyles: Set<Int>
+
+    public init(url: URL) throws {
+        let archive: Archive
+        do {
+            archive = try Archive(url: url, accessMode: .read, pathEncoding: nil)
+        } catch {
+            throw XlsxError.notAWorkbook
+        }
+        guard archive["xl/workbook.xml"] != nil else { throw XlsxError.notAWorkbook }
+        self.archive = archive
+        let workbook = try Self.parse(archive, "xl/workbook.xml", WorkbookParser())
+        let relationships = try Self.parse(archive, "xl/_rels/workbook.xml.rels", RelationshipsParser())
+        sheetNames = workbook.sheets.map(\.name)
+        sheetPaths = try workbook.sheets.map { sheet in
+            guard let target = relationships.targets[sheet.relationship] else {
+                throw XlsxError.malformed(part: "xl/_rels/workbook.xml.rels")
+            }
+            return target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
+        }
+        sharedStrings =
+            archive["xl/sharedStrings.xml"] == nil
+            ? [] : try Self.parse(archive, "xl/sharedStrings.xml", SharedStringsParser()).strings
+        dateStyles =
+            archive["xl/styles.xml"] == nil ? [] : try Self.parse(archive, "xl/styles.xml", StylesParser()).dateStyles
+    }
+
+    /// Calls `body` with each non-empty row of the sheet at `index`: its 1-based row number and its
+    /// values by column (missing cells are `.empty`).
+    public func forEachRow(inSheet index: Int = 0, _ body: (Int, [XlsxValue]) throws -> Void) throws {
+        guard sheetPaths.indices.contains(index) else { throw XlsxError.noSuchSheet(String(index + 1)) }
+        try withoutActuallyEscaping(body) { body in
+            let parser = SheetParser(sharedStrings: sharedStrings, dateStyles: dateStyles, onRow: body)
+            try Self.stream(archive, sheetPaths[index], parser)
+            if let error = parser.callbackError { throw error }
+        }
+    }
+
+    // MARK: Parsing
+
+    private static func parse<P: XMLParserDelegate & PartParser>(_ archive: Archive, _ path: String, _ delegate: P)
+        throws -> P
+    {
+        guard let entry = archive[path] else { throw XlsxError.malformed(part: path) }
+        var data = Data()
+        do {
+            _ = try archive.extract(entry, skipCRC32: true) { data.append($0) }
+        } catch {
+            throw XlsxError.malformed(part: path)
+        }
+        let parser = XMLParser(data: data)
+        parser.delegate = delegate
+        guard parser.parse() else { throw XlsxError.malformed(part: path) }
+        return delegate
+    }
+
+    /// Extracts a part to a temporary file and parses it from a stream.
+    private static func stream(_ archive: Archive, _ path: String, _ delegate: SheetParser) throws {
+        guard let entry = archive[path] else { throw XlsxError.malformed(part: path) }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("xlsx-\(UUID().uuidString).xml")
+        defer { try? FileManager.default.removeItem(at: file) }
+        do {
+            _ = try archive.extract(entry, to: file, skipCRC32: true)
+        } catch {
+            throw XlsxError.malformed(part: path)
+        }
+        guard let stream = InputStream(url: file) else { throw XlsxError.malformed(part: path) }
+        let parser = XMLParser(stream: stream)
+        parser.delegate = delegate
+        if !parser.parse() && delegate.callbackError == nil { throw XlsxError.malformed(part: path) }
+    }
+}
+
+protocol PartParser {}
+
+private final class WorkbookParser: NSObject, XMLParserDelegate, PartParser {
+    var sheets: [(name: String, relationship: String)] = []
+
+    func parser(
+        _ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
+        guard element == "sheet" || element.hasSuffix(":sheet"), let name = attributes["name"] else { return }
+        let relationship = attributes["r:id"] ?? attributes.first { $0.key.hasSuffix(":id") }?.value ?? ""
+        sheets.append((name, relationship))
+    }
+}
+
+private final class RelationshipsParser: NSObject, XMLParserDelegate, PartParser {
+    var targets: [String: String] = [:]
+
+    func parser(
+        _ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
+        if element == "Relationship", let id = attributes["Id"], let target = attributes["Target"] {
+            targets[id] = target
+        }
+    }
+}
+
+private final class SharedStringsParser: NSObject, XMLParserDelegate, PartParser {
+    var strings: [String] = []
+    private var current = ""
+    private var inText = false
+    private var inPhonetic = false
+
+    func parser(
+        _ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
+        switch element {
+        case "si": current = ""
+        case "t": inText = !inPhonetic
+        case "rPh": inPhonetic = true
+        default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        if inText { current += string }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement element: String, namespaceURI: String?, qualifiedName: String?) {
+        switch element {
+        case "si": strings.append(current)
+        case "t": inText = false
+        case "rPh": inPhonetic = false
+        default: break
+        }
+    }
+}
+
+/// Finds which cell formats (`s` indexes) show dates: the built-in date formats 14–22 and 45–47, and
+/// custom formats whose code has day, month or year parts outside quotes.
+private final class StylesParser: NSObject, XMLParserDelegate, PartParser {
+    private var customDateFormats: Set<Int> = []
+    private var inCellXfs = false
+    private var xfIndex = 0
+    var dateStyles: Set<Int> = []
+
+    static let builtInDateFormats: Set<Int> = Set(14...22).union(45...47).union(27...36).union(50...58)
+
+    func parser(
+        _ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
+        switch element {
+        case "numFmt":
+            if let id = attributes["numFmtId"].flatMap(Int.init), let code = attributes["formatCode"],
+                Self.isDateFormat(code)
+            {
+                customDateFormats.insert(id)
+            }
+        case "cellXfs":
+            inCellXfs = true
+            xfIndex = 0
+        case "xf" where inCellXfs:
+            let format = attributes["numFmtId"].flatMap(Int.init) ?? 0
+            if Self.builtInDateFormats.contains(format) || customDateFormats.contains(format) {
+                dateStyles.insert(xfIndex)
+            }
+            xfIndex += 1
+        default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement element: String, namespaceURI: String?, qualifiedName: String?) {
+        if element == "cellXfs" { inCellXfs = false }
+    }
+
+    static func isDateFormat(_ code: String) -> Bool {
+        var inQuotes = false
+        var inBrackets = false
+        for character in code.lowercased() {
+            switch character {
+            case "\"": inQuotes.toggle()
+            case "[": inBrackets = true
+            case "]": inBrackets = false
+            case "y", "d", "m", "年", "月", "日": if !inQuotes && !inBrackets { return true }
+            default: break
+            }
+        }
+        return false
+    }
+}
+
+private final class SheetParser: NSObject, XMLParserDelegate {
+    private let sharedStrings: [String]
+    private let dateStyles: Set<Int>
+    private let onRow: (Int, [XlsxValue]) throws -> Void
+    var callbackError: (any Error)?
+
+    private var rowNumber = 0
+    private var row: [XlsxValue] = []
+    private var cellColumn = 0
+    private var cellType = ""
+    private var cellStyle = 0
+    private var cellText = ""
+    private var capturing = false
+
+    init(sharedStrings: [String], dateStyles: Set<Int>, onRow: @escaping (Int, [XlsxValue]) throws -> Void) {
+        self.sharedStrings = sharedStrings
+        self.dateStyles = dateStyles
+        self.onRow = onRow
+    }
+
+    func parser(
+        _ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
+        switch element {
+        case "row":
+            rowNumber = attributes["r"].flatMap(Int.init) ?? rowNumber + 1
+            row = []
+        case "c":
+            cellColumn = attributes["r"].flatMap(ColumnName.index(ofReference:)) ?? row.count
+            cellType = attributes["t"] ?? "n"
+            cellStyle = attributes["s"].flatMap(Int.init) ?? 0
+            cellText = ""
+        case "v", "t":
+            capturing = true
+        default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        if capturing { cellText += string }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement element: String, namespaceURI: String?, qualifiedName: String?) {
+        switch element {
+        case "v", "t":
+            capturing = false
+        case "c":
+            let value = cellValue()
+            if case .empty = value { return }
+            while row.count < cellColumn { row.append(.empty) }
+            if row.count == cellColumn { row.append(value) } else { row[cellColumn] = value }
+        case "row":
+            guard row.contains(where: { !$0.isEmpty }) else { return }
+            do {
+                try onRow(rowNumber, row)
+            } catch {
+                callbackError = error
+                parser.abortParsing()
+            }
+        default: break
+        }
+    }
+
+    private func cellValue() -> XlsxValue {
+        switch cellType {
+        case "s":
+            guard let index = Int(cellText), sharedStrings.indices.contains(index) else { return .empty }
+            return .text(sharedStrings[index])
+        case "inlineStr", "str":
+            return cellText.isEmpty ? .empty : .text(cellText)
+        case "b":
+            return .bool(cellText == "1")
+        case "e":
+            return .text(cellText)
+        default:
+            guard let number = Double(cellText) else { return cellText.isEmpty ? .empty : .text(cellText) }
+            if dateStyles.contains(cellStyle), let date = ExcelSerial.date(serial: number) {
+                return .date(year: date.year, month: date.month, day: date.day)
+            }
+            return .number(number)
+        }
+    }
+}
