@@ -26,10 +26,10 @@ let package = Package(
             dependencies: [.product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
-        // Office formats (xlsx/docx/SVG writers and the xlsx reader). No Vapor.
+        // Office formats (xlsx/docx/SVG writers and the xlsx reader) of domain values. No Vapor.
         .target(
             name: "JieyouOffice",
-            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["JieyouDomain", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: swiftSettings
         ),
         // The Vapor application: persistence, routes, views, auth, jobs, commands.
@@ -56,7 +56,8 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "JieyouDomainTests", dependencies: ["JieyouDomain"], swiftSettings: swiftSettings),
-        .testTarget(name: "JieyouOfficeTests", dependencies: ["JieyouOffice"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "JieyouOfficeTests", dependencies: ["JieyouOffice", "JieyouDomain"], swiftSettings: swiftSettings),
         .testTarget(
             name: "JieyouAppTests",
             dependencies: [

@@ -1,4 +1,5 @@
 import Foundation
+import JieyouDomain
 import Testing
 import ZIPFoundation
 
@@ -22,10 +23,10 @@ import ZIPFoundation
         try writer.addSheet(named: "企业名单", columnWidths: [20, 40]) { sheet in
             try sheet.addRow([.text("统一社会信用代码"), .text("企业全称"), .text("成立日期"), .text("员工数")], style: .header)
             try sheet.addRow([
-                .text("91440300708461136T"), .text("临湘浮标 & <科技>有限公司"), .date(year: 2024, month: 9, day: 4),
+                .text("91440300708461136T"), .text("临湘浮标 & <科技>有限公司"), .date(LocalDate(year: 2024, month: 9, day: 4)!),
                 .number(128),
             ])
-            try sheet.addRow([.text("0012"), .empty, .date(year: 2000, month: 2, day: 29), .number(3.5)])
+            try sheet.addRow([.text("0012"), .empty, .date(LocalDate(year: 2000, month: 2, day: 29)!), .number(3.5)])
             try sheet.addRow([.bool(true), .text("  前后空格  ")])
             sheet.merge(columns: 0...0, rows: 2...3)
         }
@@ -38,10 +39,10 @@ import ZIPFoundation
         #expect(rows.map(\.0) == [1, 2, 3, 4])
         #expect(
             rows[1].1 == [
-                .text("91440300708461136T"), .text("临湘浮标 & <科技>有限公司"), .date(year: 2024, month: 9, day: 4),
+                .text("91440300708461136T"), .text("临湘浮标 & <科技>有限公司"), .date(LocalDate(year: 2024, month: 9, day: 4)!),
                 .number(128),
             ])
-        #expect(rows[2].1 == [.text("0012"), .empty, .date(year: 2000, month: 2, day: 29), .number(3.5)])
+        #expect(rows[2].1 == [.text("0012"), .empty, .date(LocalDate(year: 2000, month: 2, day: 29)!), .number(3.5)])
         #expect(rows[3].1 == [.bool(true), .text("  前后空格  ")])
         #expect(try readAll(url, sheet: 1).map(\.1) == [[.text("二")]])
         #expect(throws: XlsxError.noSuchSheet("3")) { try reader.forEachRow(inSheet: 2) { _, _ in } }
@@ -80,7 +81,8 @@ import ZIPFoundation
         #expect(rows[0].1 == [.text("企业全称"), .empty, .text("成立日期")])
         #expect(
             rows[1].1 == [
-                .text("湖南麓谷 "), .empty, .date(year: 2024, month: 9, day: 4), .date(year: 2024, month: 9, day: 5),
+                .text("湖南麓谷 "), .empty, .date(LocalDate(year: 2024, month: 9, day: 4)!),
+                .date(LocalDate(year: 2024, month: 9, day: 5)!),
                 .number(45539),
             ])
     }
@@ -142,8 +144,9 @@ import ZIPFoundation
         #expect(ColumnName.letters(26) == "AA")
         #expect(ColumnName.letters(701) == "ZZ")
         #expect(ColumnName.index(ofReference: "AB12") == 27)
-        #expect(ExcelSerial.serial(year: 2024, month: 9, day: 4) == 45539)
-        #expect(ExcelSerial.date(serial: 45539).map { [$0.year, $0.month, $0.day] } == [2024, 9, 4])
-        #expect(ExcelSerial.serial(year: 1900, month: 3, day: 1) == 61)
+        #expect(ExcelSerial.serial(of: LocalDate(iso: "2024-09-04")!) == 45539)
+        #expect(ExcelSerial.date(serial: 45539) == LocalDate(iso: "2024-09-04"))
+        #expect(ExcelSerial.serial(of: LocalDate(iso: "1900-03-01")!) == 61)
+        #expect(ExcelSerial.date(serial: 60) == nil)
     }
 }

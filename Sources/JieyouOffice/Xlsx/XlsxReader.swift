@@ -277,8 +277,8 @@ private final class SheetParser: NSObject, XMLParserDelegate {
             return .text(cellText)
         default:
             guard let number = Double(cellText) else { return cellText.isEmpty ? .empty : .text(cellText) }
-            if dateStyles.contains(cellStyle), let date = ExcelSerial.date(serial: number) {
-                return .date(year: date.year, month: date.month, day: date.day)
+            if dateStyles.contains(cellStyle), let day = ExcelSerial.date(serial: number) {
+                return .date(day)
             }
             return .number(number)
         }

@@ -111,9 +111,9 @@ public final class SheetWriter {
                 buffer += #"<c r="\#(ref)"\#(s)><v>\#(XlsxValue.number(number).text)</v></c>"#
             case .bool(let flag):
                 buffer += #"<c r="\#(ref)"\#(s) t="b"><v>\#(flag ? 1 : 0)</v></c>"#
-            case .date(let y, let m, let d):
-                buffer +=
-                    #"<c r="\#(ref)" s="\#(XlsxWriter.Style.date.rawValue)"><v>\#(ExcelSerial.serial(year: y, month: m, day: d))</v></c>"#
+            case .date(let day):
+                let style = XlsxWriter.Style.date.rawValue
+                buffer += #"<c r="\#(ref)" s="\#(style)"><v>\#(ExcelSerial.serial(of: day))</v></c>"#
             }
         }
         buffer += "</row>"
