@@ -53,7 +53,7 @@ public struct XlsxReader {
 
     // MARK: Parsing
 
-    private static func parse<P: XMLParserDelegate & PartParser>(_ archive: Archive, _ path: String, _ delegate: P)
+    private static func parse<P: NSObject & XMLParserDelegate>(_ archive: Archive, _ path: String, _ delegate: P)
         throws -> P
     {
         guard let entry = archive[path] else { throw XlsxError.malformed(part: path) }
@@ -86,9 +86,7 @@ public struct XlsxReader {
     }
 }
 
-protocol PartParser {}
-
-private final class WorkbookParser: NSObject, XMLParserDelegate, PartParser {
+private final class WorkbookParser: NSObject, XMLParserDelegate {
     var sheets: [(name: String, relationship: String)] = []
 
     func parser(
@@ -101,7 +99,7 @@ private final class WorkbookParser: NSObject, XMLParserDelegate, PartParser {
     }
 }
 
-private final class RelationshipsParser: NSObject, XMLParserDelegate, PartParser {
+private final class RelationshipsParser: NSObject, XMLParserDelegate {
     var targets: [String: String] = [:]
 
     func parser(
@@ -114,7 +112,7 @@ private final class RelationshipsParser: NSObject, XMLParserDelegate, PartParser
     }
 }
 
-private final class SharedStringsParser: NSObject, XMLParserDelegate, PartParser {
+private final class SharedStringsParser: NSObject, XMLParserDelegate {
     var strings: [String] = []
     private var current = ""
     private var inText = false
@@ -148,7 +146,7 @@ private final class SharedStringsParser: NSObject, XMLParserDelegate, PartParser
 
 /// Finds which cell formats (`s` indexes) show dates: the built-in date formats 14–22 and 45–47, and
 /// custom formats whose code has day, month or year parts outside quotes.
-private final class StylesParser: NSObject, XMLParserDelegate, PartParser {
+private final class StylesParser: NSObject, XMLParserDelegate {
     private var customDateFormats: Set<Int> = []
     private var inCellXfs = false
     private var xfIndex = 0

@@ -1,0 +1,112 @@
+import Fluent
+import Foundation
+import JieyouDomain
+
+/// The names behind the ids an event page mentions (users, departments, enterprises, org units),
+/// fetched once per page.
+struct EventNames {
+    var users: [UUID: String] = [:]
+    var departments: [UUID: String] = [:]
+    var enterprises: [UUID: String] = [:]
+    var tree: OrgTree
+
+    static func load(for events: [EventModel], tree: OrgTree, on db: any Database) async throws -> EventNames {
+        var ids = Set(events.compactMap(\.actorID))
+        for event in events {
+            ids.formUnion([UUID(uuidString: event.entityID)].compactMap { $0 })
+            if let changes = try? ChangeSet(canonicalJSON: event.changes) {
+                for change in changes.fields.values {
+                    ids.formUnion([change.before, change.after].compactMap { $0.flatMap(UUID.init(uuidString:)) })
+                }
+            }
+        }
+        var names = EventNames(tree: tree)
+        for user in try await UserModel.query(on: db).filter(\.$id ~~ ids).all() {
+            names.users[user.id!] = "\(user.displayName)（\(user.username)）"
+        }
+        for department in try await DepartmentModel.query(on: db).filter(\.$id ~~ ids).all() {
+            names.departments[department.id!] = department.name
+        }
+        for enterprise in try await EnterpriseModel.query(on: db).filter(\.$id ~~ ids).all() {
+            names.enterprises[enterprise.id!] = enterprise.name
+        }
+        return names
+    }
+
+    func name(of id: UUID) -> String? {
+        users[id] ?? departments[id] ?? enterprises[id] ?? tree[id]?.name
+    }
+}
+
+/// One event, formatted for the log page: Chinese field names, names instead of ids, role and
+/// level codes in Chinese.
+struct EventRowContext {
+    let event: EventModel
+    let names: EventNames
+
+    var time: String { ChinaTime.dateTime(event.occurredAt) }
+
+    var actor: String {
+        guard let id = event.actorID else { return "系统" }
+        return names.users[id] ?? "（已删除用户）"
+    }
+
+    var what: String {
+        let entity =
+            switch event.entityType {
+            case "orgUnit": "组织"
+            case "department": "部门"
+            case "user": "用户"
+            case "enterprise": "企业"
+            case "calendar": "工作日历"
+            default: event.entityType
+            }
+        let action =
+            switch event.action {
+            case "create": "新增"
+            case "update": "修改"
+            case "login.locked": "登录锁定"
+            case "password.change": "修改密码"
+            default: event.action
+            }
+        let record = UUID(uuidString: event.entityID).flatMap(names.name(of:)) ?? event.entityID
+        return "\(action)\(entity) \(record)"
+    }
+
+    static let fieldLabels: [String: String] = [
+        "name": "名称", "displayName": "姓名", "username": "用户名", "phone": "电话", "roles": "角色",
+        "orgUnitId": "所属组织", "parentId": "上级组织", "departmentId": "所属部门", "enterpriseId": "所属企业",
+        "level": "级别", "code": "代码", "kind": "类型", "active": "启用", "creditCode": "统一社会信用代码",
+        "password": "密码", "lockedUntil": "锁定至",
+    ]
+
+    /// Each changed field as `标签：旧值 → 新值`.
+    var changes: HTML {
+        guard let set = try? ChangeSet(canonicalJSON: event.changes) else { return "\(event.changes)" }
+        let items = set.fields.keys.sorted().map { key -> HTML in
+            let change = set.fields[key]!
+            let label = Self.fieldLabels[key] ?? key
+            let before = change.before.map { display(key, $0) }
+            let after = change.after.map { display(key, $0) }
+            let text = before.map { "\($0) → \(after ?? "（空）")" } ?? (after ?? "（空）")
+            return "<li><b>\(label)</b>：\(text)</li>"
+        }
+        return "<ul class=\"changes\">\(items)</ul>"
+    }
+
+    private func display(_ key: String, _ value: String) -> String {
+        switch key {
+        case "roles":
+            return value.split(separator: ",").map { Role(rawValue: String($0))?.chineseName ?? String($0) }
+                .joined(separator: "、")
+        case "level": return OrgLevel(rawValue: value)?.chineseName ?? value
+        case "kind": return DepartmentKind(rawValue: value)?.chineseName ?? value
+        case "active": return value == "true" ? "是" : "否"
+        case "password": return value == "reset" ? "已重置" : "已修改"
+        case "lockedUntil":
+            return (try? Date(value, strategy: .iso8601)).map(ChinaTime.dateTime) ?? value
+        default:
+            return UUID(uuidString: value).flatMap(names.name(of:)) ?? value
+        }
+    }
+}
