@@ -39,7 +39,4 @@ struct HTML: Sendable, CustomStringConvertible, ExpressibleByStringInterpolation
     static func join(_ parts: [HTML], separator: HTML = .empty) -> HTML {
         HTML(raw: parts.map(\.raw).joined(separator: separator.raw))
     }
-
-    /// `html` when `condition` holds, otherwise nothing.
-    static func when(_ condition: Bool, _ html: () -> HTML) -> HTML { condition ? html() : .empty }
 }

@@ -73,13 +73,6 @@ public struct WorkCalendar: Sendable {
         return count
     }
 
-    /// The first working day on or after `date`.
-    public func workingDay(onOrAfter date: LocalDate) -> LocalDate {
-        var day = date
-        while !isWorkingDay(day) { day = day.adding(days: 1) }
-        return day
-    }
-
     /// Every override, sorted by date, for display and export.
     public var entries: [CalendarEntry] {
         let all =
