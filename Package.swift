@@ -61,7 +61,7 @@ let package = Package(
         .testTarget(
             name: "JieyouAppTests",
             dependencies: [
-                "JieyouApp",
+                "JieyouApp", "JieyouOffice", "JieyouDomain",
                 .product(name: "VaporTesting", package: "vapor"),
             ],
             swiftSettings: swiftSettings

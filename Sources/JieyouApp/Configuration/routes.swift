@@ -24,4 +24,5 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: OrgUnitsAPIController())
     try signedIn.register(collection: DepartmentsAPIController())
     try signedIn.register(collection: UsersAPIController())
+    try signedIn.register(collection: EnterprisesAPIController())
 }

@@ -9,6 +9,9 @@ struct AppError: AbortError, DebuggableError {
     let message: String
     var field: String?
     var details: [FieldError] = []
+    /// For a rejected sheet: the bad cells (at most the first 1,000) and how many there were in all.
+    var sheetErrors: [SheetError] = []
+    var sheetErrorCount = 0
 
     var reason: String { message }
     var identifier: String { code }
@@ -23,6 +26,15 @@ struct AppError: AbortError, DebuggableError {
         AppError(
             status: .badRequest, code: "validation", message: message, field: field,
             details: [FieldError(field: field, message: message)])
+    }
+
+    /// A sheet that was not imported, with every bad row and column.
+    static func sheet(_ errors: [SheetError], count: Int) -> AppError {
+        let first = errors.first?.description ?? ""
+        return AppError(
+            status: .unprocessableEntity, code: "importRejected",
+            message: count > 1 ? "表格中有\(count)处错误，未导入任何数据。\(first)" : "未导入任何数据：\(first)",
+            field: errors.first?.column, sheetErrors: errors, sheetErrorCount: count)
     }
 
     static func notFound(_ what: String) -> AppError {

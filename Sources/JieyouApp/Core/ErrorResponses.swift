@@ -87,6 +87,11 @@ struct ErrorResponseMiddleware: AsyncMiddleware {
             let message: String
             let field: String?
             let details: [Detail]?
+            let row: Int?
+            let column: String?
+            /// Every bad cell of a rejected sheet (the first 1,000) and how many there were.
+            let rows: [SheetError]?
+            let errorCount: Int?
         }
         struct Detail: Content {
             let field: String
@@ -98,8 +103,12 @@ struct ErrorResponseMiddleware: AsyncMiddleware {
     static func jsonResponse(for error: AppError) -> Response {
         let details =
             error.details.count > 1 ? error.details.map { Envelope.Detail(field: $0.field, message: $0.message) } : nil
+        let sheet = error.sheetErrors
         let envelope = Envelope(
-            error: .init(code: error.code, message: error.message, field: error.field, details: details))
+            error: .init(
+                code: error.code, message: error.message, field: sheet.isEmpty ? error.field : nil, details: details,
+                row: sheet.first?.row, column: sheet.first?.column, rows: sheet.isEmpty ? nil : sheet,
+                errorCount: sheet.isEmpty ? nil : error.sheetErrorCount))
         let response = Response(status: error.status)
         do {
             try response.content.encode(envelope, as: .json)

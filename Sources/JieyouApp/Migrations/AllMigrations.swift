@@ -13,5 +13,10 @@ enum AllMigrations {
         CreateCalendarEntries(),
         CreateIndexes(),
         CreateOrgTreeVersion(),
+        ExtendEnterprises(),
+        CreateEnterpriseSearch(),
+        CreateLiaison(),
+        CreateCampaigns(),
+        CreateFieldWork(),
     ]
 }

@@ -10,6 +10,11 @@ public enum AccessPolicy {
         case .readDirectory: Set(Role.allCases.filter(\.isStaff))
         case .readUsers: [.admin]
         case .readAuditLog: [.admin]
+        case .readEnterprises: [.admin, .dispatcher, .cadre, .leader, .upper]
+        case .manageEnterprises: [.admin, .dispatcher]
+        case .seeContactPhones: [.admin, .dispatcher, .cadre]
+        case .recordFieldWork: [.admin, .dispatcher, .cadre]
+        case .manageCampaigns: [.admin]
         }
     }
 

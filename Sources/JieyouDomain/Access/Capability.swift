@@ -9,4 +9,14 @@ public enum Capability: String, Sendable, CaseIterable {
     case readUsers
     /// Read the event log (全程回溯).
     case readAuditLog
+    /// Read the enterprise registry of the subtree: lists, detail pages, liaison, visits, coverage.
+    case readEnterprises
+    /// Create, edit and import enterprises; set their liaison (三联) and teams; add tags.
+    case manageEnterprises
+    /// See contact phone numbers in full; everyone else sees 138****5678.
+    case seeContactPhones
+    /// Record visits (走访) and meetings (活动) with what was found there.
+    case recordFieldWork
+    /// Create and edit campaigns (专项行动).
+    case manageCampaigns
 }

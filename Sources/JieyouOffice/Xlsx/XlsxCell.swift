@@ -44,16 +44,7 @@ enum ExcelSerial {
 
 /// `A`, `B` … `Z`, `AA` …: the letters of a 0-based column index, and back.
 enum ColumnName {
-    static func letters(_ index: Int) -> String {
-        var n = index + 1
-        var result = ""
-        while n > 0 {
-            let r = (n - 1) % 26
-            result = String(UnicodeScalar(UInt8(65 + r))) + result
-            n = (n - 1) / 26
-        }
-        return result
-    }
+    static func letters(_ index: Int) -> String { SheetColumn.letters(index) }
 
     /// The 0-based column of a reference such as `AB12`, or nil.
     static func index(ofReference reference: String) -> Int? {

@@ -84,6 +84,33 @@ struct Client {
             })
     }
 
+    /// Uploads a file as `multipart/form-data` (field `file`), as a browser form or an integrator does.
+    func upload(
+        _ path: String, token: String? = nil, cookie: String? = nil, fileName: String, data: Data,
+        fields: [(String, String)] = []
+    ) async throws -> TestingHTTPResponse {
+        let boundary = "----jieyou-test-\(UUID().uuidString)"
+        var body = Data()
+        for (name, value) in fields {
+            body.append(
+                Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8))
+        }
+        body.append(
+            Data(
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(fileName)\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+                    .utf8))
+        body.append(data)
+        body.append(Data("\r\n--\(boundary)--\r\n".utf8))
+        return try await app.testing().sendRequest(
+            .POST, path,
+            beforeRequest: { req in
+                if let token { req.headers.bearerAuthorization = BearerAuthorization(token: token) }
+                if let cookie { req.headers.replaceOrAdd(name: .cookie, value: cookie) }
+                req.headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+                req.body = ByteBuffer(data: body)
+            })
+    }
+
     static func encode(_ form: [(String, String)]) -> String {
         var allowed = CharacterSet.alphanumerics
         allowed.insert(charactersIn: "-._~")
@@ -140,4 +167,19 @@ extension TestingHTTPResponse {
 func rowCount(_ table: String, on app: Application) async throws -> Int {
     let row = try await (app.db as! any SQLDatabase).raw("SELECT COUNT(*) AS n FROM \(ident: table)").first()
     return try row!.decode(column: "n", as: Int.self)
+}
+
+extension TestingHTTPResponse {
+    /// `key` of every object in the array at `path` of the JSON body (`items` → `name`).
+    func list(_ path: String..., key: String) throws -> [String] {
+        var value: Any = try JSONSerialization.jsonObject(with: Data(buffer: body))
+        for component in path {
+            guard let object = value as? [String: Any], let next = object[component] else {
+                throw TestSetupError("no \(component) in \(body.string)")
+            }
+            value = next
+        }
+        guard let array = value as? [[String: Any]] else { throw TestSetupError("not an array of objects: \(value)") }
+        return array.map { item in (item[key]).map { "\($0)" } ?? "" }
+    }
 }

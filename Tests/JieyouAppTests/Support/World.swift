@@ -19,6 +19,8 @@ struct World {
     var linxiangService: UUID!
     var pingjiangEconomy: UUID!
     var enterprise: UUID!
+    /// An enterprise of 平江高新区, which 临湘 users must never reach.
+    var pingjiangEnterprise: UUID!
     var users: [String: UUID] = [:]
 
     static func build(on app: Application) async throws -> World {
@@ -56,6 +58,10 @@ struct World {
             orgUnitID: w.linxiangPark, creditCode: "91440300708461136T", name: "临湘浮标科技有限公司")
         try await enterprise.create(on: db)
         w.enterprise = enterprise.id
+        let other = EnterpriseModel(
+            orgUnitID: w.pingjiangPark, creditCode: "91350100M000100Y43", name: "平江食品加工有限公司")
+        try await other.create(on: db)
+        w.pingjiangEnterprise = other.id
         let users = UserService(database: db, now: now, hashing: hashing)
         let accounts: [(String, [String], UUID, UUID?, UUID?)] = [
             ("lx_admin", ["admin"], w.linxiangPark, nil, nil),
@@ -66,6 +72,7 @@ struct World {
             ("lx_monitor", ["monitor"], w.linxiangPark, nil, nil),
             ("lx_enterprise", ["enterprise"], w.linxiangPark, nil, w.enterprise),
             ("pj_admin", ["admin"], w.pingjiangPark, nil, nil),
+            ("pj_cadre", ["cadre"], w.pingjiangPark, nil, nil),
             ("yy_upper", ["upper"], w.city, nil, nil),
             ("yy_admin", ["admin"], w.city, nil, nil),
         ]

@@ -37,6 +37,21 @@ enum OpenAPIDocument {
                 "phone": {"type": "string"}, "roles": {"type": "array", "items": {"$ref": "#/components/schemas/Role"}},
                 "orgUnitId": {"type": "string", "format": "uuid"}, "departmentId": {"type": "string", "format": "uuid", "nullable": true},
                 "enterpriseId": {"type": "string", "format": "uuid", "nullable": true}, "active": {"type": "boolean"}}},
+              "Enterprise": {"type": "object", "required": ["id", "orgUnitId", "creditCode", "name", "tags", "whitelisted", "contacts", "liaison"], "properties": {
+                "id": {"type": "string", "format": "uuid"}, "orgUnitId": {"type": "string", "format": "uuid"},
+                "creditCode": {"type": "string", "description": "统一社会信用代码, GB 32100-2015 check character verified"}, "name": {"type": "string"},
+                "industry": {"type": "string", "description": "GB/T 4754-2017 section (C) or division (27)"}, "industryName": {"type": "string"},
+                "region": {"type": "string", "description": "GB/T 2260 code"}, "regionName": {"type": "string"},
+                "scale": {"type": "string", "enum": ["above", "below"]}, "tags": {"type": "array", "items": {"type": "string"}},
+                "relatedInfo": {"type": "string"}, "whitelisted": {"type": "boolean"},
+                "contacts": {"type": "array", "items": {"type": "object", "properties": {"name": {"type": "string"}, "post": {"type": "string"}, "phone": {"type": "string", "description": "masked as 138****5678 for roles that do not call enterprises"}}}},
+                "liaison": {"type": "object", "properties": {"leader": {"$ref": "#/components/schemas/Ref"}, "department": {"$ref": "#/components/schemas/Ref"}, "cadres": {"type": "array", "items": {"$ref": "#/components/schemas/Ref"}}}}}},
+              "EnterpriseWrite": {"type": "object", "description": "On PATCH only the fields sent change; industry, region and scale accept codes or the Chinese names sheets use", "properties": {
+                "orgUnitId": {"type": "string", "format": "uuid"}, "creditCode": {"type": "string"}, "name": {"type": "string"},
+                "industry": {"type": "string"}, "region": {"type": "string"}, "scale": {"type": "string"},
+                "tags": {"type": "array", "items": {"type": "string"}}, "relatedInfo": {"type": "string"}, "whitelisted": {"type": "boolean"},
+                "contacts": {"type": "array", "maxItems": 5, "items": {"type": "object", "properties": {"name": {"type": "string"}, "post": {"type": "string"}, "phone": {"type": "string"}}}}}},
+              "Ref": {"type": "object", "properties": {"id": {"type": "string", "format": "uuid"}, "name": {"type": "string"}}},
               "Role": {"type": "string", "enum": ["admin", "dispatcher", "handler", "cadre", "leader", "enterprise", "monitor", "upper"]}
             },
             "responses": {
@@ -82,7 +97,34 @@ enum OpenAPIDocument {
               "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
               "get": {"summary": "One user (admin)", "responses": {"200": {"description": "User"}, "404": {"$ref": "#/components/responses/Error"}}},
               "patch": {"summary": "Edit a user (admin); departmentId or enterpriseId null unlinks", "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/UserWrite"}}}},
-                "responses": {"200": {"description": "Updated"}, "400": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}}}}
+                "responses": {"200": {"description": "Updated"}, "400": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}}}},
+            "/enterprises": {
+              "get": {"summary": "Enterprises the caller may read (an enterprise account: itself)", "parameters": [
+                {"name": "q", "in": "query", "description": "part of the name, or the start of the credit code", "schema": {"type": "string"}},
+                {"name": "industry", "in": "query", "schema": {"type": "string"}}, {"name": "region", "in": "query", "schema": {"type": "string"}},
+                {"name": "scale", "in": "query", "schema": {"type": "string", "enum": ["above", "below"]}}, {"name": "tag", "in": "query", "schema": {"type": "string"}},
+                {"name": "cadre", "in": "query", "description": "stationed cadre (user id)", "schema": {"type": "string", "format": "uuid"}},
+                {"name": "neverVisited", "in": "query", "schema": {"type": "boolean"}},
+                {"name": "orgUnit", "in": "query", "schema": {"type": "string", "format": "uuid"}},
+                {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 200}}, {"name": "cursor", "in": "query", "schema": {"type": "string"}}],
+                "responses": {"200": {"description": "A page: items, total, nextCursor"}, "400": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}}},
+              "post": {"summary": "Register an enterprise (admin, dispatcher)", "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/EnterpriseWrite"}}}},
+                "responses": {"201": {"description": "Created", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Enterprise"}}}}, "400": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}, "409": {"$ref": "#/components/responses/Error"}}}},
+            "/enterprises/import": {
+              "post": {"summary": "Import an enterprise list (.xlsx or .csv in UTF-8 or GB18030); all or nothing", "parameters": [{"name": "orgUnit", "in": "query", "description": "unit the enterprises join when the sheet has no 所属园区 column", "schema": {"type": "string", "format": "uuid"}}],
+                "requestBody": {"content": {"multipart/form-data": {"schema": {"type": "object", "properties": {"file": {"type": "string", "format": "binary"}}}}}},
+                "responses": {"200": {"description": "rows, created, updated, unchanged, format, encoding"}, "400": {"$ref": "#/components/responses/Error"},
+                  "422": {"description": "Nothing imported: error.rows lists every bad row and column (first 1,000), error.errorCount how many", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}}}},
+            "/enterprises/{id}": {
+              "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+              "get": {"summary": "One enterprise", "responses": {"200": {"description": "Enterprise", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Enterprise"}}}}, "404": {"$ref": "#/components/responses/Error"}}},
+              "patch": {"summary": "Edit an enterprise (admin, dispatcher)", "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/EnterpriseWrite"}}}},
+                "responses": {"200": {"description": "Updated"}, "400": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}, "409": {"$ref": "#/components/responses/Error"}}}},
+            "/enterprises/{id}/liaison": {
+              "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+              "put": {"summary": "Set 三联 liaison: 联点领导, 对口部门, 驻企干部 (admin, dispatcher)", "requestBody": {"content": {"application/json": {"schema": {"type": "object", "properties": {
+                "leaderId": {"type": "string", "format": "uuid"}, "departmentId": {"type": "string", "format": "uuid"}, "cadreIds": {"type": "array", "items": {"type": "string", "format": "uuid"}}}}}}},
+                "responses": {"200": {"description": "The enterprise with its liaison"}, "400": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}}}}
           }
         }
         """#

@@ -1,0 +1,134 @@
+import Fluent
+import Foundation
+import JieyouDomain
+import SQLKit
+import Vapor
+
+/// `/api/v1/enterprises`: the registry, scoped to the caller (an enterprise account sees itself).
+struct EnterprisesAPIController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let enterprises = routes.grouped("enterprises")
+        enterprises.get(use: list)
+        enterprises.post(use: create)
+        enterprises.on(.POST, "import", body: .collect(maxSize: EnterpriseUpload.maxSize), use: importSheet)
+        enterprises.get(":id", use: show)
+        enterprises.patch(":id", use: update)
+        enterprises.put(":id", "liaison", use: setLiaison)
+    }
+
+    @Sendable func list(req: Request) async throws -> API.EnterpriseListDTO {
+        let access = try await EnterpriseAccess.load(req)
+        let filter = try EnterpriseFilter(query: req, access: access)
+        let limit = min(max(req.query[Int.self, at: "limit"] ?? 50, 1), 200)
+        let page = try await EnterpriseSearch.page(
+            filter, reach: access.reach, limit: limit, cursor: req.query[String.self, at: "cursor"],
+            on: req.db as! any SQLDatabase)
+        return API.EnterpriseListDTO(items: page.items, total: page.total, nextCursor: page.nextCursor)
+    }
+
+    @Sendable func show(req: Request) async throws -> API.EnterpriseDTO {
+        let access = try await EnterpriseAccess.load(req)
+        let stored = try await access.enterprise(try req.idParameter("企业"), on: req.db)
+        let liaison = try await LiaisonService.load([stored.row.id], on: req.db as! any SQLDatabase)
+        return API.EnterpriseDTO(stored, liaison: liaison[stored.row.id] ?? Liaison(), access: access)
+    }
+
+    @Sendable func create(req: Request) async throws -> Response {
+        let signedIn = try req.requireSignedIn()
+        guard AccessPolicy.has(signedIn.actor, .manageEnterprises) else { throw AppError.forbidden() }
+        let body = try req.content.decode(API.EnterpriseWrite.self)
+        let id = try await EnterpriseService(database: req.db, now: req.now).create(
+            orgUnitID: body.orgUnitId ?? signedIn.orgUnitID, body.draft, by: signedIn.actor)
+        req.parameters.set("id", to: id.uuidString)
+        return try await show(req: req).encodeResponse(status: .created, for: req)
+    }
+
+    @Sendable func update(req: Request) async throws -> API.EnterpriseDTO {
+        let access = try await EnterpriseAccess.load(req)
+        guard access.mayManage else { throw AppError.forbidden() }
+        let stored = try await access.enterprise(try req.idParameter("企业"), on: req.db)
+        let body = try req.content.decode(API.EnterpriseWrite.self)
+        let draft = EnterpriseService.merged(
+            body.draft, over: stored, tagsGiven: body.tags != nil, contactsGiven: body.contacts != nil)
+        let merged = EnterpriseDraft(
+            creditCode: draft.creditCode, name: draft.name, industry: draft.industry, region: draft.region,
+            scale: draft.scale, tags: draft.tags, relatedInfo: draft.relatedInfo,
+            whitelisted: body.whitelisted ?? stored.row.whitelisted, contacts: draft.contacts)
+        try await EnterpriseService(database: req.db, now: req.now).update(
+            stored.row.id, orgUnitID: body.orgUnitId, merged, by: access.actor)
+        return try await show(req: req)
+    }
+
+    @Sendable func setLiaison(req: Request) async throws -> API.EnterpriseDTO {
+        let access = try await EnterpriseAccess.load(req)
+        guard access.mayManage else { throw AppError.forbidden() }
+        let body = try req.content.decode(API.LiaisonWrite.self)
+        try await LiaisonService(database: req.db, now: req.now).set(
+            enterpriseID: try req.idParameter("企业"), body.assignment, by: access.actor)
+        return try await show(req: req)
+    }
+
+    @Sendable func importSheet(req: Request) async throws -> EnterpriseImportReport {
+        let access = try await EnterpriseAccess.load(req)
+        guard access.mayManage else { throw AppError.forbidden() }
+        let upload = try EnterpriseUpload(req)
+        defer { upload.remove() }
+        let target = try access.narrowing(req.query[String.self, at: "orgUnit"]) ?? access.actor.orgUnitID
+        return try await EnterpriseImport(
+            database: req.db, now: req.now, actorID: access.actor.userID,
+            writableUnits: access.tree.subtree(of: access.actor.orgUnitID)
+        ).run(file: upload.url, into: target)
+    }
+}
+
+extension EnterpriseFilter {
+    /// The filters of the list page and the API, from the query string; a bad value is a 400 naming it.
+    init(query req: Request, access: EnterpriseAccess) throws {
+        func text(_ key: String) -> String? {
+            guard let value = req.query[String.self, at: key]?.trimmingCharacters(in: .whitespaces), !value.isEmpty
+            else { return nil }
+            return value
+        }
+        self.init()
+        q = text("q")
+        industry = text("industry")
+        region = text("region")
+        if let scale = text("scale") {
+            guard let parsed = EnterpriseScale(rawValue: scale) else {
+                throw AppError.invalid("scale", "企业规模应为 above（规上）或 below（规下）")
+            }
+            self.scale = parsed
+        }
+        tag = text("tag")
+        if let cadre = text("cadre") {
+            guard let id = UUID(uuidString: cadre) else { throw AppError.invalid("cadre", "驻企干部参数无效") }
+            cadreID = id
+        }
+        neverVisited = ["true", "1"].contains(text("neverVisited") ?? "")
+        orgUnitID = try access.narrowing(text("orgUnit"))
+    }
+}
+
+/// An uploaded sheet, written to a temporary file so the readers can stream it.
+struct EnterpriseUpload {
+    static let maxSize: ByteCount = "64mb"
+    let url: URL
+
+    struct Body: Content {
+        var file: File?
+    }
+
+    init(_ req: Request) throws {
+        guard req.headers.contentType?.type == "multipart" else {
+            throw AppError.invalid("file", "请以 multipart/form-data 上传文件（字段名 file）")
+        }
+        let body = try req.content.decode(Body.self)
+        guard let file = body.file, file.data.readableBytes > 0 else {
+            throw AppError.invalid("file", "请选择要导入的 Excel（.xlsx）或 CSV 文件")
+        }
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("jieyou-upload-\(UUID().uuidString)")
+        try Data(buffer: file.data).write(to: url)
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: url) }
+}

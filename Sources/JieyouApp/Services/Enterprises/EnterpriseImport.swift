@@ -1,0 +1,164 @@
+import Fluent
+import Foundation
+import JieyouDomain
+import JieyouOffice
+import SQLKit
+import Vapor
+
+/// What an import did.
+struct EnterpriseImportReport: Content {
+    /// Enterprises read from the sheet.
+    let rows: Int
+    let created: Int
+    let updated: Int
+    /// Rows whose enterprise was already registered exactly as the sheet says.
+    let unchanged: Int
+    /// `xlsx` or `csv`
+    let format: String
+    /// For CSV: `utf8` or `gb18030`.
+    let encoding: String?
+}
+
+/// Imports an enterprise list (企业名单) from `.xlsx` or `.csv`: all or nothing. Every row is checked
+/// first; if any row is bad, nothing is written and every bad row and column is reported. A credit
+/// code already registered updates that enterprise instead of adding a second one.
+struct EnterpriseImport {
+    let database: any Database
+    let now: Date
+    /// Who imports (nil: the command line); the events carry it.
+    let actorID: UUID?
+    /// Units the importer may write to (its subtree).
+    let writableUnits: Set<UUID>
+
+    func run(file url: URL, into targetUnit: UUID) async throws -> EnterpriseImportReport {
+        let sql = database as! any SQLDatabase
+        let tree = try await OrgDirectory.tree(on: database)
+        guard writableUnits.contains(targetUnit) else { throw AppError.notFound("导入目标单位") }
+        let table: TableFile
+        do {
+            table = try TableFile(url: url)
+        } catch let error as TableFileError {
+            throw AppError.invalid("file", error.description)
+        }
+        let knownTags = Set(try await TagStore.names(on: sql))
+        let unitsByName = Self.unitNames(tree: tree, units: writableUnits)
+        var sheet = EnterpriseSheet(knownTags: knownTags) { unitsByName[$0] }
+        var good: [EnterpriseSheet.Row] = []
+        do {
+            try table.forEachRow { number, cells in
+                if let row = sheet.read(row: number, cells: cells) { good.append(row) }
+            }
+        } catch let error as XlsxError {
+            throw AppError.invalid("file", error.description)
+        }
+        sheet.finish(rowsRead: good.count)
+        if sheet.errorCount > 0 { throw AppError.sheet(sheet.errors, count: sheet.errorCount) }
+
+        let existing = try await Self.existing(codes: good.map(\.values.creditCode), on: sql)
+        var errors: [SheetError] = []
+        for row in good {
+            if let stored = existing[row.values.creditCode], !writableUnits.contains(stored.row.orgUnitId) {
+                errors.append(
+                    SheetError(
+                        row: row.row, column: nil, header: nil,
+                        message: "统一社会信用代码\(row.values.creditCode)已由其他单位登记（\(stored.row.name)），不能在此导入"))
+            }
+        }
+        if !errors.isEmpty { throw AppError.sheet(Array(errors.prefix(sheet.errorLimit)), count: errors.count) }
+
+        let now = now
+        var inserts: [(row: EnterpriseRow, values: EnterpriseValues)] = []
+        var updates: [(stored: StoredEnterprise, unit: UUID, values: EnterpriseValues)] = []
+        var unchanged = 0
+        for row in good {
+            let unit = row.parkID ?? targetUnit
+            if let stored = existing[row.values.creditCode] {
+                if stored.values == row.values && stored.row.orgUnitId == unit {
+                    unchanged += 1
+                } else {
+                    updates.append((stored, unit, row.values))
+                }
+            } else {
+                inserts.append((EnterpriseRow(id: UUID(), orgUnitID: unit, values: row.values, now: now), row.values))
+            }
+        }
+        let pendingInserts = inserts
+        let pendingUpdates = updates
+        try await database.writing(actorID: actorID, now: now) { tx, log in
+            let sql = tx as! any SQLDatabase
+            try await EnterpriseWriter.insert(pendingInserts, on: sql)
+            for item in pendingInserts {
+                var audit = item.values.auditValues
+                audit["orgUnitId"] = item.row.orgUnitId.uuidString
+                try await log.record(
+                    "enterprise", id: item.row.id.uuidString, "import.create", .created(audit),
+                    orgUnit: item.row.orgUnitId)
+            }
+            for item in pendingUpdates {
+                let id = item.stored.row.id
+                try await EnterpriseWriter.update(id, orgUnitID: item.unit, values: item.values, now: now, on: sql)
+                var before = item.stored.values.auditValues
+                before["orgUnitId"] = item.stored.row.orgUnitId.uuidString
+                var after = item.values.auditValues
+                after["orgUnitId"] = item.unit.uuidString
+                try await log.record(
+                    "enterprise", id: id.uuidString, "import.update", .diff(before, after), orgUnit: item.unit)
+            }
+            try await EnterpriseWriter.replaceChildren(pendingUpdates.map { ($0.stored.row.id, $0.values) }, on: sql)
+        }
+        return EnterpriseImportReport(
+            rows: good.count, created: inserts.count, updated: updates.count, unchanged: unchanged,
+            format: table.format.rawValue, encoding: table.encoding?.rawValue)
+    }
+
+    /// Units a 所属园区 cell may name: by name (`长沙高新区`) or by full path.
+    static func unitNames(tree: OrgTree, units: Set<UUID>) -> [String: UUID] {
+        var names: [String: UUID] = [:]
+        for id in units {
+            guard let node = tree[id] else { continue }
+            names[node.name] = id
+            names[tree.pathName(of: id)] = id
+        }
+        return names
+    }
+
+    /// The enterprises already registered under these codes.
+    static func existing(codes: [String], on sql: any SQLDatabase) async throws -> [String: StoredEnterprise] {
+        var result: [String: StoredEnterprise] = [:]
+        for batch in codes.chunked(into: 500) {
+            let rows = try await sql.select().columns(EnterpriseRow.columns.map { SQLColumn($0) }).from("enterprises")
+                .where("credit_code", .in, SQLBind.group(Array(batch)))
+                .all(decoding: EnterpriseRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            guard !rows.isEmpty else { continue }
+            let ids = rows.map(\.id)
+            var tags: [UUID: [String]] = [:]
+            for row in try await sql.raw(
+                "SELECT enterprise_id, tag FROM enterprise_tags WHERE enterprise_id IN (\(binds: ids)) ORDER BY tag"
+            ).all() {
+                tags[try row.decode(column: "enterprise_id", as: UUID.self), default: []].append(
+                    try row.decode(column: "tag", as: String.self))
+            }
+            struct ContactRow: Decodable {
+                let enterpriseId: UUID
+                let name: String
+                let post: String?
+                let phone: String?
+            }
+            var contacts: [UUID: [EnterpriseContact]] = [:]
+            for c in try await sql.raw(
+                """
+                SELECT enterprise_id, name, post, phone FROM enterprise_contacts WHERE enterprise_id IN (\(binds: ids))
+                ORDER BY position
+                """
+            ).all(decoding: ContactRow.self, keyDecodingStrategy: .convertFromSnakeCase) {
+                contacts[c.enterpriseId, default: []].append(
+                    EnterpriseContact(name: c.name, post: c.post, phone: c.phone))
+            }
+            for row in rows {
+                result[row.creditCode] = StoredEnterprise(
+                    row: row, tags: (tags[row.id] ?? []).sorted(), contacts: contacts[row.id] ?? [])
+            }
+        }
+        return result
+    }
+}

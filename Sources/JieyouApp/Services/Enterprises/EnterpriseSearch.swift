@@ -1,0 +1,159 @@
+import Foundation
+import JieyouDomain
+import SQLKit
+
+/// What a person filters the registry by (list page, `GET /api/v1/enterprises`).
+struct EnterpriseFilter: Sendable {
+    /// Part of the name, or the start of the credit code.
+    var q: String?
+    /// An industry code: a section (`C`) includes its divisions.
+    var industry: String?
+    /// A region code: a city includes its counties.
+    var region: String?
+    var scale: EnterpriseScale?
+    var tag: String?
+    /// Enterprises where this cadre is stationed (驻企干部).
+    var cadreID: UUID?
+    /// Only enterprises nobody has visited yet.
+    var neverVisited = false
+    /// A unit inside the caller's scope to narrow to (with its subtree).
+    var orgUnitID: UUID?
+}
+
+/// One line of the list.
+struct EnterpriseListItem: Codable, Sendable {
+    let id: UUID
+    let orgUnitId: UUID
+    let creditCode: String
+    let name: String
+    let industryCode: String?
+    let regionCode: String?
+    let scale: String?
+    let whitelisted: Bool
+    let lastVisitedOn: String?
+}
+
+struct EnterprisePage: Sendable {
+    let items: [EnterpriseListItem]
+    let total: Int
+    /// Opaque; pass back as `cursor` for the next page. Nil on the last page.
+    let nextCursor: String?
+}
+
+/// Which enterprises a reader may see: the units of its subtree, or (an enterprise account) itself.
+enum EnterpriseReach: Sendable {
+    case units([UUID])
+    case enterprise(UUID)
+}
+
+/// The registry's list query: filters, substring search on a trigram index (see
+/// `CreateEnterpriseSearch`), keyset paging on (name, id) so page 500 costs what page 1 costs.
+enum EnterpriseSearch {
+    static func page(
+        _ filter: EnterpriseFilter, reach: EnterpriseReach, limit: Int, cursor: String?, on sql: any SQLDatabase
+    ) async throws -> EnterprisePage {
+        let conditions = try self.conditions(filter, reach: reach, dialect: sql.dialect.name)
+        let whereClause = conditions.joined(separator: " AND ")
+        var paged = conditions
+        if let cursor {
+            guard let key = Cursor.decode(cursor) else { throw AppError.invalid("cursor", "分页参数无效，请从第一页重新查询") }
+            paged.append("(e.name > \(bind: key.name) OR (e.name = \(bind: key.name) AND e.id > \(bind: key.id)))")
+        }
+        let rows = try await sql.raw(
+            """
+            SELECT e.id, e.org_unit_id, e.credit_code, e.name, e.industry_code, e.region_code, e.scale,
+            e.whitelisted, (SELECT MAX(v.visited_on) FROM visits v WHERE v.enterprise_id = e.id) AS last_visited_on
+            FROM enterprises e WHERE \(paged.joined(separator: " AND ")) ORDER BY e.name, e.id LIMIT \(literal: limit + 1)
+            """
+        ).all(decoding: EnterpriseListItem.self, keyDecodingStrategy: .convertFromSnakeCase)
+        let total =
+            try await sql.raw("SELECT COUNT(*) AS n FROM enterprises e WHERE \(whereClause)").first()?
+            .decode(column: "n", as: Int.self) ?? 0
+        let items = Array(rows.prefix(limit))
+        let next = rows.count > limit ? items.last.map { Cursor(name: $0.name, id: $0.id).encoded } : nil
+        return EnterprisePage(items: items, total: total, nextCursor: next)
+    }
+
+    static func conditions(_ filter: EnterpriseFilter, reach: EnterpriseReach, dialect: String) throws
+        -> [SQLQueryString]
+    {
+        var conditions: [SQLQueryString] = []
+        switch reach {
+        case .enterprise(let id): conditions.append("e.id = \(bind: id)")
+        case .units(let units):
+            guard !units.isEmpty else { return ["1 = 0"] }
+            conditions.append("e.org_unit_id IN (\(binds: units))")
+        }
+        if let q = filter.q?.trimmingCharacters(in: .whitespaces), !q.isEmpty {
+            conditions.append(textCondition(q, dialect: dialect))
+        }
+        if let code = filter.industry, !code.isEmpty {
+            guard let industry = Industry.byCode[code.uppercased()] else {
+                throw AppError.invalid("industry", "行业代码“\(code)”无效")
+            }
+            let codes =
+                industry.isSection
+                ? [industry.code] + Industry.divisions.filter { $0.sectionCode == industry.code }.map(\.code)
+                : [industry.code]
+            conditions.append("e.industry_code IN (\(binds: codes))")
+        }
+        if let code = filter.region, !code.isEmpty {
+            guard let region = Region.byCode[code] else { throw AppError.invalid("region", "市县代码“\(code)”无效") }
+            let codes =
+                region.isCity
+                ? [region.code] + Region.hunan.filter { $0.cityCode == region.code }.map(\.code) : [region.code]
+            conditions.append("e.region_code IN (\(binds: codes))")
+        }
+        if let scale = filter.scale { conditions.append("e.scale = \(bind: scale.rawValue)") }
+        if let tag = filter.tag, !tag.isEmpty {
+            conditions.append(
+                "EXISTS (SELECT 1 FROM enterprise_tags t WHERE t.enterprise_id = e.id AND t.tag = \(bind: tag))")
+        }
+        if let cadre = filter.cadreID {
+            conditions.append(
+                "EXISTS (SELECT 1 FROM enterprise_liaisons l WHERE l.enterprise_id = e.id AND l.user_id = \(bind: cadre))"
+            )
+        }
+        if filter.neverVisited {
+            conditions.append("NOT EXISTS (SELECT 1 FROM visits v WHERE v.enterprise_id = e.id)")
+        }
+        return conditions
+    }
+
+    /// A credit-code prefix uses the unique index as a range; a name fragment of three characters or
+    /// more uses the trigram index; shorter fragments (two-character names such as 浮标 are common)
+    /// fall back to LIKE, which scans.
+    static func textCondition(_ q: String, dialect: String) -> SQLQueryString {
+        let upper = q.uppercased()
+        if upper.count >= 6, upper.count <= 18, upper.allSatisfy({ CreditCode.alphabet.contains($0) }),
+            upper.contains(where: \.isNumber)
+        {
+            return "(e.credit_code >= \(bind: upper) AND e.credit_code < \(bind: upper + "~"))"
+        }
+        let escaped = q.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_")
+        if dialect == "sqlite" && q.count >= 3 {
+            let phrase = "\"" + q.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            return "e.rowid IN (SELECT rowid FROM enterprise_search WHERE enterprise_search MATCH \(bind: phrase))"
+        }
+        return "e.name LIKE \(bind: "%" + escaped + "%") ESCAPE '\\'"
+    }
+
+    /// The position after the last row of a page.
+    struct Cursor: Codable {
+        let name: String
+        let id: UUID
+
+        var encoded: String {
+            let data = (try? JSONEncoder().encode(self)) ?? Data()
+            return data.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(
+                of: "/", with: "_")
+        }
+
+        static func decode(_ text: String) -> Cursor? {
+            let base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+            guard let data = Data(base64Encoded: base64) else { return nil }
+            return try? JSONDecoder().decode(Cursor.self, from: data)
+        }
+    }
+}

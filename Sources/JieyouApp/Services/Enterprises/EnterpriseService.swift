@@ -1,0 +1,113 @@
+import Fluent
+import Foundation
+import JieyouDomain
+import SQLKit
+
+/// Creates and edits enterprises of the registry inside the actor's subtree, each change with its
+/// event.
+struct EnterpriseService {
+    let database: any Database
+    let now: Date
+
+    private var sql: any SQLDatabase { database as! any SQLDatabase }
+
+    func create(orgUnitID: UUID?, _ draft: EnterpriseDraft, by actor: Actor) async throws -> UUID {
+        let tree = try await OrgDirectory.tree(on: database)
+        let unit = try writableUnit(orgUnitID, actor: actor, tree: tree)
+        let values = try await validate(draft)
+        let id = UUID()
+        let now = now
+        return try await database.writing(actorID: actor.userID, now: now) { tx, log in
+            let sql = tx as! any SQLDatabase
+            try await Self.checkCodeIsFree(values.creditCode, except: nil, on: sql)
+            try await EnterpriseWriter.insert(
+                [(EnterpriseRow(id: id, orgUnitID: unit, values: values, now: now), values)], on: sql)
+            var audit = values.auditValues
+            audit["orgUnitId"] = unit.uuidString
+            try await log.record("enterprise", id: id.uuidString, "create", .created(audit), orgUnit: unit)
+            return id
+        }
+    }
+
+    /// Applies `draft` over the stored enterprise: a field left nil keeps its value.
+    func update(_ id: UUID, orgUnitID: UUID?, _ draft: EnterpriseDraft, by actor: Actor) async throws {
+        let tree = try await OrgDirectory.tree(on: database)
+        guard let stored = try await StoredEnterprise.load(id, on: sql),
+            AccessPolicy.may(actor, .manageEnterprises, at: stored.row.orgUnitId, in: tree)
+        else { throw AppError.notFound("企业") }
+        let unit = try writableUnit(orgUnitID ?? stored.row.orgUnitId, actor: actor, tree: tree)
+        let values = try await validate(draft)
+        let now = now
+        try await database.writing(actorID: actor.userID, now: now) { tx, log in
+            let sql = tx as! any SQLDatabase
+            try await Self.checkCodeIsFree(values.creditCode, except: id, on: sql)
+            var before = stored.values.auditValues
+            before["orgUnitId"] = stored.row.orgUnitId.uuidString
+            var after = values.auditValues
+            after["orgUnitId"] = unit.uuidString
+            let changes = ChangeSet.diff(before, after)
+            guard !changes.isEmpty else { return }
+            try await EnterpriseWriter.update(id, orgUnitID: unit, values: values, now: now, on: sql)
+            if values.tags != stored.tags || values.contacts != stored.contacts {
+                try await EnterpriseWriter.replaceChildren([(id, values)], on: sql)
+            }
+            try await log.record("enterprise", id: id.uuidString, "update", changes, orgUnit: unit)
+        }
+    }
+
+    /// Fills the nil fields of a partial draft (an API PATCH) from the stored enterprise.
+    static func merged(_ patch: EnterpriseDraft?, over stored: StoredEnterprise, tagsGiven: Bool, contactsGiven: Bool)
+        -> EnterpriseDraft
+    {
+        let v = stored.values
+        return EnterpriseDraft(
+            creditCode: patch?.creditCode ?? v.creditCode, name: patch?.name ?? v.name,
+            industry: patch?.industry ?? v.industryCode, region: patch?.region ?? v.regionCode,
+            scale: patch?.scale ?? v.scale?.rawValue, tags: tagsGiven ? patch?.tags ?? [] : v.tags,
+            relatedInfo: patch?.relatedInfo ?? v.relatedInfo, whitelisted: patch?.whitelisted ?? v.whitelisted,
+            contacts: contactsGiven ? patch?.contacts ?? [] : v.contacts.map { ($0.name, $0.post, $0.phone) })
+    }
+
+    /// Adds a tag name to those admins can attach.
+    func addTag(_ name: String?, by actor: Actor) async throws {
+        guard AccessPolicy.has(actor, .manageEnterprises) else { throw AppError.forbidden() }
+        var v = Validator()
+        let name = v.requiredText(name, field: "name", label: "标签名称", maxLength: 20)
+        try v.throwIfFailed()
+        try await database.writing(actorID: actor.userID, now: now) { tx, log in
+            let sql = tx as! any SQLDatabase
+            if try await sql.raw("SELECT 1 AS x FROM tags WHERE name = \(bind: name!)").first() != nil {
+                throw AppError.conflict("name", "已有标签“\(name!)”")
+            }
+            let id = UUID()
+            try await sql.insert(into: "tags").columns("id", "name", "built_in", "created_at")
+                .values(SQLBind(id), SQLBind(name!), SQLBind(false), SQLBind(now)).run()
+            try await log.record("tag", id: id.uuidString, "create", .created(["name": name]), orgUnit: actor.orgUnitID)
+        }
+    }
+
+    private func validate(_ draft: EnterpriseDraft) async throws -> EnterpriseValues {
+        let known = Set(try await TagStore.names(on: sql))
+        switch EnterpriseRules.validate(draft, knownTags: known) {
+        case .success(let values): return values
+        case .failure(let failure): throw AppError.validation(failure)
+        }
+    }
+
+    private func writableUnit(_ id: UUID?, actor: Actor, tree: OrgTree) throws -> UUID {
+        guard let id else { throw AppError.invalid("orgUnitId", "请选择所属园区") }
+        guard tree[id] != nil, AccessPolicy.may(actor, .manageEnterprises, at: id, in: tree) else {
+            throw AppError.notFound("所属组织")
+        }
+        return id
+    }
+
+    static func checkCodeIsFree(_ code: String, except id: UUID?, on sql: any SQLDatabase) async throws {
+        guard let row = try await sql.raw("SELECT id, name FROM enterprises WHERE credit_code = \(bind: code)").first()
+        else { return }
+        if try row.decode(column: "id", as: UUID.self) != id {
+            throw AppError.conflict(
+                "creditCode", "统一社会信用代码\(code)已登记（\(try row.decode(column: "name", as: String.self))）")
+        }
+    }
+}

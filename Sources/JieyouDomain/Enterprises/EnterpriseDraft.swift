@@ -1,0 +1,167 @@
+/// A contact person of an enterprise (联系人).
+public struct EnterpriseContact: Hashable, Sendable, Codable {
+    public var name: String
+    /// 职务, e.g. 总经理, 财务总监.
+    public var post: String?
+    public var phone: String?
+
+    public init(name: String, post: String?, phone: String?) {
+        self.name = name
+        self.post = post
+        self.phone = phone
+    }
+}
+
+/// An enterprise as typed into a form, sent to the API or read from a sheet: every field still text.
+public struct EnterpriseDraft: Sendable {
+    public var creditCode: String?
+    public var name: String?
+    /// A code (`C27`, `27`, `C`), a name (`医药制造业`) or a short form (`医药`).
+    public var industry: String?
+    /// A GB/T 2260 code (`430682`) or a name (`临湘市`, `岳阳市临湘市`).
+    public var region: String?
+    /// `above`/`below` or what sheets write (`规上`, `规模以下` …).
+    public var scale: String?
+    public var tags: [String]
+    public var relatedInfo: String?
+    public var whitelisted: Bool
+    public var contacts: [(name: String?, post: String?, phone: String?)]
+
+    public init(
+        creditCode: String? = nil, name: String? = nil, industry: String? = nil, region: String? = nil,
+        scale: String? = nil, tags: [String] = [], relatedInfo: String? = nil, whitelisted: Bool = false,
+        contacts: [(name: String?, post: String?, phone: String?)] = []
+    ) {
+        self.creditCode = creditCode
+        self.name = name
+        self.industry = industry
+        self.region = region
+        self.scale = scale
+        self.tags = tags
+        self.relatedInfo = relatedInfo
+        self.whitelisted = whitelisted
+        self.contacts = contacts
+    }
+}
+
+/// A checked enterprise, ready to store.
+public struct EnterpriseValues: Hashable, Sendable {
+    public var creditCode: String
+    public var name: String
+    public var industryCode: String?
+    public var regionCode: String?
+    public var scale: EnterpriseScale?
+    public var tags: [String]
+    public var relatedInfo: String?
+    public var whitelisted: Bool
+    public var contacts: [EnterpriseContact]
+
+    public init(
+        creditCode: String, name: String, industryCode: String?, regionCode: String?, scale: EnterpriseScale?,
+        tags: [String], relatedInfo: String?, whitelisted: Bool, contacts: [EnterpriseContact]
+    ) {
+        self.creditCode = creditCode
+        self.name = name
+        self.industryCode = industryCode
+        self.regionCode = regionCode
+        self.scale = scale
+        self.tags = tags
+        self.relatedInfo = relatedInfo
+        self.whitelisted = whitelisted
+        self.contacts = contacts
+    }
+
+    /// The audited form of the values: one text per field, as the event log stores them.
+    public var auditValues: [String: String?] {
+        [
+            "creditCode": creditCode, "name": name, "industry": industryCode, "region": regionCode,
+            "scale": scale?.rawValue, "tags": tags.isEmpty ? nil : tags.joined(separator: "、"),
+            "relatedInfo": relatedInfo, "whitelisted": whitelisted ? "true" : "false",
+            "contacts": contacts.isEmpty
+                ? nil
+                : contacts.map { [$0.name, $0.post ?? "", $0.phone ?? ""].joined(separator: "/") }
+                    .joined(separator: "；"),
+        ]
+    }
+}
+
+/// The rules of the enterprise registry, shared by the forms, the API and the importer.
+public enum EnterpriseRules {
+    public static let maxContacts = 5
+
+    /// Checks `draft`; `knownTags` are the tag names in use (built-in and admin-added). Errors name the
+    /// API fields (`creditCode`, `contacts[0].phone` …) with Chinese messages.
+    public static func validate(_ draft: EnterpriseDraft, knownTags: Set<String>) -> Result<
+        EnterpriseValues, ValidationFailure
+    > {
+        var v = Validator()
+        let rawCode = (draft.creditCode ?? "").filter { !$0.isWhitespace }.uppercased()
+        if rawCode.isEmpty {
+            v.fail("creditCode", "统一社会信用代码不能为空")
+        } else if let problem = CreditCode.problem(with: rawCode) {
+            v.fail("creditCode", problem)
+        }
+        let name = v.requiredText(draft.name, field: "name", label: "企业全称", maxLength: 100)
+        var industryCode: String?
+        if let text = nonEmpty(draft.industry) {
+            if let industry = Industry.resolve(text) {
+                industryCode = industry.code
+            } else {
+                v.fail("industry", "无法识别的行业“\(text)”，请填写国民经济行业分类（GB/T 4754-2017）的门类或大类名称")
+            }
+        }
+        var regionCode: String?
+        if let text = nonEmpty(draft.region) {
+            if let region = Region.resolve(text) {
+                regionCode = region.code
+            } else {
+                v.fail("region", "无法识别的市县“\(text)”，请填写湖南省的市州或县市区名称，或行政区划代码")
+            }
+        }
+        var scale: EnterpriseScale?
+        if let text = nonEmpty(draft.scale) {
+            scale = EnterpriseScale.parse(text)
+            if scale == nil { v.fail("scale", "企业规模应为“规上”或“规下”，不能是“\(text)”") }
+        }
+        var tags: [String] = []
+        for tag in draft.tags.flatMap(EnterpriseTags.split) where !tags.contains(tag) {
+            if knownTags.contains(tag) {
+                tags.append(tag)
+            } else {
+                v.fail("tags", "未知的企业标签“\(tag)”，请先由管理员在“企业标签”中添加")
+            }
+        }
+        let relatedInfo = v.optionalText(draft.relatedInfo, field: "relatedInfo", label: "关联企业信息", maxLength: 500)
+        var contacts: [EnterpriseContact] = []
+        for (index, contact) in draft.contacts.enumerated() {
+            let prefix = "contacts[\(index)]"
+            let name = nonEmpty(contact.name)
+            let post = nonEmpty(contact.post)
+            let phone = nonEmpty(contact.phone)?.filter { !$0.isWhitespace }
+            if name == nil && post == nil && phone == nil { continue }
+            guard let name else {
+                v.fail("\(prefix).name", "联系人姓名不能为空")
+                continue
+            }
+            if name.count > 30 { v.fail("\(prefix).name", "联系人姓名不能超过30个字") }
+            if let post, post.count > 30 { v.fail("\(prefix).post", "联系人职务不能超过30个字") }
+            if let phone, !ContactRules.isValidPhone(phone) {
+                v.fail("\(prefix).phone", "联系电话“\(phone)”格式不正确，应为11位手机号或“区号-号码”")
+            }
+            contacts.append(EnterpriseContact(name: name, post: post, phone: phone))
+        }
+        if contacts.count > maxContacts { v.fail("contacts", "联系人最多\(maxContacts)位") }
+        if !v.errors.isEmpty { return .failure(ValidationFailure(v.errors)) }
+        return .success(
+            EnterpriseValues(
+                creditCode: rawCode, name: name!, industryCode: industryCode, regionCode: regionCode, scale: scale,
+                tags: tags.sorted(), relatedInfo: relatedInfo, whitelisted: draft.whitelisted, contacts: contacts))
+    }
+
+    private static func nonEmpty(_ text: String?) -> String? {
+        guard let trimmed = text?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty else {
+            return nil
+        }
+        return trimmed
+    }
+}

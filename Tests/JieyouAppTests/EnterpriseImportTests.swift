@@ -1,0 +1,165 @@
+import Fluent
+import Foundation
+import JieyouDomain
+import JieyouOffice
+import Testing
+import VaporTesting
+
+@testable import JieyouApp
+
+/// Imports through `POST /api/v1/enterprises/import`, with real files written by the tests.
+@Suite struct EnterpriseImportTests {
+    static let header = ["统一社会信用代码", "企业全称", "所属行业", "所属市县", "企业规模", "企业标签", "联系人", "联系电话"]
+
+    /// A valid credit code for index `n` (the check character computed, as the registry requires).
+    static func code(_ n: Int) -> String {
+        let prefix = "9143068200" + String(format: "%07d", n)
+        return prefix + String(CreditCode.checkCharacter(for: prefix)!)
+    }
+
+    static func xlsx(_ rows: [[String]], title: String? = nil) throws -> Data {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("import-\(UUID().uuidString).xlsx")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let writer = try XlsxWriter(url: url)
+        try writer.addSheet(named: "企业名单") { sheet in
+            if let title { try sheet.addRow([.text(title)]) }
+            try sheet.addRow(header.map { .text($0) }, style: .header)
+            for row in rows { try sheet.addRow(row.map { $0.isEmpty ? .empty : .text($0) }) }
+        }
+        try writer.close()
+        return try Data(contentsOf: url)
+    }
+
+    static func goodRows(_ count: Int, from start: Int = 0) -> [[String]] {
+        (start..<start + count).map { n in
+            [
+                code(n), "临湘市第\(n)浮标制造有限公司", "制造业", "临湘市", n % 3 == 0 ? "规上" : "规下", n % 5 == 0 ? "高新技术企业" : "",
+                "联系人\(n)", "138\(String(format: "%08d", n))",
+            ]
+        }
+    }
+
+    @Test func goodWorkbookIsImportedAndReimportUpdatesInsteadOfDuplicating() async throws {
+        try await withApp { app in
+            _ = try await World.build(on: app)
+            let client = Client(app: app)
+            let token = try await client.token("lx_admin")
+            let first = try await client.upload(
+                "/api/v1/enterprises/import", token: token, fileName: "名单.xlsx",
+                data: try Self.xlsx(Self.goodRows(3), title: "临湘高新区企业名单"))
+            #expect(first.status == .ok, "\(first.body.string)")
+            #expect(try first.content.get(Int.self, at: "created") == 3)
+            #expect(try first.content.get(String.self, at: "format") == "xlsx")
+            var rows = Self.goodRows(4)
+            rows[0][1] = "临湘市第0浮标制造股份有限公司"
+            let second = try await client.upload(
+                "/api/v1/enterprises/import", token: token, fileName: "名单.xlsx", data: try Self.xlsx(rows))
+            #expect(try second.content.get(Int.self, at: "created") == 1)
+            #expect(try second.content.get(Int.self, at: "updated") == 1)
+            #expect(try second.content.get(Int.self, at: "unchanged") == 2)
+            let list = try await client.send(.GET, "/api/v1/enterprises?q=\("股份".urlEncoded)", token: token)
+            #expect(try list.list("items", key: "name") == ["临湘市第0浮标制造股份有限公司"])
+            #expect(try await rowCount("enterprises", on: app) == 2 + 4)
+            let events = try await EventModel.query(on: app.db).filter(\.$action ~~ ["import.create", "import.update"])
+                .count()
+            #expect(events == 5)
+        }
+    }
+
+    @Test func gb18030CSVWithQuotedFieldsIsImported() async throws {
+        try await withApp { app in
+            _ = try await World.build(on: app)
+            let client = Client(app: app)
+            let token = try await client.token("lx_admin")
+            var text = Self.header.joined(separator: ",") + "\r\n"
+            text += "\(Self.code(1)),\"临湘市鑫达浮标有限公司\",制造业,岳阳市临湘市,规上,\"高新技术企业、链主\",王五,0730-3712345\r\n"
+            text += "\(Self.code(2)),\"湖南\"\"长江\"\"电商有限公司\",电商,临湘市,规下,,,\r\n"
+            let data = try #require(TextEncoding.encodeGB18030(text))
+            #expect(String(data: data, encoding: .utf8) == nil, "the test file really is GB18030, not UTF-8")
+            let response = try await client.upload(
+                "/api/v1/enterprises/import", token: token, fileName: "名单.csv", data: data)
+            #expect(response.status == .ok, "\(response.body.string)")
+            #expect(try response.content.get(Int.self, at: "created") == 2)
+            #expect(try response.content.get(String.self, at: "encoding") == "gb18030")
+            let list = try await client.send(.GET, "/api/v1/enterprises?q=\("长江".urlEncoded)", token: token)
+            #expect(try list.list("items", key: "name") == ["湖南\"长江\"电商有限公司"])
+            let bom =
+                Data([0xEF, 0xBB, 0xBF])
+                + Data((Self.header.joined(separator: ",") + "\n\(Self.code(3)),带BOM的企业,,,,,,\n").utf8)
+            let utf8 = try await client.upload(
+                "/api/v1/enterprises/import", token: token, fileName: "utf8.csv", data: bom)
+            #expect(try utf8.content.get(String.self, at: "encoding") == "utf8")
+            #expect(try utf8.content.get(Int.self, at: "created") == 1)
+        }
+    }
+
+    @Test func threeBadRowsAreAllReportedAndNothingIsWritten() async throws {
+        try await withApp { app in
+            _ = try await World.build(on: app)
+            let client = Client(app: app)
+            let token = try await client.token("lx_admin")
+            var rows = Self.goodRows(6)
+            rows[1][0] = "91430682MA4L0B2X5C"  // wrong check character
+            rows[3][2] = "化肥"  // not an industry
+            rows[4][7] = "1380000"  // not a phone number
+            let before = try await rowCount("enterprises", on: app)
+            let eventsBefore = try await rowCount("events", on: app)
+            let response = try await client.upload(
+                "/api/v1/enterprises/import", token: token, fileName: "名单.xlsx", data: try Self.xlsx(rows))
+            #expect(response.status == .unprocessableEntity)
+            #expect(try response.content.get(Int.self, at: "error", "errorCount") == 3)
+            #expect(try response.list("error", "rows", key: "row") == ["3", "5", "6"])
+            #expect(try response.list("error", "rows", key: "column") == ["A", "C", "H"])
+            #expect(try response.list("error", "rows", key: "header") == ["统一社会信用代码", "所属行业", "联系电话"])
+            let message = try response.content.get(String.self, at: "error", "message")
+            #expect(message.contains("第3行 A列（统一社会信用代码）"))
+            #expect(try await rowCount("enterprises", on: app) == before)
+            #expect(try await rowCount("events", on: app) == eventsBefore)
+        }
+    }
+
+    @Test func aFileThatIsNotASpreadsheetGetsAClearError() async throws {
+        try await withApp { app in
+            _ = try await World.build(on: app)
+            let client = Client(app: app)
+            let token = try await client.token("lx_admin")
+            let png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0xFF, 0xFE, 0x00])
+            let response = try await client.upload(
+                "/api/v1/enterprises/import", token: token, fileName: "photo.xlsx", data: png)
+            #expect(response.status == .badRequest)
+            #expect(try response.content.get(String.self, at: "error", "field") == "file")
+            #expect(try response.content.get(String.self, at: "error", "message").contains("不是 Excel 工作簿"))
+            let zip = Data([0x50, 0x4B, 0x03, 0x04]) + Data(repeating: 0, count: 40)
+            let broken = try await client.upload(
+                "/api/v1/enterprises/import", token: token, fileName: "broken.xlsx", data: zip)
+            #expect(broken.status == .badRequest)
+            let noHeader = try await client.upload(
+                "/api/v1/enterprises/import", token: token, fileName: "x.csv", data: Data("a,b\n1,2\n".utf8))
+            #expect(noHeader.status == .unprocessableEntity)
+            #expect(try noHeader.content.get(String.self, at: "error", "message").contains("没有找到表头"))
+            let cadre = try await client.token("lx_cadre")
+            let forbidden = try await client.upload(
+                "/api/v1/enterprises/import", token: cadre, fileName: "名单.xlsx", data: try Self.xlsx(Self.goodRows(1)))
+            #expect(forbidden.status == .forbidden)
+        }
+    }
+
+    @Test func tenThousandRowsImportInOneGo() async throws {
+        try await withApp { app in
+            _ = try await World.build(on: app)
+            let client = Client(app: app)
+            let token = try await client.token("lx_admin")
+            let response = try await client.upload(
+                "/api/v1/enterprises/import", token: token, fileName: "名单.xlsx",
+                data: try Self.xlsx(Self.goodRows(10_000)))
+            #expect(response.status == .ok, "\(response.body.string.prefix(500))")
+            #expect(try response.content.get(Int.self, at: "created") == 10_000)
+            #expect(try await rowCount("enterprises", on: app) == 10_002)
+            let tagged = try await client.send(
+                .GET, "/api/v1/enterprises?tag=\("高新技术企业".urlEncoded)&limit=1", token: token)
+            #expect(try tagged.content.get(Int.self, at: "total") == 2_000)
+            let report = try await AuditVerification.run(on: app.db)
+            #expect(report.firstBreak == nil)
+        }
+    }
+}
