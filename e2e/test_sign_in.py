@@ -8,7 +8,9 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import menu_items, sign_in
 
-ADMIN_MENU = ["首页", "组织机构", "部门", "用户", "工作日历", "操作日志", "修改密码"]
+ADMIN_MENU = ["首页", "企业", "记录走访", "组织机构", "部门", "用户", "工作日历", "操作日志", "修改密码"]
+FIELD_MENU = ["首页", "企业", "记录走访", "通讯录", "修改密码"]
+READER_MENU = ["首页", "企业", "通讯录", "修改密码"]
 STAFF_MENU = ["首页", "通讯录", "修改密码"]
 OUTSIDER_MENU = ["首页", "修改密码"]
 
@@ -16,11 +18,11 @@ ROLES = [
     ("admin", ADMIN_MENU, "湖南省"),
     ("cs_admin", ADMIN_MENU, "长沙市"),
     ("gx_admin", ADMIN_MENU, "长沙高新区"),
-    ("gx_dispatcher", STAFF_MENU, "长沙高新区"),
+    ("gx_dispatcher", FIELD_MENU, "长沙高新区"),
     ("gx_handler", STAFF_MENU, "长沙高新区"),
-    ("gx_cadre", STAFF_MENU, "长沙高新区"),
-    ("gx_leader", STAFF_MENU, "长沙高新区"),
-    ("cs_upper", STAFF_MENU, "长沙市"),
+    ("gx_cadre", FIELD_MENU, "长沙高新区"),
+    ("gx_leader", READER_MENU, "长沙高新区"),
+    ("cs_upper", READER_MENU, "长沙市"),
     ("gx_monitor", OUTSIDER_MENU, "长沙高新区"),
     ("gx_enterprise", OUTSIDER_MENU, "长沙高新区"),
 ]

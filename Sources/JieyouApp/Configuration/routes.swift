@@ -16,6 +16,9 @@ func routes(_ app: Application) throws {
     try pages.register(collection: UsersWebController())
     try pages.register(collection: EventsWebController())
     try pages.register(collection: CalendarWebController())
+    try pages.register(collection: EnterpriseImportWebController())
+    try pages.register(collection: EnterprisesWebController())
+    try pages.register(collection: VisitsWebController())
 
     let api = app.grouped("api", "v1").grouped(BearerTokenMiddleware())
     try api.register(collection: OpenAPIController())
@@ -25,4 +28,5 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: DepartmentsAPIController())
     try signedIn.register(collection: UsersAPIController())
     try signedIn.register(collection: EnterprisesAPIController())
+    try signedIn.register(collection: VisitsAPIController())
 }

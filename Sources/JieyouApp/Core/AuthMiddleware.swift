@@ -55,6 +55,13 @@ struct CSRFMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if request.method != .GET && request.method != .HEAD {
             let signedIn = try request.requireSignedIn()
+            // The token is in the body, which a large upload still streams at this point: collect it
+            // here (uploads up to their route's limit, forms up to 1 MB) so the field can be read.
+            if request.body.data == nil {
+                let isUpload = request.headers.contentType?.type == "multipart"
+                let limit = isUpload ? EnterpriseUpload.maxSize.value : 1 << 20
+                _ = try await request.body.collect(max: limit).get()
+            }
             let sent = (try? request.content.get(String.self, at: Self.fieldName)) ?? ""
             guard Tokens.constantTimeEquals(sent, signedIn.csrfToken) else {
                 throw AppError(status: .forbidden, code: "csrf", message: "页面已过期或来源不明，请刷新页面后重试")

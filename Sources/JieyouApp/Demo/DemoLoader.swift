@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import JieyouDomain
+import SQLKit
 import Vapor
 
 /// Writes the demo organisation through the same services the pages use, so every record has its
@@ -70,15 +71,81 @@ struct DemoLoader {
         let enterpriseIDs = Dictionary(uniqueKeysWithValues: enterprises.map { ($0.name, $0.id!) })
 
         let users = UserService(database: db, now: now, hashing: hashing)
+        var userIDs: [String: UUID] = [first.username: admin.id!]
         for account in DemoPark.accounts.dropFirst() {
-            _ = try await users.create(
+            userIDs[account.username] = try await users.create(
                 UserInput(
                     username: account.username, password: DemoPark.password, displayName: account.name,
                     phone: account.phone,
                     roles: account.roles.map(\.rawValue), orgUnitID: unitIDs[account.unit],
                     departmentID: account.department.flatMap { departmentIDs["\(account.unit)/\($0)"] },
                     enterpriseID: account.enterprise.flatMap { enterpriseIDs[$0] }),
+                by: actor
+            ).id
+        }
+        try await loadRegistry(
+            units: unitIDs, departments: departmentIDs, users: userIDs, existing: Set(enterpriseIDs.keys),
+            actor: actor, now: now)
+    }
+
+    /// The registry of several hundred enterprises, liaison for every 规上 enterprise of 长沙高新区, and
+    /// eight weeks of visits by its cadres with what they found.
+    private func loadRegistry(
+        units: [String: UUID], departments: [String: UUID], users: [String: UUID], existing: Set<String>,
+        actor: Actor, now: Date
+    ) async throws {
+        let db = app.db
+        let entries = DemoEnterprises.generate(skipping: existing)
+        let rows = entries.map { entry in
+            (EnterpriseRow(id: UUID(), orgUnitID: units[entry.unit]!, values: entry.values, now: now), entry.values)
+        }
+        try await db.writing(actorID: actor.userID, now: now) { tx, log in
+            try await EnterpriseWriter.insert(rows, on: tx as! any SQLDatabase)
+            for (row, values) in rows {
+                var audit = values.auditValues
+                audit["orgUnitId"] = row.orgUnitId.uuidString
+                try await log.record(
+                    "enterprise", id: row.id.uuidString, "create", .created(audit), orgUnit: row.orgUnitId)
+            }
+        }
+        let gaoxin = units["gaoxin"]!
+        let cadres = ["gx_cadre", "gx_cadre2", "gx_cadre3"].map { users[$0]! }
+        let key = rows.filter { $0.0.orgUnitId == gaoxin && $0.1.scale == .above }.map(\.0.id)
+        let liaison = LiaisonService(database: db, now: now)
+        for (index, id) in key.enumerated() {
+            try await liaison.set(
+                enterpriseID: id,
+                LiaisonAssignment(
+                    leaderID: users["gx_leader"], departmentID: departments["gaoxin/经济发展局"],
+                    cadreIDs: [cadres[index % cadres.count]]),
                 by: actor)
+        }
+        var random = DemoRandom(seed: 7)
+        let today = LocalDate(now, in: .chinaStandard)
+        let problems = [
+            "厂区门口道路破损，货车进出困难", "用工缺口约30人，希望协助招聘一线操作工", "设备更新贷款贴息政策不清楚如何申报",
+            "蒸汽管网压力不稳，影响生产", "希望协调办理新建厂房的不动产权证", "出口退税到账较慢", "园区公交班次少，员工通勤不便",
+        ]
+        let suggestions = ["建议园区定期举办政银企对接会", "建议简化项目申报材料", "建议增设员工子女入学咨询窗口"]
+        for (index, id) in key.enumerated() where random.next(100) < 80 {
+            let cadre = cadres[index % cadres.count]
+            let visitsHere = 1 + random.next(3)
+            for n in 0..<visitsHere {
+                let day = today.adding(days: -(n * 14 + random.next(14)))
+                var findings: [(kind: String?, text: String?)] = []
+                if random.next(100) < 35 { findings.append(("problem", problems[random.next(problems.count)])) }
+                if random.next(100) < 15 {
+                    findings.append(("suggestion", suggestions[random.next(suggestions.count)]))
+                }
+                let purposes = [VisitPurpose.survey, .policyBriefing, .problemFinding, .demandCollection]
+                    .filter { _ in random.next(2) == 0 }.map(\.rawValue)
+                _ = try await VisitService(database: db, now: now).record(
+                    VisitInput(
+                        enterpriseID: id, visitedOn: day.iso,
+                        purposes: purposes.isEmpty ? [VisitPurpose.problemFinding.rawValue] : purposes,
+                        notes: "企业生产经营正常，宣讲了设备更新和以旧换新政策。", cadreIDs: [], findings: findings),
+                    by: Actor(userID: cadre, roles: [.cadre], orgUnitID: gaoxin))
+            }
         }
     }
 

@@ -77,6 +77,12 @@ enum DemoPark {
             phone: "13807310014"),
         Account(
             username: "gx_cadre", name: "周杰", roles: [.cadre], unit: "gaoxin", department: "服务小组", phone: "13807310015"),
+        Account(
+            username: "gx_cadre2", name: "刘洋", roles: [.cadre], unit: "gaoxin", department: "服务小组", phone: "13807310019"
+        ),
+        Account(
+            username: "gx_cadre3", name: "陈静", roles: [.cadre], unit: "gaoxin", department: "经济发展局",
+            phone: "13807310020"),
         Account(username: "gx_leader", name: "黄志明", roles: [.leader], unit: "gaoxin", phone: "13807310016"),
         Account(username: "gx_monitor", name: "吴芳", roles: [.monitor], unit: "gaoxin", phone: "13807310017"),
         Account(

@@ -9,6 +9,12 @@ struct MenuItem {
     /// The menu of a user: only what the user's roles may open.
     static func items(for actor: Actor) -> [MenuItem] {
         var items = [MenuItem(title: "首页", path: WebPath.home)]
+        if AccessPolicy.has(actor, .readEnterprises) {
+            items.append(MenuItem(title: "企业", path: WebPath.enterprises))
+        }
+        if AccessPolicy.has(actor, .recordFieldWork) {
+            items.append(MenuItem(title: "记录走访", path: WebPath.newVisit))
+        }
         if AccessPolicy.has(actor, .manageOrganisation) {
             items += [
                 MenuItem(title: "组织机构", path: WebPath.orgUnits),
@@ -113,13 +119,14 @@ extension Request {
 
 /// Messages shown once after a successful form.
 enum FlashMessage: String {
-    case saved, created, passwordChanged
+    case saved, created, passwordChanged, visitRecorded
 
     var text: String {
         switch self {
         case .saved: "已保存"
         case .created: "已创建"
         case .passwordChanged: "密码已修改，其他设备上的登录已退出"
+        case .visitRecorded: "走访已记录"
         }
     }
 }

@@ -66,7 +66,17 @@ enum Stylesheet {
         dl.facts { display:grid; grid-template-columns:max-content 1fr; gap:.3rem 1rem; margin:0; }
         dl.facts dt { color:var(--muted); }
         dl.facts dd { margin:0; }
+        ul.plain, ul.findings, ul.picks { list-style:none; margin:0; padding:0; }
+        ul.findings li { margin:.3rem 0; }
+        ul.picks a.pick { display:block; padding:.8rem 1rem; margin-bottom:.5rem; min-height:44px; background:#fff; border:1px solid var(--line); border-radius:8px; text-decoration:none; color:var(--ink); }
+        ul.picks a.pick small { display:block; color:var(--muted); }
+        .visit-form label.check { min-width:9rem; }
+        .hide-wide { display:none; }
+        .lead { font-size:1.1rem; }
+        progress { width:100%; max-width:32rem; height:1.2rem; }
         @media (max-width: 480px) {
+          .hide-wide { display:block; }
+          .visit-form button[type=submit] { width:100%; }
           .site-header { padding:.5rem .75rem; }
           main { padding:.75rem; }
           th, td { padding:.5rem .4rem; font-size:.95rem; }

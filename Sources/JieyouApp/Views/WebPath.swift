@@ -13,6 +13,12 @@ enum WebPath {
     static let events = "/admin/events"
     static let calendar = "/admin/calendar"
     static let stylesheet = "/assets/app.css"
+    static let enterprises = "/enterprises"
+    static let enterpriseImport = "/enterprises/import"
+    static let enterpriseTemplate = "/enterprises/import/template.xlsx"
+    static let visits = "/visits"
+    static let newVisit = "/visits/new"
+    static let uploadScript = "/assets/upload.js"
 
     static func login(next: String? = nil) -> String {
         guard let next, isSafeRedirect(next), next != home else { return loginPath }
@@ -21,6 +27,10 @@ enum WebPath {
 
     static func orgUnit(_ id: UUID) -> String { "\(orgUnits)/\(id.uuidString.lowercased())" }
     static func department(_ id: UUID) -> String { "\(departments)/\(id.uuidString.lowercased())" }
+    static func enterprise(_ id: UUID) -> String { "\(enterprises)/\(id.uuidString.lowercased())" }
+    static func newVisit(for enterprise: UUID) -> String {
+        "\(newVisit)?enterprise=\(enterprise.uuidString.lowercased())"
+    }
     static func user(_ id: UUID) -> String { "\(users)/\(id.uuidString.lowercased())" }
 
     /// Only same-site absolute paths may be redirect targets (`/x`, never `//evil.example` or `http:`).

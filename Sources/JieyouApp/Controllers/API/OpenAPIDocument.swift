@@ -124,7 +124,19 @@ enum OpenAPIDocument {
               "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
               "put": {"summary": "Set 三联 liaison: 联点领导, 对口部门, 驻企干部 (admin, dispatcher)", "requestBody": {"content": {"application/json": {"schema": {"type": "object", "properties": {
                 "leaderId": {"type": "string", "format": "uuid"}, "departmentId": {"type": "string", "format": "uuid"}, "cadreIds": {"type": "array", "items": {"type": "string", "format": "uuid"}}}}}}},
-                "responses": {"200": {"description": "The enterprise with its liaison"}, "400": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}}}}
+                "responses": {"200": {"description": "The enterprise with its liaison"}, "400": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}}}},
+            "/visits": {
+              "get": {"summary": "Visits the caller may read, newest first", "parameters": [
+                {"name": "enterprise", "in": "query", "schema": {"type": "string", "format": "uuid"}},
+                {"name": "from", "in": "query", "schema": {"type": "string", "format": "date"}}, {"name": "to", "in": "query", "schema": {"type": "string", "format": "date"}},
+                {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 500}}],
+                "responses": {"200": {"description": "items: visits with cadres and findings"}, "403": {"$ref": "#/components/responses/Error"}}},
+              "post": {"summary": "Record a visit (cadre, dispatcher, admin) with the problems and suggestions found", "requestBody": {"content": {"application/json": {"schema": {"type": "object", "properties": {
+                "enterpriseId": {"type": "string", "format": "uuid"}, "visitedOn": {"type": "string", "format": "date", "description": "default today"},
+                "purposes": {"type": "array", "items": {"type": "string", "enum": ["survey", "policyBriefing", "problemFinding", "demandCollection", "lookBack"]}},
+                "notes": {"type": "string"}, "cadreIds": {"type": "array", "items": {"type": "string", "format": "uuid"}, "description": "a cadre recording its own visit is included"},
+                "findings": {"type": "array", "maxItems": 10, "items": {"type": "object", "properties": {"kind": {"type": "string", "enum": ["problem", "suggestion"]}, "text": {"type": "string", "maxLength": 500}}}}}}}}},
+                "responses": {"201": {"description": "items: the recorded visit"}, "400": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}}}}
           }
         }
         """#

@@ -1,5 +1,6 @@
 import Fluent
 import JieyouDomain
+import SQLKit
 import Vapor
 
 /// The first page after sign-in: who and where the user is, today's place in the reporting cadence, and
@@ -40,6 +41,9 @@ struct HomeController: RouteCollection {
                 <h2>通讯录</h2>
                 <p>本单位及下级共 \(departments) 个部门。<a href="\(WebPath.directory)">查看通讯录</a></p>
                 """)
+        }
+        if actor.has(.cadre) {
+            sections.append(try await CadreHome.section(for: actor, on: req.db as! any SQLDatabase))
         }
         if let departmentID = actor.departmentID,
             let department = try await DepartmentModel.find(departmentID, on: req.db)

@@ -1,0 +1,44 @@
+import Foundation
+import JieyouDomain
+import SQLKit
+
+/// A cadre's home: the enterprises it is stationed at (驻企), when each was last visited, what found
+/// there is still open, and which it has not visited yet (those first).
+enum CadreHome {
+    struct Row: Decodable {
+        let id: UUID
+        let name: String
+        let lastVisitedOn: String?
+        let openFindings: Int
+    }
+
+    static func section(for actor: Actor, on sql: any SQLDatabase) async throws -> HTML {
+        let rows = try await sql.raw(
+            """
+            SELECT e.id, e.name,
+            (SELECT MAX(v.visited_on) FROM visits v WHERE v.enterprise_id = e.id) AS last_visited_on,
+            (SELECT COUNT(*) FROM findings f WHERE f.enterprise_id = e.id AND f.problem_id IS NULL) AS open_findings
+            FROM enterprises e JOIN enterprise_liaisons l ON l.enterprise_id = e.id
+            WHERE l.user_id = \(bind: actor.userID) AND l.kind = 'cadre'
+            """
+        ).all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+        let sorted = rows.sorted { ($0.lastVisitedOn ?? "", $0.name) < ($1.lastVisitedOn ?? "", $1.name) }
+        let never = rows.filter { $0.lastVisitedOn == nil }.count
+        let items = sorted.map { row -> HTML in
+            """
+            <tr><td><a href="\(WebPath.enterprise(row.id))">\(row.name)</a></td>\
+            <td>\(row.lastVisitedOn ?? "尚未走访")</td><td>\(row.openFindings == 0 ? "—" : String(row.openFindings))</td>\
+            <td><a href="\(WebPath.newVisit(for: row.id))">记录走访</a></td></tr>
+            """
+        }
+        guard !rows.isEmpty else {
+            return "<h2>我联系的企业</h2><p class=\"muted\">还没有为您指定驻企联系的企业。<a href=\"\(WebPath.newVisit)\">记录走访</a></p>"
+        }
+        return """
+            <h2>我联系的企业</h2>
+            <p data-testid="cadre-summary">驻企联系 \(rows.count) 家企业，其中 <b>\(never)</b> 家尚未走访。</p>
+            <div class="table-wrap"><table data-testid="my-enterprises"><thead><tr><th>企业</th><th>最近走访</th><th>待办问题</th><th></th></tr></thead>
+            <tbody>\(items)</tbody></table></div>
+            """
+    }
+}

@@ -1,0 +1,116 @@
+import Fluent
+import JieyouDomain
+import SQLKit
+import Vapor
+
+/// 记录走访: the phone-first form a cadre fills in standing in a workshop. No script, large targets,
+/// few fields: pick the enterprise, tick the purposes, write what was found (one problem per line).
+struct VisitsWebController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let visits = routes.grouped("visits")
+        visits.get("new", use: new)
+        visits.post(use: create)
+    }
+
+    struct Form: Content {
+        var enterpriseId: String?
+        var visitedOn: String?
+        var purposes: [String]?
+        var notes: String?
+        var problems: String?
+        var suggestions: String?
+        var companions: [String]?
+
+        /// Each non-empty line of the two boxes is one finding.
+        var input: VisitInput {
+            func lines(_ text: String?, _ kind: FindingKind) -> [(kind: String?, text: String?)] {
+                (text ?? "").split(whereSeparator: \.isNewline).map { (kind.rawValue, String($0)) }
+            }
+            return VisitInput(
+                enterpriseID: formUUID(enterpriseId), visitedOn: visitedOn, purposes: purposes ?? [], notes: notes,
+                cadreIDs: (companions ?? []).compactMap(formUUID),
+                findings: lines(problems, .problem) + lines(suggestions, .suggestion))
+        }
+    }
+
+    @Sendable func new(req: Request) async throws -> Response {
+        let signedIn = try req.requireSignedIn()
+        guard AccessPolicy.has(signedIn.actor, .recordFieldWork) else { throw AppError.forbidden() }
+        guard let enterpriseID = formUUID(req.query[String.self, at: "enterprise"]) else {
+            return try await req.page("记录走访", try await picker(req, signedIn))
+        }
+        let today = LocalDate(req.now, in: .chinaStandard)
+        let form = Form(
+            enterpriseId: enterpriseID.uuidString, visitedOn: today.iso,
+            purposes: [VisitPurpose.problemFinding.rawValue])
+        return try await req.page("记录走访", try await self.form(req, signedIn, form, errors: []))
+    }
+
+    @Sendable func create(req: Request) async throws -> Response {
+        let signedIn = try req.requireSignedIn()
+        let form = try req.content.decode(Form.self)
+        do {
+            _ = try await VisitService(database: req.db, now: req.now).record(form.input, by: signedIn.actor)
+            guard let id = formUUID(form.enterpriseId) else { throw AppError.notFound("企业") }
+            return req.redirect(to: WebPath.enterprise(id) + "?done=visitRecorded")
+        } catch {
+            let error = try AppError.forForm(error)
+            return try await req.page(
+                "记录走访", try await self.form(req, signedIn, form, errors: error.fieldErrors), status: error.status)
+        }
+    }
+
+    /// Step one: choose the enterprise. A cadre's own enterprises come first; search finds the rest.
+    private func picker(_ req: Request, _ signedIn: SignedIn) async throws -> HTML {
+        let access = try await EnterpriseAccess.load(req)
+        let q = req.query[String.self, at: "q"]?.trimmingCharacters(in: .whitespaces) ?? ""
+        var filter = EnterpriseFilter()
+        if q.isEmpty { filter.cadreID = signedIn.actor.has(.cadre) ? signedIn.userID : nil } else { filter.q = q }
+        let page = try await EnterpriseSearch.page(
+            filter, reach: access.reach, limit: 20, cursor: nil, on: req.db as! any SQLDatabase)
+        let items = page.items.map { e -> HTML in
+            "<li><a class=\"pick\" href=\"\(WebPath.newVisit(for: e.id))\">\(e.name)<small>\(e.lastVisitedOn.map { "上次走访 \($0)" } ?? "尚未走访")</small></a></li>"
+        }
+        return """
+            <h1>记录走访</h1>
+            <form method="get" action="\(WebPath.newVisit)" role="search" class="card">
+            <div class="field"><label for="q">走访哪家企业？</label><input id="q" name="q" type="search" value="\(q)" placeholder="输入企业名称中的几个字"></div>
+            <button type="submit">查找</button></form>
+            <h2>\(q.isEmpty ? "我驻企联系的企业" : "查找结果")</h2>
+            \(items.isEmpty ? HTML("<p class=\"muted\">没有找到企业，请换个关键词。</p>") : HTML("<ul class=\"picks\" data-testid=\"visit-picks\">\(items)</ul>"))
+            """
+    }
+
+    private func form(_ req: Request, _ signedIn: SignedIn, _ form: Form, errors: [FieldError]) async throws -> HTML {
+        let access = try await EnterpriseAccess.load(req)
+        guard let id = formUUID(form.enterpriseId) else { throw AppError.notFound("企业") }
+        let enterprise = try await access.enterprise(id, on: req.db)
+        let line = access.tree.lineage(of: enterprise.row.orgUnitId).map(\.id)
+        let cadres = try await UserModel.query(on: req.db).filter(\.$orgUnit.$id ~~ line).filter(\.$active == true)
+            .filter(\.$storedRoles, .custom("LIKE"), "%,cadre,%").sort(\.$displayName).all()
+            .filter { $0.id != signedIn.userID }
+        let f = FormFields(errors: errors)
+        let purposes = VisitPurpose.allCases.map { ($0.rawValue, $0.chineseName) }
+        let companions = cadres.map { ($0.id!.uuidString, $0.displayName) }
+        return """
+            <h1>记录走访</h1>
+            <p class="lead"><b data-testid="visit-enterprise">\(enterprise.row.name)</b></p>
+            <form method="post" action="\(WebPath.visits)" class="card visit-form">
+            \(FormFields.csrf(signedIn))\(f.summary)
+            <input type="hidden" name="enterpriseId" value="\(id.uuidString)">
+            \(f.text("visitedOn", "走访日期", value: form.visitedOn, type: "date", required: true))
+            \(f.checkboxes("purposes", "走访目的", options: purposes, selected: Set(form.purposes ?? [])))
+            <div class="field"><label for="problems">发现的问题、诉求</label>
+            <textarea id="problems" name="problems" rows="4" placeholder="每行一条，如：厂区门口道路破损，货车进出困难">\(form.problems ?? "")</textarea>
+            <p class="hint">每行记一条问题，会转入问题台账交办</p>\(f.error(for: "findings"))</div>
+            <div class="field"><label for="suggestions">企业的意见建议</label>
+            <textarea id="suggestions" name="suggestions" rows="3" placeholder="每行一条">\(form.suggestions ?? "")</textarea></div>
+            <div class="field"><label for="notes">走访情况</label>
+            <textarea id="notes" name="notes" rows="3" placeholder="企业生产经营情况、政策宣讲情况等">\(form.notes ?? "")</textarea>\(f.error(for: "notes"))</div>
+            \(companions.isEmpty ? .empty : f.checkboxes("companions", "同行干部", options: companions, selected: Set(form.companions ?? [])))
+            \(f.error(for: "cadreIds"))
+            <div class="actions"><button type="submit">保存走访</button><a class="button secondary" href="\(WebPath.enterprise(id))">取消</a></div>
+            </form>
+            """
+    }
+}

@@ -1,0 +1,41 @@
+"""A cadre at phone size records a visit with one problem and finds both on the enterprise page."""
+import uuid
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+from conftest import sign_in
+
+
+def test_cadre_records_a_visit_on_a_phone(phone, base_url):
+    sign_in(phone, base_url, "gx_cadre")
+    # The home page lists the cadre's enterprises; the form is one tap away.
+    summary = phone.find_element(By.CSS_SELECTOR, "[data-testid=cadre-summary]").text
+    assert "驻企联系" in summary
+    phone.find_element(By.LINK_TEXT, "记录走访").click()
+    picks = phone.find_elements(By.CSS_SELECTOR, "[data-testid=visit-picks] a.pick")
+    assert picks, "the cadre's own enterprises are offered first"
+    picks[0].click()
+    WebDriverWait(phone, 10).until(EC.presence_of_element_located((By.CSS_SELECTOR, "[data-testid=visit-enterprise]")))
+    enterprise = phone.find_element(By.CSS_SELECTOR, "[data-testid=visit-enterprise]").text
+
+    # Nothing is wider than the 360 px screen: no sideways scrolling in a workshop.
+    width = phone.execute_script("return document.documentElement.scrollWidth")
+    assert width <= 360, f"page is {width}px wide"
+    submit = phone.find_element(By.CSS_SELECTOR, ".visit-form button[type=submit]")
+    assert submit.size["height"] >= 44
+
+    problem = f"蒸汽管网压力不稳，影响生产（{uuid.uuid4().hex[:6]}）"
+    phone.find_element(By.CSS_SELECTOR, "input[name='purposes[]'][value=survey]").click()
+    phone.find_element(By.ID, "problems").send_keys(problem)
+    phone.find_element(By.ID, "notes").send_keys("企业满负荷生产")
+    submit.click()
+
+    WebDriverWait(phone, 10).until(EC.presence_of_element_located((By.CSS_SELECTOR, "[data-testid=enterprise-name]")))
+    assert phone.find_element(By.CSS_SELECTOR, "[data-testid=enterprise-name]").text == enterprise
+    assert "走访已记录" in phone.find_element(By.CSS_SELECTOR, ".flash").text
+    visits = phone.find_element(By.CSS_SELECTOR, "[data-testid=visits]").text
+    assert problem in visits and "实地调研" in visits and "周杰" in visits
+    open_findings = phone.find_element(By.CSS_SELECTOR, "[data-testid=open-findings]").text
+    assert problem in open_findings
