@@ -85,3 +85,21 @@ def test_verify_on_an_empty_database_says_to_migrate(folder):
     result = jieyou(os.path.join(folder, "empty.sqlite"), "audit", "verify")
     assert result.returncode != 0
     assert "jieyou migrate" in result.stderr
+
+
+def test_import_enterprises_from_a_gb18030_csv(demo_copy, folder):
+    good = os.path.join(folder, "名单.csv")
+    with open(good, "w", encoding="gb18030", newline="") as f:
+        f.write("统一社会信用代码,企业全称,所属行业,企业规模\r\n")
+        f.write("91430682MA4L0B2X5A,临湘市示例浮标制造有限公司,制造业,规上\r\n")
+    result = jieyou(demo_copy, "import", "enterprises", good, "--org", "CSGXQ")
+    assert result.returncode == 0, result.stderr
+    assert "新增 1" in result.stdout
+    bad = os.path.join(folder, "bad.csv")
+    with open(bad, "w", encoding="utf-8") as f:
+        f.write("统一社会信用代码,企业全称,所属行业\n91430682MA4L0B2X6A,错误企业,化肥\n")
+    result = jieyou(demo_copy, "import", "enterprises", bad, "--org", "CSGXQ")
+    assert result.returncode != 0
+    assert "第2行 A列（统一社会信用代码）" in result.stderr + result.stdout
+    assert "第2行 C列（所属行业）" in result.stderr + result.stdout
+    assert jieyou(demo_copy, "audit", "verify").returncode == 0
