@@ -46,7 +46,7 @@ struct DemoEnterprises {
                 let place = places[random.next(places.count)]
                 let core = cores[random.next(cores.count)]
                 let suffix = random.next(5) == 0 ? "股份有限公司" : "有限公司"
-                let name = "\(place == "湖南" ? "湖南" : place)\(core)\(trade.0)\(suffix)"
+                let name = "\(place)\(core)\(trade.0)\(suffix)"
                 guard !used.contains(name) else { continue }
                 used.insert(name)
                 made += 1

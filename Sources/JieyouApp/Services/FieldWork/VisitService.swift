@@ -60,11 +60,9 @@ struct VisitService {
         let line = Set(tree.lineage(of: enterprise.row.orgUnitId).map(\.id))
         let cadres = try await UserModel.query(on: database).filter(\.$id ~~ cadreIDs).all()
         for (index, id) in cadreIDs.enumerated() {
-            guard let cadre = cadres.first(where: { $0.id == id }), cadre.active, line.contains(cadre.$orgUnit.id),
-                cadre.roles.contains(.cadre)
-            else {
+            let cadre = cadres.first { $0.id == id }
+            if cadre == nil || !cadre!.active || !line.contains(cadre!.$orgUnit.id) || !cadre!.roles.contains(.cadre) {
                 v.fail("cadreIds[\(index)]", "走访干部不存在，或不是本企业所属园区及上级单位的联点干部")
-                continue
             }
         }
         var findings: [(FindingKind, String)] = []
