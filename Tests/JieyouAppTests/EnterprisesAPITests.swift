@@ -34,8 +34,17 @@ import VaporTesting
             }
             let none = try await client.send(.GET, "/api/v1/enterprises?q=\("不存在的名字".urlEncoded)", token: token)
             #expect(try none.content.get(Int.self, at: "total") == 0)
+            // A PATCH changes only what it sends: the flag, the tags and the contacts stay.
+            let id = try created.content.get(String.self, at: "id")
+            _ = try await client.send(.PATCH, "/api/v1/enterprises/\(id)", token: token, json: ["whitelisted": true])
+            let renamed = try await client.send(
+                .PATCH, "/api/v1/enterprises/\(id)", token: token, json: ["name": "临湘市示例浮标制造股份有限公司"])
+            #expect(renamed.status == .ok)
+            #expect(try renamed.content.get(Bool.self, at: "whitelisted") == true)
+            #expect(try renamed.content.get([String].self, at: "tags").count == 2)
+            #expect(try renamed.list("contacts", key: "name") == ["张三"])
             let aboveScale = try await client.send(.GET, "/api/v1/enterprises?scale=above&industry=C", token: token)
-            #expect(try aboveScale.list("items", key: "name") == ["临湘市示例浮标制造有限公司"])
+            #expect(try aboveScale.list("items", key: "name") == ["临湘市示例浮标制造股份有限公司"])
         }
     }
 

@@ -59,7 +59,7 @@ struct CSRFMiddleware: AsyncMiddleware {
             // here (uploads up to their route's limit, forms up to 1 MB) so the field can be read.
             if request.body.data == nil {
                 let isUpload = request.headers.contentType?.type == "multipart"
-                let limit = isUpload ? EnterpriseUpload.maxSize.value : 1 << 20
+                let limit = isUpload ? UploadedFile.maxSize.value : 1 << 20
                 _ = try await request.body.collect(max: limit).get()
             }
             let sent = (try? request.content.get(String.self, at: Self.fieldName)) ?? ""

@@ -10,7 +10,7 @@ struct EnterprisesAPIController: RouteCollection {
         let enterprises = routes.grouped("enterprises")
         enterprises.get(use: list)
         enterprises.post(use: create)
-        enterprises.on(.POST, "import", body: .collect(maxSize: EnterpriseUpload.maxSize), use: importSheet)
+        enterprises.on(.POST, "import", body: .collect(maxSize: UploadedFile.maxSize), use: importSheet)
         enterprises.get(":id", use: show)
         enterprises.patch(":id", use: update)
         enterprises.put(":id", "liaison", use: setLiaison)
@@ -49,13 +49,10 @@ struct EnterprisesAPIController: RouteCollection {
         let stored = try await access.enterprise(try req.idParameter("企业"), on: req.db)
         let body = try req.content.decode(API.EnterpriseWrite.self)
         let draft = EnterpriseService.merged(
-            body.draft, over: stored, tagsGiven: body.tags != nil, contactsGiven: body.contacts != nil)
-        let merged = EnterpriseDraft(
-            creditCode: draft.creditCode, name: draft.name, industry: draft.industry, region: draft.region,
-            scale: draft.scale, tags: draft.tags, relatedInfo: draft.relatedInfo,
-            whitelisted: body.whitelisted ?? stored.row.whitelisted, contacts: draft.contacts)
+            body.draft, over: stored, whitelisted: body.whitelisted, tagsGiven: body.tags != nil,
+            contactsGiven: body.contacts != nil)
         try await EnterpriseService(database: req.db, now: req.now).update(
-            stored.row.id, orgUnitID: body.orgUnitId, merged, by: access.actor)
+            stored.row.id, orgUnitID: body.orgUnitId, draft, by: access.actor)
         return try await show(req: req)
     }
 
@@ -71,7 +68,7 @@ struct EnterprisesAPIController: RouteCollection {
     @Sendable func importSheet(req: Request) async throws -> EnterpriseImportReport {
         let access = try await EnterpriseAccess.load(req)
         guard access.mayManage else { throw AppError.forbidden() }
-        let upload = try EnterpriseUpload(req)
+        let upload = try UploadedFile(req)
         defer { upload.remove() }
         let target = try access.narrowing(req.query[String.self, at: "orgUnit"]) ?? access.actor.orgUnitID
         return try await EnterpriseImport(
@@ -107,28 +104,4 @@ extension EnterpriseFilter {
         neverVisited = ["true", "1"].contains(text("neverVisited") ?? "")
         orgUnitID = try access.narrowing(text("orgUnit"))
     }
-}
-
-/// An uploaded sheet, written to a temporary file so the readers can stream it.
-struct EnterpriseUpload {
-    static let maxSize: ByteCount = "64mb"
-    let url: URL
-
-    struct Body: Content {
-        var file: File?
-    }
-
-    init(_ req: Request) throws {
-        guard req.headers.contentType?.type == "multipart" else {
-            throw AppError.invalid("file", "请以 multipart/form-data 上传文件（字段名 file）")
-        }
-        let body = try req.content.decode(Body.self)
-        guard let file = body.file, file.data.readableBytes > 0 else {
-            throw AppError.invalid("file", "请选择要导入的 Excel（.xlsx）或 CSV 文件")
-        }
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("jieyou-upload-\(UUID().uuidString)")
-        try Data(buffer: file.data).write(to: url)
-    }
-
-    func remove() { try? FileManager.default.removeItem(at: url) }
 }

@@ -56,34 +56,18 @@ struct EnterpriseService {
     }
 
     /// Fills the nil fields of a partial draft (an API PATCH) from the stored enterprise.
-    static func merged(_ patch: EnterpriseDraft?, over stored: StoredEnterprise, tagsGiven: Bool, contactsGiven: Bool)
-        -> EnterpriseDraft
-    {
+    /// `whitelisted` is nil when the patch leaves the flag alone.
+    static func merged(
+        _ patch: EnterpriseDraft, over stored: StoredEnterprise, whitelisted: Bool?, tagsGiven: Bool,
+        contactsGiven: Bool
+    ) -> EnterpriseDraft {
         let v = stored.values
         return EnterpriseDraft(
-            creditCode: patch?.creditCode ?? v.creditCode, name: patch?.name ?? v.name,
-            industry: patch?.industry ?? v.industryCode, region: patch?.region ?? v.regionCode,
-            scale: patch?.scale ?? v.scale?.rawValue, tags: tagsGiven ? patch?.tags ?? [] : v.tags,
-            relatedInfo: patch?.relatedInfo ?? v.relatedInfo, whitelisted: patch?.whitelisted ?? v.whitelisted,
-            contacts: contactsGiven ? patch?.contacts ?? [] : v.contacts.map { ($0.name, $0.post, $0.phone) })
-    }
-
-    /// Adds a tag name to those admins can attach.
-    func addTag(_ name: String?, by actor: Actor) async throws {
-        guard AccessPolicy.has(actor, .manageEnterprises) else { throw AppError.forbidden() }
-        var v = Validator()
-        let name = v.requiredText(name, field: "name", label: "标签名称", maxLength: 20)
-        try v.throwIfFailed()
-        try await database.writing(actorID: actor.userID, now: now) { tx, log in
-            let sql = tx as! any SQLDatabase
-            if try await sql.raw("SELECT 1 AS x FROM tags WHERE name = \(bind: name!)").first() != nil {
-                throw AppError.conflict("name", "已有标签“\(name!)”")
-            }
-            let id = UUID()
-            try await sql.insert(into: "tags").columns("id", "name", "built_in", "created_at")
-                .values(SQLBind(id), SQLBind(name!), SQLBind(false), SQLBind(now)).run()
-            try await log.record("tag", id: id.uuidString, "create", .created(["name": name]), orgUnit: actor.orgUnitID)
-        }
+            creditCode: patch.creditCode ?? v.creditCode, name: patch.name ?? v.name,
+            industry: patch.industry ?? v.industryCode, region: patch.region ?? v.regionCode,
+            scale: patch.scale ?? v.scale?.rawValue, tags: tagsGiven ? patch.tags : v.tags,
+            relatedInfo: patch.relatedInfo ?? v.relatedInfo, whitelisted: whitelisted ?? v.whitelisted,
+            contacts: contactsGiven ? patch.contacts : v.contacts.map { ($0.name, $0.post, $0.phone) })
     }
 
     private func validate(_ draft: EnterpriseDraft) async throws -> EnterpriseValues {

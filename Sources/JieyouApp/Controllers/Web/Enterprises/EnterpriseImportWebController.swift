@@ -11,7 +11,7 @@ struct EnterpriseImportWebController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let imports = routes.grouped("enterprises", "import")
         imports.get(use: form)
-        imports.on(.POST, body: .collect(maxSize: EnterpriseUpload.maxSize), use: upload)
+        imports.on(.POST, body: .collect(maxSize: UploadedFile.maxSize), use: upload)
         imports.get("template.xlsx", use: template)
     }
 
@@ -25,7 +25,7 @@ struct EnterpriseImportWebController: RouteCollection {
         let access = try await EnterpriseAccess.load(req)
         guard access.mayManage else { throw AppError.forbidden() }
         do {
-            let upload = try EnterpriseUpload(req)
+            let upload = try UploadedFile(req)
             defer { upload.remove() }
             let target =
                 try access.narrowing(try? req.content.get(String.self, at: "orgUnit")) ?? access.actor.orgUnitID
