@@ -8,9 +8,10 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import menu_items, sign_in
 
-ADMIN_MENU = ["首页", "企业", "记录走访", "组织机构", "部门", "用户", "工作日历", "操作日志", "修改密码"]
-FIELD_MENU = ["首页", "企业", "记录走访", "通讯录", "修改密码"]
-READER_MENU = ["首页", "企业", "通讯录", "修改密码"]
+WORK = ["活动", "专项行动", "走访覆盖", "专班"]
+ADMIN_MENU = ["首页", "企业", "记录走访", *WORK, "组织机构", "部门", "用户", "工作日历", "操作日志", "修改密码"]
+FIELD_MENU = ["首页", "企业", "记录走访", *WORK, "通讯录", "修改密码"]
+READER_MENU = ["首页", "企业", *WORK, "通讯录", "修改密码"]
 STAFF_MENU = ["首页", "通讯录", "修改密码"]
 OUTSIDER_MENU = ["首页", "修改密码"]
 

@@ -17,7 +17,12 @@ func routes(_ app: Application) throws {
     try pages.register(collection: EventsWebController())
     try pages.register(collection: CalendarWebController())
     try pages.register(collection: EnterpriseImportWebController())
+    try pages.register(collection: EnterpriseFormWebController())
     try pages.register(collection: EnterprisesWebController())
+    try pages.register(collection: CampaignsWebController())
+    try pages.register(collection: CoverageWebController())
+    try pages.register(collection: MeetingsWebController())
+    try pages.register(collection: TeamsWebController())
     try pages.register(collection: VisitsWebController())
 
     let api = app.grouped("api", "v1").grouped(BearerTokenMiddleware())
@@ -29,4 +34,8 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: UsersAPIController())
     try signedIn.register(collection: EnterprisesAPIController())
     try signedIn.register(collection: VisitsAPIController())
+    try signedIn.register(collection: MeetingsAPIController())
+    try signedIn.register(collection: CampaignsAPIController())
+    try signedIn.register(collection: CoverageAPIController())
+    try signedIn.register(collection: TeamsAPIController())
 }

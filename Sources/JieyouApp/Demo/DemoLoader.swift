@@ -147,6 +147,8 @@ struct DemoLoader {
                     by: Actor(userID: cadre, roles: [.cadre], orgUnitID: gaoxin))
             }
         }
+        try await DemoCampaign(app: app, actor: actor, now: now).load(
+            gaoxin: gaoxin, key: key, users: users, departments: departments)
     }
 
     static var accountsText: String {

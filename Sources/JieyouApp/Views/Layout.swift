@@ -15,6 +15,14 @@ struct MenuItem {
         if AccessPolicy.has(actor, .recordFieldWork) {
             items.append(MenuItem(title: "记录走访", path: WebPath.newVisit))
         }
+        if AccessPolicy.has(actor, .readEnterprises) {
+            items += [
+                MenuItem(title: "活动", path: WebPath.meetings),
+                MenuItem(title: "专项行动", path: WebPath.campaigns),
+                MenuItem(title: "走访覆盖", path: WebPath.coverage),
+                MenuItem(title: "专班", path: WebPath.teams),
+            ]
+        }
         if AccessPolicy.has(actor, .manageOrganisation) {
             items += [
                 MenuItem(title: "组织机构", path: WebPath.orgUnits),

@@ -27,6 +27,10 @@ enum Stylesheet {
         .stat { background:#fff; border:1px solid var(--line); border-radius:8px; padding:.75rem 1rem; }
         .stat b { display:block; font-size:1.6rem; }
         .stat span { color:var(--muted); font-size:.9rem; }
+        .stat small { display:block; color:var(--muted); }
+        svg.chart { width:100%; height:auto; max-width:48rem; background:#fff; border:1px solid var(--line); border-radius:8px; }
+        ul.columns { columns:16rem; padding-left:1.25rem; }
+        .outcomes td, .outcomes th { white-space:nowrap; }
         .flash { background:#ecfdf5; border:1px solid #a7f3d0; color:var(--ok); padding:.6rem .8rem; border-radius:6px; }
         .error-summary { background:#fef2f2; border:1px solid #fecaca; color:#991b1b; padding:.6rem .8rem; border-radius:6px; margin-bottom:1rem; }
         .error-summary ul { margin:.25rem 0 0; padding-left:1.25rem; }

@@ -19,6 +19,11 @@ enum WebPath {
     static let visits = "/visits"
     static let newVisit = "/visits/new"
     static let uploadScript = "/assets/upload.js"
+    static let campaigns = "/campaigns"
+    static let coverage = "/coverage"
+    static let meetings = "/meetings"
+    static let teams = "/teams"
+    static let tags = "/enterprises/tags"
 
     static func login(next: String? = nil) -> String {
         guard let next, isSafeRedirect(next), next != home else { return loginPath }
@@ -31,6 +36,9 @@ enum WebPath {
     static func newVisit(for enterprise: UUID) -> String {
         "\(newVisit)?enterprise=\(enterprise.uuidString.lowercased())"
     }
+    static func campaign(_ id: UUID) -> String { "\(campaigns)/\(id.uuidString.lowercased())" }
+    static func meeting(_ id: UUID) -> String { "\(meetings)/\(id.uuidString.lowercased())" }
+    static func team(_ id: UUID) -> String { "\(teams)/\(id.uuidString.lowercased())" }
     static func user(_ id: UUID) -> String { "\(users)/\(id.uuidString.lowercased())" }
 
     /// Only same-site absolute paths may be redirect targets (`/x`, never `//evil.example` or `http:`).

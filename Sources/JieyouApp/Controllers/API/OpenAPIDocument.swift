@@ -51,6 +51,20 @@ enum OpenAPIDocument {
                 "industry": {"type": "string"}, "region": {"type": "string"}, "scale": {"type": "string"},
                 "tags": {"type": "array", "items": {"type": "string"}}, "relatedInfo": {"type": "string"}, "whitelisted": {"type": "boolean"},
                 "contacts": {"type": "array", "maxItems": 5, "items": {"type": "object", "properties": {"name": {"type": "string"}, "post": {"type": "string"}, "phone": {"type": "string"}}}}}},
+              "MeetingKind": {"type": "string", "enum": ["symposium", "policyBriefing", "assignment", "lookBack", "financing", "supplyDemand", "morningTea"]},
+              "CampaignWrite": {"type": "object", "properties": {
+                "orgUnitId": {"type": "string", "format": "uuid"}, "name": {"type": "string"},
+                "startsOn": {"type": "string", "format": "date"}, "mobilisationEndsOn": {"type": "string", "format": "date"},
+                "actionEndsOn": {"type": "string", "format": "date"}, "endsOn": {"type": "string", "format": "date"},
+                "scope": {"type": "string", "enum": ["all", "aboveScale", "tag", "list"]}, "scopeTag": {"type": "string"},
+                "requiredVisits": {"type": "integer", "minimum": 1, "maximum": 50, "default": 3},
+                "cadences": {"type": "array", "items": {"type": "string", "enum": ["weekly", "tenDay", "monthly", "quarterly"]}},
+                "enterpriseIds": {"type": "array", "items": {"type": "string", "format": "uuid"}}}},
+              "TeamWrite": {"type": "object", "properties": {
+                "orgUnitId": {"type": "string", "format": "uuid"}, "kind": {"type": "string", "enum": ["keyEnterprise", "keyProject"]},
+                "name": {"type": "string"}, "project": {"type": "string"}, "leaderId": {"type": "string", "format": "uuid"},
+                "memberIds": {"type": "array", "items": {"type": "string", "format": "uuid"}},
+                "enterpriseIds": {"type": "array", "items": {"type": "string", "format": "uuid"}}}},
               "Ref": {"type": "object", "properties": {"id": {"type": "string", "format": "uuid"}, "name": {"type": "string"}}},
               "Role": {"type": "string", "enum": ["admin", "dispatcher", "handler", "cadre", "leader", "enterprise", "monitor", "upper"]}
             },
@@ -136,7 +150,51 @@ enum OpenAPIDocument {
                 "purposes": {"type": "array", "items": {"type": "string", "enum": ["survey", "policyBriefing", "problemFinding", "demandCollection", "lookBack"]}},
                 "notes": {"type": "string"}, "cadreIds": {"type": "array", "items": {"type": "string", "format": "uuid"}, "description": "a cadre recording its own visit is included"},
                 "findings": {"type": "array", "maxItems": 10, "items": {"type": "object", "properties": {"kind": {"type": "string", "enum": ["problem", "suggestion"]}, "text": {"type": "string", "maxLength": 500}}}}}}}}},
-                "responses": {"201": {"description": "items: the recorded visit"}, "400": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}}}}
+                "responses": {"201": {"description": "items: the recorded visit"}, "400": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}}}},
+            "/meetings": {
+              "get": {"summary": "Meetings (活动) of the caller's subtree, newest first", "parameters": [
+                {"name": "enterprise", "in": "query", "schema": {"type": "string", "format": "uuid"}},
+                {"name": "kind", "in": "query", "schema": {"$ref": "#/components/schemas/MeetingKind"}},
+                {"name": "from", "in": "query", "schema": {"type": "string", "format": "date"}}, {"name": "to", "in": "query", "schema": {"type": "string", "format": "date"}},
+                {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 200}}],
+                "responses": {"200": {"description": "items: meetings with enterpriseCount, findingCount, intendedYuan, lentYuan, dealCount"}, "403": {"$ref": "#/components/responses/Error"}}},
+              "post": {"summary": "Record a meeting with attending enterprises and outcomes (cadre, dispatcher, admin)", "requestBody": {"content": {"application/json": {"schema": {"type": "object", "properties": {
+                "orgUnitId": {"type": "string", "format": "uuid"}, "kind": {"$ref": "#/components/schemas/MeetingKind"}, "title": {"type": "string", "maxLength": 80},
+                "heldOn": {"type": "string", "format": "date"}, "place": {"type": "string"}, "departmentId": {"type": "string", "format": "uuid"}, "notes": {"type": "string"},
+                "enterpriseIds": {"type": "array", "items": {"type": "string", "format": "uuid"}},
+                "findings": {"type": "array", "items": {"type": "object", "properties": {"enterpriseId": {"type": "string", "format": "uuid"}, "kind": {"type": "string", "enum": ["problem", "suggestion"]}, "text": {"type": "string"}}}},
+                "financings": {"type": "array", "description": "政银企对接会 only; amounts in 万元 as number or text", "items": {"type": "object", "properties": {"enterpriseId": {"type": "string", "format": "uuid"}, "bank": {"type": "string"}, "intendedWan": {"type": "string"}, "lentWan": {"type": "string"}}}},
+                "deals": {"type": "array", "description": "供需对接会 only", "items": {"type": "object", "properties": {"enterpriseId": {"type": "string", "format": "uuid"}, "counterpart": {"type": "string"}, "subject": {"type": "string"}, "amountWan": {"type": "string"}}}}}}}}},
+                "responses": {"201": {"description": "The meeting with its enterprises, findings, financings and deals (amounts in 元)"}, "400": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}}}},
+            "/meetings/{id}": {
+              "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+              "get": {"summary": "One meeting with everything recorded at it", "responses": {"200": {"description": "Meeting"}, "404": {"$ref": "#/components/responses/Error"}}}},
+            "/campaigns": {
+              "get": {"summary": "Campaigns (专项行动) of the caller's subtree and of the units above it", "responses": {"200": {"description": "items: campaigns with today's phase"}, "403": {"$ref": "#/components/responses/Error"}}},
+              "post": {"summary": "Create a campaign (admin)", "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/CampaignWrite"}}}},
+                "responses": {"201": {"description": "Created"}, "400": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}}}},
+            "/campaigns/{id}": {
+              "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+              "get": {"summary": "One campaign (with its enterprises when the scope is a list)", "responses": {"200": {"description": "Campaign"}, "404": {"$ref": "#/components/responses/Error"}}},
+              "patch": {"summary": "Edit a campaign (admin); only the fields sent change", "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/CampaignWrite"}}}},
+                "responses": {"200": {"description": "Updated"}, "400": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}}}},
+            "/coverage": {
+              "get": {"summary": "走访覆盖 of a campaign or a period over an org subtree", "parameters": [
+                {"name": "orgUnit", "in": "query", "schema": {"type": "string", "format": "uuid"}},
+                {"name": "campaign", "in": "query", "schema": {"type": "string", "format": "uuid"}},
+                {"name": "from", "in": "query", "schema": {"type": "string", "format": "date"}, "description": "default: the campaign's start, or this week's Monday"},
+                {"name": "to", "in": "query", "schema": {"type": "string", "format": "date"}, "description": "default: today, within the campaign"}],
+                "responses": {"200": {"description": "enterprisesInScope, visitedAtLeastOnce, visitedAsRequired, neverVisitedCount, visits, cadresActive, days, rates, headline, perDay, perCadre, neverVisited (first 500 by name)"},
+                  "400": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}}}},
+            "/teams": {
+              "get": {"summary": "一对一专班 of the caller's subtree", "responses": {"200": {"description": "items: teams with leader, members and enterprises"}, "403": {"$ref": "#/components/responses/Error"}}},
+              "post": {"summary": "Create a team (admin, dispatcher)", "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/TeamWrite"}}}},
+                "responses": {"201": {"description": "Created"}, "400": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}}}},
+            "/teams/{id}": {
+              "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+              "get": {"summary": "One team", "responses": {"200": {"description": "Team"}, "404": {"$ref": "#/components/responses/Error"}}},
+              "put": {"summary": "Replace a team (admin, dispatcher)", "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/TeamWrite"}}}},
+                "responses": {"200": {"description": "Team"}, "400": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}}}}
           }
         }
         """#

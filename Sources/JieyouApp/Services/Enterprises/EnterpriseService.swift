@@ -70,6 +70,29 @@ struct EnterpriseService {
             contacts: contactsGiven ? patch.contacts : v.contacts.map { ($0.name, $0.post, $0.phone) })
     }
 
+    /// Tags are shared by every org unit, so only admins add them; a tag is never deleted because
+    /// enterprises and campaigns refer to it by name.
+    func addTag(_ name: String?, by actor: Actor) async throws {
+        guard actor.has(.admin) else { throw AppError.forbidden() }
+        var v = Validator()
+        let name = v.requiredText(name, field: "name", label: "标签名称", maxLength: 20)
+        if let name, EnterpriseTags.split(name) != [name] {
+            v.fail("name", "标签名称不能包含空格、逗号、顿号、分号或斜杠（导入时用它们分隔多个标签）")
+        }
+        try v.throwIfFailed()
+        let now = now
+        try await database.writing(actorID: actor.userID, now: now) { tx, log in
+            let sql = tx as! any SQLDatabase
+            if try await sql.raw("SELECT 1 AS x FROM tags WHERE name = \(bind: name!)").first() != nil {
+                throw AppError.conflict("name", "已有标签“\(name!)”")
+            }
+            let id = UUID()
+            try await sql.insert(into: "tags").columns("id", "name", "built_in", "created_at")
+                .values(SQLBind(id), SQLBind(name!), SQLBind(false), SQLBind(now)).run()
+            try await log.record("tag", id: id.uuidString, "create", .created(["name": name]), orgUnit: actor.orgUnitID)
+        }
+    }
+
     private func validate(_ draft: EnterpriseDraft) async throws -> EnterpriseValues {
         let known = Set(try await TagStore.names(on: sql))
         switch EnterpriseRules.validate(draft, knownTags: known) {

@@ -54,7 +54,7 @@ struct EnterprisesWebController: RouteCollection {
             <label class="check"><input type="checkbox" name="neverVisited" value="true"\(filter.neverVisited ? HTML(" checked") : .empty)> 从未走访</label>
             \(isCadre ? HTML("<label class=\"check\"><input type=\"checkbox\" name=\"cadre\" value=\"\(access.actor.userID.uuidString)\"\(filter.cadreID != nil ? HTML(" checked") : .empty)> 只看我驻企的</label>") : .empty)
             <button type="submit">查询</button></form>
-            \(access.mayManage ? HTML("<div class=\"actions\"><a class=\"button secondary\" href=\"\(WebPath.enterpriseImport)\">导入企业名单</a></div>") : .empty)
+            \(access.mayManage ? HTML("<div class=\"actions\"><a class=\"button\" href=\"\(WebPath.enterprises)/new\">新增企业</a><a class=\"button secondary\" href=\"\(WebPath.enterpriseImport)\">导入企业名单</a>\(access.actor.has(.admin) ? HTML("<a class=\"button secondary\" href=\"\(WebPath.tags)\">企业标签</a>") : .empty)</div>") : .empty)
             <p class="muted" data-testid="enterprise-total">共 \(page.total) 家企业</p>
             <div class="table-wrap"><table data-testid="enterprises"><thead><tr><th>企业</th><th class="hide-narrow">统一社会信用代码</th><th class="hide-narrow">行业</th><th>规模</th><th>最近走访</th></tr></thead>
             <tbody>\(rows)</tbody></table></div>
@@ -99,9 +99,31 @@ struct EnterprisesWebController: RouteCollection {
             "<li data-testid=\"finding\"><span class=\"tag\">\(FindingKind(rawValue: f.kind)?.chineseName ?? f.kind)</span>\(f.text)</li>"
         }
         let mayVisit = AccessPolicy.may(access.actor, .recordFieldWork, at: e.orgUnitId, in: access.tree)
+        let mayEdit = AccessPolicy.may(access.actor, .manageEnterprises, at: e.orgUnitId, in: access.tree)
+        var meetingItems: [HTML] = []
+        var teamItems: [HTML] = []
+        if case .units = access.reach {
+            meetingItems = try await MeetingQueries.list(
+                where:
+                    "m.id IN (SELECT me.meeting_id FROM meeting_enterprises me WHERE me.enterprise_id = \(bind: id))",
+                limit: 50, on: sql
+            ).map {
+                "<li><a href=\"\(WebPath.meeting($0.id))\">\($0.heldOn) \($0.title)</a> <span class=\"tag\">\(MeetingKind(rawValue: $0.kind)?.chineseName)</span></li>"
+            }
+            teamItems = try await TeamService.list(
+                where: "t.id IN (SELECT te.team_id FROM team_enterprises te WHERE te.enterprise_id = \(bind: id))",
+                on: sql
+            ).map {
+                "<li>\($0.name)：组长 \($0.leader.name)，成员 \($0.members.map(\.name).joined(separator: "、"))</li>"
+            }
+        }
+        let actions = [
+            mayVisit ? HTML("<a class=\"button\" href=\"\(WebPath.newVisit(for: id))\">记录走访</a>") : nil,
+            mayEdit ? HTML("<a class=\"button secondary\" href=\"\(WebPath.enterprise(id))/edit\">编辑</a>") : nil,
+        ].compactMap { $0 }
         let content: HTML = """
             <h1 data-testid="enterprise-name">\(e.name)</h1>
-            \(mayVisit ? HTML("<div class=\"actions\"><a class=\"button\" href=\"\(WebPath.newVisit(for: id))\">记录走访</a></div>") : .empty)
+            \(actions.isEmpty ? .empty : HTML("<div class=\"actions\">\(actions)</div>"))
             <dl class="facts card">
             <dt>统一社会信用代码</dt><dd class="mono">\(e.creditCode)</dd>
             <dt>所属园区</dt><dd>\(access.tree.pathName(of: e.orgUnitId))</dd>
@@ -118,9 +140,11 @@ struct EnterprisesWebController: RouteCollection {
             <dt>联点领导</dt><dd>\(liaison.leader?.name ?? "未指定")</dd>
             <dt>对口部门</dt><dd>\(liaison.department?.name ?? "未指定")</dd>
             <dt>驻企干部</dt><dd>\(cadres.isEmpty ? "未指定" : cadres)</dd>
+            \(teamItems.isEmpty ? .empty : HTML("<dt>一对一专班</dt><dd><ul class=\"plain\">\(teamItems)</ul></dd>"))
             </dl>
             <h2>走访发现的问题和建议（待转入问题台账）</h2>
             \(openItems.isEmpty ? HTML("<p class=\"muted\">暂无</p>") : HTML("<ul class=\"findings\" data-testid=\"open-findings\">\(openItems)</ul>"))
+            \(meetingItems.isEmpty ? .empty : HTML("<h2>参加的活动（\(meetingItems.count)）</h2><ul class=\"plain\" data-testid=\"meetings\">\(meetingItems)</ul>"))
             <h2>走访记录（\(visits.count)）</h2>
             \(visitItems.isEmpty ? HTML("<p class=\"muted\">尚未走访</p>") : HTML("<ul class=\"plain\" data-testid=\"visits\">\(visitItems)</ul>"))
             """

@@ -1,0 +1,139 @@
+import Foundation
+import JieyouDomain
+import SQLKit
+import Vapor
+
+/// `/api/v1/meetings`: 活动 with attending enterprises and outcomes (problems, financing, deals).
+struct MeetingsAPIController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let meetings = routes.grouped("meetings")
+        meetings.get(use: list)
+        meetings.post(use: create)
+        meetings.get(":id", use: show)
+    }
+
+    struct FindingWrite: Content {
+        let enterpriseId: UUID?
+        let kind: String?
+        let text: String?
+    }
+
+    struct FinancingWrite: Content {
+        let enterpriseId: UUID?
+        let bank: String?
+        /// 万元, as text or number: `1500`, `85.5`.
+        let intendedWan: WanAmount?
+        let lentWan: WanAmount?
+    }
+
+    struct DealWrite: Content {
+        let enterpriseId: UUID?
+        let counterpart: String?
+        let subject: String?
+        let amountWan: WanAmount?
+    }
+
+    struct MeetingWrite: Content {
+        let orgUnitId: UUID?
+        let kind: String?
+        let title: String?
+        let heldOn: String?
+        let place: String?
+        let departmentId: UUID?
+        let notes: String?
+        let enterpriseIds: [UUID]?
+        let findings: [FindingWrite]?
+        let financings: [FinancingWrite]?
+        let deals: [DealWrite]?
+    }
+
+    struct MeetingList: Content {
+        let items: [MeetingSummary]
+    }
+
+    @Sendable func create(req: Request) async throws -> Response {
+        let signedIn = try req.requireSignedIn()
+        let body = try req.content.decode(MeetingWrite.self)
+        let input = MeetingInput(
+            orgUnitID: body.orgUnitId, kind: body.kind, title: body.title, heldOn: body.heldOn, place: body.place,
+            departmentID: body.departmentId, notes: body.notes, enterpriseIDs: body.enterpriseIds ?? [],
+            findings: (body.findings ?? []).map { .init(enterpriseID: $0.enterpriseId, kind: $0.kind, text: $0.text) },
+            financings: (body.financings ?? []).map {
+                .init(
+                    enterpriseID: $0.enterpriseId, bank: $0.bank, intendedWan: $0.intendedWan?.text,
+                    lentWan: $0.lentWan?.text)
+            },
+            deals: (body.deals ?? []).map {
+                .init(
+                    enterpriseID: $0.enterpriseId, counterpart: $0.counterpart, subject: $0.subject,
+                    amountWan: $0.amountWan?.text)
+            })
+        let id = try await MeetingService(database: req.db, now: req.now).record(input, by: signedIn.actor)
+        req.parameters.set("id", to: id.uuidString)
+        return try await show(req: req).encodeResponse(status: .created, for: req)
+    }
+
+    /// Newest first, at most `limit` (default 50, at most 200); filters `enterprise`, `kind`, `from`, `to`.
+    @Sendable func list(req: Request) async throws -> MeetingList {
+        let access = try await EnterpriseAccess.load(req)
+        guard case .units(let units) = access.reach else { throw AppError.forbidden() }
+        var conditions: [SQLQueryString] = ["m.org_unit_id IN (\(binds: units))"]
+        if let text = req.query[String.self, at: "enterprise"] {
+            guard let id = UUID(uuidString: text) else { throw AppError.invalid("enterprise", "企业参数无效") }
+            conditions.append(
+                "m.id IN (SELECT me.meeting_id FROM meeting_enterprises me WHERE me.enterprise_id = \(bind: id))")
+        }
+        if let text = req.query[String.self, at: "kind"] {
+            guard let kind = MeetingKind(rawValue: text) else { throw AppError.invalid("kind", "活动类型“\(text)”无效") }
+            conditions.append("m.kind = \(bind: kind.rawValue)")
+        }
+        for (key, op) in [("from", ">="), ("to", "<=")] {
+            if let text = req.query[String.self, at: key] {
+                guard let day = LocalDate(iso: text) else { throw AppError.invalid(key, "日期格式应为 2024-09-04") }
+                conditions.append("m.held_on \(unsafeRaw: op) \(bind: day.iso)")
+            }
+        }
+        let limit = min(max(req.query[Int.self, at: "limit"] ?? 50, 1), 200)
+        return MeetingList(
+            items: try await MeetingQueries.list(
+                where: conditions.joined(separator: " AND "), limit: limit, on: req.db as! any SQLDatabase))
+    }
+
+    @Sendable func show(req: Request) async throws -> MeetingDetail {
+        try await Self.readable(req, try req.idParameter("活动"))
+    }
+
+    /// The meeting, or 404 when it is not in the reader's subtree.
+    static func readable(_ req: Request, _ id: UUID) async throws -> MeetingDetail {
+        let access = try await EnterpriseAccess.load(req)
+        guard case .units(let units) = access.reach,
+            let detail = try await MeetingQueries.detail(id, on: req.db as! any SQLDatabase),
+            units.contains(detail.summary.orgUnitId)
+        else { throw AppError.notFound("活动") }
+        return detail
+    }
+}
+
+/// An amount in 万元 that a client may send as a JSON number or as text; kept as text so the domain
+/// parses both the same way (and `1e3` or `-5` are refused with the field named).
+struct WanAmount: Codable, Sendable {
+    let text: String
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let string = try? container.decode(String.self) {
+            text = string
+        } else if let int = try? container.decode(Int64.self) {
+            text = String(int)
+        } else {
+            text = String(describing: try container.decode(Decimal.self))
+        }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(text)
+    }
+}
+
+extension MeetingDetail: Content {}

@@ -1,0 +1,83 @@
+import Foundation
+import JieyouDomain
+import SQLKit
+
+/// A stored campaign, as read back from `campaigns`.
+struct CampaignRecord: Codable, Sendable {
+    let id: UUID
+    let orgUnitId: UUID
+    let name: String
+    let startsOn: String
+    let mobilisationEndsOn: String
+    let actionEndsOn: String
+    let endsOn: String
+    let scope: String
+    let scopeTag: String?
+    let requiredVisits: Int
+    let cadences: String
+
+    /// Stored rows were validated on the way in; a row that no longer parses is a damaged database.
+    var schedule: CampaignSchedule {
+        CampaignSchedule(
+            startsOn: LocalDate(iso: startsOn)!, mobilisationEndsOn: LocalDate(iso: mobilisationEndsOn)!,
+            actionEndsOn: LocalDate(iso: actionEndsOn)!, endsOn: LocalDate(iso: endsOn)!)!
+    }
+    var scopeKind: CampaignScope { CampaignScope(rawValue: scope) ?? .all }
+    var cadenceList: [ReportingCadence] {
+        cadences.split(separator: ",").compactMap { ReportingCadence(rawValue: String($0)) }
+    }
+
+    /// "规上企业", "按标签：外贸企业", "指定名单".
+    var scopeText: String {
+        scopeKind == .tag ? "按标签：\(scopeTag ?? "")" : scopeKind.chineseName
+    }
+
+    var auditValues: [String: String?] {
+        [
+            "name": name, "startsOn": startsOn, "mobilisationEndsOn": mobilisationEndsOn,
+            "actionEndsOn": actionEndsOn, "endsOn": endsOn, "scope": scope, "scopeTag": scopeTag,
+            "requiredVisits": String(requiredVisits), "cadences": cadences,
+        ]
+    }
+
+    /// The SQL condition (on enterprises `e`) that selects the campaign's enterprises, before the org
+    /// subtree is applied.
+    var enterpriseCondition: SQLQueryString {
+        switch scopeKind {
+        case .all: "1 = 1"
+        case .aboveScale: "e.scale = \(bind: EnterpriseScale.above.rawValue)"
+        case .tag:
+            "EXISTS (SELECT 1 FROM enterprise_tags t WHERE t.enterprise_id = e.id AND t.tag = \(bind: scopeTag ?? ""))"
+        case .list: "e.id IN (SELECT ce.enterprise_id FROM campaign_enterprises ce WHERE ce.campaign_id = \(bind: id))"
+        }
+    }
+}
+
+enum CampaignQueries {
+    private static let columns: SQLQueryString = """
+        c.id, c.org_unit_id, c.name, c.starts_on, c.mobilisation_ends_on, c.action_ends_on, c.ends_on, c.scope,
+        c.scope_tag, c.required_visits, c.cadences
+        """
+
+    static func load(_ id: UUID, on sql: any SQLDatabase) async throws -> CampaignRecord? {
+        try await sql.raw("SELECT \(columns) FROM campaigns c WHERE c.id = \(bind: id)")
+            .first(decoding: CampaignRecord.self, keyDecodingStrategy: .convertFromSnakeCase)
+    }
+
+    /// Campaigns run by any of `units`, newest first.
+    static func list(units: [UUID], on sql: any SQLDatabase) async throws -> [CampaignRecord] {
+        guard !units.isEmpty else { return [] }
+        return try await sql.raw(
+            "SELECT \(columns) FROM campaigns c WHERE c.org_unit_id IN (\(binds: units)) ORDER BY c.starts_on DESC, c.name"
+        ).all(decoding: CampaignRecord.self, keyDecodingStrategy: .convertFromSnakeCase)
+    }
+
+    static func listedEnterprises(_ id: UUID, on sql: any SQLDatabase) async throws -> [NamedRef] {
+        try await sql.raw(
+            """
+            SELECT e.id, e.name FROM campaign_enterprises ce JOIN enterprises e ON e.id = ce.enterprise_id
+            WHERE ce.campaign_id = \(bind: id) ORDER BY e.name
+            """
+        ).all(decoding: NamedRef.self)
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+import JieyouDomain
+import SQLKit
+
+/// Finds enterprises by what people type in a list: the 统一社会信用代码 or the full name, within the
+/// units the list belongs to.
+enum EnterpriseLookup {
+    /// The enterprise for each key (code or exact name), where found in `units`.
+    static func resolve(_ keys: [String], units: [UUID], on sql: any SQLDatabase) async throws -> [String: NamedRef] {
+        let wanted = Array(Set(keys.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }))
+        guard !wanted.isEmpty, !units.isEmpty else { return [:] }
+        var found: [String: NamedRef] = [:]
+        for chunk in wanted.chunked(into: 300) {
+            let keys = Array(chunk)
+            for row in try await sql.raw(
+                """
+                SELECT id, name, credit_code FROM enterprises
+                WHERE (credit_code IN (\(binds: keys.map { $0.uppercased() })) OR name IN (\(binds: keys)))
+                  AND org_unit_id IN (\(binds: units))
+                """
+            ).all() {
+                let ref = NamedRef(
+                    id: try row.decode(column: "id", as: UUID.self),
+                    name: try row.decode(column: "name", as: String.self))
+                found[ref.name] = ref
+                let code = try row.decode(column: "credit_code", as: String.self)
+                if let key = keys.first(where: { $0.uppercased() == code }) { found[key] = ref }
+            }
+        }
+        return found
+    }
+}

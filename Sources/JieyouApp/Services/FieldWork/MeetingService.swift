@@ -1,0 +1,242 @@
+import Fluent
+import Foundation
+import JieyouDomain
+import SQLKit
+
+/// A meeting as a form or the API sends it, fields still as sent. Amounts are text in 万元.
+struct MeetingInput: Sendable {
+    struct Finding: Sendable {
+        var enterpriseID: UUID?
+        var kind: String?
+        var text: String?
+    }
+
+    struct Financing: Sendable {
+        var enterpriseID: UUID?
+        var bank: String?
+        var intendedWan: String?
+        var lentWan: String?
+    }
+
+    struct Deal: Sendable {
+        var enterpriseID: UUID?
+        var counterpart: String?
+        var subject: String?
+        var amountWan: String?
+    }
+
+    var orgUnitID: UUID?
+    var kind: String?
+    var title: String?
+    var heldOn: String?
+    var place: String?
+    var departmentID: UUID?
+    var notes: String?
+    var enterpriseIDs: [UUID] = []
+    var findings: [Finding] = []
+    var financings: [Financing] = []
+    var deals: [Deal] = []
+}
+
+/// Records 活动 (座谈会, 政银企对接会, 供需对接会 …) with the enterprises that attended and what came
+/// of it. Problems raised there go to `findings`, the same as a visit's, for the ledger to take in.
+struct MeetingService {
+    let database: any Database
+    let now: Date
+
+    static let maxEnterprises = 500
+    static let maxOutcomes = 500
+
+    func record(_ input: MeetingInput, by actor: Actor) async throws -> UUID {
+        guard AccessPolicy.has(actor, .recordFieldWork) else { throw AppError.forbidden() }
+        let tree = try await OrgDirectory.tree(on: database)
+        let sql = database as! any SQLDatabase
+        let unit = input.orgUnitID ?? actor.orgUnitID
+        guard AccessPolicy.may(actor, .recordFieldWork, at: unit, in: tree) else { throw AppError.notFound("组织") }
+        var v = Validator()
+        var kind: MeetingKind?
+        let kindText = (input.kind ?? "").trimmingCharacters(in: .whitespaces)
+        if kindText.isEmpty {
+            v.fail("kind", "请选择活动类型")
+        } else if let parsed = MeetingKind(rawValue: kindText) {
+            kind = parsed
+        } else {
+            v.fail("kind", "活动类型“\(kindText)”无效")
+        }
+        let title = v.requiredText(input.title, field: "title", label: "活动名称", maxLength: 80)
+        let today = LocalDate(now, in: .chinaStandard)
+        var day = today
+        if let text = input.heldOn?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+            if let parsed = LocalDate(iso: text) {
+                day = parsed
+                if parsed > today { v.fail("heldOn", "活动日期不能晚于今天") }
+                if parsed < today.adding(days: -731) { v.fail("heldOn", "活动日期不能早于两年前") }
+            } else {
+                v.fail("heldOn", "活动日期格式应为 2024-09-04")
+            }
+        }
+        let place = v.optionalText(input.place, field: "place", label: "活动地点", maxLength: 100)
+        let notes = v.optionalText(input.notes, field: "notes", label: "活动情况", maxLength: 4000)
+        if let department = input.departmentID {
+            let line = tree.lineage(of: unit).map(\.id)
+            let found = try await DepartmentModel.query(on: database).filter(\.$id == department)
+                .filter(\.$orgUnit.$id ~~ line).first()
+            if found == nil { v.fail("departmentId", "组织部门不存在，或不属于本单位及上级单位") }
+        }
+
+        // Attending enterprises: those named, plus any named in an outcome.
+        var attending: [UUID] = []
+        func attend(_ id: UUID) { if !attending.contains(id) { attending.append(id) } }
+        input.enterpriseIDs.forEach(attend)
+        var findings: [(UUID, FindingKind, String)] = []
+        for (index, finding) in input.findings.enumerated() {
+            let text = (finding.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            if text.isEmpty { continue }
+            guard let enterprise = finding.enterpriseID else {
+                v.fail("findings[\(index)].enterpriseId", "第\(index + 1)条问题请注明是哪家企业提出的")
+                continue
+            }
+            guard let kind = FindingKind(rawValue: finding.kind ?? FindingKind.problem.rawValue) else {
+                v.fail("findings[\(index)].kind", "类别应为问题诉求或意见建议")
+                continue
+            }
+            if text.count > 500 { v.fail("findings[\(index)].text", "每条问题或建议不能超过500字") }
+            attend(enterprise)
+            findings.append((enterprise, kind, text))
+        }
+        var financings: [(UUID, String, Int64, Int64)] = []
+        if !input.financings.isEmpty && kind != nil && kind?.recordsFinancing != true {
+            v.fail("financings", "只有政银企对接会记录融资意向")
+        }
+        for (index, item) in input.financings.enumerated() where kind?.recordsFinancing == true {
+            let field = "financings[\(index)]"
+            let bank = v.requiredText(item.bank, field: "\(field).bank", label: "第\(index + 1)条融资的银行", maxLength: 60)
+            let intended = Money.yuan(fromWan: item.intendedWan ?? "")
+            if intended == nil || intended == 0 {
+                v.fail("\(field).intendedWan", "第\(index + 1)条融资的意向金额应为大于0的万元数，如 1500 或 85.5")
+            }
+            var lent: Int64 = 0
+            if let text = item.lentWan, !text.trimmingCharacters(in: .whitespaces).isEmpty {
+                if let parsed = Money.yuan(fromWan: text) {
+                    lent = parsed
+                } else {
+                    v.fail("\(field).lentWan", "第\(index + 1)条融资的现场放款应为万元数，没有放款留空")
+                }
+            }
+            guard let enterprise = item.enterpriseID else {
+                v.fail("\(field).enterpriseId", "第\(index + 1)条融资请选择企业")
+                continue
+            }
+            attend(enterprise)
+            if let bank, let intended, intended > 0 { financings.append((enterprise, bank, intended, lent)) }
+        }
+        var deals: [(UUID, String, String, Int64?)] = []
+        if !input.deals.isEmpty && kind != nil && kind?.recordsDeals != true {
+            v.fail("deals", "只有供需对接会记录签约对接")
+        }
+        for (index, item) in input.deals.enumerated() where kind?.recordsDeals == true {
+            let field = "deals[\(index)]"
+            let counterpart = v.requiredText(
+                item.counterpart, field: "\(field).counterpart", label: "第\(index + 1)条对接的对方单位", maxLength: 80)
+            let subject = v.requiredText(
+                item.subject, field: "\(field).subject", label: "第\(index + 1)条对接的内容", maxLength: 200)
+            var amount: Int64?
+            if let text = item.amountWan, !text.trimmingCharacters(in: .whitespaces).isEmpty {
+                amount = Money.yuan(fromWan: text)
+                if amount == nil { v.fail("\(field).amountWan", "第\(index + 1)条对接的金额应为万元数，不确定时留空") }
+            }
+            guard let enterprise = item.enterpriseID else {
+                v.fail("\(field).enterpriseId", "第\(index + 1)条对接请选择企业")
+                continue
+            }
+            attend(enterprise)
+            if let counterpart, let subject { deals.append((enterprise, counterpart, subject, amount)) }
+        }
+        if attending.count > Self.maxEnterprises { v.fail("enterpriseIds", "一次活动最多记录\(Self.maxEnterprises)家企业") }
+        if findings.count + financings.count + deals.count > Self.maxOutcomes {
+            v.fail("findings", "一次活动最多记录\(Self.maxOutcomes)条成果")
+        }
+        var owners: [UUID: UUID] = [:]
+        for chunk in attending.chunked(into: 400) {
+            for row in try await sql.raw("SELECT id, org_unit_id FROM enterprises WHERE id IN (\(binds: Array(chunk)))")
+                .all()
+            {
+                owners[try row.decode(column: "id", as: UUID.self)] = try row.decode(
+                    column: "org_unit_id", as: UUID.self)
+            }
+        }
+        for (index, id) in attending.enumerated() {
+            if let owner = owners[id], tree.isWithin(owner, subtreeOf: unit) { continue }
+            v.fail("enterpriseIds[\(index)]", "参会企业中有企业不存在，或不属于本单位")
+            break
+        }
+        try v.throwIfFailed()
+
+        let id = UUID()
+        let now = now
+        let values = (kind: kind!, title: title!, day: day, place: place, notes: notes)
+        let department = input.departmentID
+        let outcomes = (findings: findings, financings: financings, deals: deals)
+        let enterprises = attending
+        let ownerOf = owners
+        return try await database.writing(actorID: actor.userID, now: now) { tx, log in
+            let sql = tx as! any SQLDatabase
+            try await sql.insert(into: "meetings")
+                .columns(
+                    "id", "org_unit_id", "kind", "title", "held_on", "place", "department_id", "notes", "recorded_by",
+                    "created_at"
+                )
+                .values(
+                    SQLBind(id), SQLBind(unit), SQLBind(values.kind.rawValue), SQLBind(values.title),
+                    SQLBind(values.day.iso), SQLBind(values.place), SQLBind(department), SQLBind(values.notes),
+                    SQLBind(actor.userID), SQLBind(now)
+                ).run()
+            for chunk in enterprises.chunked(into: 400) {
+                var insert = sql.insert(into: "meeting_enterprises").columns("id", "meeting_id", "enterprise_id")
+                for enterprise in chunk { insert = insert.values(SQLBind(UUID()), SQLBind(id), SQLBind(enterprise)) }
+                try await insert.run()
+            }
+            for (enterprise, items) in Dictionary(grouping: outcomes.findings, by: \.0) {
+                try await FindingStore.insert(
+                    items.map { ($0.1, $0.2) }, orgUnit: ownerOf[enterprise]!, enterpriseID: enterprise, visitID: nil,
+                    meetingID: id, by: actor.userID, now: now, on: sql)
+            }
+            for chunk in outcomes.financings.chunked(into: 300) {
+                var insert = sql.insert(into: "meeting_financings").columns(
+                    "id", "meeting_id", "enterprise_id", "bank", "intended_yuan", "lent_yuan")
+                for (enterprise, bank, intended, lent) in chunk {
+                    insert = insert.values(
+                        SQLBind(UUID()), SQLBind(id), SQLBind(enterprise), SQLBind(bank), SQLBind(intended),
+                        SQLBind(lent))
+                }
+                try await insert.run()
+            }
+            for chunk in outcomes.deals.chunked(into: 300) {
+                var insert = sql.insert(into: "meeting_deals").columns(
+                    "id", "meeting_id", "enterprise_id", "counterpart", "subject", "amount_yuan")
+                for (enterprise, counterpart, subject, amount) in chunk {
+                    insert = insert.values(
+                        SQLBind(UUID()), SQLBind(id), SQLBind(enterprise), SQLBind(counterpart), SQLBind(subject),
+                        SQLBind(amount))
+                }
+                try await insert.run()
+            }
+            let intended = outcomes.financings.reduce(Int64(0)) { $0 + $1.2 }
+            let lent = outcomes.financings.reduce(Int64(0)) { $0 + $1.3 }
+            try await log.record(
+                "meeting", id: id.uuidString, "create",
+                .created([
+                    "kind": values.kind.rawValue, "title": values.title, "heldOn": values.day.iso,
+                    "place": values.place, "departmentId": department?.uuidString, "notes": values.notes,
+                    "enterprises": "\(enterprises.count)家",
+                    "findings": outcomes.findings.isEmpty
+                        ? nil : outcomes.findings.map { "[\($0.1.chineseName)]\($0.2)" }.joined(separator: "\n"),
+                    "financing": outcomes.financings.isEmpty
+                        ? nil
+                        : "\(outcomes.financings.count)笔，意向\(Money.wan(intended))万元，现场放款\(Money.wan(lent))万元",
+                    "deals": outcomes.deals.isEmpty ? nil : "\(outcomes.deals.count)项",
+                ]), orgUnit: unit)
+            return id
+        }
+    }
+}
