@@ -153,6 +153,19 @@ import VaporTesting
             let page = try await client.send(.GET, location, cookie: session.cookie)
             #expect(page.body.string.contains("王经理"))
             #expect(page.body.string.contains("lx_leader"))
+            // A refused liaison writes nothing, not even the enterprise's new name.
+            let id = String(location.split(separator: "/").last!.prefix(36))
+            let badLiaison = try await client.send(
+                .POST, "/enterprises/\(id)",
+                form: [
+                    ("_csrf", session.csrf), ("orgUnitId", world.linxiangPark.uuidString),
+                    ("creditCode", "91430100MA4L16JQ9D"), ("name", "改了名的企业"),
+                    ("leaderId", world.users["lx_cadre"]!.uuidString),
+                ], cookie: session.cookie)
+            #expect(badLiaison.status == .badRequest)
+            #expect(badLiaison.body.string.contains("联点领导应为具有“领导”角色的用户"))
+            let after = try await client.send(.GET, "/enterprises/\(id)", cookie: session.cookie)
+            #expect(after.body.string.contains("临湘新材料有限公司"))
 
             let tag = try await client.send(
                 .POST, "/enterprises/tags", form: [("_csrf", session.csrf), ("name", "瞪羚企业")], cookie: session.cookie)

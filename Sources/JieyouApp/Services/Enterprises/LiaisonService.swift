@@ -34,37 +34,7 @@ struct LiaisonService {
         guard let stored = try await StoredEnterprise.load(enterpriseID, on: sql),
             AccessPolicy.may(actor, .manageEnterprises, at: stored.row.orgUnitId, in: tree)
         else { throw AppError.notFound("企业") }
-        let line = Set(tree.lineage(of: stored.row.orgUnitId).map(\.id))
-        var v = Validator()
-        let people = try await UserModel.query(on: database)
-            .filter(\.$id ~~ ([assignment.leaderID].compactMap { $0 } + assignment.cadreIDs)).all()
-        let byID = Dictionary(uniqueKeysWithValues: people.map { ($0.id!, $0) })
-        if let leaderID = assignment.leaderID {
-            let leader = byID[leaderID]
-            if leader == nil || !line.contains(leader!.$orgUnit.id) || !leader!.active {
-                v.fail("leaderId", "联点领导不存在或不在本企业所属园区及上级单位")
-            } else if !leader!.roles.contains(.leader) {
-                v.fail("leaderId", "联点领导应为具有“领导”角色的用户")
-            }
-        }
-        for (index, cadreID) in assignment.cadreIDs.enumerated() {
-            let cadre = byID[cadreID]
-            if cadre == nil || !line.contains(cadre!.$orgUnit.id) || !cadre!.active {
-                v.fail("cadreIds[\(index)]", "驻企干部不存在或不在本企业所属园区及上级单位")
-            } else if !cadre!.roles.contains(.cadre) {
-                v.fail("cadreIds[\(index)]", "驻企干部“\(cadre!.displayName)”没有“联点干部”角色")
-            }
-        }
-        if let departmentID = assignment.departmentID {
-            let department = try await DepartmentModel.find(departmentID, on: database)
-            if department == nil || !line.contains(department!.$orgUnit.id) {
-                v.fail("departmentId", "对口部门不存在或不在本企业所属园区及上级单位")
-            }
-        }
-        if Set(assignment.cadreIDs).count != assignment.cadreIDs.count {
-            v.fail("cadreIds", "驻企干部有重复")
-        }
-        try v.throwIfFailed()
+        try await check(assignment, orgUnit: stored.row.orgUnitId, tree: tree)
         let before = try await Self.load([enterpriseID], on: sql)[enterpriseID] ?? Liaison()
         try await database.writing(actorID: actor.userID, now: now) { tx, log in
             let sql = tx as! any SQLDatabase
@@ -95,6 +65,42 @@ struct LiaisonService {
                     "enterprise", id: enterpriseID.uuidString, "liaison.set", changes, orgUnit: stored.row.orgUnitId)
             }
         }
+    }
+
+    /// Checks an assignment for an enterprise of `orgUnit` without writing, so a form that saves the
+    /// enterprise and its liaison together can refuse both before either is written.
+    func check(_ assignment: LiaisonAssignment, orgUnit: UUID, tree: OrgTree) async throws {
+        let line = Set(tree.lineage(of: orgUnit).map(\.id))
+        var v = Validator()
+        let people = try await UserModel.query(on: database)
+            .filter(\.$id ~~ ([assignment.leaderID].compactMap { $0 } + assignment.cadreIDs)).all()
+        let byID = Dictionary(uniqueKeysWithValues: people.map { ($0.id!, $0) })
+        if let leaderID = assignment.leaderID {
+            let leader = byID[leaderID]
+            if leader == nil || !line.contains(leader!.$orgUnit.id) || !leader!.active {
+                v.fail("leaderId", "联点领导不存在或不在本企业所属园区及上级单位")
+            } else if !leader!.roles.contains(.leader) {
+                v.fail("leaderId", "联点领导应为具有“领导”角色的用户")
+            }
+        }
+        for (index, cadreID) in assignment.cadreIDs.enumerated() {
+            let cadre = byID[cadreID]
+            if cadre == nil || !line.contains(cadre!.$orgUnit.id) || !cadre!.active {
+                v.fail("cadreIds[\(index)]", "驻企干部不存在或不在本企业所属园区及上级单位")
+            } else if !cadre!.roles.contains(.cadre) {
+                v.fail("cadreIds[\(index)]", "驻企干部“\(cadre!.displayName)”没有“联点干部”角色")
+            }
+        }
+        if let departmentID = assignment.departmentID {
+            let department = try await DepartmentModel.find(departmentID, on: database)
+            if department == nil || !line.contains(department!.$orgUnit.id) {
+                v.fail("departmentId", "对口部门不存在或不在本企业所属园区及上级单位")
+            }
+        }
+        if Set(assignment.cadreIDs).count != assignment.cadreIDs.count {
+            v.fail("cadreIds", "驻企干部有重复")
+        }
+        try v.throwIfFailed()
     }
 
     private static func joined(_ ids: [UUID]) -> String? {

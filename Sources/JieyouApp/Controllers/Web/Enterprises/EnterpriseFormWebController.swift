@@ -65,6 +65,8 @@ struct EnterpriseFormWebController: RouteCollection {
         let form = try req.content.decode(Form.self)
         do {
             let service = EnterpriseService(database: req.db, now: req.now)
+            try await LiaisonService(database: req.db, now: req.now).check(
+                form.liaison, orgUnit: formUUID(form.orgUnitId) ?? ctx.actor.orgUnitID, tree: ctx.tree)
             let id = try await service.create(orgUnitID: formUUID(form.orgUnitId), form.draft, by: ctx.actor)
             if form.liaison != LiaisonAssignment(leaderID: nil, departmentID: nil, cadreIDs: []) {
                 try await LiaisonService(database: req.db, now: req.now).set(
@@ -102,6 +104,12 @@ struct EnterpriseFormWebController: RouteCollection {
         let id = try req.idParameter("企业")
         let form = try req.content.decode(Form.self)
         do {
+            // The liaison is checked first: a refused form writes neither the enterprise nor its liaison.
+            guard let stored = try await StoredEnterprise.load(id, on: req.db as! any SQLDatabase),
+                ctx.scope.contains(stored.row.orgUnitId)
+            else { throw AppError.notFound("企业") }
+            try await LiaisonService(database: req.db, now: req.now).check(
+                form.liaison, orgUnit: formUUID(form.orgUnitId) ?? stored.row.orgUnitId, tree: ctx.tree)
             try await EnterpriseService(database: req.db, now: req.now).update(
                 id, orgUnitID: formUUID(form.orgUnitId), form.draft, by: ctx.actor)
             try await LiaisonService(database: req.db, now: req.now).set(enterpriseID: id, form.liaison, by: ctx.actor)
