@@ -139,12 +139,6 @@ enum EnterpriseWriter {
     }
 }
 
-extension Array {
-    func chunked(into size: Int) -> [ArraySlice<Element>] {
-        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
-    }
-}
-
 /// The names of the tags admins may attach (built-in and added).
 enum TagStore {
     static func names(on sql: any SQLDatabase) async throws -> [String] {

@@ -203,7 +203,3 @@ struct EnterpriseFormWebController: RouteCollection {
             """
     }
 }
-
-extension Array {
-    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
-}
