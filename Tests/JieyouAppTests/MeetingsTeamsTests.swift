@@ -37,6 +37,12 @@ import VaporTesting
             #expect(try created.content.get(Int64.self, at: "summary", "lentYuan") == 2_000_000)
             #expect(try created.content.get(Int.self, at: "summary", "enterpriseCount") == 1)
             #expect(try created.list("findings", key: "text") == ["流动资金贷款审批慢"])
+            let listed = try await client.send(.GET, "/api/v1/meetings?from=\(today)&to=\(today)", token: cadre)
+            #expect(try listed.list("items", key: "id").map { $0.lowercased() } == [id.lowercased()])
+            let badDay = try await client.send(.GET, "/api/v1/meetings?from=2024-13-01", token: cadre)
+            #expect(badDay.status == .badRequest)
+            #expect(badDay.apiError?.field == "from")
+            #expect(badDay.apiError?.message == "起始日期格式应为 2024-09-04")
             // The finding waits on the enterprise page with the visit findings.
             let session = try await client.webSession("lx_dispatcher")
             let page = try await client.send(.GET, "/enterprises/\(e.lowercased())", cookie: session.cookie)

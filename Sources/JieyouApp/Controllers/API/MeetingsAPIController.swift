@@ -87,12 +87,7 @@ struct MeetingsAPIController: RouteCollection {
             guard let kind = MeetingKind(rawValue: text) else { throw AppError.invalid("kind", "活动类型“\(text)”无效") }
             conditions.append("m.kind = \(bind: kind.rawValue)")
         }
-        for (key, op) in [("from", ">="), ("to", "<=")] {
-            if let text = req.query[String.self, at: key] {
-                guard let day = LocalDate(iso: text) else { throw AppError.invalid(key, "日期格式应为 2024-09-04") }
-                conditions.append("m.held_on \(unsafeRaw: op) \(bind: day.iso)")
-            }
-        }
+        conditions += try req.dayRangeConditions(on: "held_on", of: "m")
         let limit = min(max(req.query[Int.self, at: "limit"] ?? 50, 1), 200)
         return MeetingList(
             items: try await MeetingQueries.list(

@@ -54,12 +54,7 @@ struct VisitsAPIController: RouteCollection {
             guard let id = UUID(uuidString: text) else { throw AppError.invalid("enterprise", "企业参数无效") }
             conditions.append("v.enterprise_id = \(bind: id)")
         }
-        for (key, op) in [("from", ">="), ("to", "<=")] {
-            if let text = req.query[String.self, at: key] {
-                guard let day = LocalDate(iso: text) else { throw AppError.invalid(key, "日期格式应为 2024-09-04") }
-                conditions.append("v.visited_on \(unsafeRaw: op) \(bind: day.iso)")
-            }
-        }
+        conditions += try req.dayRangeConditions(on: "visited_on", of: "v")
         let limit = min(max(req.query[Int.self, at: "limit"] ?? 50, 1), 500)
         return VisitList(
             items: try await VisitQueries.recent(

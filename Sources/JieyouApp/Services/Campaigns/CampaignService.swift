@@ -93,22 +93,10 @@ struct CampaignService {
         let tags = Set(try await TagStore.names(on: sql))
         let values = try CampaignRules.validate(draft, knownTags: tags).get()
         if !values.enterpriseIDs.isEmpty {
-            var found: [UUID: UUID] = [:]
-            for chunk in values.enterpriseIDs.chunked(into: 400) {
-                for row in try await sql.raw(
-                    "SELECT id, org_unit_id FROM enterprises WHERE id IN (\(binds: Array(chunk)))"
-                )
-                .all() {
-                    found[try row.decode(column: "id", as: UUID.self)] = try row.decode(
-                        column: "org_unit_id", as: UUID.self)
-                }
-            }
+            let owners = try await EnterpriseOwners.load(values.enterpriseIDs, on: sql)
             var v = Validator()
-            for (index, id) in values.enterpriseIDs.enumerated() {
-                guard let owner = found[id], tree.isWithin(owner, subtreeOf: unit) else {
-                    v.fail("enterpriseIds[\(index)]", "名单中的第\(index + 1)家企业不存在或不属于本单位")
-                    continue
-                }
+            for index in EnterpriseOwners.outside(values.enterpriseIDs, owners: owners, unit: unit, tree: tree) {
+                v.fail("enterpriseIds[\(index)]", "名单中的第\(index + 1)家企业不存在或不属于本单位")
             }
             try v.throwIfFailed()
         }

@@ -81,19 +81,9 @@ struct TeamService {
         for id in input.enterpriseIDs where !enterprises.contains(id) { enterprises.append(id) }
         if enterprises.count > Self.maxEnterprises { v.fail("enterpriseIds", "一个专班最多服务\(Self.maxEnterprises)家企业") }
         if kind == .keyEnterprise && enterprises.isEmpty { v.fail("enterpriseIds", "重点企业专班请选择服务的企业") }
-        if !enterprises.isEmpty {
-            let owners = try await sql.raw(
-                "SELECT id, org_unit_id FROM enterprises WHERE id IN (\(binds: Array(enterprises.prefix(Self.maxEnterprises))))"
-            ).all().map {
-                (try $0.decode(column: "id", as: UUID.self), try $0.decode(column: "org_unit_id", as: UUID.self))
-            }
-            let owned = Dictionary(owners, uniquingKeysWith: { a, _ in a })
-            for (index, id) in enterprises.enumerated() {
-                guard let owner = owned[id], tree.isWithin(owner, subtreeOf: unit) else {
-                    v.fail("enterpriseIds[\(index)]", "服务企业不存在，或不属于本单位")
-                    break
-                }
-            }
+        let owners = try await EnterpriseOwners.load(enterprises, on: sql)
+        if let index = EnterpriseOwners.outside(enterprises, owners: owners, unit: unit, tree: tree).first {
+            v.fail("enterpriseIds[\(index)]", "服务企业不存在，或不属于本单位")
         }
         try v.throwIfFailed()
 

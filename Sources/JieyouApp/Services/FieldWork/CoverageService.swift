@@ -67,16 +67,8 @@ enum CoverageService {
             throw AppError.invalid("orgUnit", "所选单位不在该专项行动的范围内")
         }
         var v = Validator()
-        func day(_ text: String?, _ field: String, _ label: String) -> LocalDate? {
-            guard let text, !text.isEmpty else { return nil }
-            guard let day = LocalDate(iso: text) else {
-                v.fail(field, "\(label)格式应为 2024-09-04")
-                return nil
-            }
-            return day
-        }
-        let askedFrom = day(from, "from", "起始日期")
-        let askedTo = day(to, "to", "截止日期")
+        let askedFrom = v.optionalDay(from, field: "from", label: "起始日期")
+        let askedTo = v.optionalDay(to, field: "to", label: "截止日期")
         var start: LocalDate
         var end: LocalDate
         if let schedule = record?.schedule {

@@ -65,16 +65,8 @@ struct MeetingService {
         }
         let title = v.requiredText(input.title, field: "title", label: "活动名称", maxLength: 80)
         let today = LocalDate(now, in: .chinaStandard)
-        var day = today
-        if let text = input.heldOn?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
-            if let parsed = LocalDate(iso: text) {
-                day = parsed
-                if parsed > today { v.fail("heldOn", "活动日期不能晚于今天") }
-                if parsed < today.adding(days: -731) { v.fail("heldOn", "活动日期不能早于两年前") }
-            } else {
-                v.fail("heldOn", "活动日期格式应为 2024-09-04")
-            }
-        }
+        let day = v.pastDay(
+            input.heldOn, field: "heldOn", label: "活动日期", today: today, maxAgeDays: 731, oldest: "两年前")
         let place = v.optionalText(input.place, field: "place", label: "活动地点", maxLength: 100)
         let notes = v.optionalText(input.notes, field: "notes", label: "活动情况", maxLength: 4000)
         if let department = input.departmentID {
@@ -156,19 +148,9 @@ struct MeetingService {
         if findings.count + financings.count + deals.count > Self.maxOutcomes {
             v.fail("findings", "一次活动最多记录\(Self.maxOutcomes)条成果")
         }
-        var owners: [UUID: UUID] = [:]
-        for chunk in attending.chunked(into: 400) {
-            for row in try await sql.raw("SELECT id, org_unit_id FROM enterprises WHERE id IN (\(binds: Array(chunk)))")
-                .all()
-            {
-                owners[try row.decode(column: "id", as: UUID.self)] = try row.decode(
-                    column: "org_unit_id", as: UUID.self)
-            }
-        }
-        for (index, id) in attending.enumerated() {
-            if let owner = owners[id], tree.isWithin(owner, subtreeOf: unit) { continue }
+        let owners = try await EnterpriseOwners.load(attending, on: sql)
+        if let index = EnterpriseOwners.outside(attending, owners: owners, unit: unit, tree: tree).first {
             v.fail("enterpriseIds[\(index)]", "参会企业中有企业不存在，或不属于本单位")
-            break
         }
         try v.throwIfFailed()
 

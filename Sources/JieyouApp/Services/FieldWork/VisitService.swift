@@ -34,16 +34,8 @@ struct VisitService {
         else { throw AppError.notFound("企业") }
         var v = Validator()
         let today = LocalDate(now, in: .chinaStandard)
-        var day = today
-        if let text = input.visitedOn?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
-            if let parsed = LocalDate(iso: text) {
-                day = parsed
-                if parsed > today { v.fail("visitedOn", "走访日期不能晚于今天") }
-                if parsed < today.adding(days: -366) { v.fail("visitedOn", "走访日期不能早于一年前") }
-            } else {
-                v.fail("visitedOn", "走访日期格式应为 2024-09-04")
-            }
-        }
+        let day = v.pastDay(
+            input.visitedOn, field: "visitedOn", label: "走访日期", today: today, maxAgeDays: 366, oldest: "一年前")
         var purposes: [VisitPurpose] = []
         for text in input.purposes {
             if let purpose = VisitPurpose(rawValue: text) {
