@@ -38,6 +38,7 @@ public enum Entrypoint {
                 if launch.isServe {
                     app.lifecycle.use(ServePreparation(loadDemo: launch.loadDemo))
                     app.lifecycle.use(SessionSweeper())
+                    app.lifecycle.use(PlannerStatisticsJob())
                 }
                 try await app.execute()
                 try await app.asyncShutdown()

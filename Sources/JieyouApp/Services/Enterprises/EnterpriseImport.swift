@@ -23,6 +23,9 @@ struct EnterpriseImportReport: Content {
 /// first; if any row is bad, nothing is written and every bad row and column is reported. A credit
 /// code already registered updates that enterprise instead of adding a second one.
 struct EnterpriseImport {
+    /// From this many new rows on, an import refreshes the planner's statistics before it returns.
+    static let bulkRows = 1_000
+
     let database: any Database
     let now: Date
     /// Who imports (nil: the command line); the events carry it.
@@ -105,6 +108,9 @@ struct EnterpriseImport {
                     "enterprise", id: id.uuidString, "import.update", .diff(before, after), orgUnit: item.unit)
             }
             try await EnterpriseWriter.replaceChildren(pendingUpdates.map { ($0.stored.row.id, $0.values) }, on: sql)
+        }
+        if inserts.count >= Self.bulkRows {
+            try await PlannerStatistics.refresh(after: ["enterprises", "enterprise_tags"], on: database)
         }
         return EnterpriseImportReport(
             rows: good.count, created: inserts.count, updated: updates.count, unchanged: unchanged,

@@ -59,11 +59,15 @@ enum EnterpriseSearch {
             guard let key = Cursor.decode(cursor) else { throw AppError.invalid("cursor", "分页参数无效，请从第一页重新查询") }
             paged.append("(e.name > \(bind: key.name) OR (e.name = \(bind: key.name) AND e.id > \(bind: key.id)))")
         }
+        // The last visit is looked up for the page's rows only, after the limit: in the same SELECT as
+        // the ORDER BY, a database may compute it for every matching row before sorting.
         let rows = try await sql.raw(
             """
-            SELECT e.id, e.org_unit_id, e.credit_code, e.name, e.industry_code, e.region_code, e.scale,
-            e.whitelisted, (SELECT MAX(v.visited_on) FROM visits v WHERE v.enterprise_id = e.id) AS last_visited_on
-            FROM enterprises e WHERE \(paged.joined(separator: " AND ")) ORDER BY e.name, e.id LIMIT \(literal: limit + 1)
+            SELECT p.*, (SELECT MAX(v.visited_on) FROM visits v WHERE v.enterprise_id = p.id) AS last_visited_on
+            FROM (SELECT e.id, e.org_unit_id, e.credit_code, e.name, e.industry_code, e.region_code, e.scale,
+              e.whitelisted FROM enterprises e WHERE \(paged.joined(separator: " AND "))
+              ORDER BY e.name, e.id LIMIT \(literal: limit + 1)) p
+            ORDER BY p.name, p.id
             """
         ).all(decoding: EnterpriseListItem.self, keyDecodingStrategy: .convertFromSnakeCase)
         let total =
