@@ -51,7 +51,9 @@ let package = Package(
         .executableTarget(name: "jieyou", dependencies: ["JieyouApp"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "JieyouBench",
-            dependencies: [.product(name: "AsyncHTTPClient", package: "async-http-client")],
+            dependencies: [
+                "JieyouApp", "JieyouDomain", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
             path: "Benchmarks/JieyouBench",
             swiftSettings: swiftSettings
         ),

@@ -1,0 +1,84 @@
+import AsyncHTTPClient
+import Foundation
+
+/// Where a benchmark keeps its database: a fresh SQLite file in a temporary folder, or the PostgreSQL
+/// database that `DATABASE_URL` names (which must be empty).
+struct Workspace {
+    let folder: URL
+    let databaseURL: String
+    let isPostgres: Bool
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("jieyou-bench-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let given = ProcessInfo.processInfo.environment["DATABASE_URL"] ?? ""
+        isPostgres = given.hasPrefix("postgres")
+        databaseURL = isPostgres ? given : "sqlite:" + folder.appendingPathComponent("bench.sqlite").path
+    }
+
+    var databaseName: String { isPostgres ? "PostgreSQL" : "SQLite" }
+
+    /// The environment of a `jieyou` child: this one, with the benchmark's database.
+    var environment: [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        environment["DATABASE_URL"] = databaseURL
+        return environment
+    }
+
+    func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
+
+    /// Removes the folder, unless the database is to be kept for a closer look.
+    func finish(keeping: Bool) {
+        if keeping {
+            step("kept the database: \(databaseURL)")
+        } else {
+            try? FileManager.default.removeItem(at: folder)
+        }
+    }
+}
+
+/// The server under test, `jieyou serve`, in its own process.
+final class Server {
+    let process = Process()
+    let port: Int
+
+    init(binary: String, workspace: Workspace, loadDemo: Bool) throws {
+        port = Int.random(in: 20_000...40_000)
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments =
+            ["serve", "--hostname", "127.0.0.1", "--port", String(port), "--log", "warning"]
+            + (loadDemo ? ["--demo"] : [])
+        process.environment = workspace.environment
+        process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
+        try process.run()
+    }
+
+    var base: String { "http://127.0.0.1:\(port)" }
+
+    var residentMegabytes: Double {
+        guard let status = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+            let kb = Double(line.split(separator: " ").dropFirst().first ?? "")
+        else { return .nan }
+        return kb / 1024
+    }
+
+    func stop() {
+        process.terminate()
+        process.waitUntilExit()
+    }
+}
+
+extension Server {
+    /// Waits until `/healthz` answers (migrations and the demo run before the server listens).
+    func waitUntilReady(_ client: HTTPClient) async throws {
+        for _ in 0..<1_500 {
+            if let (status, _) = try? await send(client, HTTPClientRequest(url: base + "/healthz")), status == .ok {
+                return
+            }
+            guard process.isRunning else { throw BenchError("the server exited with \(process.terminationStatus)") }
+            try await Task.sleep(nanoseconds: 200_000_000)
+        }
+        throw BenchError("the server did not start within 5 minutes")
+    }
+}
