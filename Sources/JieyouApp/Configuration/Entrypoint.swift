@@ -37,8 +37,8 @@ public enum Entrypoint {
                 try await configure(app, config)
                 if launch.isServe {
                     app.lifecycle.use(ServePreparation(loadDemo: launch.loadDemo))
-                    app.lifecycle.use(SessionSweeper())
-                    app.lifecycle.use(PlannerStatisticsJob())
+                    app.lifecycle.use(HourlyJob.sessionSweeper)
+                    app.lifecycle.use(HourlyJob.plannerStatistics)
                 }
                 try await app.execute()
                 try await app.asyncShutdown()

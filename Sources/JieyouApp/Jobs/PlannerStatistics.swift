@@ -14,33 +14,16 @@ enum PlannerStatistics {
     static func refresh(after tables: [String], on database: any Database) async throws {
         guard let sql = database as? any SQLDatabase else { return }
         if sql.dialect.name == "sqlite" {
-            try await sql.raw("PRAGMA optimize = 0x10002").run()
+            try await optimizeIfSQLite(on: database)
         } else {
             try await sql.raw("ANALYZE \(unsafeRaw: tables.joined(separator: ", "))").run()
         }
     }
-}
 
-/// Runs SQLite's `PRAGMA optimize` when the server starts and then once an hour. Optimizing is
-/// idempotent, so every instance may run it without a lock; on PostgreSQL it does nothing.
-final class PlannerStatisticsJob: LifecycleHandler, @unchecked Sendable {
-    private var task: Task<Void, Never>?
-
-    func didBootAsync(_ app: Application) async throws {
-        guard (app.db as? any SQLDatabase)?.dialect.name == "sqlite" else { return }
-        task = Task {
-            while !Task.isCancelled {
-                do {
-                    try await (app.db as! any SQLDatabase).raw("PRAGMA optimize = 0x10002").run()
-                } catch {
-                    app.logger.warning("PRAGMA optimize failed: \(String(reflecting: error))")
-                }
-                try? await Task.sleep(nanoseconds: 3600 * 1_000_000_000)
-            }
-        }
-    }
-
-    func shutdownAsync(_ app: Application) async {
-        task?.cancel()
+    /// SQLite's periodic upkeep (`HourlyJob.plannerStatistics`). `0x10002` is "analyze where it
+    /// helps" (0x02) over every table (0x10000), not only the tables this connection has queried.
+    static func optimizeIfSQLite(on database: any Database) async throws {
+        guard let sql = database as? any SQLDatabase, sql.dialect.name == "sqlite" else { return }
+        try await sql.raw("PRAGMA optimize = 0x10002").run()
     }
 }

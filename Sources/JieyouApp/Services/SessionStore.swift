@@ -6,6 +6,9 @@ import SQLKit
 /// Sessions and API tokens in the database. The client holds a random token; the table holds only its
 /// SHA-256, so a leaked backup does not let anyone sign in.
 enum SessionStore {
+    /// Sessions and tokens revoked or idle this long are deleted by the hourly sweep.
+    static let retention: TimeInterval = 30 * 24 * 3600
+
     struct Issued {
         let token: String
         let session: SessionModel

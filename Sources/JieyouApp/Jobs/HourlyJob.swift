@@ -1,0 +1,53 @@
+import Foundation
+import Vapor
+
+/// Runs a piece of housekeeping when the server starts and then once an hour until it stops. A failed
+/// run is logged and tried again the next hour; it never stops the server. Only idempotent work belongs
+/// here: every instance of a cluster runs it, without a lock.
+final class HourlyJob: LifecycleHandler, @unchecked Sendable {
+    let name: String
+    private let work: @Sendable (Application) async throws -> Void
+    private var task: Task<Void, Never>?
+
+    init(_ name: String, work: @escaping @Sendable (Application) async throws -> Void) {
+        self.name = name
+        self.work = work
+    }
+
+    func didBootAsync(_ app: Application) async throws {
+        let name = name
+        let work = work
+        task = Task {
+            while !Task.isCancelled {
+                do {
+                    try await work(app)
+                } catch {
+                    app.logger.warning("\(name) failed: \(String(reflecting: error))")
+                }
+                try? await Task.sleep(nanoseconds: 3600 * 1_000_000_000)
+            }
+        }
+    }
+
+    func shutdownAsync(_ app: Application) async {
+        task?.cancel()
+    }
+}
+
+extension HourlyJob {
+    /// Deletes sessions and API tokens that have been revoked or idle for `SessionStore.retention`.
+    static var sessionSweeper: HourlyJob {
+        HourlyJob("Session sweep") { app in
+            let removed = try await SessionStore.purge(before: app.clock.now() - SessionStore.retention, on: app.db)
+            if removed > 0 { app.logger.info("Removed \(removed) expired sessions") }
+        }
+    }
+
+    /// SQLite's `PRAGMA optimize` at start and hourly, as SQLite advises; PostgreSQL's autovacuum
+    /// analyzes by itself.
+    static var plannerStatistics: HourlyJob {
+        HourlyJob("PRAGMA optimize") { app in
+            try await PlannerStatistics.optimizeIfSQLite(on: app.db)
+        }
+    }
+}
