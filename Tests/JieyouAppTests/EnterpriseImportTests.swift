@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import JieyouDomain
 import JieyouOffice
+import NIOConcurrencyHelpers
 import SQLKit
 import Testing
 import VaporTesting
@@ -172,6 +173,28 @@ import VaporTesting
                     .decode(column: "reltuples", as: Double.self)
                 #expect((rows ?? 0) >= 10_000)
             }
+        }
+    }
+
+    /// The statistics refresh runs after the rows are committed, so its failure must not turn a
+    /// finished import into an error (the user would import again, with nothing left to create).
+    @Test func failedStatisticsRefreshStillReportsTheCommittedImport() async throws {
+        try await withApp { app in
+            let world = try await World.build(on: app)
+            let url = FileManager.default.temporaryDirectory.appendingPathComponent("bulk-\(UUID().uuidString).xlsx")
+            defer { try? FileManager.default.removeItem(at: url) }
+            try Self.xlsx(Self.goodRows(EnterpriseImport.bulkRows)).write(to: url)
+            let counter = NIOLockedValueBox(0)
+            var importer = EnterpriseImport(
+                database: app.db, now: app.clock.now(), actorID: nil, writableUnits: [world.linxiangPark])
+            importer.refreshStatistics = { _ in
+                counter.withLockedValue { $0 += 1 }
+                throw Abort(.internalServerError, reason: "statistics refresh failed on purpose")
+            }
+            let report = try await importer.run(file: url, into: world.linxiangPark)
+            #expect(counter.withLockedValue { $0 } == 1)
+            #expect(report.created == EnterpriseImport.bulkRows)
+            #expect(try await rowCount("enterprises", on: app) == EnterpriseImport.bulkRows + 2)
         }
     }
 }

@@ -30,7 +30,8 @@ struct ImportEnterprisesCommand: AsyncCommand {
         let tree = try await OrgDirectory.tree(on: app.db)
         do {
             let report = try await EnterpriseImport(
-                database: app.db, now: app.clock.now(), actorID: nil, writableUnits: tree.subtree(of: unit.id!)
+                database: app.db, now: app.clock.now(), actorID: nil, writableUnits: tree.subtree(of: unit.id!),
+                logger: app.logger
             ).run(file: url, into: unit.id!)
             context.console.print(
                 "已导入 \(report.rows) 家企业：新增 \(report.created)，更新 \(report.updated)，无变化 \(report.unchanged)。")

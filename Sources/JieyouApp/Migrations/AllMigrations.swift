@@ -18,5 +18,6 @@ enum AllMigrations {
         CreateLiaison(),
         CreateCampaigns(),
         CreateFieldWork(),
+        CreateCoverageTallies(),
     ]
 }

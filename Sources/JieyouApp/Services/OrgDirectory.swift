@@ -17,17 +17,24 @@ enum OrgDirectory {
         let databaseID = try stamp.decode(column: "database_id", as: String.self)
         let version = try stamp.decode(column: "version", as: Int64.self)
         if let tree = cache.tree(for: databaseID, version: version) { return tree }
-        let rows = try await sql.raw("SELECT id, parent_id, level, name FROM org_units").all()
-        let nodes = try rows.map { row in
-            OrgTree.Node(
-                id: try row.decode(column: "id", as: UUID.self),
-                parentID: try row.decode(column: "parent_id", as: UUID?.self),
-                level: OrgLevel(rawValue: try row.decode(column: "level", as: String.self)) ?? .park,
-                name: try row.decode(column: "name", as: String.self))
-        }
-        let tree = OrgTree(nodes)
+        let tree = try await uncachedTree(on: database)
         cache.store(tree, for: databaseID, version: version)
         return tree
+    }
+
+    /// The tree as `database` sees it now, bypassing the cache: for a transaction that has just changed
+    /// the tree, whose version number is reused if it rolls back and so must never enter the cache.
+    static func uncachedTree(on database: any Database) async throws -> OrgTree {
+        let rows = try await (database as! any SQLDatabase).raw("SELECT id, parent_id, level, name FROM org_units")
+            .all()
+        return OrgTree(
+            try rows.map { row in
+                OrgTree.Node(
+                    id: try row.decode(column: "id", as: UUID.self),
+                    parentID: try row.decode(column: "parent_id", as: UUID?.self),
+                    level: OrgLevel(rawValue: try row.decode(column: "level", as: String.self)) ?? .park,
+                    name: try row.decode(column: "name", as: String.self))
+            })
     }
 
     /// Marks the tree changed; call inside the transaction that changes an org unit.

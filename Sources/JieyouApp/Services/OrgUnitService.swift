@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import JieyouDomain
+import SQLKit
 
 /// The fields of an org unit as a client sends them; checked by `OrgUnitService`.
 struct OrgUnitInput: Sendable {
@@ -70,6 +71,7 @@ struct OrgUnitService {
         return try await database.writing(actorID: actor.userID, now: now) { tx, log in
             try await checkCodeIsFree(values.code, except: id, on: tx)
             let before = unit.auditValues
+            let moved = unit.$parent.id != parentID
             unit.$parent.id = parentID
             unit.level = values.level.rawValue
             unit.name = values.name
@@ -79,6 +81,11 @@ struct OrgUnitService {
                 try await unit.update(on: tx)
                 try await OrgDirectory.bumpVersion(on: tx)
                 try await log.record("orgUnit", id: id.uuidString, "update", changes, orgUnit: id)
+            }
+            // A move changes which enterprises lie in the subtrees of the campaigns above.
+            if moved {
+                try await CoverageTallies.rebuildAll(
+                    tree: try await OrgDirectory.uncachedTree(on: tx), on: tx as! any SQLDatabase)
             }
             return unit
         }

@@ -73,7 +73,7 @@ struct EnterprisesAPIController: RouteCollection {
         let target = try access.narrowing(req.query[String.self, at: "orgUnit"]) ?? access.actor.orgUnitID
         return try await EnterpriseImport(
             database: req.db, now: req.now, actorID: access.actor.userID,
-            writableUnits: access.tree.subtree(of: access.actor.orgUnitID)
+            writableUnits: access.tree.subtree(of: access.actor.orgUnitID), logger: req.logger
         ).run(file: upload.url, into: target)
     }
 }

@@ -3,8 +3,8 @@ import SQLKit
 
 /// 走访 and 活动 (meetings), with what was found there (findings) and a meeting's outcomes.
 ///
-/// `visit_cadres` repeats the visit's day and org unit so that "visits per cadre" and "cadres active
-/// in a week" are answered from one indexed table without joining a million visits.
+/// `visit_cadres` repeats the visit's day and enterprise so that "visits per cadre" and "cadres
+/// active in a week" are answered from one indexed table without joining the visits.
 struct CreateFieldWork: AsyncMigration {
     var name: String { "002_CreateFieldWork" }
 

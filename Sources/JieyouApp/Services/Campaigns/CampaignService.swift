@@ -48,6 +48,7 @@ struct CampaignService {
                     SQLBind(record.cadences), SQLBind(now)
                 ).run()
             try await Self.replaceList(id, values.enterpriseIDs, on: sql)
+            try await CoverageTallies.rebuild(record, tree: tree, on: sql)
             var changes = ChangeSet.diff([:], record.auditValues)
             if !values.enterpriseIDs.isEmpty {
                 changes.record("enterprises", before: nil, after: "\(values.enterpriseIDs.count)家")
@@ -75,11 +76,18 @@ struct CampaignService {
                 .set("required_visits", to: after.requiredVisits).set("cadences", to: after.cadences)
                 .where("id", .equal, id).run()
             var changes = ChangeSet.diff(before.auditValues, after.auditValues)
-            if Set(beforeList) != Set(values.enterpriseIDs) {
+            let listChanged = Set(beforeList) != Set(values.enterpriseIDs)
+            if listChanged {
                 try await Self.replaceList(id, values.enterpriseIDs, on: sql)
                 changes.record(
                     "enterprises", before: beforeList.isEmpty ? nil : "\(beforeList.count)家",
                     after: values.enterpriseIDs.isEmpty ? nil : "\(values.enterpriseIDs.count)家")
+            }
+            if listChanged
+                || (before.startsOn, before.endsOn, before.scope, before.scopeTag)
+                    != (after.startsOn, after.endsOn, after.scope, after.scopeTag)
+            {
+                try await CoverageTallies.rebuild(after, tree: tree, on: sql)
             }
             guard !changes.isEmpty else { return }
             try await log.record("campaign", id: id.uuidString, "update", changes, orgUnit: before.orgUnitId)

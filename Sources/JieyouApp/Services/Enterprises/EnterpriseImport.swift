@@ -32,6 +32,12 @@ struct EnterpriseImport {
     let actorID: UUID?
     /// Units the importer may write to (its subtree).
     let writableUnits: Set<UUID>
+    var logger = Logger(label: "jieyou.import")
+    /// Runs after a bulk import has committed. Its failure is logged, not reported: the rows are
+    /// written, and the hourly `PRAGMA optimize` (or autovacuum) catches up on the statistics.
+    var refreshStatistics: @Sendable (any Database) async throws -> Void = {
+        try await PlannerStatistics.refresh(after: ["enterprises", "enterprise_tags"], on: $0)
+    }
 
     func run(file url: URL, into targetUnit: UUID) async throws -> EnterpriseImportReport {
         let sql = database as! any SQLDatabase
@@ -87,34 +93,57 @@ struct EnterpriseImport {
         }
         let pendingInserts = inserts
         let pendingUpdates = updates
+        // Updates that may move an enterprise into or out of a campaign's scope; new enterprises have
+        // no visits yet, so they change no coverage.
+        let rescoped = updates.filter {
+            CoverageTallies.scopeMayChange(
+                from: $0.stored.values, at: $0.stored.row.orgUnitId, to: $0.values, at: $0.unit)
+        }
         try await database.writing(actorID: actorID, now: now) { tx, log in
             let sql = tx as! any SQLDatabase
-            try await EnterpriseWriter.insert(pendingInserts, on: sql)
-            for item in pendingInserts {
-                var audit = item.values.auditValues
-                audit["orgUnitId"] = item.row.orgUnitId.uuidString
-                try await log.record(
-                    "enterprise", id: item.row.id.uuidString, "import.create", .created(audit),
-                    orgUnit: item.row.orgUnitId)
+            let campaigns = try await CoverageTallies.campaigns(
+                over: Set(rescoped.flatMap { [$0.stored.row.orgUnitId, $0.unit] }), tree: tree, on: sql)
+            try await CoverageTallies.around(rescoped.map(\.stored.row.id), campaigns: campaigns, tree: tree, on: sql) {
+                try await Self.write(inserts: pendingInserts, updates: pendingUpdates, now: now, on: sql, log: log)
             }
-            for item in pendingUpdates {
-                let id = item.stored.row.id
-                try await EnterpriseWriter.update(id, orgUnitID: item.unit, values: item.values, now: now, on: sql)
-                var before = item.stored.values.auditValues
-                before["orgUnitId"] = item.stored.row.orgUnitId.uuidString
-                var after = item.values.auditValues
-                after["orgUnitId"] = item.unit.uuidString
-                try await log.record(
-                    "enterprise", id: id.uuidString, "import.update", .diff(before, after), orgUnit: item.unit)
-            }
-            try await EnterpriseWriter.replaceChildren(pendingUpdates.map { ($0.stored.row.id, $0.values) }, on: sql)
         }
         if inserts.count >= Self.bulkRows {
-            try await PlannerStatistics.refresh(after: ["enterprises", "enterprise_tags"], on: database)
+            do {
+                try await refreshStatistics(database)
+            } catch {
+                logger.warning("Planner statistics not refreshed after the import: \(String(reflecting: error))")
+            }
         }
         return EnterpriseImportReport(
             rows: good.count, created: inserts.count, updated: updates.count, unchanged: unchanged,
             format: table.format.rawValue, encoding: table.encoding?.rawValue)
+    }
+
+    /// The rows and their events, inside the import's transaction.
+    private static func write(
+        inserts pendingInserts: [(row: EnterpriseRow, values: EnterpriseValues)],
+        updates pendingUpdates: [(stored: StoredEnterprise, unit: UUID, values: EnterpriseValues)], now: Date,
+        on sql: any SQLDatabase, log: AuditLog
+    ) async throws {
+        try await EnterpriseWriter.insert(pendingInserts, on: sql)
+        for item in pendingInserts {
+            var audit = item.values.auditValues
+            audit["orgUnitId"] = item.row.orgUnitId.uuidString
+            try await log.record(
+                "enterprise", id: item.row.id.uuidString, "import.create", .created(audit),
+                orgUnit: item.row.orgUnitId)
+        }
+        for item in pendingUpdates {
+            let id = item.stored.row.id
+            try await EnterpriseWriter.update(id, orgUnitID: item.unit, values: item.values, now: now, on: sql)
+            var before = item.stored.values.auditValues
+            before["orgUnitId"] = item.stored.row.orgUnitId.uuidString
+            var after = item.values.auditValues
+            after["orgUnitId"] = item.unit.uuidString
+            try await log.record(
+                "enterprise", id: id.uuidString, "import.update", .diff(before, after), orgUnit: item.unit)
+        }
+        try await EnterpriseWriter.replaceChildren(pendingUpdates.map { ($0.stored.row.id, $0.values) }, on: sql)
     }
 
     /// Units a 所属园区 cell may name: by name (`长沙高新区`) or by full path.

@@ -47,9 +47,14 @@ struct EnterpriseService {
             after["orgUnitId"] = unit.uuidString
             let changes = ChangeSet.diff(before, after)
             guard !changes.isEmpty else { return }
-            try await EnterpriseWriter.update(id, orgUnitID: unit, values: values, now: now, on: sql)
-            if values.tags != stored.tags || values.contacts != stored.contacts {
-                try await EnterpriseWriter.replaceChildren([(id, values)], on: sql)
+            let campaigns =
+                CoverageTallies.scopeMayChange(from: stored.values, at: stored.row.orgUnitId, to: values, at: unit)
+                ? try await CoverageTallies.campaigns(over: [stored.row.orgUnitId, unit], tree: tree, on: sql) : []
+            try await CoverageTallies.around([id], campaigns: campaigns, tree: tree, on: sql) {
+                try await EnterpriseWriter.update(id, orgUnitID: unit, values: values, now: now, on: sql)
+                if values.tags != stored.tags || values.contacts != stored.contacts {
+                    try await EnterpriseWriter.replaceChildren([(id, values)], on: sql)
+                }
             }
             try await log.record("enterprise", id: id.uuidString, "update", changes, orgUnit: unit)
         }

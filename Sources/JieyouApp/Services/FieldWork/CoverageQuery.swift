@@ -11,6 +11,9 @@ struct CoverageScope: Sendable {
     let from: LocalDate
     let to: LocalDate
     let requiredVisits: Int
+    /// The campaign whose tallies answer for this scope: set when the period is the campaign's whole
+    /// period so far, which is what its tallies count (`CoverageTallies`). Nil: count the visits.
+    let talliedCampaign: UUID?
 
     /// The in-scope enterprises as a subquery; databases build it once and probe it per row.
     var enterpriseIDs: SQLQueryString {
@@ -46,25 +49,41 @@ enum CoverageQuery {
         }
         let from = scope.from.iso
         let to = scope.to.iso
-        let row = try await sql.raw(
-            """
-            SELECT t.in_scope, t.visited, t.complete, t.visits,
-              (SELECT COUNT(DISTINCT vc.user_id) FROM visit_cadres vc
-               WHERE vc.visited_on >= \(bind: from) AND vc.visited_on <= \(bind: to)
-                 AND vc.enterprise_id IN (\(scope.enterpriseIDs))) AS cadres
-            FROM (
-              SELECT COUNT(*) AS in_scope,
-                CAST(COALESCE(SUM(CASE WHEN n > 0 THEN 1 ELSE 0 END), 0) AS BIGINT) AS visited,
-                CAST(COALESCE(SUM(CASE WHEN n >= \(literal: scope.requiredVisits) THEN 1 ELSE 0 END), 0) AS BIGINT) AS complete,
-                CAST(COALESCE(SUM(n), 0) AS BIGINT) AS visits
-              FROM (
-                SELECT (SELECT COUNT(*) FROM visits v WHERE v.enterprise_id = e.id
-                          AND v.visited_on >= \(bind: from) AND v.visited_on <= \(bind: to)) AS n
-                FROM enterprises e WHERE e.org_unit_id IN (\(binds: scope.units)) AND \(scope.enterpriseCondition)
-              ) per_enterprise
-            ) t
-            """
-        ).first(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+        let query: SQLQueryString
+        if let campaign = scope.talliedCampaign {
+            query = """
+                SELECT
+                  (SELECT COUNT(*) FROM enterprises e
+                   WHERE e.org_unit_id IN (\(binds: scope.units)) AND \(scope.enterpriseCondition)) AS in_scope,
+                  COUNT(*) AS visited,
+                  CAST(COALESCE(SUM(CASE WHEN t.visits >= \(literal: scope.requiredVisits) THEN 1 ELSE 0 END), 0)
+                    AS BIGINT) AS complete,
+                  CAST(COALESCE(SUM(t.visits), 0) AS BIGINT) AS visits,
+                  (SELECT COUNT(DISTINCT c.user_id) FROM coverage_cadre_tallies c
+                   WHERE c.campaign_id = \(bind: campaign) AND c.org_unit_id IN (\(binds: scope.units))) AS cadres
+                FROM coverage_enterprise_tallies t
+                WHERE t.campaign_id = \(bind: campaign) AND t.org_unit_id IN (\(binds: scope.units))
+                """
+        } else {
+            query = """
+                    SELECT t.in_scope, t.visited, t.complete, t.visits,
+                  (SELECT COUNT(DISTINCT vc.user_id) FROM visit_cadres vc
+                   WHERE vc.visited_on >= \(bind: from) AND vc.visited_on <= \(bind: to)
+                     AND vc.enterprise_id IN (\(scope.enterpriseIDs))) AS cadres
+                FROM (
+                  SELECT COUNT(*) AS in_scope,
+                    CAST(COALESCE(SUM(CASE WHEN n > 0 THEN 1 ELSE 0 END), 0) AS BIGINT) AS visited,
+                    CAST(COALESCE(SUM(CASE WHEN n >= \(literal: scope.requiredVisits) THEN 1 ELSE 0 END), 0) AS BIGINT) AS complete,
+                    CAST(COALESCE(SUM(n), 0) AS BIGINT) AS visits
+                  FROM (
+                    SELECT (SELECT COUNT(*) FROM visits v WHERE v.enterprise_id = e.id
+                              AND v.visited_on >= \(bind: from) AND v.visited_on <= \(bind: to)) AS n
+                    FROM enterprises e WHERE e.org_unit_id IN (\(binds: scope.units)) AND \(scope.enterpriseCondition)
+                  ) per_enterprise
+                ) t
+                """
+        }
+        let row = try await sql.raw(query).first(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
         guard let row else { throw Abort(.internalServerError, reason: "coverage query returned no row") }
         return CoverageFigures(
             enterprisesInScope: row.inScope, visitedAtLeastOnce: row.visited, visitedAsRequired: row.complete,
@@ -74,7 +93,17 @@ enum CoverageQuery {
 
     /// Visits and distinct enterprises per day, for the days that had visits.
     static func perDay(_ scope: CoverageScope, on sql: any SQLDatabase) async throws -> [CoverageDay] {
-        try await sql.raw(
+        if let campaign = scope.talliedCampaign {
+            return try await sql.raw(
+                """
+                SELECT d.day, CAST(SUM(d.visits) AS BIGINT) AS visits, CAST(SUM(d.enterprises) AS BIGINT) AS enterprises
+                FROM coverage_day_tallies d
+                WHERE d.campaign_id = \(bind: campaign) AND d.org_unit_id IN (\(binds: scope.units))
+                GROUP BY d.day ORDER BY d.day
+                """
+            ).all(decoding: CoverageDay.self)
+        }
+        return try await sql.raw(
             """
             SELECT v.visited_on AS day, COUNT(*) AS visits, COUNT(DISTINCT v.enterprise_id) AS enterprises
             FROM visits v
@@ -93,15 +122,26 @@ enum CoverageQuery {
             let visits: Int
             let enterprises: Int
         }
-        let counted = try await sql.raw(
-            """
-            SELECT vc.user_id, COUNT(*) AS visits, COUNT(DISTINCT vc.enterprise_id) AS enterprises
-            FROM visit_cadres vc
-            WHERE vc.visited_on >= \(bind: scope.from.iso) AND vc.visited_on <= \(bind: scope.to.iso)
-              AND vc.enterprise_id IN (\(scope.enterpriseIDs))
-            GROUP BY vc.user_id
-            """
-        ).all(decoding: Counted.self, keyDecodingStrategy: .convertFromSnakeCase)
+        let query: SQLQueryString =
+            if let campaign = scope.talliedCampaign {
+                """
+                SELECT c.user_id, CAST(SUM(c.visits) AS BIGINT) AS visits,
+                  CAST(SUM(c.enterprises) AS BIGINT) AS enterprises
+                FROM coverage_cadre_tallies c
+                WHERE c.campaign_id = \(bind: campaign) AND c.org_unit_id IN (\(binds: scope.units))
+                GROUP BY c.user_id
+                """
+            } else {
+                """
+                SELECT vc.user_id, COUNT(*) AS visits, COUNT(DISTINCT vc.enterprise_id) AS enterprises
+                FROM visit_cadres vc
+                WHERE vc.visited_on >= \(bind: scope.from.iso) AND vc.visited_on <= \(bind: scope.to.iso)
+                  AND vc.enterprise_id IN (\(scope.enterpriseIDs))
+                GROUP BY vc.user_id
+                """
+            }
+        let counted = try await sql.raw(query).all(
+            decoding: Counted.self, keyDecodingStrategy: .convertFromSnakeCase)
         var names: [UUID: String] = [:]
         let ids = counted.map(\.userId)
         for chunk in ids.chunked(into: 400) {
@@ -133,12 +173,20 @@ enum CoverageQuery {
 
     /// In-scope enterprises with no visit in the period, by name, at most `limit`.
     static func neverVisited(_ scope: CoverageScope, limit: Int, on sql: any SQLDatabase) async throws -> [NamedRef] {
-        try await sql.raw(
+        let visited: SQLQueryString =
+            if let campaign = scope.talliedCampaign {
+                "SELECT 1 FROM coverage_enterprise_tallies t WHERE t.campaign_id = \(bind: campaign) AND t.enterprise_id = e.id"
+            } else {
+                """
+                SELECT 1 FROM visits v WHERE v.enterprise_id = e.id
+                  AND v.visited_on >= \(bind: scope.from.iso) AND v.visited_on <= \(bind: scope.to.iso)
+                """
+            }
+        return try await sql.raw(
             """
             SELECT e.id, e.name FROM enterprises e
             WHERE e.org_unit_id IN (\(binds: scope.units)) AND \(scope.enterpriseCondition)
-              AND NOT EXISTS (SELECT 1 FROM visits v WHERE v.enterprise_id = e.id
-                AND v.visited_on >= \(bind: scope.from.iso) AND v.visited_on <= \(bind: scope.to.iso))
+              AND NOT EXISTS (\(visited))
             ORDER BY e.name LIMIT \(literal: limit)
             """
         ).all(decoding: NamedRef.self)

@@ -88,9 +88,15 @@ enum CoverageService {
         if v.errors.isEmpty && start.days(until: end) + 1 > maxDays { v.fail("to", "统计期间不能超过两年") }
         try v.throwIfFailed()
 
+        // A campaign's tallies count its whole period; no visit is dated after today, so a period from
+        // the campaign's first day to today (or its last day) is exactly what they hold.
+        var tallied: UUID?
+        if let record, start == record.schedule.startsOn, end >= min(today, record.schedule.endsOn) {
+            tallied = record.id
+        }
         let scope = CoverageScope(
             units: Array(access.tree.subtree(of: unit)), enterpriseCondition: record?.enterpriseCondition ?? "1 = 1",
-            from: start, to: end, requiredVisits: record?.requiredVisits ?? 1)
+            from: start, to: end, requiredVisits: record?.requiredVisits ?? 1, talliedCampaign: tallied)
         let figures = try await CoverageQuery.figures(scope, on: sql)
         return CoverageReport(
             orgUnit: .init(id: unit, name: access.tree.pathName(of: unit)),

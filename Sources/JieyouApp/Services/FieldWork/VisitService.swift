@@ -80,21 +80,12 @@ struct VisitService {
         let team = cadreIDs
         return try await database.writing(actorID: actor.userID, now: now) { tx, log in
             let sql = tx as! any SQLDatabase
-            try await sql.insert(into: "visits")
-                .columns(
-                    "id", "org_unit_id", "enterprise_id", "visited_on", "purposes", "notes", "recorded_by", "created_at"
-                )
-                .values(
-                    SQLBind(id), SQLBind(orgUnit), SQLBind(enterpriseID), SQLBind(visitDay.iso),
-                    SQLBind(purposeCodes.joined(separator: ",")), SQLBind(notes), SQLBind(actor.userID), SQLBind(now)
-                ).run()
-            var cadreInsert = sql.insert(into: "visit_cadres").columns(
-                "id", "visit_id", "user_id", "enterprise_id", "visited_on")
-            for cadre in team {
-                cadreInsert = cadreInsert.values(
-                    SQLBind(UUID()), SQLBind(id), SQLBind(cadre), SQLBind(enterpriseID), SQLBind(visitDay.iso))
+            let campaigns = try await CoverageTallies.campaigns(over: [orgUnit], day: visitDay, tree: tree, on: sql)
+            try await CoverageTallies.around([enterpriseID], campaigns: campaigns, tree: tree, on: sql) {
+                try await Self.insert(
+                    id: id, orgUnit: orgUnit, enterpriseID: enterpriseID, day: visitDay, purposes: purposeCodes,
+                    notes: notes, cadres: team, by: actor.userID, now: now, on: sql)
             }
-            try await cadreInsert.run()
             try await FindingStore.insert(
                 foundItems, orgUnit: orgUnit, enterpriseID: enterpriseID, visitID: id, meetingID: nil, by: actor.userID,
                 now: now, on: sql)
@@ -109,6 +100,28 @@ struct VisitService {
                 ]), orgUnit: orgUnit)
             return id
         }
+    }
+
+    /// The visit's row and one row per cadre who went.
+    private static func insert(
+        id: UUID, orgUnit: UUID, enterpriseID: UUID, day: LocalDate, purposes: [String], notes: String?,
+        cadres: [UUID], by userID: UUID, now: Date, on sql: any SQLDatabase
+    ) async throws {
+        try await sql.insert(into: "visits")
+            .columns(
+                "id", "org_unit_id", "enterprise_id", "visited_on", "purposes", "notes", "recorded_by", "created_at"
+            )
+            .values(
+                SQLBind(id), SQLBind(orgUnit), SQLBind(enterpriseID), SQLBind(day.iso),
+                SQLBind(purposes.joined(separator: ",")), SQLBind(notes), SQLBind(userID), SQLBind(now)
+            ).run()
+        var cadreInsert = sql.insert(into: "visit_cadres").columns(
+            "id", "visit_id", "user_id", "enterprise_id", "visited_on")
+        for cadre in cadres {
+            cadreInsert = cadreInsert.values(
+                SQLBind(UUID()), SQLBind(id), SQLBind(cadre), SQLBind(enterpriseID), SQLBind(day.iso))
+        }
+        try await cadreInsert.run()
     }
 }
 

@@ -31,7 +31,7 @@ struct EnterpriseImportWebController: RouteCollection {
                 try access.narrowing(try? req.content.get(String.self, at: "orgUnit")) ?? access.actor.orgUnitID
             let report = try await EnterpriseImport(
                 database: req.db, now: req.now, actorID: access.actor.userID,
-                writableUnits: access.tree.subtree(of: access.actor.orgUnitID)
+                writableUnits: access.tree.subtree(of: access.actor.orgUnitID), logger: req.logger
             ).run(file: upload.url, into: target)
             let content: HTML = """
                 <h1>导入完成</h1>
