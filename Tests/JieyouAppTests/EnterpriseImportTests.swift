@@ -160,6 +160,13 @@ import VaporTesting
             let tagged = try await client.send(
                 .GET, "/api/v1/enterprises?tag=\("高新技术企业".urlEncoded)&limit=1", token: token)
             #expect(try tagged.content.get(Int.self, at: "total") == 2_000)
+            #expect(try tagged.content.get(Bool.self, at: "totalCapped") == false)
+            // A name search stops counting at the limit and says so.
+            let broad = try await client.send(
+                .GET, "/api/v1/enterprises?q=\("浮标制造".urlEncoded)&limit=5", token: token)
+            #expect(try broad.content.get(Int.self, at: "total") == EnterpriseSearch.countLimit)
+            #expect(try broad.content.get(Bool.self, at: "totalCapped") == true)
+            #expect(try broad.content.get([EnterpriseListItem].self, at: "items").count == 5)
             let report = try await AuditVerification.run(on: app.db)
             #expect(report.firstBreak == nil)
             // A bulk load leaves the planner statistics for the grown table (see PlannerStatistics).

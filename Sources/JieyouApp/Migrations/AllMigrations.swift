@@ -19,5 +19,6 @@ enum AllMigrations {
         CreateCampaigns(),
         CreateFieldWork(),
         CreateCoverageTallies(),
+        CreateEnterpriseFilterIndexes(),
     ]
 }

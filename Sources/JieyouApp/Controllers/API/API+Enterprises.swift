@@ -63,6 +63,8 @@ extension API {
     struct EnterpriseListDTO: Content {
         let items: [EnterpriseListItem]
         let total: Int
+        /// True when a name search matched more than `total` (the count stops there).
+        let totalCapped: Bool
         let nextCursor: String?
     }
 

@@ -23,7 +23,8 @@ struct EnterprisesAPIController: RouteCollection {
         let page = try await EnterpriseSearch.page(
             filter, reach: access.reach, limit: limit, cursor: req.query[String.self, at: "cursor"],
             on: req.db as! any SQLDatabase)
-        return API.EnterpriseListDTO(items: page.items, total: page.total, nextCursor: page.nextCursor)
+        return API.EnterpriseListDTO(
+            items: page.items, total: page.total, totalCapped: page.totalCapped, nextCursor: page.nextCursor)
     }
 
     @Sendable func show(req: Request) async throws -> API.EnterpriseDTO {

@@ -121,7 +121,7 @@ enum OpenAPIDocument {
                 {"name": "neverVisited", "in": "query", "schema": {"type": "boolean"}},
                 {"name": "orgUnit", "in": "query", "schema": {"type": "string", "format": "uuid"}},
                 {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 200}}, {"name": "cursor", "in": "query", "schema": {"type": "string"}}],
-                "responses": {"200": {"description": "A page: items, total, nextCursor"}, "400": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}}},
+                "responses": {"200": {"description": "A page: items, total, totalCapped (a name search counts to 1,000 and sets it when more match), nextCursor"}, "400": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}}},
               "post": {"summary": "Register an enterprise (admin, dispatcher)", "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/EnterpriseWrite"}}}},
                 "responses": {"201": {"description": "Created", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Enterprise"}}}}, "400": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}, "409": {"$ref": "#/components/responses/Error"}}}},
             "/enterprises/import": {

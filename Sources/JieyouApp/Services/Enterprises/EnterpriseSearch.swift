@@ -35,7 +35,9 @@ struct EnterpriseListItem: Codable, Sendable {
 
 struct EnterprisePage: Sendable {
     let items: [EnterpriseListItem]
+    /// Every match, or `EnterpriseSearch.countLimit` when a name search matches more (`totalCapped`).
     let total: Int
+    let totalCapped: Bool
     /// Opaque; pass back as `cursor` for the next page. Nil on the last page.
     let nextCursor: String?
 }
@@ -49,6 +51,12 @@ enum EnterpriseReach: Sendable {
 /// The registry's list query: filters, substring search on a trigram index (see
 /// `CreateEnterpriseSearch`), keyset paging on (name, id) so page 500 costs what page 1 costs.
 enum EnterpriseSearch {
+    /// A name search counts its matches up to this many. A fragment that matches more is too broad to
+    /// read through, and counting every one of 10,000 matches costs more than the page itself; lists
+    /// filtered without text (规上, a tag, a region) are counted exactly, since those totals are figures
+    /// people report.
+    static let countLimit = 1_000
+
     static func page(
         _ filter: EnterpriseFilter, reach: EnterpriseReach, limit: Int, cursor: String?, on sql: any SQLDatabase
     ) async throws -> EnterprisePage {
@@ -70,12 +78,17 @@ enum EnterpriseSearch {
             ORDER BY p.name, p.id
             """
         ).all(decoding: EnterpriseListItem.self, keyDecodingStrategy: .convertFromSnakeCase)
-        let total =
-            try await sql.raw("SELECT COUNT(*) AS n FROM enterprises e WHERE \(whereClause)").first()?
-            .decode(column: "n", as: Int.self) ?? 0
+        let searching = !(filter.q ?? "").trimmingCharacters(in: .whitespaces).isEmpty
+        let counted: SQLQueryString =
+            searching
+            ? "SELECT COUNT(*) AS n FROM (SELECT 1 FROM enterprises e WHERE \(whereClause) LIMIT \(literal: countLimit + 1)) m"
+            : "SELECT COUNT(*) AS n FROM enterprises e WHERE \(whereClause)"
+        let total = try await sql.raw(counted).first()?.decode(column: "n", as: Int.self) ?? 0
         let items = Array(rows.prefix(limit))
         let next = rows.count > limit ? items.last.map { Cursor(name: $0.name, id: $0.id).encoded } : nil
-        return EnterprisePage(items: items, total: total, nextCursor: next)
+        let capped = searching && total > countLimit
+        return EnterprisePage(
+            items: items, total: capped ? countLimit : total, totalCapped: capped, nextCursor: next)
     }
 
     static func conditions(_ filter: EnterpriseFilter, reach: EnterpriseReach, dialect: String) throws
