@@ -84,4 +84,24 @@ import Testing
         #expect(a.canonicalJSON == #"{"a":{"after":"x/y"},"b":{"after":"2","before":"1"}}"#)
         #expect(try ChangeSet(canonicalJSON: a.canonicalJSON) == a)
     }
+
+    /// The hand-built JSON is byte for byte what JSONEncoder writes with the same options, for text
+    /// that needs escaping, so events written before and after the change read alike.
+    @Test func canonicalJSONMatchesJSONEncoder() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let texts = [
+            "临湘浮标科技有限公司", "quote \" and back\\slash", "line\nbreak\r\ttab", "bell\u{07}nul\u{00}esc\u{1B}",
+            "\u{08}\u{0C}", "a/b", "😀 emoji", "", "de\u{0301}composed",
+        ]
+        for (i, text) in texts.enumerated() {
+            var set = ChangeSet()
+            set.record("k\(i)", before: i % 2 == 0 ? nil : "旧值", after: text)
+            set.record("zz", before: text, after: nil)
+            set.record("Ab", before: "x", after: "y")
+            let expected = String(decoding: try encoder.encode(set.fields), as: UTF8.self)
+            #expect(set.canonicalJSON == expected, "\(text)")
+            #expect(try ChangeSet(canonicalJSON: set.canonicalJSON) == set)
+        }
+    }
 }
