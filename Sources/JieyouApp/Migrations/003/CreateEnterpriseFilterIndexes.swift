@@ -2,14 +2,16 @@ import Fluent
 import SQLKit
 
 /// Indexes for the registry's region and industry filters. Without them a filter such as
-/// 规上 + a tag + a city counted its matches by reading all 200,000 enterprises (221 ms on SQLite);
-/// with them it reads the city's rows only (29 ms).
+/// 规上 + a tag + a city counted its matches by reading all 200,000 enterprises (221 ms on SQLite).
+/// The region index also holds scale, unit and id, so that such a count reads the index alone
+/// (9 ms in SQLite's shell), the tag check included; a city is what people filter by most.
 struct CreateEnterpriseFilterIndexes: AsyncMigration {
     var name: String { "003_CreateEnterpriseFilterIndexes" }
 
     func prepare(on database: any Database) async throws {
         let sql = database as! any SQLDatabase
-        try await sql.create(index: "enterprises_region_idx").on("enterprises").column("region_code").run()
+        try await sql.create(index: "enterprises_region_idx").on("enterprises").column("region_code")
+            .column("scale").column("org_unit_id").column("id").run()
         try await sql.create(index: "enterprises_industry_idx").on("enterprises").column("industry_code").run()
     }
 
