@@ -38,4 +38,5 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: CampaignsAPIController())
     try signedIn.register(collection: CoverageAPIController())
     try signedIn.register(collection: TeamsAPIController())
+    try signedIn.register(collection: ProblemsAPIController())
 }

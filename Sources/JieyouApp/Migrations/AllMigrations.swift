@@ -20,5 +20,6 @@ enum AllMigrations {
         CreateFieldWork(),
         CreateCoverageTallies(),
         CreateEnterpriseFilterIndexes(),
+        CreateProblems(),
     ]
 }

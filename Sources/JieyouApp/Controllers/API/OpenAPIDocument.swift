@@ -194,7 +194,31 @@ enum OpenAPIDocument {
               "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
               "get": {"summary": "One team", "responses": {"200": {"description": "Team"}, "404": {"$ref": "#/components/responses/Error"}}},
               "put": {"summary": "Replace a team (admin, dispatcher)", "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/TeamWrite"}}}},
-                "responses": {"200": {"description": "Team"}, "400": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}}}}
+                "responses": {"200": {"description": "Team"}, "400": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}}}},
+            "/problems": {
+              "get": {"summary": "The problem ledger (台账) the caller may read: its subtree (staff), its department's (handler), its own (enterprise), its reports (monitor)", "parameters": [
+                  {"name": "state", "in": "query", "schema": {"type": "string"}, "description": "Comma-separated states: submitted, accepted, assigned, inProgress, returned, ongoing, resolved, closed, rejected, escalated, merged"},
+                  {"name": "category", "in": "query", "schema": {"type": "string"}},
+                  {"name": "department", "in": "query", "schema": {"type": "string", "format": "uuid"}, "description": "Lead or co-department"},
+                  {"name": "enterprise", "in": "query", "schema": {"type": "string", "format": "uuid"}},
+                  {"name": "campaign", "in": "query", "schema": {"type": "string", "format": "uuid"}},
+                  {"name": "flag", "in": "query", "schema": {"type": "string", "enum": ["typicalCase", "supervised", "leaderCase"]}},
+                  {"name": "overdue", "in": "query", "schema": {"type": "boolean"}},
+                  {"name": "orgUnit", "in": "query", "schema": {"type": "string", "format": "uuid"}},
+                  {"name": "view", "in": "query", "schema": {"type": "string", "enum": ["toAccept", "toAssign", "returned", "overdue", "toRevisit", "toSign", "working", "dueSoon", "supervised", "leaderCases"]}},
+                  {"name": "limit", "in": "query", "schema": {"type": "integer", "maximum": 200}},
+                  {"name": "offset", "in": "query", "schema": {"type": "integer"}}],
+                "responses": {"200": {"description": "items (by deadline, then number), total, limit, offset"}, "400": {"$ref": "#/components/responses/Error"}}},
+              "post": {"summary": "Submit a problem (dispatcher, cadre, enterprise for itself, monitor): enterpriseId, kind (problem|suggestion), category, source, description, campaignId",
+                "responses": {"201": {"description": "The problem, numbered per org and year, state submitted"}, "400": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}}}},
+            "/problems/{id}": {
+              "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+              "get": {"summary": "One problem with its timeline (its events), the actions the caller may take now, and the linked problem when escalated", "responses": {"200": {"description": "Problem"}, "404": {"$ref": "#/components/responses/Error"}}}},
+            "/problems/{id}/actions/{action}": {
+              "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}},
+                {"name": "action", "in": "path", "required": true, "schema": {"type": "string", "enum": ["accept", "reject", "assign", "sign", "progress", "giveBack", "ruleOnReturn", "resolve", "revisit", "close", "escalate", "merge", "keepWorking", "pause", "resume", "requestExtension", "decideExtension", "addDepartment", "flagTypicalCase", "flagSupervised", "flagLeaderCase", "recordRootCause"]}}],
+              "post": {"summary": "Take one step of the loop. Body fields by action: accept {category}; reject, giveBack, escalate, pause {reason}; assign {leadDepartmentId, coDepartmentIds, deadline}; progress {text}; ruleOnReturn {upheld, note}; resolve {result, resultKind}; revisit {satisfaction, comment}; close {overrideReason}; merge {targetId}; keepWorking {plan, responsibleUnit, until}; requestExtension {workingDays, reason}; decideExtension {approve}; addDepartment {departmentId}; flag* {on}; recordRootCause {rootCause}",
+                "responses": {"200": {"description": "The problem after the step"}, "400": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}, "409": {"$ref": "#/components/responses/Error"}}}}
           }
         }
         """#

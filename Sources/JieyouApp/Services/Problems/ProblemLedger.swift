@@ -1,0 +1,145 @@
+import Foundation
+import JieyouDomain
+import SQLKit
+
+/// What the ledger (台账) is filtered by.
+struct LedgerFilter: Sendable {
+    var states: [ProblemState] = []
+    var category: String?
+    /// Lead or co-department.
+    var departmentID: UUID?
+    var enterpriseID: UUID?
+    var campaignID: UUID?
+    var flag: ProblemFlag?
+    /// Past the deadline while a department holds it.
+    var overdue = false
+    /// A unit inside the caller's reach (with its subtree).
+    var orgUnitID: UUID?
+}
+
+/// The saved views of each role's daily work (PRODUCT.md §3, issue 4).
+enum LedgerView: String, Sendable, CaseIterable {
+    case toAccept, toAssign, returned, overdue, toRevisit
+    case toSign, working, dueSoon
+    case supervised, leaderCases
+
+    var chineseName: String {
+        switch self {
+        case .toAccept: "待受理"
+        case .toAssign: "待交办"
+        case .returned: "退回待审定"
+        case .overdue: "超期"
+        case .toRevisit: "待回访"
+        case .toSign: "待签收"
+        case .working: "办理中"
+        case .dueSoon: "即将到期"
+        case .supervised: "督办"
+        case .leaderCases: "领导包案"
+        }
+    }
+}
+
+struct LedgerItem: Codable, Sendable {
+    let id: UUID
+    let number: String
+    let orgUnitId: UUID
+    let enterpriseId: UUID?
+    let enterpriseName: String?
+    let kind: String
+    let categoryCode: String?
+    let state: String
+    let leadDepartmentId: UUID?
+    let leadDepartmentName: String?
+    let deadline: String?
+    let pausedSince: String?
+    let flags: String
+    let description: String
+    let createdAt: Date
+}
+
+/// The ledger's query: the caller's reach, the filters, a view, sorted by deadline (overdue first)
+/// or by number, paged by offset.
+enum ProblemLedger {
+    /// Which problems `actor` may list: its subtree for staff who read the org's ledger, its
+    /// department's for handlers, its own for an enterprise, its reports for a monitor.
+    static func reach(of actor: Actor, tree: OrgTree) -> [SQLQueryString] {
+        var any: [SQLQueryString] = []
+        if actor.has(.dispatcher) || actor.has(.admin) || actor.has(.leader) || actor.has(.cadre) || actor.has(.upper) {
+            any.append("p.org_unit_id IN (\(binds: Array(tree.subtree(of: actor.orgUnitID))))")
+        }
+        if actor.has(.handler), let department = actor.departmentID {
+            any.append(
+                """
+                (p.lead_department_id = \(bind: department) OR EXISTS (SELECT 1 FROM problem_co_departments c
+                 WHERE c.problem_id = p.id AND c.department_id = \(bind: department)))
+                """)
+        }
+        if actor.has(.enterprise), let enterprise = actor.enterpriseID {
+            any.append("p.enterprise_id = \(bind: enterprise)")
+        }
+        if actor.has(.monitor) { any.append("p.reported_by = \(bind: actor.userID)") }
+        guard !any.isEmpty else { return ["1 = 0"] }
+        return ["(" + any.joined(separator: " OR ") + ")"]
+    }
+
+    static func page(
+        _ filter: LedgerFilter, view: LedgerView?, actor: Actor, tree: OrgTree, today: LocalDate,
+        calendar: WorkCalendar, limit: Int, offset: Int, on sql: any SQLDatabase
+    ) async throws -> (items: [LedgerItem], total: Int) {
+        var conditions = reach(of: actor, tree: tree)
+        if !filter.states.isEmpty { conditions.append("p.state IN (\(binds: filter.states.map(\.rawValue)))") }
+        if let category = filter.category { conditions.append("p.category_code = \(bind: category)") }
+        if let department = filter.departmentID {
+            conditions.append(
+                """
+                (p.lead_department_id = \(bind: department) OR EXISTS (SELECT 1 FROM problem_co_departments c
+                 WHERE c.problem_id = p.id AND c.department_id = \(bind: department)))
+                """)
+        }
+        if let enterprise = filter.enterpriseID { conditions.append("p.enterprise_id = \(bind: enterprise)") }
+        if let campaign = filter.campaignID { conditions.append("p.campaign_id = \(bind: campaign)") }
+        if let flag = filter.flag { conditions.append("p.flags LIKE \(bind: "%,\(flag.rawValue),%")") }
+        if let unit = filter.orgUnitID {
+            conditions.append("p.org_unit_id IN (\(binds: Array(tree.subtree(of: unit))))")
+        }
+        let held: [String] = [ProblemState.assigned, .inProgress, .ongoing].map(\.rawValue)
+        let overdue: SQLQueryString =
+            "(p.state IN (\(binds: held)) AND p.paused_since IS NULL AND p.deadline < \(bind: today.iso))"
+        if filter.overdue { conditions.append(overdue) }
+        switch view {
+        case .toAccept: conditions.append("p.state = 'submitted'")
+        case .toAssign: conditions.append("p.state = 'accepted'")
+        case .returned: conditions.append("p.state = 'returned'")
+        case .overdue: conditions.append(overdue)
+        case .toRevisit: conditions.append("p.state = 'resolved'")
+        case .toSign: conditions.append("p.state = 'assigned'")
+        case .working: conditions.append("p.state IN ('inProgress', 'ongoing')")
+        case .dueSoon:
+            // Due within the next three working days, not yet overdue.
+            let soon = calendar.addingWorkingDays(3, to: today)
+            conditions.append(
+                "(p.state IN (\(binds: held)) AND p.deadline >= \(bind: today.iso) AND p.deadline <= \(bind: soon.iso))"
+            )
+        case .supervised: conditions.append("p.flags LIKE '%,supervised,%'")
+        case .leaderCases: conditions.append("p.flags LIKE '%,leaderCase,%'")
+        case nil: break
+        }
+        let whereClause = conditions.joined(separator: " AND ")
+        let items = try await sql.raw(
+            """
+            SELECT p.id, p.number, p.org_unit_id, p.enterprise_id, e.name AS enterprise_name, p.kind, p.category_code,
+              p.state, p.lead_department_id, d.name AS lead_department_name, p.deadline, p.paused_since, p.flags,
+              p.description, p.created_at
+            FROM problems p LEFT JOIN enterprises e ON e.id = p.enterprise_id
+              LEFT JOIN departments d ON d.id = p.lead_department_id
+            WHERE \(whereClause)
+            ORDER BY CASE WHEN p.deadline IS NULL THEN 1 ELSE 0 END, p.deadline, p.number
+            LIMIT \(literal: limit) OFFSET \(literal: offset)
+            """
+        ).all(decoding: LedgerItem.self, keyDecodingStrategy: .convertFromSnakeCase)
+        let total =
+            try await sql.raw("SELECT COUNT(*) AS n FROM problems p WHERE \(whereClause)").first()?
+            .decode(column: "n", as: Int.self) ?? 0
+        return (items, total)
+    }
+}

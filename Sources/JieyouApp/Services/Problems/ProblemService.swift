@@ -1,0 +1,234 @@
+import Fluent
+import Foundation
+import JieyouDomain
+import SQLKit
+
+/// Where a problem came from (问题来源).
+enum ProblemSource: String, Sendable, CaseIterable {
+    case visit, meeting, online, monitor, hotline, incognito, dispatcher
+
+    var chineseName: String {
+        switch self {
+        case .visit: "走访"
+        case .meeting: "座谈会"
+        case .online: "企业线上提交"
+        case .monitor: "监测员"
+        case .hotline: "热线/省平台导入"
+        case .incognito: "暗访"
+        case .dispatcher: "服务小组登记"
+        }
+    }
+}
+
+/// A problem as the dispatcher's form, an enterprise or a monitor sends it, fields still as sent.
+struct ProblemInput: Sendable {
+    var enterpriseID: UUID?
+    var kind: String?
+    var category: String?
+    var source: String?
+    var description: String?
+    var campaignID: UUID?
+}
+
+/// Takes problems in and moves them through the loop: every action goes through `ProblemWorkflow`,
+/// is written only if nobody changed the problem meanwhile, and leaves an event.
+struct ProblemService {
+    let database: any Database
+    let now: Date
+    let calendar: WorkCalendar
+
+    private var sql: any SQLDatabase { database as! any SQLDatabase }
+    private var today: LocalDate { LocalDate(now, in: .chinaStandard) }
+
+    /// Records a new problem (待受理) in the owning org's ledger with the next number.
+    func submit(_ input: ProblemInput, orgUnit: UUID?, by actor: Actor) async throws -> UUID {
+        let tree = try await OrgDirectory.tree(on: database)
+        var v = Validator()
+        let kind = ProblemKind(rawValue: input.kind ?? ProblemKind.problem.rawValue)
+        if kind == nil { v.fail("kind", "类型应为问题诉求或意见建议") }
+        let description = v.requiredText(input.description, field: "description", label: "问题描述", maxLength: 2000)
+        var category: String?
+        if let code = input.category?.trimmingCharacters(in: .whitespaces), !code.isEmpty {
+            if try await ProblemCategories.exists(code, on: sql) {
+                category = code
+            } else {
+                v.fail("category", "问题类别“\(code)”不存在")
+            }
+        }
+        // Who may submit, and from where: an enterprise only for itself, online; a monitor as a
+        // monitor; staff for enterprises of their subtree.
+        var unit = orgUnit ?? actor.orgUnitID
+        var enterpriseID = input.enterpriseID
+        var source: ProblemSource
+        if actor.has(.enterprise) {
+            guard let own = actor.enterpriseID else { throw AppError.forbidden() }
+            enterpriseID = own
+            source = .online
+        } else if actor.has(.monitor) {
+            source = .monitor
+        } else if actor.has(.dispatcher) || actor.has(.cadre) {
+            source = input.source.flatMap(ProblemSource.init(rawValue:)) ?? .dispatcher
+            if input.source != nil && ProblemSource(rawValue: input.source!) == nil {
+                v.fail("source", "问题来源无效")
+            }
+        } else {
+            throw AppError.forbidden("只有服务小组、联点干部、企业或监测员可以登记问题")
+        }
+        if let id = enterpriseID {
+            guard let enterprise = try await StoredEnterprise.load(id, on: sql),
+                actor.has(.enterprise) || tree.isWithin(enterprise.row.orgUnitId, subtreeOf: actor.orgUnitID)
+            else { throw AppError.notFound("企业") }
+            unit = enterprise.row.orgUnitId
+        } else if !actor.has(.monitor) {
+            v.fail("enterpriseId", "请选择企业")
+        }
+        guard tree.isWithin(unit, subtreeOf: actor.orgUnitID) || actor.has(.enterprise) else {
+            throw AppError.notFound("组织")
+        }
+        try v.throwIfFailed()
+
+        let id = UUID()
+        let now = now
+        let year = today.year
+        let owner = unit
+        let values = (kind!, category, source, description!, enterpriseID)
+        let campaign = input.campaignID
+        try await database.writing(actorID: actor.userID, now: now) { tx, log in
+            let sql = tx as! any SQLDatabase
+            let number = try await ProblemNumbers.next(for: owner, year: year, tree: tree, on: sql)
+            try await sql.raw(
+                """
+                INSERT INTO problems (id, org_unit_id, number, enterprise_id, kind, category_code, source, description,
+                  campaign_id, state, return_count, reopen_count, flags, reported_by, reporter_hidden, version,
+                  created_at, updated_at)
+                VALUES (\(bind: id), \(bind: owner), \(bind: number), \(bind: values.4), \(bind: values.0.rawValue),
+                  \(bind: values.1), \(bind: values.2.rawValue), \(bind: values.3), \(bind: campaign),
+                  \(bind: ProblemState.submitted.rawValue), 0, 0, '', \(bind: actor.userID),
+                  \(bind: actor.has(.monitor)), 1, \(bind: now), \(bind: now))
+                """
+            ).run()
+            try await log.record(
+                "problem", id: id.uuidString, "submit",
+                .created([
+                    "number": number, "kind": values.0.rawValue, "category": values.1, "source": values.2.rawValue,
+                    "description": values.3, "enterpriseId": values.4?.uuidString, "state": "submitted",
+                ]), orgUnit: owner)
+        }
+        return id
+    }
+
+    /// Takes `action` on the problem, as `actor`. A problem the actor may not read is not found; one
+    /// it may read but not act on is refused (403); the wrong moment or a lost race is a conflict (409).
+    func act(_ action: ProblemAction, on id: UUID, note: String?, by actor: Actor) async throws -> UUID {
+        let tree = try await OrgDirectory.tree(on: database)
+        guard let (record, snapshot) = try await ProblemRecord.load(id, on: sql) else {
+            throw AppError.notFound("问题")
+        }
+        let parties = try await ProblemParties.of(actor, for: record, snapshot: snapshot, tree: tree, on: sql)
+        guard !parties.isEmpty else { throw AppError.notFound("问题") }
+        let workflow = ProblemWorkflow(calendar: calendar)
+        let after: ProblemSnapshot
+        switch workflow.apply(action, to: snapshot, by: parties, on: today) {
+        case .success(let next): after = next
+        case .failure(let refusal):
+            switch refusal.kind {
+            case .forbidden: throw AppError.forbidden(refusal.message)
+            case .conflict: throw AppError.conflict(nil, refusal.message)
+            case .invalid(let field): throw AppError.invalid(field, refusal.message)
+            }
+        }
+        // 上报 hands the problem to the parent org, where a linked problem opens in its ledger.
+        var escalateTo: UUID?
+        if case .escalate = action {
+            guard let parent = tree[record.orgUnitId]?.parentID else {
+                throw AppError.conflict(nil, "本单位已是最高层级，不能再上报")
+            }
+            escalateTo = parent
+        }
+        let parentUnit = escalateTo
+        let now = now
+        let year = today.year
+        let text = Self.note(for: action) ?? note
+        try await database.writing(actorID: actor.userID, now: now) { tx, log in
+            let sql = tx as! any SQLDatabase
+            guard try await ProblemWriter.update(id, from: record.version, to: after, now: now, on: sql) else {
+                throw AppError.conflict(nil, "问题已被他人处理，请刷新后查看最新状态")
+            }
+            if let parentUnit {
+                let parentID = UUID()
+                let number = try await ProblemNumbers.next(for: parentUnit, year: year, tree: tree, on: sql)
+                try await sql.raw(
+                    """
+                    INSERT INTO problems (id, org_unit_id, number, enterprise_id, kind, category_code, source,
+                      description, campaign_id, state, return_count, reopen_count, flags, reported_by, reporter_hidden,
+                      version, escalated_from, created_at, updated_at)
+                    VALUES (\(bind: parentID), \(bind: parentUnit), \(bind: number), \(bind: record.enterpriseId),
+                      \(bind: record.kind), \(bind: record.categoryCode), \(bind: record.source),
+                      \(bind: record.description), \(bind: record.campaignId), 'submitted', 0, 0, '',
+                      \(bind: record.reportedBy), \(bind: record.reporterHidden), 1, \(bind: id), \(bind: now), \(bind: now))
+                    """
+                ).run()
+                try await sql.raw("UPDATE problems SET escalated_to = \(bind: parentID) WHERE id = \(bind: id)").run()
+                try await log.record(
+                    "problem", id: parentID.uuidString, "submit",
+                    .created([
+                        "number": number, "escalatedFrom": record.number, "reason": text, "state": "submitted",
+                    ]), orgUnit: parentUnit)
+            }
+            if case .progress = action {
+                try await sql.insert(into: "problem_progress")
+                    .columns("id", "problem_id", "department_id", "user_id", "text", "created_at")
+                    .values(
+                        SQLBind(UUID()), SQLBind(id), SQLBind(actor.departmentID), SQLBind(actor.userID),
+                        SQLBind(text ?? ""), SQLBind(now)
+                    ).run()
+            }
+            var changes = ChangeSet.diff(ProblemWriter.auditValues(snapshot), ProblemWriter.auditValues(after))
+            if let text { changes.record("note", before: nil, after: text) }
+            try await log.record("problem", id: id.uuidString, action.name.rawValue, changes, orgUnit: record.orgUnitId)
+        }
+        return id
+    }
+
+    /// The text an action carries, kept in its event (a reason, a progress entry, a comment).
+    static func note(for action: ProblemAction) -> String? {
+        switch action {
+        case .reject(let reason), .giveBack(let reason), .escalate(let reason), .pause(let reason): reason
+        case .progress(let text): text
+        case .ruleOnReturn(_, let note): note
+        case .revisit(_, let comment): comment
+        case .requestExtension(_, let reason): reason
+        default: nil
+        }
+    }
+}
+
+/// The ten shipped categories and the sub-categories admins add.
+enum ProblemCategories {
+    static func exists(_ code: String, on sql: any SQLDatabase) async throws -> Bool {
+        try await sql.raw("SELECT 1 AS one FROM problem_categories WHERE code = \(bind: code)").first() != nil
+    }
+}
+
+/// Problem numbers per org and year: the org's code letters (or its division code), the year and a
+/// sequence, e.g. `LXGXQ-2024-0216`. The counter row is written in the problem's transaction, so
+/// numbers never repeat and never skip on a rollback.
+enum ProblemNumbers {
+    static func next(for unit: UUID, year: Int, tree: OrgTree, on sql: any SQLDatabase) async throws -> String {
+        try await sql.raw(
+            """
+            INSERT INTO problem_counters (org_unit_id, year, last) VALUES (\(bind: unit), \(bind: year), 1)
+            ON CONFLICT (org_unit_id, year) DO UPDATE SET last = problem_counters.last + 1
+            """
+        ).run()
+        let last =
+            try await sql.raw(
+                "SELECT last FROM problem_counters WHERE org_unit_id = \(bind: unit) AND year = \(bind: year)"
+            ).first()?.decode(column: "last", as: Int.self) ?? 1
+        let code =
+            try await sql.raw("SELECT code FROM org_units WHERE id = \(bind: unit)").first()?
+            .decode(column: "code", as: String?.self) ?? nil
+        let prefix = code ?? "WT"
+        return "\(prefix)-\(year)-" + String(format: "%04d", last)
+    }
+}
