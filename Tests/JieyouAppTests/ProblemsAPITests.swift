@@ -172,6 +172,12 @@ import VaporTesting
                 json: ["enterpriseId": world.enterprise.uuidString, "description": " ", "category": "无此类别"])
             #expect(blank.status == .badRequest)
             #expect(blank.apiError?.field == "description")
+            let noCampaign = try await client.send(
+                .POST, "/api/v1/problems", token: dispatcher,
+                json: [
+                    "enterpriseId": world.enterprise.uuidString, "description": "x", "campaignId": UUID().uuidString,
+                ])
+            #expect(noCampaign.apiError?.field == "campaignId")
             let badKind = try await act(
                 client, try await client.token("lx_handler"), id, "resolve", ["resultKind": "done"], expect: .badRequest
             )

@@ -85,6 +85,14 @@ struct ProblemService {
         guard tree.isWithin(unit, subtreeOf: actor.orgUnitID) || actor.has(.enterprise) else {
             throw AppError.notFound("组织")
         }
+        // A campaign the problem was collected in must be one the submitter works in.
+        var campaignID: UUID?
+        if let id = input.campaignID, actor.isStaff {
+            guard (try? await CampaignService.readable(id, by: actor, in: tree, on: sql)) != nil else {
+                throw AppError.invalid("campaignId", "专项行动不存在或不在本单位范围内")
+            }
+            campaignID = id
+        }
         try v.throwIfFailed()
 
         let id = UUID()
@@ -92,7 +100,7 @@ struct ProblemService {
         let year = today.year
         let owner = unit
         let values = (kind!, category, source, description!, enterpriseID)
-        let campaign = input.campaignID
+        let campaign = campaignID
         try await database.writing(actorID: actor.userID, now: now) { tx, log in
             let sql = tx as! any SQLDatabase
             let number = try await ProblemNumbers.next(for: owner, year: year, tree: tree, on: sql)
