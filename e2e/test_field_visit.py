@@ -37,5 +37,5 @@ def test_cadre_records_a_visit_on_a_phone(phone, base_url):
     assert "走访已记录" in phone.find_element(By.CSS_SELECTOR, ".flash").text
     visits = phone.find_element(By.CSS_SELECTOR, "[data-testid=visits]").text
     assert problem in visits and "实地调研" in visits and "周杰" in visits
-    open_findings = phone.find_element(By.CSS_SELECTOR, "[data-testid=open-findings]").text
-    assert problem in open_findings
+    open_problems = phone.find_element(By.CSS_SELECTOR, "[data-testid=open-problems]").text
+    assert problem in open_problems and "待受理" in open_problems

@@ -178,6 +178,9 @@ import VaporTesting
                     "enterpriseId": world.enterprise.uuidString, "description": "x", "campaignId": UUID().uuidString,
                 ])
             #expect(noCampaign.apiError?.field == "campaignId")
+            let strayMerge = try await act(
+                client, dispatcher, id, "merge", ["targetId": UUID().uuidString], expect: .badRequest)
+            #expect(strayMerge.apiError?.field == "targetId")
             let badKind = try await act(
                 client, try await client.token("lx_handler"), id, "resolve", ["resultKind": "done"], expect: .badRequest
             )
@@ -223,6 +226,48 @@ import VaporTesting
             #expect(try await rowCount("problems", on: app) == 2)
             let child = try await client.send(.GET, "/api/v1/problems/\(id)", token: dispatcher)
             #expect(try child.content.get(String.self, at: "escalatedTo", "state") == "assigned")
+            #expect(try await AuditVerification.run(on: app.db).firstBreak == nil)
+        }
+    }
+
+    /// What a cadre writes down at a visit reaches the dispatcher's 待受理 at once; findings written
+    /// before the ledger existed are taken in by the migration.
+    @Test func findingsFromVisitsBecomeProblemsWaitingForTheDispatcher() async throws {
+        try await withApp { app in
+            let world = try await World.build(on: app)
+            let client = Client(app: app)
+            let visit = try await client.send(
+                .POST, "/api/v1/visits", token: try await client.token("lx_cadre"),
+                json: [
+                    "enterpriseId": world.enterprise.uuidString, "purposes": ["problemFinding"],
+                    "findings": [
+                        ["kind": "problem", "text": "用工缺口约30人"], ["kind": "suggestion", "text": "建议开通园区公交"],
+                    ],
+                ])
+            #expect(visit.status == .created, "\(visit.body.string)")
+            let dispatcher = try await client.token("lx_dispatcher")
+            let waiting = try await client.send(.GET, "/api/v1/problems?view=toAccept", token: dispatcher)
+            let items = try waiting.content.get([LedgerItem].self, at: "items")
+            #expect(items.map(\.kind).sorted() == ["problem", "suggestion"])
+            #expect(items.allSatisfy { $0.enterpriseId == world.enterprise })
+            let first = try await client.send(.GET, "/api/v1/problems/\(items[0].id)", token: dispatcher)
+            #expect(try first.content.get(String.self, at: "source") == "visit")
+            let sql = app.db as! any SQLDatabase
+            let linked = try await sql.raw("SELECT COUNT(*) AS n FROM findings WHERE problem_id IS NOT NULL").first()?
+                .decode(column: "n", as: Int.self)
+            #expect(linked == 2)
+
+            // A finding from before the ledger (no problem yet) is taken in once, with its event.
+            try await sql.raw(
+                """
+                INSERT INTO findings (id, org_unit_id, enterprise_id, kind, text, recorded_by, created_at)
+                VALUES (\(bind: UUID()), \(bind: world.linxiangPark), \(bind: world.enterprise), 'problem', '厂区停电频繁',
+                  \(bind: world.users["lx_cadre"]!), \(bind: Date()))
+                """
+            ).run()
+            try await TakeInFindings().prepare(on: app.db)
+            try await TakeInFindings().prepare(on: app.db)
+            #expect(try await rowCount("problems", on: app) == 3)
             #expect(try await AuditVerification.run(on: app.db).firstBreak == nil)
         }
     }

@@ -21,5 +21,6 @@ enum AllMigrations {
         CreateCoverageTallies(),
         CreateEnterpriseFilterIndexes(),
         CreateProblems(),
+        TakeInFindings(),
     ]
 }

@@ -2,14 +2,14 @@ import Foundation
 import JieyouDomain
 import SQLKit
 
-/// A cadre's home: the enterprises it is stationed at (驻企), when each was last visited, what found
-/// there is still open, and which it has not visited yet (those first).
+/// A cadre's home: the enterprises it is stationed at (驻企), when each was last visited, how many of
+/// their problems and suggestions are not closed yet, and which it has not visited yet (those first).
 enum CadreHome {
     struct Row: Decodable {
         let id: UUID
         let name: String
         let lastVisitedOn: String?
-        let openFindings: Int
+        let openProblems: Int
     }
 
     static func section(for actor: Actor, on sql: any SQLDatabase) async throws -> HTML {
@@ -17,7 +17,8 @@ enum CadreHome {
             """
             SELECT e.id, e.name,
             (SELECT MAX(v.visited_on) FROM visits v WHERE v.enterprise_id = e.id) AS last_visited_on,
-            (SELECT COUNT(*) FROM findings f WHERE f.enterprise_id = e.id AND f.problem_id IS NULL) AS open_findings
+            (SELECT COUNT(*) FROM problems p WHERE p.enterprise_id = e.id
+              AND p.state NOT IN ('closed', 'rejected', 'merged', 'escalated')) AS open_problems
             FROM enterprises e JOIN enterprise_liaisons l ON l.enterprise_id = e.id
             WHERE l.user_id = \(bind: actor.userID) AND l.kind = 'cadre'
             """
@@ -27,7 +28,7 @@ enum CadreHome {
         let items = sorted.map { row -> HTML in
             """
             <tr><td><a href="\(WebPath.enterprise(row.id))">\(row.name)</a></td>\
-            <td>\(row.lastVisitedOn ?? "尚未走访")</td><td>\(row.openFindings == 0 ? "—" : String(row.openFindings))</td>\
+            <td>\(row.lastVisitedOn ?? "尚未走访")</td><td>\(row.openProblems == 0 ? "—" : String(row.openProblems))</td>\
             <td><a href="\(WebPath.newVisit(for: row.id))">记录走访</a></td></tr>
             """
         }

@@ -181,7 +181,7 @@ struct MeetingService {
             for (enterprise, items) in Dictionary(grouping: outcomes.findings, by: \.0) {
                 try await FindingStore.insert(
                     items.map { ($0.1, $0.2) }, orgUnit: ownerOf[enterprise]!, enterpriseID: enterprise, visitID: nil,
-                    meetingID: id, by: actor.userID, now: now, on: sql)
+                    meetingID: id, by: actor.userID, now: now, on: sql, log: log)
             }
             for chunk in outcomes.financings.chunked(into: 300) {
                 var insert = sql.insert(into: "meeting_financings").columns(

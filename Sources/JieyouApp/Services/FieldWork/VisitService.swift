@@ -88,7 +88,7 @@ struct VisitService {
             }
             try await FindingStore.insert(
                 foundItems, orgUnit: orgUnit, enterpriseID: enterpriseID, visitID: id, meetingID: nil, by: actor.userID,
-                now: now, on: sql)
+                now: now, on: sql, log: log)
             try await log.record(
                 "visit", id: id.uuidString, "create",
                 .created([
@@ -125,20 +125,31 @@ struct VisitService {
     }
 }
 
-/// Problems and suggestions found at visits and meetings.
+/// Problems and suggestions found at visits and meetings. Each is kept with its visit or meeting and
+/// taken into the ledger at once, as a problem waiting for the dispatcher (待受理) linked back to it.
 enum FindingStore {
     static func insert(
         _ items: [(FindingKind, String)], orgUnit: UUID, enterpriseID: UUID, visitID: UUID?, meetingID: UUID?,
-        by userID: UUID, now: Date, on sql: any SQLDatabase
+        by userID: UUID, now: Date, on sql: any SQLDatabase, log: AuditLog
     ) async throws {
         guard !items.isEmpty else { return }
         var insert = sql.insert(into: "findings").columns(
             "id", "org_unit_id", "enterprise_id", "visit_id", "meeting_id", "kind", "text", "recorded_by", "created_at")
+        var ids: [UUID] = []
         for (kind, text) in items {
+            let id = UUID()
+            ids.append(id)
             insert = insert.values(
-                SQLBind(UUID()), SQLBind(orgUnit), SQLBind(enterpriseID), SQLBind(visitID), SQLBind(meetingID),
+                SQLBind(id), SQLBind(orgUnit), SQLBind(enterpriseID), SQLBind(visitID), SQLBind(meetingID),
                 SQLBind(kind.rawValue), SQLBind(text), SQLBind(userID), SQLBind(now))
         }
         try await insert.run()
+        for (id, (kind, text)) in zip(ids, items) {
+            try await ProblemIntake.insert(
+                ProblemIntake.NewProblem(
+                    orgUnit: orgUnit, enterpriseID: enterpriseID, kind: kind == .problem ? .problem : .suggestion,
+                    source: visitID != nil ? .visit : .meeting, description: text, findingID: id, reportedBy: userID),
+                now: now, on: sql, log: log)
+        }
     }
 }

@@ -143,3 +143,30 @@ enum ProblemLedger {
         return (items, total)
     }
 }
+
+/// An enterprise's problems and suggestions not closed yet, as the reader may see them: for the
+/// enterprise page.
+enum OpenProblems {
+    struct Item: Decodable, Sendable {
+        let id: UUID
+        let number: String
+        let kind: String
+        let state: String
+        let description: String
+        let deadline: String?
+    }
+
+    static func of(enterprise: UUID, readBy actor: Actor, tree: OrgTree, on sql: any SQLDatabase) async throws
+        -> [Item]
+    {
+        let reach = ProblemLedger.reach(of: actor, tree: tree).joined(separator: " AND ")
+        return try await sql.raw(
+            """
+            SELECT p.id, p.number, p.kind, p.state, p.description, p.deadline FROM problems p
+            WHERE p.enterprise_id = \(bind: enterprise) AND p.state NOT IN ('closed', 'rejected', 'merged', 'escalated')
+              AND \(reach)
+            ORDER BY p.created_at, p.number
+            """
+        ).all(decoding: Item.self)
+    }
+}

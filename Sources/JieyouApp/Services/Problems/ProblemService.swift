@@ -95,34 +95,14 @@ struct ProblemService {
         }
         try v.throwIfFailed()
 
-        let id = UUID()
+        let problem = ProblemIntake.NewProblem(
+            orgUnit: unit, enterpriseID: enterpriseID, kind: kind!, category: category, source: source,
+            description: description!, campaignID: campaignID, reportedBy: actor.userID,
+            reporterHidden: actor.has(.monitor))
         let now = now
-        let year = today.year
-        let owner = unit
-        let values = (kind!, category, source, description!, enterpriseID)
-        let campaign = campaignID
-        try await database.writing(actorID: actor.userID, now: now) { tx, log in
-            let sql = tx as! any SQLDatabase
-            let number = try await ProblemNumbers.next(for: owner, year: year, tree: tree, on: sql)
-            try await sql.raw(
-                """
-                INSERT INTO problems (id, org_unit_id, number, enterprise_id, kind, category_code, source, description,
-                  campaign_id, state, return_count, reopen_count, flags, reported_by, reporter_hidden, version,
-                  created_at, updated_at)
-                VALUES (\(bind: id), \(bind: owner), \(bind: number), \(bind: values.4), \(bind: values.0.rawValue),
-                  \(bind: values.1), \(bind: values.2.rawValue), \(bind: values.3), \(bind: campaign),
-                  \(bind: ProblemState.submitted.rawValue), 0, 0, '', \(bind: actor.userID),
-                  \(bind: actor.has(.monitor)), 1, \(bind: now), \(bind: now))
-                """
-            ).run()
-            try await log.record(
-                "problem", id: id.uuidString, "submit",
-                .created([
-                    "number": number, "kind": values.0.rawValue, "category": values.1, "source": values.2.rawValue,
-                    "description": values.3, "enterpriseId": values.4?.uuidString, "state": "submitted",
-                ]), orgUnit: owner)
+        return try await database.writing(actorID: actor.userID, now: now) { tx, log in
+            try await ProblemIntake.insert(problem, now: now, on: tx as! any SQLDatabase, log: log).id
         }
-        return id
     }
 
     /// Takes `action` on the problem, as `actor`. A problem the actor may not read is not found; one
@@ -145,6 +125,11 @@ struct ProblemService {
             case .invalid(let field): throw AppError.invalid(field, refusal.message)
             }
         }
+        // A duplicate is merged into a problem of the same ledger.
+        if case .merge(let target?, _) = action {
+            guard let (other, _) = try await ProblemRecord.load(target, on: sql), other.orgUnitId == record.orgUnitId
+            else { throw AppError.invalid("targetId", "要合并到的问题不存在，或不在本单位的台账中") }
+        }
         // 上报 hands the problem to the parent org, where a linked problem opens in its ledger.
         var escalateTo: UUID?
         if case .escalate = action {
@@ -155,7 +140,6 @@ struct ProblemService {
         }
         let parentUnit = escalateTo
         let now = now
-        let year = today.year
         let text = Self.note(for: action) ?? note
         try await database.writing(actorID: actor.userID, now: now) { tx, log in
             let sql = tx as! any SQLDatabase
@@ -163,25 +147,14 @@ struct ProblemService {
                 throw AppError.conflict(nil, "问题已被他人处理，请刷新后查看最新状态")
             }
             if let parentUnit {
-                let parentID = UUID()
-                let number = try await ProblemNumbers.next(for: parentUnit, year: year, tree: tree, on: sql)
-                try await sql.raw(
-                    """
-                    INSERT INTO problems (id, org_unit_id, number, enterprise_id, kind, category_code, source,
-                      description, campaign_id, state, return_count, reopen_count, flags, reported_by, reporter_hidden,
-                      version, escalated_from, created_at, updated_at)
-                    VALUES (\(bind: parentID), \(bind: parentUnit), \(bind: number), \(bind: record.enterpriseId),
-                      \(bind: record.kind), \(bind: record.categoryCode), \(bind: record.source),
-                      \(bind: record.description), \(bind: record.campaignId), 'submitted', 0, 0, '',
-                      \(bind: record.reportedBy), \(bind: record.reporterHidden), 1, \(bind: id), \(bind: now), \(bind: now))
-                    """
-                ).run()
-                try await sql.raw("UPDATE problems SET escalated_to = \(bind: parentID) WHERE id = \(bind: id)").run()
-                try await log.record(
-                    "problem", id: parentID.uuidString, "submit",
-                    .created([
-                        "number": number, "escalatedFrom": record.number, "reason": text, "state": "submitted",
-                    ]), orgUnit: parentUnit)
+                let parent = try await ProblemIntake.insert(
+                    ProblemIntake.NewProblem(
+                        orgUnit: parentUnit, enterpriseID: record.enterpriseId, kind: snapshot.kind,
+                        category: record.categoryCode, source: ProblemSource(rawValue: record.source) ?? .dispatcher,
+                        description: record.description, campaignID: record.campaignId, reportedBy: record.reportedBy,
+                        reporterHidden: record.reporterHidden, escalatedFrom: (id, record.number, text)),
+                    now: now, on: sql, log: log)
+                try await sql.raw("UPDATE problems SET escalated_to = \(bind: parent.id) WHERE id = \(bind: id)").run()
             }
             if case .progress = action {
                 try await sql.insert(into: "problem_progress")
@@ -215,28 +188,5 @@ struct ProblemService {
 enum ProblemCategories {
     static func exists(_ code: String, on sql: any SQLDatabase) async throws -> Bool {
         try await sql.raw("SELECT 1 AS one FROM problem_categories WHERE code = \(bind: code)").first() != nil
-    }
-}
-
-/// Problem numbers per org and year: the org's code letters (or its division code), the year and a
-/// sequence, e.g. `LXGXQ-2024-0216`. The counter row is written in the problem's transaction, so
-/// numbers never repeat and never skip on a rollback.
-enum ProblemNumbers {
-    static func next(for unit: UUID, year: Int, tree: OrgTree, on sql: any SQLDatabase) async throws -> String {
-        try await sql.raw(
-            """
-            INSERT INTO problem_counters (org_unit_id, year, last) VALUES (\(bind: unit), \(bind: year), 1)
-            ON CONFLICT (org_unit_id, year) DO UPDATE SET last = problem_counters.last + 1
-            """
-        ).run()
-        let last =
-            try await sql.raw(
-                "SELECT last FROM problem_counters WHERE org_unit_id = \(bind: unit) AND year = \(bind: year)"
-            ).first()?.decode(column: "last", as: Int.self) ?? 1
-        let code =
-            try await sql.raw("SELECT code FROM org_units WHERE id = \(bind: unit)").first()?
-            .decode(column: "code", as: String?.self) ?? nil
-        let prefix = code ?? "WT"
-        return "\(prefix)-\(year)-" + String(format: "%04d", last)
     }
 }

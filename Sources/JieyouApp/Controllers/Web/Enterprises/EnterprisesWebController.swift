@@ -70,8 +70,7 @@ struct EnterprisesWebController: RouteCollection {
         let id = stored.row.id
         let liaison = try await LiaisonService.load([id], on: sql)[id] ?? Liaison()
         let visits = try await VisitQueries.recent(where: "v.enterprise_id = \(bind: id)", limit: 50, on: sql)
-        let open = try await VisitQueries.findings(
-            where: "f.enterprise_id = \(bind: id) AND f.problem_id IS NULL", on: sql)
+        let open = try await OpenProblems.of(enterprise: id, readBy: access.actor, tree: access.tree, on: sql)
         let e = stored.row
         let industry = e.industryCode.flatMap { Industry.byCode[$0]?.label }
         let region = e.regionCode.flatMap { Region.byCode[$0]?.fullName }
@@ -95,8 +94,11 @@ struct EnterprisesWebController: RouteCollection {
                 \(v.notes.map { HTML("<p>\($0)</p>") })\(found.isEmpty ? .empty : HTML("<ul class=\"findings\">\(found)</ul>"))</li>
                 """
         }
-        let openItems = open.map { f -> HTML in
-            "<li data-testid=\"finding\"><span class=\"tag\">\(FindingKind(rawValue: f.kind)?.chineseName ?? f.kind)</span>\(f.text)</li>"
+        let openItems = open.map { p -> HTML in
+            let state = ProblemState(rawValue: p.state)?.chineseName ?? p.state
+            let kind = ProblemKind(rawValue: p.kind)?.chineseName ?? p.kind
+            return
+                "<li data-testid=\"problem\"><span class=\"mono\">\(p.number)</span> <span class=\"tag\">\(kind)</span><span class=\"tag\">\(state)</span>\(p.description)\(p.deadline.map { HTML("<small>办理时限 \($0)</small>") } ?? .empty)</li>"
         }
         let mayVisit = AccessPolicy.may(access.actor, .recordFieldWork, at: e.orgUnitId, in: access.tree)
         let mayEdit = AccessPolicy.may(access.actor, .manageEnterprises, at: e.orgUnitId, in: access.tree)
@@ -142,8 +144,8 @@ struct EnterprisesWebController: RouteCollection {
             <dt>驻企干部</dt><dd>\(cadres.isEmpty ? "未指定" : cadres)</dd>
             \(teamItems.isEmpty ? .empty : HTML("<dt>一对一专班</dt><dd><ul class=\"plain\">\(teamItems)</ul></dd>"))
             </dl>
-            <h2>走访发现的问题和建议（待转入问题台账）</h2>
-            \(openItems.isEmpty ? HTML("<p class=\"muted\">暂无</p>") : HTML("<ul class=\"findings\" data-testid=\"open-findings\">\(openItems)</ul>"))
+            <h2>未销号的问题和建议（\(openItems.count)）</h2>
+            \(openItems.isEmpty ? HTML("<p class=\"muted\">暂无</p>") : HTML("<ul class=\"findings\" data-testid=\"open-problems\">\(openItems)</ul>"))
             \(meetingItems.isEmpty ? .empty : HTML("<h2>参加的活动（\(meetingItems.count)）</h2><ul class=\"plain\" data-testid=\"meetings\">\(meetingItems)</ul>"))
             <h2>走访记录（\(visits.count)）</h2>
             \(visitItems.isEmpty ? HTML("<p class=\"muted\">尚未走访</p>") : HTML("<ul class=\"plain\" data-testid=\"visits\">\(visitItems)</ul>"))
