@@ -24,6 +24,7 @@ func routes(_ app: Application) throws {
     try pages.register(collection: MeetingsWebController())
     try pages.register(collection: TeamsWebController())
     try pages.register(collection: VisitsWebController())
+    try pages.register(collection: ProblemsWebController())
 
     let api = app.grouped("api", "v1").grouped(BearerTokenMiddleware())
     try api.register(collection: OpenAPIController())

@@ -8,7 +8,8 @@ struct MenuItem {
 
     /// The menu of a user: only what the user's roles may open.
     static func items(for actor: Actor) -> [MenuItem] {
-        var items = [MenuItem(title: "首页", path: WebPath.home)]
+        // Every role has problems to follow: its org's, its department's, its enterprise's or its reports.
+        var items = [MenuItem(title: "首页", path: WebPath.home), MenuItem(title: "问题台账", path: WebPath.problems)]
         if AccessPolicy.has(actor, .readEnterprises) {
             items.append(MenuItem(title: "企业", path: WebPath.enterprises))
         }

@@ -24,6 +24,7 @@ enum WebPath {
     static let meetings = "/meetings"
     static let teams = "/teams"
     static let tags = "/enterprises/tags"
+    static let problems = "/problems"
 
     static func login(next: String? = nil) -> String {
         guard let next, isSafeRedirect(next), next != home else { return loginPath }
@@ -39,6 +40,7 @@ enum WebPath {
     static func campaign(_ id: UUID) -> String { "\(campaigns)/\(id.uuidString.lowercased())" }
     static func meeting(_ id: UUID) -> String { "\(meetings)/\(id.uuidString.lowercased())" }
     static func team(_ id: UUID) -> String { "\(teams)/\(id.uuidString.lowercased())" }
+    static func problem(_ id: UUID) -> String { "\(problems)/\(id.uuidString.lowercased())" }
     static func user(_ id: UUID) -> String { "\(users)/\(id.uuidString.lowercased())" }
 
     /// Only same-site absolute paths may be redirect targets (`/x`, never `//evil.example` or `http:`).

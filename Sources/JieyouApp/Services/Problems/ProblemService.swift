@@ -189,4 +189,18 @@ enum ProblemCategories {
     static func exists(_ code: String, on sql: any SQLDatabase) async throws -> Bool {
         try await sql.raw("SELECT 1 AS one FROM problem_categories WHERE code = \(bind: code)").first() != nil
     }
+
+    /// The shipped ten in seed 000's order, then sub-categories by name.
+    static func all(on sql: any SQLDatabase) async throws -> [ProblemCategory] {
+        struct Row: Decodable {
+            let code: String
+            let name: String
+            let resolveDays: Int
+        }
+        let rows = try await sql.raw("SELECT code, name, resolve_days FROM problem_categories").all(
+            decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+        let order = Dictionary(uniqueKeysWithValues: ProblemCategory.shipped.enumerated().map { ($1.code, $0) })
+        return rows.sorted { (order[$0.code] ?? 99, $0.name) < (order[$1.code] ?? 99, $1.name) }
+            .map { ProblemCategory(code: $0.code, name: $0.name, resolveDays: $0.resolveDays) }
+    }
 }

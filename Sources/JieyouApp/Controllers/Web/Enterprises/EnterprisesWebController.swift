@@ -121,6 +121,11 @@ struct EnterprisesWebController: RouteCollection {
         }
         let actions = [
             mayVisit ? HTML("<a class=\"button\" href=\"\(WebPath.newVisit(for: id))\">记录走访</a>") : nil,
+            ProblemsWebController.maySubmit(access.actor) && !access.actor.has(.monitor)
+                ? HTML(
+                    "<a class=\"button secondary\" href=\"\(WebPath.problems)/new?enterprise=\(id.uuidString.lowercased())\">登记问题</a>"
+                )
+                : nil,
             mayEdit ? HTML("<a class=\"button secondary\" href=\"\(WebPath.enterprise(id))/edit\">编辑</a>") : nil,
         ].compactMap { $0 }
         let content: HTML = """

@@ -1,0 +1,330 @@
+import Fluent
+import JieyouDomain
+import SQLKit
+import Vapor
+
+/// 问题台账 on the web: the ledger with each role's saved views, the submission form, and a problem's
+/// page showing its facts, its timeline and a form for each action the reader may take now (and no
+/// other). Every form posts with its CSRF token; a refused action comes back on the page with its reason.
+struct ProblemsWebController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let problems = routes.grouped("problems")
+        problems.get(use: ledger)
+        problems.get("new", use: new)
+        problems.post(use: create)
+        problems.get(":id", use: show)
+        problems.post(":id", "actions", ":action", use: act)
+    }
+
+    /// The views a role works from, in the order its day goes.
+    static func views(for actor: Actor) -> [LedgerView] {
+        var views: [LedgerView] = []
+        if actor.has(.dispatcher) { views += [.toAccept, .toAssign, .returned, .overdue, .toRevisit] }
+        if actor.has(.handler) { views += [.toSign, .working, .dueSoon] }
+        if actor.has(.leader) { views += [.supervised, .leaderCases, .overdue] }
+        var seen: Set<LedgerView> = []
+        return views.filter { seen.insert($0).inserted }
+    }
+
+    /// The first 40 characters of a description, for a table cell.
+    static func excerpt(_ text: String) -> String {
+        text.count <= 40 ? text : String(text.prefix(40)) + "…"
+    }
+
+    static func maySubmit(_ actor: Actor) -> Bool {
+        actor.has(.dispatcher) || actor.has(.cadre) || actor.has(.enterprise) || actor.has(.monitor)
+    }
+
+    // MARK: ledger
+
+    @Sendable func ledger(req: Request) async throws -> Response {
+        let signedIn = try req.requireSignedIn()
+        let actor = signedIn.actor
+        let tree = try await OrgDirectory.tree(on: req.db)
+        let sql = req.db as! any SQLDatabase
+        let views = Self.views(for: actor)
+        let chosen = req.query[String.self, at: "view"].flatMap(LedgerView.init(rawValue:))
+        var filter = LedgerFilter()
+        let stateText = req.query[String.self, at: "state"] ?? ""
+        if let state = ProblemState(rawValue: stateText) { filter.states = [state] }
+        let category = req.query[String.self, at: "category"] ?? ""
+        if !category.isEmpty { filter.category = category }
+        let offset = max(req.query[Int.self, at: "offset"] ?? 0, 0)
+        let limit = 50
+        let today = LocalDate(req.now, in: .chinaStandard)
+        let page = try await ProblemLedger.page(
+            filter, view: chosen, actor: actor, tree: tree, today: today,
+            calendar: try await CalendarStore.calendar(on: req.db), limit: limit, offset: offset, on: sql)
+        let categories = try await ProblemCategories.all(on: sql)
+        let names = Dictionary(uniqueKeysWithValues: categories.map { ($0.code, $0.name) })
+        let tabs = ([nil] + views.map { Optional($0) }).map { view -> HTML in
+            let title = view?.chineseName ?? "全部"
+            let href = WebPath.problems + (view.map { "?view=\($0.rawValue)" } ?? "")
+            return view == chosen
+                ? "<li><a href=\"\(href)\" aria-current=\"page\"><b>\(title)</b></a></li>"
+                : "<li><a href=\"\(href)\">\(title)</a></li>"
+        }
+        let rows = page.items.map { p -> HTML in
+            let state = ProblemState(rawValue: p.state) ?? .submitted
+            let overdue =
+                state.isWithDepartment && p.pausedSince == nil && (p.deadline.map { $0 < today.iso } ?? false)
+            let flags = p.flags.split(separator: ",").compactMap { ProblemFlag(rawValue: String($0))?.chineseName }
+            return """
+                <tr><td class="mono"><a href="\(WebPath.problem(p.id))">\(p.number)</a></td>\
+                <td>\(p.enterpriseName ?? "—")</td><td>\(Self.excerpt(p.description))</td>\
+                <td class="hide-narrow">\(p.categoryCode.flatMap { names[$0] } ?? "未分类")</td>\
+                <td>\(state.chineseName)\(flags.isEmpty ? HTML.empty : HTML(" <span class=\"tag\">\(flags.joined(separator: "、"))</span>"))</td>\
+                <td class="hide-narrow">\(p.leadDepartmentName ?? "—")</td>\
+                <td>\(p.deadline ?? "—")\(overdue ? HTML(" <span class=\"tag overdue\">超期</span>") : .empty)</td></tr>
+                """
+        }
+        let f = FormFields()
+        let viewField: HTML =
+            chosen.map { HTML("<input type=\"hidden\" name=\"view\" value=\"\($0.rawValue)\">") } ?? .empty
+        var pager: [HTML] = []
+        let query = "view=\(chosen?.rawValue ?? "")&state=\(stateText)&category=\(category)"
+        if offset > 0 {
+            pager.append(
+                "<a class=\"button secondary\" href=\"\(WebPath.problems)?\(query)&offset=\(max(offset - limit, 0))\">上一页</a>"
+            )
+        }
+        if offset + limit < page.total {
+            pager.append(
+                "<a class=\"button secondary\" href=\"\(WebPath.problems)?\(query)&offset=\(offset + limit)\">下一页</a>")
+        }
+        let content: HTML = """
+            <h1>\(actor.has(.enterprise) ? "我的问题和建议" : "问题台账")</h1>
+            \(Self.maySubmit(actor) ? HTML("<div class=\"actions\"><a class=\"button\" href=\"\(WebPath.problems)/new\">登记问题</a></div>") : .empty)
+            <nav aria-label="台账视图"><ul class="tabs" data-testid="ledger-views">\(tabs)</ul></nav>
+            <form method="get" action="\(WebPath.problems)" class="filters card">\(viewField)
+            \(f.select("state", "状态", options: ProblemState.allCases.map { ($0.rawValue, $0.chineseName) }, selected: stateText, blank: "全部"))
+            \(f.select("category", "问题类别", options: categories.map { ($0.code, $0.name) }, selected: category, blank: "全部"))
+            <button type="submit">查询</button></form>
+            <p class="muted" data-testid="ledger-total">共 \(page.total) 条</p>
+            <div class="table-wrap"><table data-testid="ledger"><thead><tr><th>编号</th><th>企业</th><th>困难问题</th><th class="hide-narrow">类别</th><th>状态</th><th class="hide-narrow">牵头单位</th><th>办理时限</th></tr></thead>
+            <tbody>\(rows)</tbody></table></div>
+            <div class="pager">\(pager)</div>
+            """
+        return try await req.page(actor.has(.enterprise) ? "我的问题和建议" : "问题台账", content, flash: req.flash)
+    }
+
+    // MARK: submission
+
+    struct NewForm: Content {
+        var enterpriseId: String?
+        var kind: String?
+        var category: String?
+        var source: String?
+        var description: String?
+    }
+
+    @Sendable func new(req: Request) async throws -> Response {
+        let signedIn = try req.requireSignedIn()
+        guard Self.maySubmit(signedIn.actor) else { throw AppError.forbidden() }
+        let form = NewForm(enterpriseId: req.query[String.self, at: "enterprise"], kind: "problem")
+        return try await req.page("登记问题", try await newForm(req, signedIn, form, errors: []))
+    }
+
+    @Sendable func create(req: Request) async throws -> Response {
+        let signedIn = try req.requireSignedIn()
+        let form = try req.content.decode(NewForm.self)
+        do {
+            let id = try await ProblemService(
+                database: req.db, now: req.now, calendar: try await CalendarStore.calendar(on: req.db)
+            ).submit(
+                ProblemInput(
+                    enterpriseID: formUUID(form.enterpriseId), kind: form.kind, category: form.category,
+                    source: form.source, description: form.description, campaignID: nil),
+                orgUnit: nil, by: signedIn.actor)
+            return req.redirect(to: WebPath.problem(id) + "?done=created")
+        } catch {
+            let error = try AppError.forForm(error)
+            return try await req.page(
+                "登记问题", try await newForm(req, signedIn, form, errors: error.fieldErrors), status: error.status)
+        }
+    }
+
+    private func newForm(_ req: Request, _ signedIn: SignedIn, _ form: NewForm, errors: [FieldError]) async throws
+        -> HTML
+    {
+        let actor = signedIn.actor
+        let sql = req.db as! any SQLDatabase
+        var enterpriseName: String?
+        if actor.has(.enterprise), let own = actor.enterpriseID {
+            enterpriseName = try await StoredEnterprise.load(own, on: sql)?.row.name
+        } else if let id = formUUID(form.enterpriseId) {
+            let access = try await EnterpriseAccess.load(req)
+            enterpriseName = try await access.enterprise(id, on: req.db).row.name
+        }
+        let f = FormFields(errors: errors)
+        let categories = try await ProblemCategories.all(on: sql)
+        let staff = actor.has(.dispatcher) || actor.has(.cadre)
+        let sources = ProblemSource.allCases.filter { $0 != .online && $0 != .monitor }
+        let enterpriseField: HTML =
+            if let enterpriseName {
+                "<p class=\"lead\">企业：<b data-testid=\"problem-enterprise\">\(enterpriseName)</b></p>\(actor.has(.enterprise) ? HTML.empty : HTML("<input type=\"hidden\" name=\"enterpriseId\" value=\"\(form.enterpriseId ?? "")\">"))"
+            } else if actor.has(.monitor) {
+                "<p class=\"hint\">如反映的问题涉及某家企业，请从该企业页面登记。</p>"
+            } else {
+                "<p class=\"muted\">请先在<a href=\"\(WebPath.enterprises)\">企业</a>中找到企业，在企业页面点“登记问题”。</p>\(f.error(for: "enterpriseId"))"
+            }
+        return """
+            <h1>登记问题</h1>
+            <form method="post" action="\(WebPath.problems)" class="card problem-form">
+            \(FormFields.csrf(signedIn))\(f.summary)
+            \(enterpriseField)
+            \(f.select("kind", "类型", options: ProblemKind.allCases.map { ($0.rawValue, $0.chineseName) }, selected: form.kind, blank: nil))
+            \(f.select("category", "问题类别", options: categories.map { ($0.code, $0.name) }, selected: form.category, blank: "由服务小组分类"))
+            \(staff ? f.select("source", "问题来源", options: sources.map { ($0.rawValue, $0.chineseName) }, selected: form.source, blank: nil) : .empty)
+            <div class="field"><label for="description">困难问题<span class="req">*</span></label>
+            <textarea id="description" name="description" rows="5" required>\(form.description ?? "")</textarea>\(f.error(for: "description"))</div>
+            <div class="actions"><button type="submit">提交</button><a class="button secondary" href="\(WebPath.problems)">取消</a></div>
+            </form>
+            """
+    }
+
+    // MARK: one problem
+
+    @Sendable func show(req: Request) async throws -> Response {
+        try await page(req, errors: [], failed: nil)
+    }
+
+    /// The fields of every action form, as a browser sends them.
+    struct ActionForm: Content {
+        var category: String?
+        var reason: String?
+        var leadDepartmentId: String?
+        var coDepartmentIds: [String]?
+        var deadline: String?
+        var text: String?
+        var upheld: String?
+        var note: String?
+        var result: String?
+        var resultKind: String?
+        var satisfaction: String?
+        var comment: String?
+        var overrideReason: String?
+        var targetNumber: String?
+        var plan: String?
+        var responsibleUnit: String?
+        var until: String?
+        var workingDays: String?
+        var approve: String?
+        var departmentId: String?
+        var on: String?
+        var rootCause: String?
+    }
+
+    @Sendable func act(req: Request) async throws -> Response {
+        let signedIn = try req.requireSignedIn()
+        let id = try req.idParameter("问题")
+        guard let name = req.parameters.get("action").flatMap(ProblemAction.Name.init(rawValue:)) else {
+            throw AppError.notFound("操作")
+        }
+        let form = try req.content.decode(ActionForm.self)
+        do {
+            let sql = req.db as! any SQLDatabase
+            var target: UUID?
+            if name == .merge, let number = form.targetNumber?.trimmingCharacters(in: .whitespaces), !number.isEmpty {
+                target = try await sql.raw("SELECT id FROM problems WHERE number = \(bind: number)").first()?
+                    .decode(column: "id", as: UUID.self)
+                if target == nil { throw AppError.invalid("targetId", "找不到编号为“\(number)”的问题") }
+            }
+            let body = ProblemsAPIController.ActionBody(
+                category: form.category, reason: form.reason, leadDepartmentId: formUUID(form.leadDepartmentId),
+                coDepartmentIds: (form.coDepartmentIds ?? []).compactMap(formUUID), deadline: form.deadline,
+                text: form.text, upheld: form.upheld.map { $0 == "true" }, note: form.note, result: form.result,
+                resultKind: form.resultKind, satisfaction: form.satisfaction, comment: form.comment,
+                overrideReason: form.overrideReason, targetId: target, plan: form.plan,
+                responsibleUnit: form.responsibleUnit, until: form.until,
+                workingDays: form.workingDays.flatMap { Int($0) },
+                approve: form.approve.map { $0 == "true" }, departmentId: formUUID(form.departmentId),
+                on: form.on.map { $0 == "true" }, rootCause: form.rootCause)
+            let action = try ProblemsAPIController.action(name, body, problemID: id)
+            _ = try await ProblemService(
+                database: req.db, now: req.now, calendar: try await CalendarStore.calendar(on: req.db)
+            ).act(action, on: id, note: form.note, by: signedIn.actor)
+            return req.redirect(to: WebPath.problem(id) + "?done=saved")
+        } catch {
+            let error = try AppError.forForm(error)
+            return try await page(req, errors: error.fieldErrors, failed: name, status: error.status)
+        }
+    }
+
+    private func page(
+        _ req: Request, errors: [FieldError], failed: ProblemAction.Name?, status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
+        let signedIn = try req.requireSignedIn()
+        let sql = req.db as! any SQLDatabase
+        let id = try req.idParameter("问题")
+        let tree = try await OrgDirectory.tree(on: req.db)
+        guard let (record, snapshot) = try await ProblemRecord.load(id, on: sql) else { throw AppError.notFound("问题") }
+        let parties = try await ProblemParties.of(
+            signedIn.actor, for: record, snapshot: snapshot, tree: tree, on: sql)
+        guard !parties.isEmpty else { throw AppError.notFound("问题") }
+        let calendar = try await CalendarStore.calendar(on: req.db)
+        let today = LocalDate(req.now, in: .chinaStandard)
+        let available = ProblemWorkflow(calendar: calendar).available(to: parties, on: snapshot)
+        let departments = try await DepartmentModel.query(on: req.db).filter(\.$orgUnit.$id == record.orgUnitId)
+            .filter(\.$active == true).sort(\.$name).all()
+        let departmentNames = Dictionary(uniqueKeysWithValues: departments.map { ($0.id!, $0.name) })
+        let categories = try await ProblemCategories.all(on: sql)
+        let enterprise = try await record.enterpriseId.asyncMap { try await StoredEnterprise.load($0, on: sql) } ?? nil
+        let timeline = try await ProblemsAPIController.timeline(
+            of: id, hideMonitor: record.reporterHidden && !parties.contains(.dispatcher), on: sql)
+        let escalatedTo = try await ProblemsAPIController.LinkedProblem.load(record.escalatedTo, on: sql)
+        let forms = ProblemActionForms(
+            problemID: id, snapshot: snapshot, signedIn: signedIn, departments: departments.map { ($0.id!, $0.name) },
+            categories: categories, errors: failed == nil ? [] : errors)
+        let actionItems = available.map { forms.form(for: $0, open: $0 == failed) }
+        let co = snapshot.coDepartments.sorted { $0.value < $1.value }.map {
+            "\(departmentNames[$0.key] ?? "其他单位")（\($0.value.iso)）"
+        }
+        let events = timeline.map { entry -> HTML in
+            let name =
+                ProblemAction.Name(rawValue: entry.action)?.chineseName
+                ?? (entry.action == "submit" ? "登记" : entry.action)
+            let note = entry.changes["note"]?.after ?? entry.changes["description"]?.after
+            let state = entry.changes["state"]?.after.flatMap(ProblemState.init(rawValue:))?.chineseName
+            return """
+                <li><time>\(ChinaTime.dateTime(entry.at))</time> <b>\(entry.actor ?? "系统")</b> \(name)\
+                \(state.map { HTML(" → \($0)") } ?? .empty)\(note.map { HTML("<p>\($0)</p>") } ?? .empty)</li>
+                """
+        }
+        let overdue = snapshot.isOverdue(on: today)
+        // A step refused because the problem moved on has no form left to show its reason in.
+        let stale: HTML =
+            if let failed, !available.contains(failed) {
+                "<div class=\"error-summary\" role=\"alert\"><p>\(errors.map(\.message).joined(separator: "；"))</p></div>"
+            } else { .empty }
+        let content: HTML = """
+            \(stale)<h1><span class="mono" data-testid="problem-number">\(record.number)</span> <span data-testid="problem-state">\(snapshot.state.chineseName)</span>\(overdue ? HTML(" <span class=\"tag overdue\">超期</span>") : .empty)</h1>
+            <dl class="facts card">
+            <dt>企业</dt><dd>\(enterprise.map { HTML("<a href=\"\(WebPath.enterprise($0.row.id))\">\($0.row.name)</a>") } ?? HTML("—"))</dd>
+            <dt>类型</dt><dd>\(snapshot.kind.chineseName)</dd>
+            <dt>问题类别</dt><dd>\(categories.first { $0.code == snapshot.categoryCode }?.name ?? "未分类")</dd>
+            <dt>问题来源</dt><dd>\(ProblemSource(rawValue: record.source)?.chineseName ?? record.source)</dd>
+            <dt>困难问题</dt><dd data-testid="problem-description">\(record.description)</dd>
+            <dt>牵头单位</dt><dd>\(snapshot.leadDepartment.flatMap { departmentNames[$0] } ?? "—")</dd>
+            <dt>配合单位</dt><dd>\(co.isEmpty ? "—" : co.joined(separator: "、"))</dd>
+            <dt>办理时限</dt><dd>\(snapshot.deadline?.iso ?? "—")\(snapshot.pausedSince.map { HTML("（\($0.iso) 起挂起）") } ?? .empty)</dd>
+            \(snapshot.result.map { HTML("<dt>办理结果</dt><dd>\($0)（\(snapshot.resultKind?.chineseName ?? "")）</dd>") } ?? .empty)
+            \(snapshot.satisfaction.map { HTML("<dt>满意度</dt><dd>\($0.chineseName)</dd>") } ?? .empty)
+            \(snapshot.rootCause.map { HTML("<dt>症结</dt><dd>\($0)</dd>") } ?? .empty)
+            \(snapshot.flags.isEmpty ? HTML.empty : HTML("<dt>标记</dt><dd>\(snapshot.flags.map(\.chineseName).sorted().joined(separator: "、"))</dd>"))
+            \(escalatedTo.map { HTML("<dt>已上报</dt><dd>上级编号 \($0.number)，\($0.stateName)\($0.result.map { "：\($0)" } ?? "")</dd>") } ?? .empty)
+            </dl>
+            \(actionItems.isEmpty ? HTML.empty : HTML("<h2>办理</h2><div class=\"problem-actions\" data-testid=\"problem-actions\">\(actionItems)</div>"))
+            <h2>办理过程</h2>
+            <ol class="timeline" data-testid="timeline">\(events)</ol>
+            """
+        return try await req.page("问题 \(record.number)", content, flash: req.flash, status: status)
+    }
+}
+
+extension Optional {
+    fileprivate func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let value = self else { return nil }
+        return try await transform(value)
+    }
+}
