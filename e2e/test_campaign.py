@@ -1,6 +1,7 @@
 """A leader follows the demo campaign's coverage and opens the 政银企对接会 of seed 003."""
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from conftest import sign_in
 
@@ -21,7 +22,10 @@ def test_leader_reads_campaign_coverage_and_the_financing_meeting(browser, base_
 
     # The same page without the campaign counts a period of every enterprise.
     Select(browser.find_element(By.ID, "campaign")).select_by_index(0)
+    before = browser.find_element(By.CSS_SELECTOR, "[data-testid=coverage-headline]")
     browser.find_element(By.CSS_SELECTOR, "form.filters button").click()
+    # Read the new page, not the old one still on screen while the form submits.
+    WebDriverWait(browser, 15).until(EC.staleness_of(before))
     assert "送解优" not in browser.find_element(By.CSS_SELECTOR, "[data-testid=coverage-headline]").text
 
     browser.find_element(By.LINK_TEXT, "活动").click()

@@ -19,11 +19,14 @@ def open_action(driver, action):
 
 
 def submit_action(driver, action, fill=None):
+    """Fills and submits the action's form, and waits for the page it leads to (not the old one,
+    which may carry the previous step's flash)."""
     details = open_action(driver, action)
     if fill:
         fill(details)
     details.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    WebDriverWait(driver, 10).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".flash")))
+    WebDriverWait(driver, 15).until(EC.staleness_of(details))
+    WebDriverWait(driver, 15).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".flash")))
 
 
 def state(driver):
@@ -45,7 +48,7 @@ def test_four_roles_take_one_problem_from_submission_to_closing(base_url):
         assert "湖南麓谷新材料科技有限公司" in enterprise.find_element(By.CSS_SELECTOR, "[data-testid=problem-enterprise]").text
         enterprise.find_element(By.ID, "description").send_keys(text)
         enterprise.find_element(By.CSS_SELECTOR, ".problem-form button[type=submit]").click()
-        WebDriverWait(enterprise, 10).until(EC.presence_of_element_located((By.CSS_SELECTOR, "[data-testid=problem-state]")))
+        WebDriverWait(enterprise, 15).until(EC.presence_of_element_located((By.CSS_SELECTOR, "[data-testid=problem-state]")))
         assert state(enterprise) == "待受理"
         path = enterprise.current_url.split(base_url, 1)[1].split("?")[0]
         # The enterprise itself may only wait at this point: no forms.

@@ -39,6 +39,7 @@ public enum Entrypoint {
                     app.lifecycle.use(ServePreparation(loadDemo: launch.loadDemo))
                     app.lifecycle.use(HourlyJob.sessionSweeper)
                     app.lifecycle.use(HourlyJob.plannerStatistics)
+                    app.lifecycle.use(HourlyJob.overdueSweep)
                 }
                 try await app.execute()
                 try await app.asyncShutdown()

@@ -25,6 +25,7 @@ func routes(_ app: Application) throws {
     try pages.register(collection: TeamsWebController())
     try pages.register(collection: VisitsWebController())
     try pages.register(collection: ProblemsWebController())
+    try pages.register(collection: NotificationsWebController())
 
     let api = app.grouped("api", "v1").grouped(BearerTokenMiddleware())
     try api.register(collection: OpenAPIController())
@@ -40,4 +41,5 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: CoverageAPIController())
     try signedIn.register(collection: TeamsAPIController())
     try signedIn.register(collection: ProblemsAPIController())
+    try signedIn.register(collection: NotificationsAPIController())
 }

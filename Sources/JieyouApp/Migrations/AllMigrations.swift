@@ -22,5 +22,6 @@ enum AllMigrations {
         CreateEnterpriseFilterIndexes(),
         CreateProblems(),
         TakeInFindings(),
+        CreateNotifications(),
     ]
 }

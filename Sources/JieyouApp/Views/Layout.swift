@@ -1,4 +1,5 @@
 import JieyouDomain
+import SQLKit
 import Vapor
 
 /// One entry of the navigation menu.
@@ -48,6 +49,8 @@ struct Layout {
     let signedIn: SignedIn?
     let orgPath: String?
     let currentPath: String
+    /// Unread notifications, for the bell.
+    var unread = 0
 
     func render(_ content: HTML, flash: String? = nil) -> HTML {
         """
@@ -85,6 +88,7 @@ struct Layout {
             <header class="site-header">
             <a class="brand" href="/">解优</a>
             <span class="org" data-testid="org">\(orgPath ?? "")</span>
+            <a class="bell" href="\(WebPath.notifications)" data-testid="bell">通知\(unread > 0 ? HTML("<b class=\"count\">\(unread)</b>") : .empty)</a>
             <span class="who"><span data-testid="user-name">\(signedIn.displayName)</span><small>\(roles)</small></span>
             <form method="post" action="\(WebPath.logout)" class="logout">
             <input type="hidden" name="_csrf" value="\(signedIn.csrfToken)">
@@ -111,11 +115,14 @@ extension Request {
         -> Response
     {
         var orgPath: String?
+        var unread = 0
         if let signedIn {
             let tree = try await OrgDirectory.tree(on: db)
             orgPath = tree.pathName(of: signedIn.orgUnitID)
+            unread = try await NotificationStore.unreadCount(for: signedIn.userID, on: db as! any SQLDatabase)
         }
-        let layout = Layout(title: title, signedIn: signedIn, orgPath: orgPath, currentPath: url.path)
+        var layout = Layout(title: title, signedIn: signedIn, orgPath: orgPath, currentPath: url.path)
+        layout.unread = unread
         return layout.render(content, flash: flash).response(status: status)
     }
 

@@ -59,6 +59,8 @@ enum Stylesheet {
         .tag { display:inline-block; padding:0 .4rem; border-radius:4px; background:#eef2ff; color:#3730a3; font-size:.85rem; margin:0 .2rem .2rem 0; }
         .tag.off { background:#f3f4f6; color:var(--muted); }
         .tag.overdue { background:#fee2e2; color:#991b1b; }
+        a.bell b.count { display:inline-block; min-width:1.2rem; margin-left:.2rem; padding:0 .3rem; border-radius:999px; background:#dc2626; color:#fff; font-size:.8rem; text-align:center; }
+        ul.notices li.unread { font-weight:600; }
         ul.tabs { list-style:none; display:flex; flex-wrap:wrap; gap:.4rem 1rem; padding:0; margin:.5rem 0 1rem; }
         ol.timeline { padding-left:1.2rem; } ol.timeline li { margin:.4rem 0; } ol.timeline time { color:var(--muted); }
         details.action { margin:.5rem 0; } details.action summary { cursor:pointer; font-weight:600; min-height:32px; }

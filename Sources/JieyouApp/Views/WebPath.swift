@@ -25,6 +25,7 @@ enum WebPath {
     static let teams = "/teams"
     static let tags = "/enterprises/tags"
     static let problems = "/problems"
+    static let notifications = "/notifications"
 
     static func login(next: String? = nil) -> String {
         guard let next, isSafeRedirect(next), next != home else { return loginPath }

@@ -214,6 +214,10 @@ enum OpenAPIDocument {
             "/problems/{id}": {
               "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
               "get": {"summary": "One problem with its timeline (its events), the actions the caller may take now, and the linked problem when escalated", "responses": {"200": {"description": "Problem"}, "404": {"$ref": "#/components/responses/Error"}}}},
+            "/notifications": {
+              "get": {"summary": "The caller's own notices (催办, 建议督办), newest first, with the unread count", "responses": {"200": {"description": "unread, items"}}}},
+            "/notifications/read": {
+              "post": {"summary": "Mark all the caller's notices read", "responses": {"200": {"description": "unread (0), items"}}}},
             "/problems/{id}/actions/{action}": {
               "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}},
                 {"name": "action", "in": "path", "required": true, "schema": {"type": "string", "enum": ["accept", "reject", "assign", "sign", "progress", "giveBack", "ruleOnReturn", "resolve", "revisit", "close", "escalate", "merge", "keepWorking", "pause", "resume", "requestExtension", "decideExtension", "addDepartment", "flagTypicalCase", "flagSupervised", "flagLeaderCase", "recordRootCause"]}}],

@@ -56,6 +56,8 @@ struct CreateProblems: AsyncMigration {
             .field("escalated_from", .uuid)
             .field("reported_by", .uuid, .references("users", "id"))
             .field("reporter_hidden", .bool, .required)
+            .field("overdue_count", .int, .required, .sql(.default(0)))
+            .field("overdue_since", .string)
             .field("version", .int, .required)
             .field("created_at", .datetime, .required)
             .field("updated_at", .datetime, .required)

@@ -1,0 +1,35 @@
+import JieyouDomain
+import SQLKit
+import Vapor
+
+/// 通知: the signed-in user's notices (催办, 建议督办), each linking to its problem.
+struct NotificationsWebController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let notifications = routes.grouped("notifications")
+        notifications.get(use: list)
+        notifications.post("read", use: markRead)
+    }
+
+    @Sendable func list(req: Request) async throws -> Response {
+        let signedIn = try req.requireSignedIn()
+        let items = try await NotificationStore.recent(for: signedIn.userID, on: req.db as! any SQLDatabase)
+        let rows = items.map { n -> HTML in
+            let link: HTML = n.problemId.map { HTML(" <a href=\"\(WebPath.problem($0))\">查看问题</a>") } ?? .empty
+            return
+                "<li\(n.readAt == nil ? HTML(" class=\"unread\"") : .empty)><time>\(ChinaTime.dateTime(n.createdAt))</time> \(n.message)\(link)</li>"
+        }
+        let unread = items.contains { $0.readAt == nil }
+        let content: HTML = """
+            <h1>通知</h1>
+            \(unread ? HTML("<form method=\"post\" action=\"\(WebPath.notifications)/read\">\(FormFields.csrf(signedIn))<button type=\"submit\" class=\"secondary\">全部标为已读</button></form>") : .empty)
+            \(rows.isEmpty ? HTML("<p class=\"muted\">暂无通知</p>") : HTML("<ul class=\"plain notices\" data-testid=\"notifications\">\(rows)</ul>"))
+            """
+        return try await req.page("通知", content, flash: req.flash)
+    }
+
+    @Sendable func markRead(req: Request) async throws -> Response {
+        let signedIn = try req.requireSignedIn()
+        try await NotificationStore.markAllRead(for: signedIn.userID, now: req.now, on: req.db as! any SQLDatabase)
+        return req.redirect(to: WebPath.notifications + "?done=saved")
+    }
+}

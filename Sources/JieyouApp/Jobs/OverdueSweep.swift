@@ -1,0 +1,151 @@
+import Fluent
+import Foundation
+import JieyouDomain
+import SQLKit
+import Vapor
+
+/// The daily 催办 run (PRODUCT.md §3): flags the problems a department holds past their deadline,
+/// reminds the lead department's handlers and the owning org's dispatchers every day until the problem
+/// is in time again, and proposes 督办 to the dispatchers when a problem goes overdue a second time.
+/// Each instance tries it hourly; the first to claim the day in `job_runs` runs it, so a cluster
+/// sends each day's notices once.
+enum OverdueSweep {
+    struct Report: Sendable, Equatable {
+        /// Problems past their deadline today.
+        var overdue = 0
+        /// Of those, the ones that went overdue since the last run.
+        var newlyOverdue = 0
+        var notices = 0
+        var proposedForSupervision = 0
+        /// Problems in time again (extended, resumed or settled) whose overdue mark was cleared.
+        var cleared = 0
+    }
+
+    /// Runs today's sweep unless an instance already claimed it; nil when it was claimed.
+    static func runIfDue(on database: any Database, now: Date) async throws -> Report? {
+        let sql = database as! any SQLDatabase
+        let today = LocalDate(now, in: .chinaStandard)
+        let claimed = try await sql.raw(
+            """
+            INSERT INTO job_runs (name, day, started_at) VALUES ('overdue', \(bind: today.iso), \(bind: now))
+            ON CONFLICT (name, day) DO NOTHING RETURNING name
+            """
+        ).all()
+        guard !claimed.isEmpty else { return nil }
+        let calendar = try await CalendarStore.calendar(on: database)
+        let report = try await run(today: today, calendar: calendar, now: now, on: database)
+        try await sql.raw(
+            """
+            UPDATE job_runs SET finished_at = \(bind: Date()),
+              summary = \(bind: "超期\(report.overdue)件，新增\(report.newlyOverdue)件，提醒\(report.notices)条，建议督办\(report.proposedForSupervision)件")
+            WHERE name = 'overdue' AND day = \(bind: today.iso)
+            """
+        ).run()
+        return report
+    }
+
+    /// The sweep itself, in one transaction with its events.
+    static func run(today: LocalDate, calendar: WorkCalendar, now: Date, on database: any Database) async throws
+        -> Report
+    {
+        struct Row: Decodable, Sendable {
+            let id: UUID
+            let orgUnitId: UUID
+            let number: String
+            let leadDepartmentId: UUID?
+            let deadline: String
+            let overdueCount: Int
+            let overdueSince: String?
+            let flags: String
+        }
+        return try await database.writing(actorID: nil, now: now) { tx, log in
+            let sql = tx as! any SQLDatabase
+            var report = Report()
+            let held = [ProblemState.assigned, .inProgress, .ongoing].map(\.rawValue)
+            let cleared = try await sql.raw(
+                """
+                UPDATE problems SET overdue_since = NULL
+                WHERE overdue_since IS NOT NULL AND NOT (state IN (\(binds: held)) AND paused_since IS NULL
+                  AND deadline < \(bind: today.iso))
+                RETURNING id
+                """
+            ).all()
+            report.cleared = cleared.count
+            let rows = try await sql.raw(
+                """
+                SELECT id, org_unit_id, number, lead_department_id, deadline, overdue_count, overdue_since, flags
+                FROM problems
+                WHERE state IN (\(binds: held)) AND paused_since IS NULL AND deadline < \(bind: today.iso)
+                ORDER BY deadline, number
+                """
+            ).all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+            report.overdue = rows.count
+            for row in rows {
+                guard let deadline = LocalDate(iso: row.deadline) else { continue }
+                let late = max(calendar.workingDays(after: deadline, through: today), 1)
+                var count = row.overdueCount
+                if row.overdueSince == nil {
+                    count += 1
+                    report.newlyOverdue += 1
+                    try await sql.raw(
+                        """
+                        UPDATE problems SET overdue_count = \(bind: count), overdue_since = \(bind: today.iso)
+                        WHERE id = \(bind: row.id)
+                        """
+                    ).run()
+                    try await log.record(
+                        "problem", id: row.id.uuidString, "overdue",
+                        ChangeSet.diff(["overdueCount": String(row.overdueCount)], ["overdueCount": String(count)]),
+                        orgUnit: row.orgUnitId)
+                }
+                let handlers = try await recipients(
+                    "roles LIKE '%,handler,%' AND department_id = \(bind: row.leadDepartmentId)", on: sql)
+                let dispatchers = try await recipients(
+                    "roles LIKE '%,dispatcher,%' AND org_unit_id = \(bind: row.orgUnitId)", on: sql)
+                let urge = "催办：问题\(row.number)已超过办理时限（\(row.deadline)）\(late)个工作日，请抓紧办理"
+                report.notices += try await notify(
+                    handlers + dispatchers, problem: row.id, kind: "urge", message: urge, now: now, on: sql)
+                if count >= 2, row.overdueSince == nil, !row.flags.contains(",supervised,") {
+                    report.proposedForSupervision += 1
+                    report.notices += try await notify(
+                        dispatchers, problem: row.id, kind: "proposeSupervision",
+                        message: "建议督办：问题\(row.number)已第\(count)次超期", now: now, on: sql)
+                }
+            }
+            return report
+        }
+    }
+
+    private static func recipients(_ condition: SQLQueryString, on sql: any SQLDatabase) async throws -> [UUID] {
+        try await sql.raw("SELECT id FROM users WHERE active = \(bind: true) AND \(condition)").all().map {
+            try $0.decode(column: "id", as: UUID.self)
+        }
+    }
+
+    private static func notify(
+        _ users: [UUID], problem: UUID, kind: String, message: String, now: Date, on sql: any SQLDatabase
+    ) async throws -> Int {
+        let unique = Array(Set(users))
+        guard !unique.isEmpty else { return 0 }
+        var insert = sql.insert(into: "notifications").columns(
+            "id", "user_id", "problem_id", "kind", "message", "created_at")
+        for user in unique {
+            insert = insert.values(
+                SQLBind(UUID()), SQLBind(user), SQLBind(problem), SQLBind(kind), SQLBind(message), SQLBind(now))
+        }
+        try await insert.run()
+        return unique.count
+    }
+}
+
+extension HourlyJob {
+    /// Tries the daily 催办 sweep every hour; the day's first instance runs it (`OverdueSweep`).
+    static var overdueSweep: HourlyJob {
+        HourlyJob("Overdue sweep") { app in
+            if let report = try await OverdueSweep.runIfDue(on: app.db, now: app.clock.now()) {
+                app.logger.info(
+                    "Overdue sweep: \(report.overdue) overdue, \(report.newlyOverdue) new, \(report.notices) notices")
+            }
+        }
+    }
+}

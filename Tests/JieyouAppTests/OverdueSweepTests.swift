@@ -1,0 +1,115 @@
+import Foundation
+import JieyouDomain
+import SQLKit
+import Testing
+import VaporTesting
+
+@testable import JieyouApp
+
+/// The daily 催办 run: once per cluster and day, reminders to the lead department and the dispatchers
+/// while a problem is overdue, 建议督办 the second time it goes overdue, and the bell that shows them.
+@Suite struct OverdueSweepTests {
+    var today: LocalDate { LocalDate(Date(), in: .chinaStandard) }
+
+    func setDeadline(_ id: String, _ day: LocalDate, on app: Application) async throws {
+        try await (app.db as! any SQLDatabase).raw(
+            "UPDATE problems SET deadline = \(bind: day.iso) WHERE id = \(bind: UUID(uuidString: id)!)"
+        ).run()
+    }
+
+    @Test func overdueProblemsAreUrgedDailyAndProposedForSupervisionTheSecondTime() async throws {
+        try await withApp { app in
+            let world = try await World.build(on: app)
+            let client = Client(app: app)
+            let dispatcher = try await client.token("lx_dispatcher")
+            let handler = try await client.token("lx_handler")
+            let created = try await client.send(
+                .POST, "/api/v1/problems", token: dispatcher,
+                json: [
+                    "enterpriseId": world.enterprise.uuidString, "description": "消防验收迟迟未办",
+                    "category": "governmentService",
+                ])
+            let id = try created.content.get(String.self, at: "id")
+            for (token, action, body) in [
+                (dispatcher, "accept", [String: Any]()),
+                (dispatcher, "assign", ["leadDepartmentId": world.linxiangEconomy.uuidString]), (handler, "sign", [:]),
+            ] {
+                let response = try await client.send(
+                    .POST, "/api/v1/problems/\(id)/actions/\(action)", token: token, json: body)
+                #expect(response.status == .ok, "\(action): \(response.body.string)")
+            }
+            // In time: nothing to do, and the day is claimed once.
+            let calm = try #require(try await OverdueSweep.runIfDue(on: app.db, now: Date()))
+            #expect(calm == OverdueSweep.Report())
+            #expect(try await OverdueSweep.runIfDue(on: app.db, now: Date()) == nil, "a second instance skips the day")
+
+            let calendar = WorkCalendar.shipped
+            try await setDeadline(id, today.adding(days: -10), on: app)
+            let first = try await OverdueSweep.run(today: today, calendar: calendar, now: Date(), on: app.db)
+            #expect(
+                first.overdue == 1 && first.newlyOverdue == 1 && first.notices == 2 && first.proposedForSupervision == 0
+            )
+            let bell = try await client.send(.GET, "/api/v1/notifications", token: handler)
+            #expect(try bell.content.get(Int.self, at: "unread") == 1)
+            let notice = try bell.content.get([NotificationItem].self, at: "items")[0]
+            #expect(notice.message.hasPrefix("催办：问题") && notice.problemId?.uuidString == id.uppercased())
+            let session = try await client.webSession("lx_handler")
+            let home = try await client.send(.GET, "/", cookie: session.cookie)
+            #expect(home.body.string.contains("<b class=\"count\">1</b>"))
+            let shown = try await client.send(.GET, "/api/v1/problems/\(id)", token: handler)
+            #expect(try shown.content.get(Bool.self, at: "overdue"))
+
+            // Still overdue the next day: reminded again, not counted again.
+            let second = try await OverdueSweep.run(
+                today: today.adding(days: 1), calendar: calendar, now: Date(), on: app.db)
+            #expect(second.newlyOverdue == 0 && second.notices == 2)
+            // An extension puts it in time; the mark is cleared.
+            try await setDeadline(id, today.adding(days: 30), on: app)
+            let extended = try await OverdueSweep.run(
+                today: today.adding(days: 2), calendar: calendar, now: Date(), on: app.db)
+            #expect(extended.cleared == 1 && extended.overdue == 0)
+            // Overdue a second time: proposed for 督办 to the dispatchers.
+            try await setDeadline(id, today.adding(days: -1), on: app)
+            let again = try await OverdueSweep.run(
+                today: today.adding(days: 3), calendar: calendar, now: Date(), on: app.db)
+            #expect(again.newlyOverdue == 1 && again.proposedForSupervision == 1)
+            let dispatcherBell = try await client.send(.GET, "/api/v1/notifications", token: dispatcher)
+            let messages = try dispatcherBell.content.get([NotificationItem].self, at: "items").map(\.message)
+            #expect(messages.contains { $0.hasPrefix("建议督办：问题") && $0.contains("第2次超期") })
+
+            // Reading them clears the bell; nobody else's notices are touched.
+            let read = try await client.send(.POST, "/api/v1/notifications/read", token: handler)
+            #expect(try read.content.get(Int.self, at: "unread") == 0)
+            let stillUnread = try await client.send(.GET, "/api/v1/notifications", token: dispatcher)
+            #expect(try stillUnread.content.get(Int.self, at: "unread") == 4)
+            let page = try await client.send(.GET, "/notifications", cookie: session.cookie)
+            #expect(page.body.string.contains("催办：问题"))
+            #expect(try await AuditVerification.run(on: app.db).firstBreak == nil)
+        }
+    }
+
+    @Test func aPausedProblemIsNotOverdue() async throws {
+        try await withApp { app in
+            let world = try await World.build(on: app)
+            let client = Client(app: app)
+            let dispatcher = try await client.token("lx_dispatcher")
+            let handler = try await client.token("lx_handler")
+            let created = try await client.send(
+                .POST, "/api/v1/problems", token: dispatcher,
+                json: ["enterpriseId": world.enterprise.uuidString, "description": "等待企业补充图纸", "category": "hardship"])
+            let id = try created.content.get(String.self, at: "id")
+            for (token, action, body) in [
+                (dispatcher, "accept", [String: Any]()),
+                (dispatcher, "assign", ["leadDepartmentId": world.linxiangEconomy.uuidString]), (handler, "sign", [:]),
+                (handler, "pause", ["reason": "等待企业补充图纸"]),
+            ] {
+                let response = try await client.send(
+                    .POST, "/api/v1/problems/\(id)/actions/\(action)", token: token, json: body)
+                #expect(response.status == .ok, "\(action): \(response.body.string)")
+            }
+            try await setDeadline(id, today.adding(days: -5), on: app)
+            let report = try await OverdueSweep.run(today: today, calendar: .shipped, now: Date(), on: app.db)
+            #expect(report.overdue == 0 && report.notices == 0)
+        }
+    }
+}
