@@ -42,6 +42,13 @@ import VaporTesting
             let calm = try #require(try await OverdueSweep.runIfDue(on: app.db, now: Date()))
             #expect(calm == OverdueSweep.Report())
             #expect(try await OverdueSweep.runIfDue(on: app.db, now: Date()) == nil, "a second instance skips the day")
+            // A claim that never finished (its instance died) is taken over an hour later, and only then.
+            let sql = app.db as! any SQLDatabase
+            try await sql.raw("UPDATE job_runs SET finished_at = NULL").run()
+            #expect(try await OverdueSweep.runIfDue(on: app.db, now: Date()) == nil)
+            try await sql.raw("UPDATE job_runs SET started_at = \(bind: Date() - 2 * OverdueSweep.staleClaim)").run()
+            #expect(try await OverdueSweep.runIfDue(on: app.db, now: Date()) != nil)
+            #expect(try await OverdueSweep.runIfDue(on: app.db, now: Date()) == nil)
 
             let calendar = WorkCalendar.shipped
             try await setDeadline(id, today.adding(days: -10), on: app)

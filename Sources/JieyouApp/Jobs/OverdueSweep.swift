@@ -8,7 +8,7 @@ import Vapor
 /// reminds the lead department's handlers and the owning org's dispatchers every day until the problem
 /// is in time again, and proposes 督办 to the dispatchers when a problem goes overdue a second time.
 /// Each instance tries it hourly; the first to claim the day in `job_runs` runs it, so a cluster
-/// sends each day's notices once.
+/// sends each day's notices once. A claim left unfinished for an hour is taken over by the next try.
 enum OverdueSweep {
     struct Report: Sendable, Equatable {
         /// Problems past their deadline today.
@@ -21,6 +21,9 @@ enum OverdueSweep {
         var cleared = 0
     }
 
+    /// A claim this old that never finished (the instance died, or the run failed) may be taken over.
+    static let staleClaim: TimeInterval = 3600
+
     /// Runs today's sweep unless an instance already claimed it; nil when it was claimed.
     static func runIfDue(on database: any Database, now: Date) async throws -> Report? {
         let sql = database as! any SQLDatabase
@@ -28,7 +31,9 @@ enum OverdueSweep {
         let claimed = try await sql.raw(
             """
             INSERT INTO job_runs (name, day, started_at) VALUES ('overdue', \(bind: today.iso), \(bind: now))
-            ON CONFLICT (name, day) DO NOTHING RETURNING name
+            ON CONFLICT (name, day) DO UPDATE SET started_at = excluded.started_at
+            WHERE job_runs.finished_at IS NULL AND job_runs.started_at < \(bind: now - staleClaim)
+            RETURNING name
             """
         ).all()
         guard !claimed.isEmpty else { return nil }
