@@ -85,6 +85,9 @@ enum OverdueSweep {
                 """
             ).all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
             report.overdue = rows.count
+            // Who to tell is looked up once per department and once per org, not once per problem.
+            var handlersOf: [UUID: [UUID]] = [:]
+            var dispatchersOf: [UUID: [UUID]] = [:]
             for row in rows {
                 guard let deadline = LocalDate(iso: row.deadline) else { continue }
                 let late = max(calendar.workingDays(after: deadline, through: today), 1)
@@ -103,10 +106,19 @@ enum OverdueSweep {
                         ChangeSet.diff(["overdueCount": String(row.overdueCount)], ["overdueCount": String(count)]),
                         orgUnit: row.orgUnitId)
                 }
-                let handlers = try await recipients(
-                    "roles LIKE '%,handler,%' AND department_id = \(bind: row.leadDepartmentId)", on: sql)
-                let dispatchers = try await recipients(
-                    "roles LIKE '%,dispatcher,%' AND org_unit_id = \(bind: row.orgUnitId)", on: sql)
+                var handlers: [UUID] = []
+                if let lead = row.leadDepartmentId {
+                    if handlersOf[lead] == nil {
+                        handlersOf[lead] = try await recipients(
+                            "roles LIKE '%,handler,%' AND department_id = \(bind: lead)", on: sql)
+                    }
+                    handlers = handlersOf[lead]!
+                }
+                if dispatchersOf[row.orgUnitId] == nil {
+                    dispatchersOf[row.orgUnitId] = try await recipients(
+                        "roles LIKE '%,dispatcher,%' AND org_unit_id = \(bind: row.orgUnitId)", on: sql)
+                }
+                let dispatchers = dispatchersOf[row.orgUnitId]!
                 let urge = "催办：问题\(row.number)已超过办理时限（\(row.deadline)）\(late)个工作日，请抓紧办理"
                 report.notices += try await notify(
                     handlers + dispatchers, problem: row.id, kind: "urge", message: urge, now: now, on: sql)

@@ -49,7 +49,14 @@ public struct ProblemSnapshot: Hashable, Sendable {
     /// Past its deadline while a department holds it and the clock runs. The day of the deadline
     /// itself is still in time.
     public func isOverdue(on today: LocalDate) -> Bool {
-        guard state.isWithDepartment, pausedSince == nil, let deadline else { return false }
+        Self.isOverdue(state: state, deadline: deadline, paused: pausedSince != nil, on: today)
+    }
+
+    /// The same rule for a list row that carries only these fields.
+    public static func isOverdue(state: ProblemState, deadline: LocalDate?, paused: Bool, on today: LocalDate)
+        -> Bool
+    {
+        guard state.isWithDepartment, !paused, let deadline else { return false }
         return today > deadline
     }
 }

@@ -184,11 +184,7 @@ struct ProblemsAPIController: RouteCollection {
         let sql = req.db as! any SQLDatabase
         let id = try req.idParameter("问题")
         let tree = try await OrgDirectory.tree(on: req.db)
-        guard let (record, snapshot) = try await ProblemRecord.load(id, on: sql) else {
-            throw AppError.notFound("问题")
-        }
-        let parties = try await ProblemParties.of(signedIn.actor, for: record, snapshot: snapshot, tree: tree, on: sql)
-        guard !parties.isEmpty else { throw AppError.notFound("问题") }
+        let (record, snapshot, parties) = try await ProblemParties.readable(id, by: signedIn.actor, tree: tree, on: sql)
         let calendar = try await CalendarStore.calendar(on: req.db)
         let today = LocalDate(req.now, in: .chinaStandard)
         return ProblemDTO(

@@ -67,19 +67,21 @@ enum ProblemLedger {
         if actor.has(.dispatcher) || actor.has(.admin) || actor.has(.leader) || actor.has(.cadre) || actor.has(.upper) {
             any.append("p.org_unit_id IN (\(binds: Array(tree.subtree(of: actor.orgUnitID))))")
         }
-        if actor.has(.handler), let department = actor.departmentID {
-            any.append(
-                """
-                (p.lead_department_id = \(bind: department) OR EXISTS (SELECT 1 FROM problem_co_departments c
-                 WHERE c.problem_id = p.id AND c.department_id = \(bind: department)))
-                """)
-        }
+        if actor.has(.handler), let department = actor.departmentID { any.append(heldBy(department)) }
         if actor.has(.enterprise), let enterprise = actor.enterpriseID {
             any.append("p.enterprise_id = \(bind: enterprise)")
         }
         if actor.has(.monitor) { any.append("p.reported_by = \(bind: actor.userID)") }
         guard !any.isEmpty else { return ["1 = 0"] }
         return ["(" + any.joined(separator: " OR ") + ")"]
+    }
+
+    /// Problems a department leads or helps with.
+    static func heldBy(_ department: UUID) -> SQLQueryString {
+        """
+        (p.lead_department_id = \(bind: department) OR EXISTS (SELECT 1 FROM problem_co_departments c
+         WHERE c.problem_id = p.id AND c.department_id = \(bind: department)))
+        """
     }
 
     static func page(
@@ -89,13 +91,7 @@ enum ProblemLedger {
         var conditions = reach(of: actor, tree: tree)
         if !filter.states.isEmpty { conditions.append("p.state IN (\(binds: filter.states.map(\.rawValue)))") }
         if let category = filter.category { conditions.append("p.category_code = \(bind: category)") }
-        if let department = filter.departmentID {
-            conditions.append(
-                """
-                (p.lead_department_id = \(bind: department) OR EXISTS (SELECT 1 FROM problem_co_departments c
-                 WHERE c.problem_id = p.id AND c.department_id = \(bind: department)))
-                """)
-        }
+        if let department = filter.departmentID { conditions.append(heldBy(department)) }
         if let enterprise = filter.enterpriseID { conditions.append("p.enterprise_id = \(bind: enterprise)") }
         if let campaign = filter.campaignID { conditions.append("p.campaign_id = \(bind: campaign)") }
         if let flag = filter.flag { conditions.append("p.flags LIKE \(bind: "%,\(flag.rawValue),%")") }

@@ -39,4 +39,14 @@ enum ProblemParties {
         if actor.has(.monitor) && record.reportedBy == actor.userID { parties.insert(.reader) }
         return parties
     }
+
+    /// The problem as `actor` may read it, with how it stands to it; not found when it may not.
+    static func readable(_ id: UUID, by actor: Actor, tree: OrgTree, on sql: any SQLDatabase) async throws -> (
+        record: ProblemRecord, snapshot: ProblemSnapshot, parties: Set<ProblemParty>
+    ) {
+        guard let (record, snapshot) = try await ProblemRecord.load(id, on: sql) else { throw AppError.notFound("问题") }
+        let parties = try await of(actor, for: record, snapshot: snapshot, tree: tree, on: sql)
+        guard !parties.isEmpty else { throw AppError.notFound("问题") }
+        return (record, snapshot, parties)
+    }
 }

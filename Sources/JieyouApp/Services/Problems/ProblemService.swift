@@ -109,11 +109,7 @@ struct ProblemService {
     /// it may read but not act on is refused (403); the wrong moment or a lost race is a conflict (409).
     func act(_ action: ProblemAction, on id: UUID, note: String?, by actor: Actor) async throws -> UUID {
         let tree = try await OrgDirectory.tree(on: database)
-        guard let (record, snapshot) = try await ProblemRecord.load(id, on: sql) else {
-            throw AppError.notFound("问题")
-        }
-        let parties = try await ProblemParties.of(actor, for: record, snapshot: snapshot, tree: tree, on: sql)
-        guard !parties.isEmpty else { throw AppError.notFound("问题") }
+        let (record, snapshot, parties) = try await ProblemParties.readable(id, by: actor, tree: tree, on: sql)
         let workflow = ProblemWorkflow(calendar: calendar)
         let after: ProblemSnapshot
         switch workflow.apply(action, to: snapshot, by: parties, on: today) {

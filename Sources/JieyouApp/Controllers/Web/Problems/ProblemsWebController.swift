@@ -66,8 +66,9 @@ struct ProblemsWebController: RouteCollection {
         }
         let rows = page.items.map { p -> HTML in
             let state = ProblemState(rawValue: p.state) ?? .submitted
-            let overdue =
-                state.isWithDepartment && p.pausedSince == nil && (p.deadline.map { $0 < today.iso } ?? false)
+            let overdue = ProblemSnapshot.isOverdue(
+                state: state, deadline: p.deadline.flatMap(LocalDate.init(iso:)), paused: p.pausedSince != nil,
+                on: today)
             let flags = p.flags.split(separator: ",").compactMap { ProblemFlag(rawValue: String($0))?.chineseName }
             return """
                 <tr><td class="mono"><a href="\(WebPath.problem(p.id))">\(p.number)</a></td>\
@@ -258,10 +259,8 @@ struct ProblemsWebController: RouteCollection {
         let sql = req.db as! any SQLDatabase
         let id = try req.idParameter("问题")
         let tree = try await OrgDirectory.tree(on: req.db)
-        guard let (record, snapshot) = try await ProblemRecord.load(id, on: sql) else { throw AppError.notFound("问题") }
-        let parties = try await ProblemParties.of(
-            signedIn.actor, for: record, snapshot: snapshot, tree: tree, on: sql)
-        guard !parties.isEmpty else { throw AppError.notFound("问题") }
+        let (record, snapshot, parties) = try await ProblemParties.readable(
+            id, by: signedIn.actor, tree: tree, on: sql)
         let calendar = try await CalendarStore.calendar(on: req.db)
         let today = LocalDate(req.now, in: .chinaStandard)
         let available = ProblemWorkflow(calendar: calendar).available(to: parties, on: snapshot)
@@ -269,7 +268,10 @@ struct ProblemsWebController: RouteCollection {
             .filter(\.$active == true).sort(\.$name).all()
         let departmentNames = Dictionary(uniqueKeysWithValues: departments.map { ($0.id!, $0.name) })
         let categories = try await ProblemCategories.all(on: sql)
-        let enterprise = try await record.enterpriseId.asyncMap { try await StoredEnterprise.load($0, on: sql) } ?? nil
+        var enterprise: StoredEnterprise?
+        if let enterpriseID = record.enterpriseId {
+            enterprise = try await StoredEnterprise.load(enterpriseID, on: sql)
+        }
         let timeline = try await ProblemsAPIController.timeline(
             of: id, hideMonitor: record.reporterHidden && !parties.contains(.dispatcher), on: sql)
         let escalatedTo = try await ProblemsAPIController.LinkedProblem.load(record.escalatedTo, on: sql)
@@ -319,12 +321,5 @@ struct ProblemsWebController: RouteCollection {
             <ol class="timeline" data-testid="timeline">\(events)</ol>
             """
         return try await req.page("问题 \(record.number)", content, flash: req.flash, status: status)
-    }
-}
-
-extension Optional {
-    fileprivate func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
-        guard let value = self else { return nil }
-        return try await transform(value)
     }
 }
