@@ -48,6 +48,29 @@ import Testing
         #expect(p.state == .closed && p.closedOn == day("2024-09-19") && p.closeOverride == nil)
     }
 
+    /// What the response rate is counted from: the first answer to a submission against its accept-by
+    /// day (the next working day, here across the National Day week), and the department's signature
+    /// or return of the current assignment against its sign-by day; a new assignment starts afresh.
+    /// (2024-09-14 is a Saturday worked for the Mid-Autumn Festival.)
+    @Test func responseDaysAreKeptForTheResponseRate() throws {
+        #expect(workflow.acceptBy(submittedOn: day("2024-09-30")) == day("2024-10-08"))
+        var p = ProblemSnapshot(state: .submitted, kind: .problem)
+        p = try run(.accept(category: "hardship"), p, as: .dispatcher, on: "2024-09-12")
+        #expect(p.screenedOn == day("2024-09-12"))
+        p = try run(.assign(lead: lead, co: [], deadline: nil), p, as: .dispatcher, on: "2024-09-12")
+        #expect(p.signedOn == nil)
+        p = try run(.giveBack(reason: "不属于本单位职责"), p, as: .leadHandler, on: "2024-09-13")
+        #expect(p.signedOn == day("2024-09-13"))
+        p = try run(.ruleOnReturn(upheld: false, note: "属于本单位职责"), p, as: .dispatcher, on: "2024-09-14")
+        #expect(p.signedOn == nil && p.signBy == day("2024-09-18"))
+        p = try run(.sign, p, as: .leadHandler, on: "2024-09-19")
+        #expect(p.signedOn == day("2024-09-19") && p.signedOn! > p.signBy!)
+        let escalated = try run(
+            .escalate(reason: "需上级协调"), ProblemSnapshot(state: .submitted, kind: .problem), as: .dispatcher,
+            on: "2024-09-20")
+        #expect(escalated.screenedOn == day("2024-09-20"))
+    }
+
     /// Assigned on Friday 2024-09-27 with 5 working days: Sunday 09-29 is worked (调休), the National
     /// Day week is off, so the deadline is Thursday 10-10, not Friday 10-04.
     @Test func deadlinesCrossTheNationalDayHoliday() throws {

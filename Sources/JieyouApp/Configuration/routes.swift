@@ -26,6 +26,7 @@ func routes(_ app: Application) throws {
     try pages.register(collection: VisitsWebController())
     try pages.register(collection: ProblemsWebController())
     try pages.register(collection: NotificationsWebController())
+    try pages.register(collection: StatsWebController())
 
     let api = app.grouped("api", "v1").grouped(BearerTokenMiddleware())
     try api.register(collection: OpenAPIController())
@@ -42,4 +43,5 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: TeamsAPIController())
     try signedIn.register(collection: ProblemsAPIController())
     try signedIn.register(collection: NotificationsAPIController())
+    try signedIn.register(collection: StatsAPIController())
 }

@@ -23,5 +23,6 @@ enum AllMigrations {
         CreateProblems(),
         TakeInFindings(),
         CreateNotifications(),
+        TrackProblemResponse(),
     ]
 }

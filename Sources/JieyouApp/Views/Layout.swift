@@ -11,6 +11,9 @@ struct MenuItem {
     static func items(for actor: Actor) -> [MenuItem] {
         // Every role has problems to follow: its org's, its department's, its enterprise's or its reports.
         var items = [MenuItem(title: "首页", path: WebPath.home), MenuItem(title: "问题台账", path: WebPath.problems)]
+        if StatsRequest.mayRead(actor) {
+            items.append(MenuItem(title: "统计分析", path: WebPath.stats))
+        }
         if AccessPolicy.has(actor, .readEnterprises) {
             items.append(MenuItem(title: "企业", path: WebPath.enterprises))
         }

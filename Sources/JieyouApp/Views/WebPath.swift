@@ -26,6 +26,7 @@ enum WebPath {
     static let tags = "/enterprises/tags"
     static let problems = "/problems"
     static let notifications = "/notifications"
+    static let stats = "/stats"
 
     static func login(next: String? = nil) -> String {
         guard let next, isSafeRedirect(next), next != home else { return loginPath }

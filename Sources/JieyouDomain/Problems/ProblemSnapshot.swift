@@ -9,9 +9,16 @@ public struct ProblemSnapshot: Hashable, Sendable {
     public var leadDepartment: UUID?
     /// Co-departments (配合单位), each with its own deadline: 加派 gives a later one.
     public var coDepartments: [UUID: LocalDate] = [:]
+    /// The day the dispatcher must accept (受理) or reject it by, set when it is submitted.
+    public var acceptBy: LocalDate?
+    /// The day the dispatcher accepted, rejected, merged or escalated it: the first answer it got.
+    public var screenedOn: LocalDate?
     public var assignedOn: LocalDate?
     /// The day the lead department must sign by.
     public var signBy: LocalDate?
+    /// The day the lead department signed (or returned) the current assignment; with `signBy` and
+    /// `acceptBy` it is what the response rate (响应率) is counted from.
+    public var signedOn: LocalDate?
     /// 办理时限: the day the result is due.
     public var deadline: LocalDate?
     /// Set while the clock is stopped (挂起), waiting for the enterprise.

@@ -39,6 +39,11 @@ public struct ProblemWorkflow: Sendable {
 
     static let maxText = 2000
 
+    /// The day a problem submitted `today` must be accepted or rejected by.
+    public func acceptBy(submittedOn today: LocalDate) -> LocalDate {
+        calendar.addingWorkingDays(limits.acceptDays, to: today)
+    }
+
     /// The problem after `action`, taken `today` by someone standing to it as `parties`; or why not.
     /// Checks in this order: the person, the moment, the fields.
     public func apply(
@@ -95,10 +100,12 @@ public struct ProblemWorkflow: Sendable {
             let code = trimmed(category) ?? p.categoryCode
             guard let code else { throw ProblemRefusal.invalid("category", "请选择问题类别") }
             p.categoryCode = code
+            p.screenedOn = today
             p.state = .accepted
 
         case .reject(let reason):
             _ = try required(reason, "reason", "不予受理的理由")
+            p.screenedOn = today
             p.state = .rejected
 
         case .assign(let lead, let co, let deadline):
@@ -111,11 +118,13 @@ public struct ProblemWorkflow: Sendable {
             p.coDepartments = Dictionary(uniqueKeysWithValues: co.map { ($0, due) })
             p.assignedOn = today
             p.signBy = calendar.addingWorkingDays(limits.signDays, to: today)
+            p.signedOn = nil
             p.deadline = due
             p.returnReason = nil
             p.state = .assigned
 
         case .sign:
+            p.signedOn = today
             p.state = .inProgress
 
         case .progress(let text):
@@ -123,6 +132,8 @@ public struct ProblemWorkflow: Sendable {
 
         case .giveBack(let reason):
             p.returnReason = try required(reason, "reason", "退回理由")
+            // Returning an assignment outside its remit is the department's answer to it, as signing is.
+            if p.state == .assigned { p.signedOn = today }
             p.returnCount += 1
             p.state = .returned
 
@@ -133,10 +144,12 @@ public struct ProblemWorkflow: Sendable {
                 p.coDepartments = [:]
                 p.deadline = nil
                 p.signBy = nil
+                p.signedOn = nil
                 p.state = .accepted
             } else {
                 _ = try required(note, "note", "不同意退回的理由")
                 p.signBy = calendar.addingWorkingDays(limits.signDays, to: today)
+                p.signedOn = nil
                 p.state = .assigned
             }
 
@@ -169,6 +182,7 @@ public struct ProblemWorkflow: Sendable {
                 p.coDepartments = [:]
                 p.deadline = nil
                 p.signBy = nil
+                p.signedOn = nil
                 p.state = .accepted
             } else {
                 p.satisfaction = satisfaction
@@ -186,12 +200,14 @@ public struct ProblemWorkflow: Sendable {
 
         case .escalate(let reason):
             _ = try required(reason, "reason", "上报理由")
+            if p.state == .submitted { p.screenedOn = today }
             p.state = .escalated
 
         case .merge(let target, let own):
             guard let target else { throw ProblemRefusal.invalid("targetId", "请选择要合并到的问题") }
             if target == own { throw ProblemRefusal.invalid("targetId", "不能合并到问题本身") }
             p.mergedInto = target
+            if p.state == .submitted { p.screenedOn = today }
             p.state = .merged
 
         case .keepWorking(let plan, let unit, let until):

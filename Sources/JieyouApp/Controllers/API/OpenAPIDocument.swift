@@ -214,6 +214,18 @@ enum OpenAPIDocument {
             "/problems/{id}": {
               "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
               "get": {"summary": "One problem with its timeline (its events), the actions the caller may take now, and the linked problem when escalated", "responses": {"200": {"description": "Problem"}, "404": {"$ref": "#/components/responses/Error"}}}},
+            "/stats": {
+              "get": {"summary": "The metrics of the closed loop (响应率, 办结率, 按期办结率 = resolved on time / (resolved + open and overdue), 满意率, 销号率, 重办率, 超期数, average working days to resolve, suggestions adopted) over the problems that came in from `from` to `to`, as they stand today, within the caller's reach; each rate is {count, of, value}. With groupBy, the same per group; per department or unit also a ranking that leaves out samples below minSample",
+                "parameters": [{"name": "orgUnit", "in": "query", "schema": {"type": "string", "format": "uuid"}},
+                  {"name": "department", "in": "query", "description": "lead department", "schema": {"type": "string", "format": "uuid"}},
+                  {"name": "category", "in": "query", "schema": {"type": "string"}},
+                  {"name": "campaign", "in": "query", "schema": {"type": "string", "format": "uuid"}},
+                  {"name": "from", "in": "query", "schema": {"type": "string", "format": "date"}},
+                  {"name": "to", "in": "query", "schema": {"type": "string", "format": "date"}},
+                  {"name": "groupBy", "in": "query", "schema": {"type": "string", "enum": ["department", "category", "orgUnit"]}},
+                  {"name": "rankBy", "in": "query", "schema": {"type": "string", "enum": ["onTimeRate", "resolutionRate", "satisfactionRate", "responseRate"]}},
+                  {"name": "minSample", "in": "query", "schema": {"type": "integer", "default": 5}}],
+                "responses": {"200": {"description": "asOf, from, to, tally, metrics, groupBy, groups, ranking"}, "400": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}}}},
             "/notifications": {
               "get": {"summary": "The caller's own notices (催办, 建议督办), newest first, with the unread count", "responses": {"200": {"description": "unread, items"}}}},
             "/notifications/read": {

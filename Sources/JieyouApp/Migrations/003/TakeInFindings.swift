@@ -29,14 +29,33 @@ struct TakeInFindings: AsyncMigration {
         guard !findings.isEmpty else { return }
         let now = Date()
         try await database.writing(actorID: nil, now: now) { tx, log in
+            let sql = tx as! any SQLDatabase
             for f in findings {
-                try await ProblemIntake.insert(
-                    ProblemIntake.NewProblem(
-                        orgUnit: f.orgUnitId, enterpriseID: f.enterpriseId,
-                        kind: f.kind == FindingKind.suggestion.rawValue ? .suggestion : .problem,
-                        source: f.visitId != nil ? .visit : .meeting, description: f.text, findingID: f.id,
-                        reportedBy: f.recordedBy),
-                    now: f.createdAt ?? now, on: tx as! any SQLDatabase, log: log)
+                // The row as the ledger of 003 wrote it; later columns are filled by their own migrations.
+                let id = UUID()
+                let at = f.createdAt ?? now
+                let kind = f.kind == FindingKind.suggestion.rawValue ? ProblemKind.suggestion : .problem
+                let source = f.visitId != nil ? ProblemSource.visit : .meeting
+                let number = try await ProblemNumbers.next(
+                    for: f.orgUnitId, year: LocalDate(at, in: .chinaStandard).year, on: sql)
+                try await sql.raw(
+                    """
+                    INSERT INTO problems (id, org_unit_id, number, enterprise_id, kind, source, description, finding_id,
+                      state, return_count, reopen_count, flags, reported_by, reporter_hidden, version, created_at,
+                      updated_at)
+                    VALUES (\(bind: id), \(bind: f.orgUnitId), \(bind: number), \(bind: f.enterpriseId),
+                      \(bind: kind.rawValue), \(bind: source.rawValue), \(bind: f.text), \(bind: f.id), 'submitted', 0, 0,
+                      '', \(bind: f.recordedBy), \(bind: false), 1, \(bind: at), \(bind: at))
+                    """
+                ).run()
+                try await sql.raw("UPDATE findings SET problem_id = \(bind: id) WHERE id = \(bind: f.id)").run()
+                try await log.record(
+                    "problem", id: id.uuidString, "submit",
+                    .created([
+                        "number": number, "kind": kind.rawValue, "category": nil, "source": source.rawValue,
+                        "description": f.text, "enterpriseId": f.enterpriseId.uuidString, "state": "submitted",
+                        "escalatedFrom": nil, "reason": nil,
+                    ]), orgUnit: f.orgUnitId)
             }
         }
     }

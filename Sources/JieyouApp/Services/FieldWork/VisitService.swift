@@ -133,6 +133,7 @@ enum FindingStore {
         by userID: UUID, now: Date, on sql: any SQLDatabase, log: AuditLog
     ) async throws {
         guard !items.isEmpty else { return }
+        let calendar = try await CalendarStore.calendar(on: sql)
         var insert = sql.insert(into: "findings").columns(
             "id", "org_unit_id", "enterprise_id", "visit_id", "meeting_id", "kind", "text", "recorded_by", "created_at")
         var ids: [UUID] = []
@@ -149,7 +150,7 @@ enum FindingStore {
                 ProblemIntake.NewProblem(
                     orgUnit: orgUnit, enterpriseID: enterpriseID, kind: kind == .problem ? .problem : .suggestion,
                     source: visitID != nil ? .visit : .meeting, description: text, findingID: id, reportedBy: userID),
-                now: now, on: sql, log: log)
+                now: now, calendar: calendar, on: sql, log: log)
         }
     }
 }

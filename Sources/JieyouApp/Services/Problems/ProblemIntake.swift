@@ -22,20 +22,23 @@ enum ProblemIntake {
 
     /// Returns the new problem's id and number.
     @discardableResult
-    static func insert(_ p: NewProblem, now: Date, on sql: any SQLDatabase, log: AuditLog) async throws -> (
-        id: UUID, number: String
-    ) {
+    static func insert(
+        _ p: NewProblem, now: Date, calendar: WorkCalendar, on sql: any SQLDatabase, log: AuditLog
+    ) async throws -> (id: UUID, number: String) {
         let id = UUID()
-        let year = LocalDate(now, in: .chinaStandard).year
+        let today = LocalDate(now, in: .chinaStandard)
+        let year = today.year
+        let acceptBy = ProblemWorkflow(calendar: calendar).acceptBy(submittedOn: today)
         let number = try await ProblemNumbers.next(for: p.orgUnit, year: year, on: sql)
         try await sql.raw(
             """
             INSERT INTO problems (id, org_unit_id, number, enterprise_id, kind, category_code, source, description,
-              campaign_id, finding_id, state, return_count, reopen_count, flags, reported_by, reporter_hidden,
-              version, escalated_from, created_at, updated_at)
+              campaign_id, finding_id, state, submitted_on, accept_by, return_count, reopen_count, flags, reported_by,
+              reporter_hidden, version, escalated_from, created_at, updated_at)
             VALUES (\(bind: id), \(bind: p.orgUnit), \(bind: number), \(bind: p.enterpriseID), \(bind: p.kind.rawValue),
               \(bind: p.category), \(bind: p.source.rawValue), \(bind: p.description), \(bind: p.campaignID),
-              \(bind: p.findingID), \(bind: ProblemState.submitted.rawValue), 0, 0, '', \(bind: p.reportedBy),
+              \(bind: p.findingID), \(bind: ProblemState.submitted.rawValue), \(bind: today.iso),
+              \(bind: acceptBy.iso), 0, 0, '', \(bind: p.reportedBy),
               \(bind: p.reporterHidden), 1, \(bind: p.escalatedFrom?.id), \(bind: now), \(bind: now))
             """
         ).run()

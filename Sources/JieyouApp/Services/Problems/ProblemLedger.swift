@@ -84,6 +84,14 @@ enum ProblemLedger {
         """
     }
 
+    /// The states in which a department holds a problem and its deadline runs.
+    static let held: [String] = ProblemState.allCases.filter(\.isWithDepartment).map(\.rawValue)
+
+    /// `ProblemSnapshot.isOverdue` as a condition on `p`.
+    static func overdue(on today: LocalDate) -> SQLQueryString {
+        "(p.state IN (\(binds: held)) AND p.paused_since IS NULL AND p.deadline < \(bind: today.iso))"
+    }
+
     static func page(
         _ filter: LedgerFilter, view: LedgerView?, actor: Actor, tree: OrgTree, today: LocalDate,
         calendar: WorkCalendar, limit: Int, offset: Int, on sql: any SQLDatabase
@@ -98,9 +106,7 @@ enum ProblemLedger {
         if let unit = filter.orgUnitID {
             conditions.append("p.org_unit_id IN (\(binds: Array(tree.subtree(of: unit))))")
         }
-        let held: [String] = [ProblemState.assigned, .inProgress, .ongoing].map(\.rawValue)
-        let overdue: SQLQueryString =
-            "(p.state IN (\(binds: held)) AND p.paused_since IS NULL AND p.deadline < \(bind: today.iso))"
+        let overdue = overdue(on: today)
         if filter.overdue { conditions.append(overdue) }
         switch view {
         case .toAccept: conditions.append("p.state = 'submitted'")

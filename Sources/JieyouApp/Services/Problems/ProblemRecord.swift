@@ -16,8 +16,12 @@ struct ProblemRecord: Codable, Sendable {
     let findingId: UUID?
     let state: String
     let leadDepartmentId: UUID?
+    let submittedOn: String?
+    let acceptBy: String?
+    let screenedOn: String?
     let assignedOn: String?
     let signBy: String?
+    let signedOn: String?
     let deadline: String?
     let pausedSince: String?
     let extensionDays: Int?
@@ -48,7 +52,8 @@ struct ProblemRecord: Codable, Sendable {
 
     static let columns = """
         id, org_unit_id, number, enterprise_id, kind, category_code, source, description, campaign_id, finding_id,
-        state, lead_department_id, assigned_on, sign_by, deadline, paused_since, extension_days, extension_reason,
+        state, lead_department_id, submitted_on, accept_by, screened_on, assigned_on, sign_by, signed_on, deadline,
+        paused_since, extension_days, extension_reason,
         return_reason, return_count, reopen_count, root_cause, result, result_kind, resolved_on, revisit_by,
         satisfaction, closed_on, close_override, ongoing_plan, ongoing_unit, ongoing_until, merged_into, flags,
         escalated_to, escalated_from, reported_by, reporter_hidden, version, created_at, updated_at
@@ -78,8 +83,11 @@ struct ProblemRecord: Codable, Sendable {
             state: ProblemState(rawValue: state) ?? .submitted, kind: ProblemKind(rawValue: kind) ?? .problem,
             categoryCode: categoryCode)
         p.leadDepartment = leadDepartmentId
+        p.acceptBy = day(acceptBy)
+        p.screenedOn = day(screenedOn)
         p.assignedOn = day(assignedOn)
         p.signBy = day(signBy)
+        p.signedOn = day(signedOn)
         p.deadline = day(deadline)
         p.pausedSince = day(pausedSince)
         if let days = extensionDays, let reason = extensionReason {
@@ -115,8 +123,9 @@ enum ProblemWriter {
         let changed = try await sql.raw(
             """
             UPDATE problems SET state = \(bind: p.state.rawValue), category_code = \(bind: p.categoryCode),
-              lead_department_id = \(bind: p.leadDepartment), assigned_on = \(bind: p.assignedOn?.iso),
-              sign_by = \(bind: p.signBy?.iso), deadline = \(bind: p.deadline?.iso),
+              lead_department_id = \(bind: p.leadDepartment), screened_on = \(bind: p.screenedOn?.iso),
+              assigned_on = \(bind: p.assignedOn?.iso), sign_by = \(bind: p.signBy?.iso),
+              signed_on = \(bind: p.signedOn?.iso), deadline = \(bind: p.deadline?.iso),
               paused_since = \(bind: p.pausedSince?.iso), extension_days = \(bind: p.pendingExtension?.workingDays),
               extension_reason = \(bind: p.pendingExtension?.reason), return_reason = \(bind: p.returnReason),
               return_count = \(bind: p.returnCount), reopen_count = \(bind: p.reopenCount),

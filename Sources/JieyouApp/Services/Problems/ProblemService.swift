@@ -100,8 +100,11 @@ struct ProblemService {
             description: description!, campaignID: campaignID, reportedBy: actor.userID,
             reporterHidden: actor.has(.monitor))
         let now = now
+        let calendar = calendar
         return try await database.writing(actorID: actor.userID, now: now) { tx, log in
-            try await ProblemIntake.insert(problem, now: now, on: tx as! any SQLDatabase, log: log).id
+            try await ProblemIntake.insert(
+                problem, now: now, calendar: calendar, on: tx as! any SQLDatabase, log: log
+            ).id
         }
     }
 
@@ -136,6 +139,7 @@ struct ProblemService {
         }
         let parentUnit = escalateTo
         let now = now
+        let calendar = calendar
         let text = Self.note(for: action) ?? note
         try await database.writing(actorID: actor.userID, now: now) { tx, log in
             let sql = tx as! any SQLDatabase
@@ -149,7 +153,7 @@ struct ProblemService {
                         category: record.categoryCode, source: ProblemSource(rawValue: record.source) ?? .dispatcher,
                         description: record.description, campaignID: record.campaignId, reportedBy: record.reportedBy,
                         reporterHidden: record.reporterHidden, escalatedFrom: (id, record.number, text)),
-                    now: now, on: sql, log: log)
+                    now: now, calendar: calendar, on: sql, log: log)
                 try await sql.raw("UPDATE problems SET escalated_to = \(bind: parent.id) WHERE id = \(bind: id)").run()
             }
             if case .progress = action {
