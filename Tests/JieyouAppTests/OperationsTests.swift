@@ -33,6 +33,32 @@ import VaporTesting
             for account in DemoPark.accounts {
                 _ = try await Client(app: app).token(account.username, password: DemoPark.password)
             }
+
+            // Seed 004's figures in 望城经开区's campaign, read back through the statistics.
+            let client = Client(app: app)
+            let wangcheng = try await client.token("wc_dispatcher", password: DemoPark.password)
+            let campaigns = try await client.send(.GET, "/api/v1/campaigns", token: wangcheng)
+            let listed = try campaigns.content.get([CampaignsAPIController.CampaignDTO].self, at: "items")
+            let campaign = try #require(listed.first).id
+            let stats = try await client.send(.GET, "/api/v1/stats?campaign=\(campaign)", token: wangcheng)
+            let t = try stats.content.decode(StatsReport.self).tally
+            #expect(t.registered - t.suggestions == 216 && t.suggestions == 32)
+            #expect(t.resolved - t.suggestionsResolved == 175 && t.suggestionsAdopted == 22)
+            // 长沙高新区's ledger has every state and flag.
+            let sql = app.db as! any SQLDatabase
+            let states = try await sql.raw("SELECT DISTINCT state FROM problems").all().map {
+                try $0.decode(column: "state", as: String.self)
+            }
+            #expect(Set(states) == Set(ProblemState.allCases.map(\.rawValue)))
+            for flag in ProblemFlag.allCases {
+                let flagged = try await sql.raw(
+                    "SELECT COUNT(*) AS n FROM problems WHERE flags LIKE \(bind: "%,\(flag.rawValue),%")"
+                ).first()?.decode(column: "n", as: Int.self)
+                #expect((flagged ?? 0) > 0, "\(flag)")
+            }
+            let reopened = try await sql.raw("SELECT COUNT(*) AS n FROM problems WHERE reopen_count > 0").first()?
+                .decode(column: "n", as: Int.self)
+            #expect((reopened ?? 0) > 0)
         }
     }
 

@@ -139,7 +139,8 @@ struct DemoLoader {
                 }
                 let purposes = [VisitPurpose.survey, .policyBriefing, .problemFinding, .demandCollection]
                     .filter { _ in random.next(2) == 0 }.map(\.rawValue)
-                _ = try await VisitService(database: db, now: now).record(
+                // Recorded on the day of the visit, so what was found there came in that day.
+                _ = try await VisitService(database: db, now: DemoProblems.time(on: day)).record(
                     VisitInput(
                         enterpriseID: id, visitedOn: day.iso,
                         purposes: purposes.isEmpty ? [VisitPurpose.problemFinding.rawValue] : purposes,
@@ -149,6 +150,66 @@ struct DemoLoader {
         }
         try await DemoCampaign(app: app, actor: actor, now: now).load(
             gaoxin: gaoxin, key: key, users: users, departments: departments)
+        try await loadProblems(
+            units: units, departments: departments, users: users,
+            wangchengEnterprises: rows.filter { $0.0.orgUnitId == units["wangchengpark"] }.map(\.0.id), actor: actor,
+            now: now)
+    }
+
+    /// The problem ledgers of two parks (`DemoProblems`): 望城经开区's campaign with seed 004's figures,
+    /// and 长沙高新区's findings taken to every state.
+    private func loadProblems(
+        units: [String: UUID], departments: [String: UUID], users: [String: UUID], wangchengEnterprises: [UUID],
+        actor: Actor, now: Date
+    ) async throws {
+        let db = app.db
+        let today = LocalDate(now, in: .chinaStandard)
+        func person(_ username: String) -> Actor {
+            let account = DemoPark.accounts.first { $0.username == username }!
+            return Actor(
+                userID: users[username]!, roles: account.roles, orgUnitID: units[account.unit]!,
+                departmentID: account.department.flatMap { departments["\(account.unit)/\($0)"] })
+        }
+        func cast(_ dispatcher: String, _ handlers: [String]) -> DemoProblems.Cast {
+            var byDepartment: [String: Actor] = [:]
+            for username in handlers {
+                let department = DemoPark.accounts.first { $0.username == username }!.department!
+                byDepartment[department] = person(username)
+            }
+            return DemoProblems.Cast(dispatcher: person(dispatcher), handlers: byDepartment)
+        }
+        let problems = DemoProblems(app: app, calendar: try await CalendarStore.calendar(on: db), today: today)
+        try await problems.loadEveryState(
+            gaoxin: units["gaoxin"]!, cast: cast("gx_dispatcher", ["gx_handler", "gx_handler_tax"]),
+            leader: person("gx_leader"))
+
+        // Seed 004: the campaign began eleven weeks ago; a cadre is the liaison of every enterprise.
+        let wangcheng = units["wangchengpark"]!
+        let started = today.adding(days: -77)
+        let campaign = try await CampaignService(database: db, now: now).create(
+            CampaignDraft(
+                name: "望城经开区“两重”“两新”送解优专项行动", startsOn: started.iso,
+                mobilisationEndsOn: started.adding(days: 7).iso, actionEndsOn: today.adding(days: 20).iso,
+                endsOn: today.adding(days: 40).iso, scope: CampaignScope.all.rawValue, requiredVisits: 1,
+                cadences: [ReportingCadence.weekly.rawValue, ReportingCadence.tenDay.rawValue]),
+            orgUnit: wangcheng, by: actor)
+        let liaison = LiaisonService(database: db, now: now)
+        for id in wangchengEnterprises {
+            try await liaison.set(
+                enterpriseID: id,
+                LiaisonAssignment(
+                    leaderID: nil, departmentID: departments["wangchengpark/服务小组"], cadreIDs: [users["wc_cadre"]!]),
+                by: actor)
+        }
+        try await problems.loadSeed004(
+            campaign: campaign, started: started, enterprises: wangchengEnterprises,
+            cast: cast(
+                "wc_dispatcher",
+                [
+                    "wc_handler", "wc_handler_approval", "wc_handler_housing", "wc_handler_hr", "wc_handler_power",
+                    "wc_handler_tax",
+                ]),
+            revisitor: person("wc_cadre"))
     }
 
     static var accountsText: String {

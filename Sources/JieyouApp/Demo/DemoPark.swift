@@ -95,6 +95,27 @@ enum DemoPark {
             username: "wc_dispatcher", name: "何静", roles: [.dispatcher], unit: "wangchengpark", department: "服务小组",
             phone: "13807310022"),
         Account(
+            username: "wc_handler", name: "彭亮", roles: [.handler], unit: "wangchengpark", department: "经济发展局",
+            phone: "13807310023"),
+        Account(
+            username: "wc_handler_approval", name: "谭颖", roles: [.handler], unit: "wangchengpark",
+            department: "行政审批服务局", phone: "13807310024"),
+        Account(
+            username: "wc_handler_housing", name: "邓军", roles: [.handler], unit: "wangchengpark",
+            department: "住房和建设管理局", phone: "13807310025"),
+        Account(
+            username: "wc_handler_hr", name: "曾琳", roles: [.handler], unit: "wangchengpark", department: "组织人事局",
+            phone: "13807310026"),
+        Account(
+            username: "wc_handler_power", name: "廖斌", roles: [.handler], unit: "wangchengpark", department: "电力公司",
+            phone: "13807310027"),
+        Account(
+            username: "wc_handler_tax", name: "胡敏", roles: [.handler], unit: "wangchengpark", department: "税务局",
+            phone: "13807310028"),
+        Account(
+            username: "wc_cadre", name: "蒋毅", roles: [.cadre], unit: "wangchengpark", department: "服务小组",
+            phone: "13807310029"),
+        Account(
             username: "yl_admin", name: "罗斌", roles: [.admin], unit: "yuelupark", department: "综合小组",
             phone: "13807310031"),
     ]

@@ -30,6 +30,9 @@ public struct ProblemTally: Hashable, Sendable, Codable {
     public var everResolved = 0
     /// Reopened after a 不满意 revisit at least once.
     public var reopened = 0
+    /// Suggestions among `resolved`, so problems solved can be told apart (seed 004 reports 175
+    /// problems solved and 22 suggestions adopted).
+    public var suggestionsResolved = 0
     public var suggestionsAdopted = 0
     /// Working days from assignment to resolution, summed over `resolveSamples` resolved problems.
     public var resolveWorkingDays = 0
@@ -46,7 +49,7 @@ public struct ProblemTally: Hashable, Sendable, Codable {
     nonisolated(unsafe) static let fields: [WritableKeyPath<ProblemTally, Int>] = [
         \.registered, \.suggestions, \.rejectedOrMerged, \.responsesDue, \.respondedInTime, \.assigned, \.resolved,
         \.resolvedOnTime, \.openOverdue, \.rated, \.satisfied, \.closed, \.everResolved, \.reopened,
-        \.suggestionsAdopted, \.resolveWorkingDays, \.resolveSamples,
+        \.suggestionsResolved, \.suggestionsAdopted, \.resolveWorkingDays, \.resolveSamples,
     ]
 }
 

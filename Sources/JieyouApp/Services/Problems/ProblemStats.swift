@@ -73,6 +73,7 @@ enum ProblemStats {
             count("p.state = 'closed'", "closed"),
             count("\(done) OR p.reopen_count > 0", "ever_resolved"),
             count("p.reopen_count > 0", "reopened"),
+            count("p.kind = 'suggestion' AND \(done)", "suggestions_resolved"),
             count("p.kind = 'suggestion' AND \(done) AND p.result_kind = 'adopted'", "suggestions_adopted"),
         ]
         let rows = try await sql.raw(
@@ -162,6 +163,7 @@ enum ProblemStats {
         let closed: Int
         let everResolved: Int
         let reopened: Int
+        let suggestionsResolved: Int
         let suggestionsAdopted: Int
 
         var tally: ProblemTally {
@@ -180,6 +182,7 @@ enum ProblemStats {
             t.closed = closed
             t.everResolved = everResolved
             t.reopened = reopened
+            t.suggestionsResolved = suggestionsResolved
             t.suggestionsAdopted = suggestionsAdopted
             return t
         }

@@ -102,7 +102,8 @@ struct StatsWebController: RouteCollection {
         return """
             <p class="lead" data-testid="stats-headline">\(unitName)，\(period)收集的问题，截至 \(r.asOf.iso)</p>
             <div class="cards">
-            \(card("收集问题", String(t.registered - t.suggestions), "建议 \(t.suggestions) 条", "registered"))
+            \(card("收集问题", String(t.registered - t.suggestions), "建议 \(t.suggestions) 项", "registered"))
+            \(card("已解决问题", String(t.resolved - t.suggestionsResolved), "采纳建议 \(m.suggestionsAdopted) 项", "solved"))
             \(rate("响应率", m.responseRate, "response-rate"))
             \(rate("办结率", m.resolutionRate, "resolution-rate"))
             \(rate("按期办结率", m.onTimeRate, "on-time-rate"))
@@ -111,7 +112,6 @@ struct StatsWebController: RouteCollection {
             \(rate("重办率", m.reopenRate, "reopen-rate"))
             \(card("超期", String(m.overdue), "办理中已过时限", "overdue"))
             \(card("平均办结用时", days, "个工作日（\(t.resolveSamples) 件）", "average-days"))
-            \(card("建议采纳", String(m.suggestionsAdopted), nil, "adopted"))
             </div>
             <p class="hint">按期办结率 = 按期办结数 ÷（已办结数 + 超期未办结数）；满意率按回访评价计，不满意重办的计入评价数；销号率不计不予受理和已合并的问题。</p>
             \(ranking(r.ranking))

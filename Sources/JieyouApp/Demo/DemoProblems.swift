@@ -1,0 +1,283 @@
+import Foundation
+import JieyouDomain
+import SQLKit
+import Vapor
+
+/// The demo's problem ledgers, written step by step through `ProblemService` on the day each step was
+/// taken, so deadlines, overdue work and the statistics come out as they would have:
+/// - 望城经开区's 送解优 campaign with the figures of seed 004: 216 problems and 32 suggestions
+///   collected, 175 problems resolved, 22 suggestions adopted;
+/// - 长沙高新区's problems found at the demo visits and meetings, taken to every state of the loop —
+///   returned, overdue, paused, escalated, merged, reopened, 持续推进 — with the flags.
+struct DemoProblems {
+    let app: Application
+    let calendar: WorkCalendar
+    let today: LocalDate
+
+    /// Who takes the steps in one park.
+    struct Cast {
+        let dispatcher: Actor
+        /// A handler per department, by department name.
+        let handlers: [String: Actor]
+    }
+
+    /// A problem as cadres write it down, with its category and the department that answers for it.
+    static let pool: [(text: String, category: String, department: String)] = [
+        ("厂区周边道路破损，重型货车通行困难", "hardship", "住房和建设管理局"),
+        ("一线操作工缺口约40人，希望协助招聘", "hardship", "组织人事局"),
+        ("设备更新贷款贴息申报流程不清楚", "hardship", "经济发展局"),
+        ("新建厂房不动产权证办理进度慢", "governmentService", "行政审批服务局"),
+        ("高峰时段限电影响连续生产", "hardship", "电力公司"),
+        ("出口退税到账周期较长", "governmentService", "税务局"),
+        ("环评批复与施工许可衔接不畅", "governmentService", "行政审批服务局"),
+        ("园区公交班次少，员工通勤不便", "hardship", "住房和建设管理局"),
+        ("研发费用加计扣除政策适用口径不清", "governmentService", "税务局"),
+        ("专精特新企业认定材料要求反复变动", "governmentService", "经济发展局"),
+        ("消防验收排期时间长", "governmentService", "住房和建设管理局"),
+        ("同一事项被多个部门重复检查", "enforcement", "经济发展局"),
+        ("供电线路改造要求企业自行承担费用", "arbitraryCharges", "电力公司"),
+        ("人才公寓申请条件不明确", "hardship", "组织人事局"),
+        ("外籍技术人员工作许可办理慢", "opening", "行政审批服务局"),
+        ("工程款被上游国有企业拖欠半年以上", "breachOfTrust", "经济发展局"),
+    ]
+
+    static let suggestions = [
+        "建议园区定期举办政银企对接会", "建议简化项目申报材料", "建议增设员工子女入学咨询窗口", "建议设立园区转贷应急资金池",
+        "建议开通园区至地铁站的通勤专线", "建议建立企业诉求“一站式”受理窗口", "建议组织产业链上下游供需对接", "建议开展数字化改造诊断服务",
+    ]
+
+    /// 10:00 in China on `day`: when the demo's steps are taken.
+    static func time(on day: LocalDate) -> Date {
+        Date(timeIntervalSince1970: TimeInterval(day.dayNumber * 86_400 + 2 * 3_600))
+    }
+
+    private func service(on day: LocalDate) -> ProblemService {
+        ProblemService(database: app.db, now: Self.time(on: day), calendar: calendar)
+    }
+
+    /// Walks a problem along `steps`, each on its day (never after today, never before the last).
+    private func walk(_ id: UUID, from start: LocalDate, _ steps: [(Int, Actor, ProblemAction)]) async throws {
+        var day = start
+        for (workingDays, actor, action) in steps {
+            day = min(max(calendar.addingWorkingDays(workingDays, to: day), day), today)
+            _ = try await service(on: day).act(action, on: id, note: nil, by: actor)
+        }
+    }
+
+    private func submit(
+        _ text: String, kind: ProblemKind, category: String?, enterprise: UUID, campaign: UUID?, on day: LocalDate,
+        by actor: Actor
+    ) async throws -> UUID {
+        try await service(on: day).submit(
+            ProblemInput(
+                enterpriseID: enterprise, kind: kind.rawValue, category: category, source: ProblemSource.visit.rawValue,
+                description: text, campaignID: campaign),
+            orgUnit: actor.orgUnitID, by: actor)
+    }
+
+    // MARK: 望城经开区, seed 004
+
+    /// 248 problems and suggestions over the campaign's eleven weeks. Of the 216 problems: 150 closed
+    /// after a satisfied revisit, 10 closed after being reopened once, 10 resolved and waiting for
+    /// their revisit, 5 closed by the dispatcher without one (175 resolved); the other 41 are still
+    /// open or were not taken on. Of the 32 suggestions, 22 adopted, 6 not adopted, 4 being studied.
+    func loadSeed004(
+        campaign: UUID, started: LocalDate, enterprises: [UUID], cast: Cast, revisitor: Actor
+    ) async throws {
+        var random = DemoRandom(seed: 4)
+        let d = cast.dispatcher
+        let span = max(started.days(until: today) - 22, 1)
+        for index in 0..<248 {
+            let isSuggestion = index >= 216
+            let item = Self.pool[random.next(Self.pool.count)]
+            let handler = cast.handlers[isSuggestion ? "经济发展局" : item.department]!
+            let lead = handler.departmentID
+            let enterprise = enterprises[random.next(enterprises.count)]
+            // Settled work came in early; what is still open came in late.
+            let settled = index < 175 || (isSuggestion && index < 244)
+            let submitted =
+                settled
+                ? started.adding(days: random.next(span))
+                : today.adding(days: -(3 + random.next(max(min(40, span), 1))))
+            let text = isSuggestion ? Self.suggestions[random.next(Self.suggestions.count)] : item.text
+            let id = try await submit(
+                text, kind: isSuggestion ? .suggestion : .problem, category: isSuggestion ? nil : item.category,
+                enterprise: enterprise, campaign: campaign, on: submitted, by: d)
+            // A late answer now and then, so the response rate is not a flat 100%.
+            let acceptAfter = random.next(10) == 0 ? 2 : random.next(2)
+            let signAfter = random.next(12) == 0 ? 2 : random.next(2)
+            let taken: [(Int, Actor, ProblemAction)] = [
+                (acceptAfter, d, .accept(category: isSuggestion ? "governmentService" : nil)),
+                (0, d, .assign(lead: lead, co: [], deadline: nil)), (signAfter, handler, .sign),
+            ]
+            // Mostly within the limit (5 or 10 working days); one in six runs late.
+            let working = 2 + random.next(4) + (random.next(6) == 0 ? 6 : 0)
+            let satisfied: Satisfaction = random.next(5) == 0 ? .basicallySatisfied : .satisfied
+            let resolved: [(Int, Actor, ProblemAction)] = [
+                (1, handler, .progress(text: "已与企业对接，正在协调相关单位")),
+                (working - 1, handler, .resolve(result: "已协调解决，企业问题得到落实", kind: .solved)),
+            ]
+            let closedAfterRevisit: [(Int, Actor, ProblemAction)] = [
+                (1 + random.next(2), revisitor, .revisit(satisfaction: satisfied, comment: nil)),
+                (0, d, .close(overrideReason: nil)),
+            ]
+            let steps: [(Int, Actor, ProblemAction)]
+            switch index {
+            case 0..<150:
+                steps = taken + resolved + closedAfterRevisit
+            case 150..<160:
+                steps =
+                    taken + resolved + [
+                        (1, revisitor, .revisit(satisfaction: .dissatisfied, comment: "问题只解决了一部分，希望继续跟进")),
+                        (0, d, .assign(lead: lead, co: [], deadline: nil)), (1, handler, .sign),
+                        (1, handler, .recordRootCause("涉及多个部门职责交叉，首次交办时未明确牵头责任")),
+                        (2, handler, .resolve(result: "牵头协调相关部门，问题已彻底解决", kind: .solved)),
+                    ] + closedAfterRevisit
+            case 160..<170:
+                steps = taken + resolved
+            case 170..<175:
+                steps =
+                    taken + [
+                        (3, handler, .resolve(result: "已向企业解释现行政策，按政策执行", kind: .explained)),
+                        (4, d, .close(overrideReason: "多次联系企业未回访，经服务小组核实已办结")),
+                    ]
+            case 175..<190:
+                // Being worked on; those that came in early are past their deadline by now.
+                steps = taken + [(1, handler, .progress(text: "已现场查看，正在制定解决方案"))]
+            case 190..<195:
+                steps =
+                    taken + [
+                        (
+                            3, handler,
+                            .keepWorking(
+                                plan: "纳入年度重点项目分期推进", responsibleUnit: item.department,
+                                until: today.adding(days: 60 + random.next(60)))
+                        )
+                    ]
+            case 195..<200:
+                steps = Array(taken.prefix(2)) + [(1, handler, .giveBack(reason: "该事项不属于本单位职责范围"))]
+            case 200..<205:
+                steps = Array(taken.prefix(2))
+            case 205..<208:
+                steps = [taken[0]]
+            case 208..<211:
+                steps = []
+            case 211..<214:
+                steps = [(1, d, .reject(reason: "属于企业内部经营事项，不属于涉企问题"))]
+            case 214:
+                steps = [(1, d, .escalate(reason: "涉及区级规划调整，需区优化营商环境专班协调"))]
+            case 215:
+                steps = [(1, d, .accept(category: nil))]
+            case 216..<238:
+                steps =
+                    taken + [(working, handler, .resolve(result: "建议已采纳，纳入园区服务举措并组织实施", kind: .adopted))]
+                    + closedAfterRevisit
+            case 238..<244:
+                steps =
+                    taken + [(working, handler, .resolve(result: "经研究暂不具备实施条件，已向企业说明", kind: .notAdopted))]
+                    + [
+                        (1, revisitor, .revisit(satisfaction: .basicallySatisfied, comment: nil)),
+                        (0, d, .close(overrideReason: nil)),
+                    ]
+            default:
+                steps = taken
+            }
+            try await walk(id, from: submitted, steps)
+        }
+    }
+
+    // MARK: 长沙高新区, every state
+
+    /// Takes the problems found at the demo's visits and meetings (all 待受理 when written down)
+    /// through the loop, one kind of path after another, so that each state, view and flag has
+    /// examples.
+    func loadEveryState(gaoxin: UUID, cast: Cast, leader: Actor) async throws {
+        let sql = app.db as! any SQLDatabase
+        struct Row: Decodable {
+            let id: UUID
+            let kind: String
+            let description: String
+            let submittedOn: String
+            let liaison: UUID?
+        }
+        let rows = try await sql.raw(
+            """
+            SELECT p.id, p.kind, p.description, p.submitted_on,
+              (SELECT MIN(l.user_id) FROM enterprise_liaisons l WHERE l.enterprise_id = p.enterprise_id AND l.kind = 'cadre')
+                AS liaison
+            FROM problems p WHERE p.org_unit_id = \(bind: gaoxin) AND p.state = 'submitted' ORDER BY p.submitted_on, p.number
+            """
+        ).all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+        let d = cast.dispatcher
+        let economy = cast.handlers["经济发展局"]!
+        let tax = cast.handlers["税务局"]!
+        var mergeTarget: UUID?
+        for (index, row) in rows.enumerated() {
+            let start = LocalDate(iso: row.submittedOn) ?? today
+            let handler = row.description.contains("退税") ? tax : economy
+            let category = Self.pool.first { $0.text == row.description }?.category ?? "governmentService"
+            let revisitor =
+                row.liaison.map { Actor(userID: $0, roles: [.cadre], orgUnitID: gaoxin) } ?? d
+            let isSuggestion = row.kind == ProblemKind.suggestion.rawValue
+            let taken: [(Int, Actor, ProblemAction)] = [
+                (0, d, .accept(category: category)), (0, d, .assign(lead: handler.departmentID, co: [], deadline: nil)),
+                (1, handler, .sign),
+            ]
+            let resolve: (Int, Actor, ProblemAction) = (
+                3, handler,
+                isSuggestion
+                    ? .resolve(result: "建议已采纳，纳入园区年度服务计划", kind: .adopted)
+                    : .resolve(result: "已协调相关单位解决", kind: .solved)
+            )
+            var steps: [(Int, Actor, ProblemAction)]
+            switch index % 14 {
+            case 0: steps = []
+            case 1: steps = [taken[0]]
+            case 2: steps = Array(taken.prefix(2))
+            case 3: steps = taken + [(1, handler, .progress(text: "已约企业负责人面谈，梳理具体诉求"))]
+            case 4:
+                steps =
+                    taken + [
+                        (1, handler, .progress(text: "需协调上级部门，正在等待答复")), (0, d, .setFlag(.supervised, on: true)),
+                    ]
+            case 5: steps = Array(taken.prefix(2)) + [(1, handler, .giveBack(reason: "该事项属于区级部门职责"))]
+            case 6:
+                steps =
+                    taken + [
+                        (
+                            2, handler,
+                            .keepWorking(
+                                plan: "结合园区道路提质改造工程分期实施", responsibleUnit: "住房和建设管理局", until: today.adding(days: 90))
+                        )
+                    ]
+            case 7: steps = taken + [resolve]
+            case 8, 9:
+                steps =
+                    taken + [
+                        resolve, (1, revisitor, .revisit(satisfaction: .satisfied, comment: nil)),
+                        (0, d, .close(overrideReason: nil)),
+                    ]
+                if index % 14 == 8 && index < 14 { steps.append((0, d, .setFlag(.typicalCase, on: true))) }
+                if mergeTarget == nil { mergeTarget = row.id }
+            case 10: steps = [(0, d, .reject(reason: "属于企业之间的民事纠纷，建议通过司法途径解决"))]
+            case 11: steps = [(0, d, .escalate(reason: "涉及跨区协调，需区优化营商环境专班统筹"))]
+            case 12:
+                steps = mergeTarget.map { [(0, d, .merge(into: $0, ownID: row.id))] } ?? []
+            default:
+                steps =
+                    taken + [
+                        resolve,
+                        (1, revisitor, .revisit(satisfaction: .dissatisfied, comment: "实际问题没有解决，希望再跟进")),
+                        (0, leader, .setFlag(.leaderCase, on: true)),
+                    ]
+            }
+            // A pause and an extension request among the ones being worked on.
+            if index % 14 == 3 && index % 28 == 3 {
+                steps.append((0, handler, .pause(reason: "等待企业补充产权证明材料")))
+            } else if index % 14 == 3 {
+                steps.append((0, handler, .requestExtension(workingDays: 5, reason: "需等待第三方评估报告")))
+            }
+            try await walk(row.id, from: start, steps)
+        }
+    }
+}
