@@ -74,7 +74,7 @@ struct FieldWorkSeeder {
                 ])
             }
         }
-        try await insert(
+        try await bulkInsert(
             into: "users",
             columns: [
                 "id", "username", "password_hash", "display_name", "roles", "org_unit_id", "active", "failed_logins",
@@ -107,12 +107,12 @@ struct FieldWorkSeeder {
                 let linkBatch = cadreLinks
                 try await database.transaction { db in
                     let tx = db as! any SQLDatabase
-                    try await insert(
+                    try await bulkInsert(
                         into: "visits",
                         columns: [
                             "id", "org_unit_id", "enterprise_id", "visited_on", "purposes", "recorded_by", "created_at",
                         ], rows: visitBatch, on: tx)
-                    try await insert(
+                    try await bulkInsert(
                         into: "visit_cadres", columns: ["id", "visit_id", "user_id", "enterprise_id", "visited_on"],
                         rows: linkBatch, on: tx)
                 }
@@ -130,14 +130,4 @@ struct FieldWorkSeeder {
             visitedEnterprises: Set(visited.map(\.id)).count, seconds: milliseconds(since: start) / 1000)
     }
 
-    /// Multi-row INSERTs of 500 rows, within the databases' limits on bound parameters.
-    private func insert(into table: String, columns: [String], rows: [[any SQLExpression]], on sql: any SQLDatabase)
-        async throws
-    {
-        for batch in stride(from: 0, to: rows.count, by: 500) {
-            var builder = sql.insert(into: table).columns(columns)
-            for row in rows[batch..<min(batch + 500, rows.count)] { builder = builder.values(row) }
-            try await builder.run()
-        }
-    }
 }

@@ -17,10 +17,7 @@ struct RegistryScenario {
         let province = ProvinceFixture()
         let today = LocalDate(Date(), in: .chinaStandard)
 
-        step("loading the demo into a fresh \(workspace.databaseName) database")
-        let demo = try ChildProcess.run(
-            options.binary, ["demo"], environment: workspace.environment, outputFile: workspace.path("demo.log"))
-        guard demo.exitCode == 0 else { throw BenchError("jieyou demo failed:\n\(demo.output)") }
+        try ProvinceSetup.loadDemo(binary: options.binary, workspace: workspace)
 
         let server = try Server(binary: options.binary, workspace: workspace, loadDemo: false)
         defer { server.stop() }
@@ -29,18 +26,9 @@ struct RegistryScenario {
             try await server.waitUntilReady(client)
             let admin = try await APIClient.signIn(
                 client, base: server.base, username: "admin", password: "Jieyou2024")
-            try await addParks(province, as: admin)
-
-            step("writing \(options.enterprises) enterprises to a CSV file")
-            let file = workspace.path("enterprises.csv")
-            let samples = try EnterpriseListFile.write(count: options.enterprises, parks: province.parks, to: file)
-            step("importing them with `jieyou import enterprises`")
-            let imported = try ChildProcess.run(
-                options.binary, ["import", "enterprises", file, "--org", "430000"], environment: workspace.environment,
-                outputFile: workspace.path("import.log"))
-            guard imported.exitCode == 0, imported.output.contains("已导入 \(options.enterprises) 家企业") else {
-                throw BenchError("the import failed (\(imported.exitCode)):\n\(imported.output.prefix(2000))")
-            }
+            try await ProvinceSetup.addParks(province, as: admin)
+            let (imported, samples) = try ProvinceSetup.importEnterprises(
+                options.enterprises, parks: province.parks, binary: options.binary, workspace: workspace)
 
             step("seeding \(options.visits) visits")
             let days = (0..<options.days).map { today.adding(days: $0 - options.days) }
@@ -71,28 +59,6 @@ struct RegistryScenario {
             throw error
         }
         try await client.shutdown()
-    }
-
-    /// The other cities and the parks, through `POST /api/v1/org-units` as the province's admin.
-    private func addParks(_ province: ProvinceFixture, as admin: APIClient) async throws {
-        step("adding \(province.cities.count) cities and \(province.newParks.count) parks")
-        var ids: [String: String] = [:]
-        for unit in try await admin.list("/api/v1/org-units") {
-            if let code = unit["code"] as? String, let id = unit["id"] as? String { ids[code] = id }
-        }
-        for city in province.cities {
-            let created = try await admin.call(
-                "/api/v1/org-units", method: .POST,
-                json: ["parentId": admin.orgUnitID, "level": "city", "name": city.name, "code": city.code],
-                expect: .created)
-            ids[city.code] = created["id"] as? String
-        }
-        for park in province.newParks {
-            guard let parent = ids[park.cityCode] else { throw BenchError("no unit for city \(park.cityCode)") }
-            try await admin.call(
-                "/api/v1/org-units", method: .POST,
-                json: ["parentId": parent, "level": "park", "name": park.name, "code": park.code], expect: .created)
-        }
     }
 
     /// Each kind of search a person types, timed one request after another after a warm-up.

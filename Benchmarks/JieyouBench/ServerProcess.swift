@@ -8,12 +8,15 @@ struct Workspace {
     let databaseURL: String
     let isPostgres: Bool
 
-    init() throws {
+    /// A fresh folder, with a fresh SQLite file in it, or the PostgreSQL database of `DATABASE_URL`;
+    /// or `existing`, a database a kept run left behind (`--reuse`).
+    init(existing: String? = nil) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("jieyou-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let given = ProcessInfo.processInfo.environment["DATABASE_URL"] ?? ""
+        let given = existing ?? ProcessInfo.processInfo.environment["DATABASE_URL"] ?? ""
         isPostgres = given.hasPrefix("postgres")
-        databaseURL = isPostgres ? given : "sqlite:" + folder.appendingPathComponent("bench.sqlite").path
+        databaseURL =
+            isPostgres || existing != nil ? given : "sqlite:" + folder.appendingPathComponent("bench.sqlite").path
     }
 
     var databaseName: String { isPostgres ? "PostgreSQL" : "SQLite" }

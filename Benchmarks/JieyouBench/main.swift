@@ -1,16 +1,18 @@
 // jieyou-bench: measures the release build of `jieyou` as people use it, over real HTTP and real files.
 //
-//   swift build -c release && swift run -c release jieyou-bench [http|registry|all] [options]
+//   swift build -c release && swift run -c release jieyou-bench [http|registry|problems|all] [options]
 //
 // `http` starts `jieyou serve --demo` and measures the request pipeline (an authenticated read and a
 // write with its event) from several keep-alive connections. `registry` builds a province (150 parks)
 // on top of the demo, imports 200,000 enterprises with `jieyou import enterprises`, seeds a million
-// visits, and times enterprise search and campaign coverage. Each scenario uses a fresh SQLite file,
+// visits, and times enterprise search and campaign coverage. `problems` builds the same province,
+// seeds a million problems with five million events, and times the ledger, a problem's page, the
+// statistics and create + assign over HTTP. Each scenario uses a fresh SQLite file,
 // or the empty PostgreSQL database that DATABASE_URL names. Results are Markdown tables on stdout.
 import Foundation
 
 struct Options {
-    var scenarios: [String] = ["http", "registry"]
+    var scenarios: [String] = ["http", "registry", "problems"]
     var binary = ".build/release/jieyou"
     /// Leave the database behind (SQLite: its folder is printed) to look at query plans afterwards.
     var keep = false
@@ -25,6 +27,13 @@ struct Options {
     var cadresPerPark = 20
     var searches = 300
     var coverageRuns = 10
+    // problems
+    var problems = 1_000_000
+    var eventsPerProblem = 5
+    var ledgerRequests = 300
+    var problemWrites = 1_000
+    /// A database a kept `problems` run left behind: measure it again without rebuilding it.
+    var reuse: String?
 
     init(_ arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
@@ -36,8 +45,8 @@ struct Options {
                 return value
             }
             switch word {
-            case "http", "registry": scenarios = [word]
-            case "all": scenarios = ["http", "registry"]
+            case "http", "registry", "problems": scenarios = [word]
+            case "all": scenarios = ["http", "registry", "problems"]
             case "--binary": binary = iterator.next() ?? binary
             case "--keep": keep = true
             case "--requests": requests = number()
@@ -49,6 +58,13 @@ struct Options {
             case "--cadres-per-park": cadresPerPark = number()
             case "--searches": searches = number()
             case "--coverage-runs": coverageRuns = number()
+            case "--problems": problems = number()
+            case "--events-per-problem": eventsPerProblem = number()
+            case "--ledger-requests": ledgerRequests = number()
+            case "--problem-writes": problemWrites = number()
+            case "--reuse":
+                guard let url = iterator.next() else { Options.fail("--reuse needs a database URL") }
+                reuse = url
             default: Options.fail("unknown option \(word)")
             }
         }
@@ -68,6 +84,7 @@ func run() async throws {
     for scenario in options.scenarios {
         switch scenario {
         case "http": try await HTTPScenario(options: options).run()
+        case "problems": try await ProblemScenario(options: options).run()
         default: try await RegistryScenario(options: options).run()
         }
     }

