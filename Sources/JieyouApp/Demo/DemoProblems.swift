@@ -203,8 +203,8 @@ struct DemoProblems {
         let rows = try await sql.raw(
             """
             SELECT p.id, p.kind, p.description, p.submitted_on,
-              (SELECT MIN(l.user_id) FROM enterprise_liaisons l WHERE l.enterprise_id = p.enterprise_id AND l.kind = 'cadre')
-                AS liaison
+              (SELECT l.user_id FROM enterprise_liaisons l WHERE l.enterprise_id = p.enterprise_id AND l.kind = 'cadre'
+                ORDER BY l.id LIMIT 1) AS liaison
             FROM problems p WHERE p.org_unit_id = \(bind: gaoxin) AND p.state = 'submitted' ORDER BY p.submitted_on, p.number
             """
         ).all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
