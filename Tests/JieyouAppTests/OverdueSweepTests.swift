@@ -119,4 +119,107 @@ import VaporTesting
             #expect(report.overdue == 0 && report.notices == 0)
         }
     }
+
+    /// Collects what a webhook receives.
+    actor Inbox {
+        var bodies: [String] = []
+        func add(_ body: String) { bodies.append(body) }
+    }
+
+    /// The org's admin sets a webhook (a bad address is refused, another park's admin cannot see it),
+    /// and after the day's run it receives the org's overdue problems as JSON from a real HTTP post.
+    @Test func theOrgsWebhookReceivesItsOverdueProblems() async throws {
+        try await withApp { app in
+            let receiver = try await Application.make(.testing)
+            let inbox = Inbox()
+            receiver.post("hook") { req async -> HTTPStatus in
+                await inbox.add(req.body.string ?? "")
+                return .ok
+            }
+            try await receiver.server.start(address: .hostname("127.0.0.1", port: 0))
+            do {
+                let port = try #require(receiver.http.server.shared.localAddress?.port)
+                let world = try await World.build(on: app)
+                let client = Client(app: app)
+                let admin = try await client.token("lx_admin")
+                let settings = "/api/v1/org-units/\(world.linxiangPark.uuidString)/settings"
+                let bad = try await client.send(
+                    .PATCH, settings, token: admin, json: ["overdueWebhookUrl": "ftp://example.com/hook"])
+                #expect(bad.status == .badRequest)
+                #expect(try bad.content.get(String.self, at: "error", "field") == "overdueWebhookUrl")
+                let set = try await client.send(
+                    .PATCH, settings, token: admin, json: ["overdueWebhookUrl": "http://127.0.0.1:\(port)/hook"])
+                #expect(set.status == .ok, "\(set.body.string)")
+                let other = try await client.token("pj_admin")
+                #expect(try await client.send(.GET, settings, token: other).status == .notFound)
+                let dispatcher = try await client.token("lx_dispatcher")
+                #expect(try await client.send(.GET, settings, token: dispatcher).status == .notFound)
+
+                let created = try await client.send(
+                    .POST, "/api/v1/problems", token: dispatcher,
+                    json: [
+                        "enterpriseId": world.enterprise.uuidString, "description": "消防验收迟迟未办", "category": "hardship",
+                    ])
+                let id = try created.content.get(String.self, at: "id")
+                for (action, body) in [
+                    ("accept", [String: Any]()), ("assign", ["leadDepartmentId": world.linxiangEconomy.uuidString]),
+                ] {
+                    let response = try await client.send(
+                        .POST, "/api/v1/problems/\(id)/actions/\(action)", token: dispatcher, json: body)
+                    #expect(response.status == .ok)
+                }
+                try await setDeadline(id, today.adding(days: -10), on: app)
+                let report = try await OverdueSweep.run(
+                    today: today, calendar: .shipped, now: Date(), on: app.db)
+                let delivered = await OverdueWebhooks.deliver(
+                    report, today: today, on: app.db, client: app.client, logger: app.logger)
+                #expect(delivered == 1)
+                let bodies = await inbox.bodies
+                #expect(bodies.count == 1)
+                let payload = try JSONDecoder().decode(OverdueWebhooks.Payload.self, from: Data(bodies[0].utf8))
+                #expect(payload.orgUnitId == world.linxiangPark && payload.problems.map(\.id.uuidString) == [id])
+                #expect(payload.problems[0].workingDaysLate > 0 && payload.text.contains("临湘高新区今日超期问题1件"))
+                // Cleared, nothing is sent.
+                let cleared = try await client.send(.PATCH, settings, token: admin, json: ["overdueWebhookUrl": ""])
+                #expect(try cleared.content.get(String?.self, at: "overdueWebhookUrl") == nil)
+                #expect(
+                    await OverdueWebhooks.deliver(
+                        report, today: today, on: app.db, client: app.client, logger: app.logger)
+                        == 0)
+            } catch {
+                await receiver.server.shutdown()
+                try? await receiver.asyncShutdown()
+                throw error
+            }
+            await receiver.server.shutdown()
+            try await receiver.asyncShutdown()
+        }
+    }
+
+    @Test func theSettingsPageKeepsTheWebhook() async throws {
+        try await withApp { app in
+            _ = try await World.build(on: app)
+            let client = Client(app: app)
+            let admin = try await client.webSession("lx_admin")
+            let page = try await client.send(.GET, "/admin/settings", cookie: admin.cookie)
+            #expect(page.body.string.contains("催办推送地址"))
+            let bad = try await client.send(
+                .POST, "/admin/settings", form: [("_csrf", admin.csrf), ("overdueWebhookUrl", "not a url")],
+                cookie: admin.cookie)
+            #expect(bad.status == .badRequest && bad.body.string.contains("id=\"overdueWebhookUrl-error\""))
+            let forged = try await client.send(
+                .POST, "/admin/settings", form: [("overdueWebhookUrl", "https://example.com/hook")],
+                cookie: admin.cookie)
+            #expect(forged.status == .forbidden)
+            let saved = try await client.send(
+                .POST, "/admin/settings",
+                form: [("_csrf", admin.csrf), ("overdueWebhookUrl", "https://example.com/hook")],
+                cookie: admin.cookie)
+            #expect(saved.status == .seeOther)
+            let shown = try await client.send(.GET, "/admin/settings", cookie: admin.cookie)
+            #expect(shown.body.string.contains("value=\"https://example.com/hook\""))
+            let handler = try await client.webSession("lx_handler")
+            #expect(try await client.send(.GET, "/admin/settings", cookie: handler.cookie).status == .forbidden)
+        }
+    }
 }

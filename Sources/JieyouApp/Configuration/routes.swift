@@ -16,6 +16,7 @@ func routes(_ app: Application) throws {
     try pages.register(collection: UsersWebController())
     try pages.register(collection: EventsWebController())
     try pages.register(collection: CalendarWebController())
+    try pages.register(collection: OrgSettingsWebController())
     try pages.register(collection: EnterpriseImportWebController())
     try pages.register(collection: EnterpriseFormWebController())
     try pages.register(collection: EnterprisesWebController())

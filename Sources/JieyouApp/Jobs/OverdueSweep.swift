@@ -19,6 +19,18 @@ enum OverdueSweep {
         var proposedForSupervision = 0
         /// Problems in time again (extended, resumed or settled) whose overdue mark was cleared.
         var cleared = 0
+        /// Today's overdue problems by owning org, for the orgs' webhooks (`OverdueWebhooks`).
+        var byOrg: [UUID: [Overdue]] = [:]
+    }
+
+    /// One overdue problem as the webhook reports it.
+    struct Overdue: Sendable, Equatable, Codable {
+        let id: UUID
+        let number: String
+        let deadline: String
+        let workingDaysLate: Int
+        let overdueCount: Int
+        let proposedForSupervision: Bool
     }
 
     /// A claim this old that never finished (the instance died, or the run failed) may be taken over.
@@ -122,7 +134,12 @@ enum OverdueSweep {
                 let urge = "催办：问题\(row.number)已超过办理时限（\(row.deadline)）\(late)个工作日，请抓紧办理"
                 report.notices += try await notify(
                     handlers + dispatchers, problem: row.id, kind: "urge", message: urge, now: now, on: sql)
-                if count >= 2, row.overdueSince == nil, !row.flags.contains(",supervised,") {
+                let propose = count >= 2 && row.overdueSince == nil && !row.flags.contains(",supervised,")
+                report.byOrg[row.orgUnitId, default: []].append(
+                    Overdue(
+                        id: row.id, number: row.number, deadline: row.deadline, workingDaysLate: late,
+                        overdueCount: count, proposedForSupervision: propose))
+                if propose {
                     report.proposedForSupervision += 1
                     report.notices += try await notify(
                         dispatchers, problem: row.id, kind: "proposeSupervision",
@@ -162,6 +179,8 @@ extension HourlyJob {
             if let report = try await OverdueSweep.runIfDue(on: app.db, now: app.clock.now()) {
                 app.logger.info(
                     "Overdue sweep: \(report.overdue) overdue, \(report.newlyOverdue) new, \(report.notices) notices")
+                let today = LocalDate(app.clock.now(), in: .chinaStandard)
+                await OverdueWebhooks.deliver(report, today: today, on: app.db, client: app.client, logger: app.logger)
             }
         }
     }

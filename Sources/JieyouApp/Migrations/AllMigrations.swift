@@ -24,5 +24,6 @@ enum AllMigrations {
         TakeInFindings(),
         CreateNotifications(),
         TrackProblemResponse(),
+        CreateOrgSettings(),
     ]
 }

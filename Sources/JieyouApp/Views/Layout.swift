@@ -34,6 +34,7 @@ struct MenuItem {
                 MenuItem(title: "部门", path: WebPath.departments),
                 MenuItem(title: "用户", path: WebPath.users),
                 MenuItem(title: "工作日历", path: WebPath.calendar),
+                MenuItem(title: "本单位设置", path: WebPath.orgSettings),
             ]
         } else if AccessPolicy.has(actor, .readDirectory) {
             items.append(MenuItem(title: "通讯录", path: WebPath.directory))

@@ -12,6 +12,7 @@ enum WebPath {
     static let users = "/admin/users"
     static let events = "/admin/events"
     static let calendar = "/admin/calendar"
+    static let orgSettings = "/admin/settings"
     static let stylesheet = "/assets/app.css"
     static let enterprises = "/enterprises"
     static let enterpriseImport = "/enterprises/import"

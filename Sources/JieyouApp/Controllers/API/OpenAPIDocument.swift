@@ -214,6 +214,10 @@ enum OpenAPIDocument {
             "/problems/{id}": {
               "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
               "get": {"summary": "One problem with its timeline (its events), the actions the caller may take now, and the linked problem when escalated", "responses": {"200": {"description": "Problem"}, "404": {"$ref": "#/components/responses/Error"}}}},
+            "/org-units/{id}/settings": {
+              "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+              "get": {"summary": "The unit's own settings, for an admin who manages it: overdueWebhookUrl, where the daily 催办 run posts the unit's overdue problems as JSON {event, date, orgUnitId, orgUnitName, text, problems}", "responses": {"200": {"description": "overdueWebhookUrl"}, "404": {"$ref": "#/components/responses/Error"}}},
+              "patch": {"summary": "Set or clear (blank) overdueWebhookUrl: an http(s) address", "responses": {"200": {"description": "overdueWebhookUrl"}, "400": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}}}},
             "/stats": {
               "get": {"summary": "The metrics of the closed loop (响应率, 办结率, 按期办结率 = resolved on time / (resolved + open and overdue), 满意率, 销号率, 重办率, 超期数, average working days to resolve, suggestions adopted) over the problems that came in from `from` to `to`, as they stand today, within the caller's reach; each rate is {count, of, value}. With groupBy, the same per group; per department or unit also a ranking that leaves out samples below minSample",
                 "parameters": [{"name": "orgUnit", "in": "query", "schema": {"type": "string", "format": "uuid"}},
