@@ -191,6 +191,36 @@ import VaporTesting
 
     /// 上报 opens a linked problem in the parent org's ledger; when that one is closed, the park's
     /// problem shows the outcome.
+    /// A department added later (加派) finds the problem in its ledger and under the department filter,
+    /// as the lead department does; the filter is written differently for each database.
+    @Test func aCoDepartmentFindsItsProblemsInTheLedger() async throws {
+        try await withApp { app in
+            let world = try await World.build(on: app)
+            let client = Client(app: app)
+            let dispatcher = try await client.token("lx_dispatcher")
+            _ = try await UserService(database: app.db, now: app.clock.now(), hashing: app.passwordHashing).create(
+                UserInput(
+                    username: "lx_service_handler", password: World.password, displayName: "服务小组经办人",
+                    roles: ["handler"], orgUnitID: world.linxiangPark, departmentID: world.linxiangService),
+                by: nil)
+            let service = try await client.token("lx_service_handler")
+            let id = try await submit(client, dispatcher, enterprise: world.enterprise, category: "hardship")
+            _ = try await submit(client, dispatcher, enterprise: world.enterprise, category: "hardship")
+            try await act(client, dispatcher, id, "accept")
+            try await act(client, dispatcher, id, "assign", ["leadDepartmentId": world.linxiangEconomy.uuidString])
+            func ids(_ token: String, _ query: String) async throws -> [String] {
+                let page = try await client.send(.GET, "/api/v1/problems\(query)", token: token)
+                return try page.content.get([LedgerItem].self, at: "items").map(\.id.uuidString)
+            }
+            #expect(try await ids(service, "").isEmpty)
+            #expect(try await ids(dispatcher, "?department=\(world.linxiangService.uuidString)").isEmpty)
+            try await act(client, dispatcher, id, "addDepartment", ["departmentId": world.linxiangService.uuidString])
+            #expect(try await ids(service, "") == [id])
+            #expect(try await ids(dispatcher, "?department=\(world.linxiangService.uuidString)") == [id])
+            #expect(try await ids(dispatcher, "?department=\(world.linxiangEconomy.uuidString)") == [id])
+        }
+    }
+
     @Test func anEscalatedProblemOpensInTheParentLedgerAndShowsItsOutcome() async throws {
         try await withApp { app in
             let world = try await World.build(on: app)

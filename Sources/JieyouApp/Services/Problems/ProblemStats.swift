@@ -29,7 +29,7 @@ enum ProblemStats {
         _ scope: StatsScope, groupBy grouping: StatsGrouping?, actor: Actor, tree: OrgTree, today: LocalDate,
         calendar: WorkCalendar, on sql: any SQLDatabase
     ) async throws -> [String?: ProblemTally] {
-        let conditions = ProblemLedger.reach(of: actor, tree: tree) + self.conditions(scope, tree: tree)
+        let conditions = ProblemLedger.reach(of: actor, tree: tree, on: sql) + self.conditions(scope, tree: tree)
         let whereClause = conditions.joined(separator: " AND ")
         let key: SQLQueryString =
             switch grouping {
