@@ -9,10 +9,13 @@ from selenium.webdriver.support.ui import WebDriverWait
 from conftest import menu_items, sign_in
 
 WORK = ["活动", "专项行动", "走访覆盖", "专班"]
-ADMIN_MENU = ["首页", "问题台账", "企业", "记录走访", *WORK, "组织机构", "部门", "用户", "工作日历", "操作日志", "修改密码"]
-FIELD_MENU = ["首页", "问题台账", "企业", "记录走访", *WORK, "通讯录", "修改密码"]
-READER_MENU = ["首页", "问题台账", "企业", *WORK, "通讯录", "修改密码"]
-STAFF_MENU = ["首页", "问题台账", "通讯录", "修改密码"]
+ADMIN_MENU = [
+    "首页", "问题台账", "统计分析", "企业", "记录走访", *WORK, "组织机构", "部门", "用户", "工作日历", "本单位设置", "操作日志",
+    "修改密码",
+]
+FIELD_MENU = ["首页", "问题台账", "统计分析", "企业", "记录走访", *WORK, "通讯录", "修改密码"]
+READER_MENU = ["首页", "问题台账", "统计分析", "企业", *WORK, "通讯录", "修改密码"]
+STAFF_MENU = ["首页", "问题台账", "统计分析", "通讯录", "修改密码"]
 OUTSIDER_MENU = ["首页", "问题台账", "修改密码"]
 
 ROLES = [

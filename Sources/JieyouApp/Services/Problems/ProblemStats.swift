@@ -110,8 +110,8 @@ enum ProblemStats {
         return tallies
     }
 
-    /// The group's key as text: ids are stored natively (a blob in SQLite, a uuid in PostgreSQL), so
-    /// they are read as UUIDs.
+    /// The group's key as text: ids are read as UUIDs and written out, because each driver stores
+    /// them its own way (text in SQLite, a uuid in PostgreSQL).
     private static func groupKey(_ row: any SQLRow, _ grouping: StatsGrouping?) throws -> String? {
         switch grouping {
         case nil: nil
