@@ -78,12 +78,11 @@ enum OverdueSweep {
         return try await database.writing(actorID: nil, now: now) { tx, log in
             let sql = tx as! any SQLDatabase
             var report = Report()
-            let held = [ProblemState.assigned, .inProgress, .ongoing].map(\.rawValue)
+            // The rule is the ledger's (`ProblemLedger.overdue`), so the 超期 view and the run agree.
+            let overdue = ProblemLedger.overdue(on: today, in: "problems")
             let cleared = try await sql.raw(
                 """
-                UPDATE problems SET overdue_since = NULL
-                WHERE overdue_since IS NOT NULL AND NOT (state IN (\(binds: held)) AND paused_since IS NULL
-                  AND deadline < \(bind: today.iso))
+                UPDATE problems SET overdue_since = NULL WHERE overdue_since IS NOT NULL AND NOT \(overdue)
                 RETURNING id
                 """
             ).all()
@@ -91,8 +90,7 @@ enum OverdueSweep {
             let rows = try await sql.raw(
                 """
                 SELECT id, org_unit_id, number, lead_department_id, deadline, overdue_count, overdue_since, flags
-                FROM problems
-                WHERE state IN (\(binds: held)) AND paused_since IS NULL AND deadline < \(bind: today.iso)
+                FROM problems WHERE \(overdue)
                 ORDER BY deadline, number
                 """
             ).all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)

@@ -92,9 +92,14 @@ enum ProblemLedger {
     /// The states in which a department holds a problem and its deadline runs.
     static let held: [String] = ProblemState.allCases.filter(\.isWithDepartment).map(\.rawValue)
 
-    /// `ProblemSnapshot.isOverdue` as a condition on `p`.
-    static func overdue(on today: LocalDate) -> SQLQueryString {
-        "(p.state IN (\(binds: held)) AND p.paused_since IS NULL AND p.deadline < \(bind: today.iso))"
+    /// `ProblemSnapshot.isOverdue` as a condition on the problems named `table` (`p` in the ledger's
+    /// queries; the daily 催办 run updates `problems` itself).
+    static func overdue(on today: LocalDate, in table: String = "p") -> SQLQueryString {
+        let (state, paused, deadline) = (
+            SQLColumn("state", table: table), SQLColumn("paused_since", table: table),
+            SQLColumn("deadline", table: table)
+        )
+        return "(\(state) IN (\(binds: held)) AND \(paused) IS NULL AND \(deadline) < \(bind: today.iso))"
     }
 
     /// By deadline (those without one last), then by number.
