@@ -67,28 +67,13 @@ struct HTTPScenario {
         _ name: String, total: Int, expect: HTTPResponseStatus, client: HTTPClient,
         _ makeRequest: @escaping @Sendable (Int) throws -> HTTPClientRequest
     ) async throws -> Measurement {
-        let concurrency = options.concurrency
-        let start = DispatchTime.now().uptimeNanoseconds
-        let latencies = try await withThrowingTaskGroup(of: [Double].self) { group in
-            for worker in 0..<concurrency {
-                group.addTask {
-                    var own: [Double] = []
-                    var i = worker
-                    while i < total {
-                        let t0 = DispatchTime.now().uptimeNanoseconds
-                        let request = try makeRequest(i)
-                        let (status, body) = try await send(client, request)
-                        guard status == expect else {
-                            throw BenchError("\(name): request \(i) answered \(status): \(String(buffer: body))")
-                        }
-                        own.append(milliseconds(since: t0))
-                        i += concurrency
-                    }
-                    return own
-                }
+        try await JieyouBench.concurrently(name, total: total, concurrency: options.concurrency) { i in
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            let (status, body) = try await send(client, try makeRequest(i))
+            guard status == expect else {
+                throw BenchError("\(name): request \(i) answered \(status): \(String(buffer: body))")
             }
-            return try await group.reduce(into: []) { $0 += $1 }
+            return [milliseconds(since: t0)]
         }
-        return Measurement(name: name, seconds: milliseconds(since: start) / 1000, latencies: latencies)
     }
 }

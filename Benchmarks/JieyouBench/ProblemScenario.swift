@@ -121,39 +121,26 @@ struct ProblemScenario {
         guard !enterpriseIDs.isEmpty else { throw BenchError("the park has no enterprises") }
         let lead = seeded.busiestDepartment.uuidString
         let total = options.problemWrites
-        let concurrency = options.concurrency
-        let start = DispatchTime.now().uptimeNanoseconds
-        let latencies = try await withThrowingTaskGroup(of: [Double].self) { group in
-            for worker in 0..<concurrency {
-                group.addTask {
-                    var own: [Double] = []
-                    var i = worker
-                    while i < total {
-                        let t0 = DispatchTime.now().uptimeNanoseconds
-                        let created = try await dispatcher.call(
-                            "/api/v1/problems", method: .POST,
-                            json: [
-                                "enterpriseId": enterpriseIDs[i % enterpriseIDs.count], "category": "hardship",
-                                "description": "基准问题\(i)：厂区道路破损", "source": "dispatcher",
-                            ], expect: .created)
-                        own.append(milliseconds(since: t0))
-                        guard let id = created["id"] as? String else { throw BenchError("no problem id") }
-                        for (action, body) in [("accept", [String: Any]()), ("assign", ["leadDepartmentId": lead])] {
-                            let t1 = DispatchTime.now().uptimeNanoseconds
-                            try await dispatcher.call(
-                                "/api/v1/problems/\(id)/actions/\(action)", method: .POST, json: body)
-                            own.append(milliseconds(since: t1))
-                        }
-                        i += concurrency
-                    }
-                    return own
-                }
+        return try await concurrently(
+            "create + accept + assign (\(total) problems)", total: total, concurrency: options.concurrency
+        ) { i in
+            var latencies: [Double] = []
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            let created = try await dispatcher.call(
+                "/api/v1/problems", method: .POST,
+                json: [
+                    "enterpriseId": enterpriseIDs[i % enterpriseIDs.count], "category": "hardship",
+                    "description": "基准问题\(i)：厂区道路破损", "source": "dispatcher",
+                ], expect: .created)
+            latencies.append(milliseconds(since: t0))
+            guard let id = created["id"] as? String else { throw BenchError("no problem id") }
+            for (action, body) in [("accept", [String: Any]()), ("assign", ["leadDepartmentId": lead])] {
+                let t1 = DispatchTime.now().uptimeNanoseconds
+                try await dispatcher.call("/api/v1/problems/\(id)/actions/\(action)", method: .POST, json: body)
+                latencies.append(milliseconds(since: t1))
             }
-            return try await group.reduce(into: []) { $0 += $1 }
+            return latencies
         }
-        return Measurement(
-            name: "create + accept + assign (\(total) problems)", seconds: milliseconds(since: start) / 1000,
-            latencies: latencies)
     }
 
     private func report(

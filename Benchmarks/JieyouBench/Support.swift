@@ -139,3 +139,22 @@ struct SeededRandom {
 
     mutating func pick<T>(_ items: [T]) -> T { items[next(items.count)] }
 }
+
+/// Runs iterations `0..<total` from `concurrency` workers, each on its own keep-alive connection
+/// (worker w takes w, w + concurrency, …); an iteration returns the latencies of its requests.
+func concurrently(
+    _ name: String, total: Int, concurrency: Int, _ iteration: @escaping @Sendable (Int) async throws -> [Double]
+) async throws -> Measurement {
+    let start = DispatchTime.now().uptimeNanoseconds
+    let latencies = try await withThrowingTaskGroup(of: [Double].self) { group in
+        for worker in 0..<concurrency {
+            group.addTask {
+                var own: [Double] = []
+                for i in stride(from: worker, to: total, by: concurrency) { own += try await iteration(i) }
+                return own
+            }
+        }
+        return try await group.reduce(into: []) { $0 += $1 }
+    }
+    return Measurement(name: name, seconds: milliseconds(since: start) / 1000, latencies: latencies)
+}
