@@ -7,6 +7,7 @@ import os
 
 import pytest
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
@@ -73,3 +74,24 @@ def sign_in(driver, base_url, username, password=DEMO_PASSWORD):
 
 def menu_items(driver):
     return [a.text for a in driver.find_elements(By.CSS_SELECTOR, "[data-testid=menu] a")]
+
+
+def wait_until_replaced(driver, element, timeout=15):
+    """Waits until `element` belongs to a page that is gone: the form's submit has loaded the next one.
+
+    Selenium's `staleness_of` knows only StaleElementReferenceException; while the old page is being
+    torn down, chromedriver may instead answer "Node with given id does not belong to the document",
+    which is the same fact and made the problem-loop test fail once in CI.
+    """
+    def replaced(_):
+        try:
+            element.is_enabled()
+            return False
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as error:
+            if "does not belong to the document" in str(error):
+                return True
+            raise
+
+    WebDriverWait(driver, timeout).until(replaced)

@@ -1,9 +1,8 @@
 """A leader follows the demo campaign's coverage and opens the 政银企对接会 of seed 003."""
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
 
-from conftest import sign_in
+from conftest import sign_in, wait_until_replaced
 
 
 def test_leader_reads_campaign_coverage_and_the_financing_meeting(browser, base_url):
@@ -25,7 +24,7 @@ def test_leader_reads_campaign_coverage_and_the_financing_meeting(browser, base_
     before = browser.find_element(By.CSS_SELECTOR, "[data-testid=coverage-headline]")
     browser.find_element(By.CSS_SELECTOR, "form.filters button").click()
     # Read the new page, not the old one still on screen while the form submits.
-    WebDriverWait(browser, 15).until(EC.staleness_of(before))
+    wait_until_replaced(browser, before)
     assert "送解优" not in browser.find_element(By.CSS_SELECTOR, "[data-testid=coverage-headline]").text
 
     browser.find_element(By.LINK_TEXT, "活动").click()

@@ -7,7 +7,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from conftest import make_driver, sign_in
+from conftest import make_driver, sign_in, wait_until_replaced
 
 
 def open_action(driver, action):
@@ -25,7 +25,7 @@ def submit_action(driver, action, fill=None):
     if fill:
         fill(details)
     details.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    WebDriverWait(driver, 15).until(EC.staleness_of(details))
+    wait_until_replaced(driver, details)
     WebDriverWait(driver, 15).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".flash")))
 
 
