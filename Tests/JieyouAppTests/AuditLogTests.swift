@@ -78,6 +78,29 @@ import VaporTesting
             #expect(report.checked == (try await rowCount("events", on: app)))
         }
     }
+
+    /// Writers queue before they take a connection, so a burst of them longer than the pool's request
+    /// timeout does not fail. On PostgreSQL, where the pool has eight connections here, the sixteen
+    /// writers beyond them used to wait in the pool while the first eight queued on the chain's lock.
+    @Test func aBurstOfWritersLongerThanThePoolTimeoutSucceeds() async throws {
+        try await withApp(configure: { $0.databasePoolTimeoutSeconds = 1 }) { app in
+            let count = 24
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for i in 0..<count {
+                    group.addTask {
+                        try await app.db.writing(actorID: nil, now: Date()) { _, log in
+                            try await Task.sleep(for: .milliseconds(100))
+                            try await log.record("burst", id: "\(i)", "create", .created([:]), orgUnit: nil)
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
+            let events = try await EventModel.query(on: app.db).filter(\.$entityType == "burst").count()
+            #expect(events == count)
+            #expect(try await AuditVerification.run(on: app.db).isIntact)
+        }
+    }
 }
 
 @Suite struct EventLogPageTests {

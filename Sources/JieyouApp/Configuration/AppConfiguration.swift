@@ -34,6 +34,8 @@ public struct AppConfiguration: Sendable {
     public var sqlLogLevel: String
     /// When set, `/metrics` answers only requests carrying `Authorization: Bearer <token>`.
     public var metricsToken: String?
+    /// How long a request waits for a pooled database connection before it fails (秒).
+    public var databasePoolTimeoutSeconds = 10
 
     public static let defaultSQLitePath = "./data/jieyou.sqlite"
 
@@ -97,6 +99,7 @@ public struct AppConfiguration: Sendable {
         integer("JIEYOU_SESSION_IDLE_MINUTES", in: 1...1440, into: \.webSessionIdleMinutes)
         integer("JIEYOU_API_TOKEN_IDLE_MINUTES", in: 1...525_600, into: \.apiTokenIdleMinutes)
         integer("JIEYOU_BCRYPT_COST", in: 4...16, into: \.bcryptCost)
+        integer("JIEYOU_DB_POOL_TIMEOUT", in: 1...600, into: \.databasePoolTimeoutSeconds)
 
         if let text = env["JIEYOU_SECURE_COOKIES"], !text.isEmpty {
             switch text.lowercased() {

@@ -46,17 +46,22 @@ public func configure(_ app: Application, _ config: AppConfiguration) async thro
 
 private func configureDatabase(_ app: Application, _ config: AppConfiguration) throws {
     let sqlLogLevel = Logger.Level(rawValue: config.sqlLogLevel) ?? .debug
+    let poolTimeout = TimeAmount.seconds(Int64(config.databasePoolTimeoutSeconds))
     switch config.database {
     case .sqliteFile(let path):
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        app.databases.use(.sqlite(.file(path), sqlLogLevel: sqlLogLevel), as: .sqlite)
+        app.databases.use(
+            .sqlite(.file(path), connectionPoolTimeout: poolTimeout, sqlLogLevel: sqlLogLevel), as: .sqlite)
         app.lifecycle.use(SQLiteTuning())
     case .sqliteMemory:
-        app.databases.use(.sqlite(.memory, sqlLogLevel: sqlLogLevel), as: .sqlite)
+        app.databases.use(.sqlite(.memory, connectionPoolTimeout: poolTimeout, sqlLogLevel: sqlLogLevel), as: .sqlite)
         app.lifecycle.use(SQLiteTuning())
     case .postgres(let url):
-        app.databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: 4, sqlLogLevel: sqlLogLevel), as: .psql)
+        app.databases.use(
+            try .postgres(
+                url: url, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: poolTimeout, sqlLogLevel: sqlLogLevel),
+            as: .psql)
     }
 }
 

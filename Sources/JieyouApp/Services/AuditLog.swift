@@ -85,10 +85,15 @@ final class AuditLog: @unchecked Sendable {
 extension Database {
     /// Runs `body` in a transaction with an `AuditLog` for its events. Every change to a domain record
     /// goes through here.
+    ///
+    /// Writers queue in this process's `WriteGate` before they take a connection: every write transaction
+    /// starts by locking the event chain's head, so only one can proceed anyway, and a writer that waited
+    /// on that lock inside the pool would hold a connection that readers need (and a queue longer than
+    /// the pool's request timeout would fail). Between instances the head's row lock still decides.
     func writing<T: Sendable>(
         actorID: UUID?, now: Date, _ body: @escaping @Sendable (any Database, AuditLog) async throws -> T
     ) async throws -> T {
-        let transaction: @Sendable () async throws -> T = {
+        try await WriteGate.shared.run {
             try await self.transaction { tx in
                 let log = try await AuditLog.begin(on: tx, actorID: actorID, now: now)
                 let result = try await body(tx, log)
@@ -96,9 +101,5 @@ extension Database {
                 return result
             }
         }
-        if (self as? any SQLDatabase)?.dialect.name == "sqlite" {
-            return try await WriteGate.sqlite.run(transaction)
-        }
-        return try await transaction()
     }
 }
