@@ -45,4 +45,5 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: ProblemsAPIController())
     try signedIn.register(collection: NotificationsAPIController())
     try signedIn.register(collection: StatsAPIController())
+    try signedIn.register(collection: ProblemSettingsAPIController())
 }

@@ -178,6 +178,12 @@ struct DemoLoader {
             }
             return DemoProblems.Cast(dispatcher: person(dispatcher), handlers: byDepartment)
         }
+        // 长沙高新区's admin files power connections and financing needs under sub-categories of its own.
+        let settings = ProblemSettingsService(database: db, now: now)
+        for (parent, name, days) in [("governmentService", "用电报装", "4"), ("hardship", "融资需求", "")] {
+            _ = try await settings.addSubCategory(
+                parentCode: parent, name: name, resolveDays: days, in: units["gaoxin"]!, by: person("gx_admin"))
+        }
         let problems = DemoProblems(app: app, calendar: try await CalendarStore.calendar(on: db), today: today)
         try await problems.loadEveryState(
             gaoxin: units["gaoxin"]!, cast: cast("gx_dispatcher", ["gx_handler", "gx_handler_tax"]),

@@ -11,13 +11,16 @@ enum OrgDirectory {
     private static let cache = TreeCache()
 
     static func tree(on database: any Database) async throws -> OrgTree {
-        let sql = database as! any SQLDatabase
+        try await tree(on: database as! any SQLDatabase)
+    }
+
+    static func tree(on sql: any SQLDatabase) async throws -> OrgTree {
         guard let stamp = try await sql.raw("SELECT database_id, version FROM org_tree_version WHERE id = 1").first()
         else { throw AppError(status: .internalServerError, code: "internal", message: "组织版本记录缺失") }
         let databaseID = try stamp.decode(column: "database_id", as: String.self)
         let version = try stamp.decode(column: "version", as: Int64.self)
         if let tree = cache.tree(for: databaseID, version: version) { return tree }
-        let tree = try await uncachedTree(on: database)
+        let tree = try await uncachedTree(on: sql)
         cache.store(tree, for: databaseID, version: version)
         return tree
     }
@@ -25,7 +28,11 @@ enum OrgDirectory {
     /// The tree as `database` sees it now, bypassing the cache: for a transaction that has just changed
     /// the tree, whose version number is reused if it rolls back and so must never enter the cache.
     static func uncachedTree(on database: any Database) async throws -> OrgTree {
-        let rows = try await (database as! any SQLDatabase).raw("SELECT id, parent_id, level, name FROM org_units")
+        try await uncachedTree(on: database as! any SQLDatabase)
+    }
+
+    static func uncachedTree(on sql: any SQLDatabase) async throws -> OrgTree {
+        let rows = try await sql.raw("SELECT id, parent_id, level, name FROM org_units")
             .all()
         return OrgTree(
             try rows.map { row in

@@ -25,11 +25,11 @@ struct FormFields {
 
     func text(
         _ field: String, _ label: String, value: String?, type: String = "text", required: Bool = false,
-        hint: String? = nil, autocomplete: String? = nil
+        hint: String? = nil, autocomplete: String? = nil, placeholder: String? = nil, extra: HTML = .empty
     ) -> HTML {
         """
         <div class="field"><label for="\(field)">\(label)\(required ? HTML("<span class=\"req\">*</span>") : .empty)</label>
-        <input id="\(field)" name="\(field)" type="\(type)" value="\(value ?? "")"\(required ? HTML(" required") : .empty)\(autocomplete.map { HTML(" autocomplete=\"\($0)\"") })\(invalid(field))>
+        <input id="\(field)" name="\(field)" type="\(type)" value="\(value ?? "")"\(required ? HTML(" required") : .empty)\(autocomplete.map { HTML(" autocomplete=\"\($0)\"") })\(placeholder.map { HTML(" placeholder=\"\($0)\"") })\(extra)\(invalid(field))>
         \(hint.map { HTML("<p class=\"hint\">\($0)</p>") })\(error(for: field))</div>
         """
     }

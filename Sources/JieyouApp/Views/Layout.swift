@@ -139,12 +139,13 @@ extension Request {
 
 /// Messages shown once after a successful form.
 enum FlashMessage: String {
-    case saved, created, passwordChanged, visitRecorded
+    case saved, created, deleted, passwordChanged, visitRecorded
 
     var text: String {
         switch self {
         case .saved: "已保存"
         case .created: "已创建"
+        case .deleted: "已删除"
         case .passwordChanged: "密码已修改，其他设备上的登录已退出"
         case .visitRecorded: "走访已记录"
         }

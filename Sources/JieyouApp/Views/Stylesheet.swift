@@ -47,7 +47,10 @@ enum Stylesheet {
         label.check { display:inline-flex; align-items:center; gap:.4rem; min-height:44px; font-weight:normal; }
         input[type=checkbox] { width:1.2rem; height:1.2rem; }
         .button, button[type=submit]:not(.link) { display:inline-block; font:inherit; padding:.6rem 1.2rem; min-height:44px; border-radius:6px; border:1px solid var(--brand); background:var(--brand); color:#fff; cursor:pointer; text-decoration:none; }
-        .button.secondary { background:#fff; color:var(--brand); }
+        .button.secondary, button.secondary { background:#fff; color:var(--brand); }
+        .field-grid { display:grid; grid-template-columns:repeat(auto-fit,minmax(14rem,1fr)); gap:0 1rem; }
+        form.inline { display:inline; }
+        .visually-hidden { position:absolute; width:1px; height:1px; overflow:hidden; clip:rect(0 0 0 0); white-space:nowrap; }
         .actions { display:flex; flex-wrap:wrap; gap:.5rem; align-items:center; margin:1rem 0; }
         .filters { display:flex; flex-wrap:wrap; gap:.5rem; align-items:flex-end; margin-bottom:1rem; }
         .filters .field { margin:0; flex:1 1 10rem; }

@@ -1,16 +1,41 @@
-/// 问题类别: the ten categories of seed 000, shipped as data. Admins add sub-categories under them; a
-/// category in use is never deleted.
+import Foundation
+
+/// 问题类别: the ten categories of seed 000, shipped as data, and the sub-categories (子类) that an
+/// org's admins add under one of them for their subtree. A category in use is never deleted.
+///
+/// A sub-category's code is its parent's code, a dot and a suffix (`governmentService.3f9a1c`), so
+/// that a filter or a tally on a shipped category takes in its sub-categories by the code alone.
 public struct ProblemCategory: Hashable, Sendable, Codable {
     public let code: String
     public let name: String
     /// Working days to resolve by default (PRODUCT.md §3): 5 for 困难求助 and 政务服务, 10 otherwise.
+    /// A sub-category has its own, set by the admin who added it.
     public let resolveDays: Int
+    /// The shipped category a sub-category sits under; nil for the shipped ten.
+    public let parentCode: String?
+    /// The unit whose admins added the sub-category; nil for the shipped ten.
+    public let orgUnitID: UUID?
 
-    public init(code: String, name: String, resolveDays: Int) {
+    public init(code: String, name: String, resolveDays: Int, parentCode: String? = nil, orgUnitID: UUID? = nil) {
         self.code = code
         self.name = name
         self.resolveDays = resolveDays
+        self.parentCode = parentCode
+        self.orgUnitID = orgUnitID
     }
+
+    public var isShipped: Bool { parentCode == nil }
+
+    /// The shipped category a code belongs to: itself, or a sub-category's parent.
+    public static func topCode(of code: String) -> String {
+        code.firstIndex(of: ".").map { String(code[..<$0]) } ?? code
+    }
+
+    /// A new sub-category's code under `parent`.
+    public static func subCode(under parent: String, suffix: String) -> String { parent + "." + suffix }
+
+    /// The longest name a sub-category may have.
+    public static let maxNameLength = 20
 
     /// In the order of seed 000's closing line.
     public static let shipped: [ProblemCategory] = [
@@ -29,27 +54,4 @@ public struct ProblemCategory: Hashable, Sendable, Codable {
     /// The sentence under seed 000's 问题清单, which the export repeats.
     public static let footnote =
         "问题类别包括：" + shipped.map(\.name).joined(separator: "、") + "。"
-}
-
-/// The time limits of the loop, in working days (PRODUCT.md §3), configurable per org.
-public struct ProblemTimeLimits: Hashable, Sendable, Codable {
-    public var acceptDays = 1
-    public var signDays = 1
-    /// Per category code; a category not listed (a sub-category) takes `defaultResolveDays`.
-    public var resolveDays: [String: Int]
-    public var defaultResolveDays = 10
-    public var revisitDays = 3
-    /// A department added later (加派) has this long from the day it is added.
-    public var addedDepartmentDays = 5
-
-    public init(resolveDays: [String: Int] = ProblemTimeLimits.shippedResolveDays) {
-        self.resolveDays = resolveDays
-    }
-
-    public static let shippedResolveDays = Dictionary(
-        uniqueKeysWithValues: ProblemCategory.shipped.map { ($0.code, $0.resolveDays) })
-
-    public func resolveDays(for category: String?) -> Int {
-        category.flatMap { resolveDays[$0] } ?? defaultResolveDays
-    }
 }

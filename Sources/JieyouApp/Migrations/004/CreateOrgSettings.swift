@@ -1,8 +1,8 @@
 import Fluent
 import SQLKit
 
-/// Settings an org unit's own admin keeps, one row per setting: the 催办 webhook first; per-org
-/// time limits are meant to live here too.
+/// Settings an org unit's own admin keeps, one row per setting: the 催办 webhook and the time limits
+/// of the problem loop (`limits.*`, see `ProblemTimeLimits.Overrides`).
 struct CreateOrgSettings: AsyncMigration {
     var name: String { "004_CreateOrgSettings" }
 

@@ -28,7 +28,8 @@ enum ProblemIntake {
         let id = UUID()
         let today = LocalDate(now, in: .chinaStandard)
         let year = today.year
-        let acceptBy = ProblemWorkflow(calendar: calendar).acceptBy(submittedOn: today)
+        let acceptBy = try await ProblemRules.workflow(for: p.orgUnit, calendar: calendar, on: sql).acceptBy(
+            submittedOn: today)
         let number = try await ProblemNumbers.next(for: p.orgUnit, year: year, on: sql)
         try await sql.raw(
             """

@@ -111,7 +111,7 @@ enum ProblemLedger {
     ) async throws -> (items: [LedgerItem], total: Int) {
         var conditions = reach(of: actor, tree: tree, on: sql)
         if !filter.states.isEmpty { conditions.append("p.state IN (\(binds: filter.states.map(\.rawValue)))") }
-        if let category = filter.category { conditions.append("p.category_code = \(bind: category)") }
+        if let category = filter.category { conditions.append(ProblemCategoryStore.condition(category)) }
         if let department = filter.departmentID { conditions.append(heldBy(department, on: sql)) }
         if let enterprise = filter.enterpriseID { conditions.append("p.enterprise_id = \(bind: enterprise)") }
         if let campaign = filter.campaignID { conditions.append("p.campaign_id = \(bind: campaign)") }

@@ -47,14 +47,6 @@ struct ProblemService {
         let kind = ProblemKind(rawValue: input.kind ?? ProblemKind.problem.rawValue)
         if kind == nil { v.fail("kind", "类型应为问题诉求或意见建议") }
         let description = v.requiredText(input.description, field: "description", label: "问题描述", maxLength: 2000)
-        var category: String?
-        if let code = input.category?.trimmingCharacters(in: .whitespaces), !code.isEmpty {
-            if try await ProblemCategories.exists(code, on: sql) {
-                category = code
-            } else {
-                v.fail("category", "问题类别“\(code)”不存在")
-            }
-        }
         // Who may submit, and from where: an enterprise only for itself, online; a monitor as a
         // monitor; staff for enterprises of their subtree.
         var unit = orgUnit ?? actor.orgUnitID
@@ -85,6 +77,14 @@ struct ProblemService {
         guard tree.isWithin(unit, subtreeOf: actor.orgUnitID) || actor.has(.enterprise) else {
             throw AppError.notFound("组织")
         }
+        var category: String?
+        if let code = input.category?.trimmingCharacters(in: .whitespaces), !code.isEmpty {
+            if try await Self.categoryIsAvailable(code, in: unit, tree: tree, on: sql) {
+                category = code
+            } else {
+                v.fail("category", "问题类别“\(code)”不存在或不适用于本单位")
+            }
+        }
         // A campaign the problem was collected in must be one the submitter works in.
         var campaignID: UUID?
         if let id = input.campaignID, actor.isStaff {
@@ -113,7 +113,12 @@ struct ProblemService {
     func act(_ action: ProblemAction, on id: UUID, note: String?, by actor: Actor) async throws -> UUID {
         let tree = try await OrgDirectory.tree(on: database)
         let (record, snapshot, parties) = try await ProblemParties.readable(id, by: actor, tree: tree, on: sql)
-        let workflow = ProblemWorkflow(calendar: calendar)
+        if case .accept(let code?) = action,
+            !(try await Self.categoryIsAvailable(code, in: record.orgUnitId, tree: tree, on: sql))
+        {
+            throw AppError.invalid("category", "问题类别“\(code)”不存在或不适用于本单位")
+        }
+        let workflow = try await ProblemRules.workflow(for: record.orgUnitId, calendar: calendar, on: sql)
         let after: ProblemSnapshot
         switch workflow.apply(action, to: snapshot, by: parties, on: today) {
         case .success(let next): after = next
@@ -182,25 +187,11 @@ struct ProblemService {
         default: nil
         }
     }
-}
 
-/// The ten shipped categories and the sub-categories admins add.
-enum ProblemCategories {
-    static func exists(_ code: String, on sql: any SQLDatabase) async throws -> Bool {
-        try await sql.raw("SELECT 1 AS one FROM problem_categories WHERE code = \(bind: code)").first() != nil
-    }
-
-    /// The shipped ten in seed 000's order, then sub-categories by name.
-    static func all(on sql: any SQLDatabase) async throws -> [ProblemCategory] {
-        struct Row: Decodable {
-            let code: String
-            let name: String
-            let resolveDays: Int
-        }
-        let rows = try await sql.raw("SELECT code, name, resolve_days FROM problem_categories").all(
-            decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
-        let order = Dictionary(uniqueKeysWithValues: ProblemCategory.shipped.enumerated().map { ($1.code, $0) })
-        return rows.sorted { (order[$0.code] ?? 99, $0.name) < (order[$1.code] ?? 99, $1.name) }
-            .map { ProblemCategory(code: $0.code, name: $0.name, resolveDays: $0.resolveDays) }
+    /// A unit files problems under the shipped ten and the sub-categories of its lineage.
+    static func categoryIsAvailable(_ code: String, in unit: UUID, tree: OrgTree, on sql: any SQLDatabase) async throws
+        -> Bool
+    {
+        try await ProblemCategoryStore.available(in: unit, tree: tree, on: sql).contains { $0.code == code }
     }
 }

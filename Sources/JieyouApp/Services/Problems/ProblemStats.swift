@@ -85,7 +85,10 @@ enum ProblemStats {
         var tallies: [String?: ProblemTally] = [:]
         for row in rows {
             let counts = try row.decode(model: TallyRow.self, keyDecodingStrategy: .convertFromSnakeCase)
-            if counts.registered > 0 || grouping == nil { tallies[try groupKey(row, grouping)] = counts.tally }
+            if counts.registered > 0 || grouping == nil {
+                let key = try groupKey(row, grouping)
+                tallies[key] = (tallies[key] ?? ProblemTally()) + counts.tally
+            }
         }
 
         // Working days from assignment to resolution, per distinct pair of days.
@@ -115,7 +118,8 @@ enum ProblemStats {
     private static func groupKey(_ row: any SQLRow, _ grouping: StatsGrouping?) throws -> String? {
         switch grouping {
         case nil: nil
-        case .category: try row.decode(column: "k", as: String?.self)
+        // A sub-category counts under its shipped category.
+        case .category: try row.decode(column: "k", as: String?.self).map(ProblemCategory.topCode(of:))
         case .department, .orgUnit: try row.decode(column: "k", as: UUID?.self)?.uuidString
         }
     }
@@ -127,7 +131,7 @@ enum ProblemStats {
             conditions.append("p.org_unit_id IN (\(binds: Array(tree.subtree(of: unit))))")
         }
         if let department = scope.departmentID { conditions.append("p.lead_department_id = \(bind: department)") }
-        if let category = scope.category { conditions.append("p.category_code = \(bind: category)") }
+        if let category = scope.category { conditions.append(ProblemCategoryStore.condition(category)) }
         if let campaign = scope.campaignID { conditions.append("p.campaign_id = \(bind: campaign)") }
         if let from = scope.from { conditions.append("p.submitted_on >= \(bind: from.iso)") }
         if let to = scope.to { conditions.append("p.submitted_on <= \(bind: to.iso)") }

@@ -69,8 +69,7 @@ struct StatsRequest: Sendable {
                 return StatsReport.Group(key: key, name: name, tally: tally, metrics: ProblemMetrics(tally))
             }
         case .category:
-            let names = Dictionary(
-                uniqueKeysWithValues: try await ProblemCategories.all(on: sql).map { ($0.code, $0.name) })
+            let names = try await ProblemCategoryStore.names(on: sql)
             groups = tallies.map { key, tally in
                 StatsReport.Group(
                     key: key, name: key.flatMap { names[$0] } ?? "未分类", tally: tally, metrics: ProblemMetrics(tally))

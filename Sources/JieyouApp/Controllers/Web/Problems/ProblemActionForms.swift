@@ -56,7 +56,7 @@ struct ProblemActionForms {
         switch name {
         case .accept:
             return f.select(
-                "category", "问题类别", options: categories.map { ($0.code, $0.name) }, selected: snapshot.categoryCode,
+                "category", "问题类别", options: ProblemCategoryStore.options(categories), selected: snapshot.categoryCode,
                 required: true)
         case .reject: return textarea("reason", "不予受理的理由", f)
         case .assign:

@@ -55,8 +55,9 @@ struct ProblemsWebController: RouteCollection {
         let page = try await ProblemLedger.page(
             filter, view: chosen, actor: actor, tree: tree, today: today,
             calendar: try await CalendarStore.calendar(on: req.db), limit: limit, offset: offset, on: sql)
-        let categories = try await ProblemCategories.all(on: sql)
-        let names = Dictionary(uniqueKeysWithValues: categories.map { ($0.code, $0.name) })
+        let names = try await ProblemCategoryStore.names(on: sql)
+        let categoryOptions = ProblemCategoryStore.options(
+            try await ProblemCategoryStore.available(in: actor.orgUnitID, tree: tree, on: sql))
         let tabs = ([nil] + views.map { Optional($0) }).map { view -> HTML in
             let title = view?.chineseName ?? "全部"
             let href = WebPath.problems + (view.map { "?view=\($0.rawValue)" } ?? "")
@@ -99,7 +100,7 @@ struct ProblemsWebController: RouteCollection {
             <nav aria-label="台账视图"><ul class="tabs" data-testid="ledger-views">\(tabs)</ul></nav>
             <form method="get" action="\(WebPath.problems)" class="filters card">\(viewField)
             \(f.select("state", "状态", options: ProblemState.allCases.map { ($0.rawValue, $0.chineseName) }, selected: stateText, blank: "全部"))
-            \(f.select("category", "问题类别", options: categories.map { ($0.code, $0.name) }, selected: category, blank: "全部"))
+            \(f.select("category", "问题类别", options: categoryOptions, selected: category, blank: "全部"))
             <button type="submit">查询</button></form>
             <p class="muted" data-testid="ledger-total">共 \(page.total) 条</p>
             <div class="table-wrap"><table data-testid="ledger"><thead><tr><th>编号</th><th>企业</th><th>困难问题</th><th class="hide-narrow">类别</th><th>状态</th><th class="hide-narrow">牵头单位</th><th>办理时限</th></tr></thead>
@@ -151,14 +152,22 @@ struct ProblemsWebController: RouteCollection {
         let actor = signedIn.actor
         let sql = req.db as! any SQLDatabase
         var enterpriseName: String?
-        if actor.has(.enterprise), let own = actor.enterpriseID {
-            enterpriseName = try await StoredEnterprise.load(own, on: sql)?.row.name
+        // The categories of the ledger the problem goes to: the enterprise's unit's.
+        var unit = actor.orgUnitID
+        if actor.has(.enterprise), let own = actor.enterpriseID,
+            let enterprise = try await StoredEnterprise.load(own, on: sql)
+        {
+            enterpriseName = enterprise.row.name
+            unit = enterprise.row.orgUnitId
         } else if let id = formUUID(form.enterpriseId) {
             let access = try await EnterpriseAccess.load(req)
-            enterpriseName = try await access.enterprise(id, on: req.db).row.name
+            let enterprise = try await access.enterprise(id, on: req.db)
+            enterpriseName = enterprise.row.name
+            unit = enterprise.row.orgUnitId
         }
         let f = FormFields(errors: errors)
-        let categories = try await ProblemCategories.all(on: sql)
+        let categories = ProblemCategoryStore.options(
+            try await ProblemCategoryStore.available(in: unit, tree: try await OrgDirectory.tree(on: req.db), on: sql))
         let staff = actor.has(.dispatcher) || actor.has(.cadre)
         let sources = ProblemSource.allCases.filter { $0 != .online && $0 != .monitor }
         let enterpriseField: HTML =
@@ -175,7 +184,7 @@ struct ProblemsWebController: RouteCollection {
             \(FormFields.csrf(signedIn))\(f.summary)
             \(enterpriseField)
             \(f.select("kind", "类型", options: ProblemKind.allCases.map { ($0.rawValue, $0.chineseName) }, selected: form.kind, blank: nil))
-            \(f.select("category", "问题类别", options: categories.map { ($0.code, $0.name) }, selected: form.category, blank: "由服务小组分类"))
+            \(f.select("category", "问题类别", options: categories, selected: form.category, blank: "由服务小组分类"))
             \(staff ? f.select("source", "问题来源", options: sources.map { ($0.rawValue, $0.chineseName) }, selected: form.source, blank: nil) : .empty)
             <div class="field"><label for="description">困难问题<span class="req">*</span></label>
             <textarea id="description" name="description" rows="5" required>\(form.description ?? "")</textarea>\(f.error(for: "description"))</div>
@@ -264,10 +273,11 @@ struct ProblemsWebController: RouteCollection {
         let calendar = try await CalendarStore.calendar(on: req.db)
         let today = LocalDate(req.now, in: .chinaStandard)
         let available = ProblemWorkflow(calendar: calendar).available(to: parties, on: snapshot)
+        let categoryNames = try await ProblemCategoryStore.names(on: sql)
         let departments = try await DepartmentModel.query(on: req.db).filter(\.$orgUnit.$id == record.orgUnitId)
             .filter(\.$active == true).sort(\.$name).all()
         let departmentNames = Dictionary(uniqueKeysWithValues: departments.map { ($0.id!, $0.name) })
-        let categories = try await ProblemCategories.all(on: sql)
+        let categories = try await ProblemCategoryStore.available(in: record.orgUnitId, tree: tree, on: sql)
         var enterprise: StoredEnterprise?
         if let enterpriseID = record.enterpriseId {
             enterprise = try await StoredEnterprise.load(enterpriseID, on: sql)
@@ -304,7 +314,7 @@ struct ProblemsWebController: RouteCollection {
             <dl class="facts card">
             <dt>企业</dt><dd>\(enterprise.map { HTML("<a href=\"\(WebPath.enterprise($0.row.id))\">\($0.row.name)</a>") } ?? HTML("—"))</dd>
             <dt>类型</dt><dd>\(snapshot.kind.chineseName)</dd>
-            <dt>问题类别</dt><dd>\(categories.first { $0.code == snapshot.categoryCode }?.name ?? "未分类")</dd>
+            <dt>问题类别</dt><dd>\(snapshot.categoryCode.flatMap { categoryNames[$0] } ?? "未分类")</dd>
             <dt>问题来源</dt><dd>\(ProblemSource(rawValue: record.source)?.chineseName ?? record.source)</dd>
             <dt>困难问题</dt><dd data-testid="problem-description">\(record.description)</dd>
             <dt>牵头单位</dt><dd>\(snapshot.leadDepartment.flatMap { departmentNames[$0] } ?? "—")</dd>

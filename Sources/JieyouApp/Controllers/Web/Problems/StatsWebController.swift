@@ -38,7 +38,8 @@ struct StatsWebController: RouteCollection {
             ($0.node.id.uuidString.lowercased(), String(repeating: "　", count: $0.depth) + $0.node.name)
         }
         let departments = try await departmentOptions(under: scopeUnit, tree: tree, on: sql)
-        let categories = try await ProblemCategories.all(on: sql).map { ($0.code, $0.name) }
+        let categories = ProblemCategoryStore.options(
+            try await ProblemCategoryStore.available(in: actor.orgUnitID, tree: tree, on: sql))
         let campaigns = try await CampaignQueries.list(
             units: CampaignService.visibleUnits(of: actor, in: tree), on: sql
         ).map { ($0.id.uuidString.lowercased(), $0.name) }
