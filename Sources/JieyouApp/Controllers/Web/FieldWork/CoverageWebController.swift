@@ -50,7 +50,7 @@ struct CoverageWebController: RouteCollection {
     private func render(_ r: CoverageReport) -> HTML {
         let figures = r.figures
         let stat = { (label: String, value: String, note: String?, id: String) -> HTML in
-            "<div class=\"stat\" data-testid=\"\(id)\"><span class=\"stat-label\">\(label)</span><b>\(value)</b>\(note.map { HTML("<small>\($0)</small>") })</div>"
+            StatCard.render(label, value, note: note, testID: id)
         }
         let cadreRows = r.perCadre.prefix(300).map {
             HTML("<tr><td>\($0.name)</td><td>\($0.visits)</td><td>\($0.enterprises)</td></tr>")

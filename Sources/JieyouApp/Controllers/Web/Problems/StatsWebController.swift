@@ -37,7 +37,7 @@ struct StatsWebController: RouteCollection {
         let units = tree.flattened(from: [actor.orgUnitID]).map {
             ($0.node.id.uuidString.lowercased(), String(repeating: "　", count: $0.depth) + $0.node.name)
         }
-        let departments = try await departmentOptions(under: scopeUnit, tree: tree, on: sql)
+        let departments = try await DepartmentChoices.options(under: scopeUnit, tree: tree, on: sql)
         let categories = ProblemCategoryStore.options(
             try await ProblemCategoryStore.available(in: actor.orgUnitID, tree: tree, on: sql))
         let campaigns = try await CampaignQueries.list(
@@ -63,26 +63,6 @@ struct StatsWebController: RouteCollection {
         return try await req.page("统计分析", content)
     }
 
-    private func departmentOptions(under unit: UUID, tree: OrgTree, on sql: any SQLDatabase) async throws
-        -> [(String, String)]
-    {
-        struct Row: Decodable {
-            let id: UUID
-            let name: String
-            let orgUnitId: UUID
-        }
-        let rows = try await sql.raw(
-            """
-            SELECT id, name, org_unit_id FROM departments WHERE org_unit_id IN (\(binds: Array(tree.subtree(of: unit))))
-            ORDER BY name LIMIT 500
-            """
-        ).all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
-        return rows.map { row in
-            let name = row.orgUnitId == unit ? row.name : "\(row.name)（\(tree[row.orgUnitId]?.name ?? "")）"
-            return (row.id.uuidString.lowercased(), name)
-        }
-    }
-
     private func render(_ r: StatsReport, request: StatsRequest, unitName: String) -> HTML {
         let m = r.metrics
         let t = r.tally
@@ -94,7 +74,7 @@ struct StatsWebController: RouteCollection {
             case (let from?, let to?): "\(from.iso) 至 \(to.iso)"
             }
         func card(_ label: String, _ value: String, _ note: String?, _ id: String) -> HTML {
-            "<div class=\"stat\" data-testid=\"\(id)\"><span class=\"stat-label\">\(label)</span><b>\(value)</b>\(note.map { HTML("<small>\($0)</small>") })</div>"
+            StatCard.render(label, value, note: note, testID: id)
         }
         func rate(_ label: String, _ rate: Rate, _ id: String) -> HTML {
             card(label, rate.percent, "\(rate.count) / \(rate.of)", id)

@@ -1,0 +1,27 @@
+import Foundation
+import JieyouDomain
+import SQLKit
+
+/// The departments of a unit's subtree for a filter's select: the unit's own by name, those of the
+/// units below with their unit's name after them.
+enum DepartmentChoices {
+    static func options(under unit: UUID, tree: OrgTree, on sql: any SQLDatabase) async throws
+        -> [(String, String)]
+    {
+        struct Row: Decodable {
+            let id: UUID
+            let name: String
+            let orgUnitId: UUID
+        }
+        let rows = try await sql.raw(
+            """
+            SELECT id, name, org_unit_id FROM departments WHERE org_unit_id IN (\(binds: Array(tree.subtree(of: unit))))
+            ORDER BY name LIMIT 500
+            """
+        ).all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+        return rows.map { row in
+            let name = row.orgUnitId == unit ? row.name : "\(row.name)（\(tree[row.orgUnitId]?.name ?? "")）"
+            return (row.id.uuidString.lowercased(), name)
+        }
+    }
+}
