@@ -49,8 +49,20 @@ import VaporTesting
             let handler = try await client.webSession("lx_handler")
             let toSign = try await client.send(.GET, "/problems?view=toSign", cookie: handler.cookie)
             #expect(toSign.body.string.contains("用电报装排队太久"))
+            // A refused form keeps what was typed: the handler does not write the result again.
+            _ = try await client.send(
+                .POST, path + "/actions/sign", form: [("_csrf", handler.csrf)], cookie: handler.cookie)
+            let unfinished = try await client.send(
+                .POST, path + "/actions/resolve",
+                form: [("_csrf", handler.csrf), ("result", "已协调供电公司<加急>办理"), ("resultKind", "")],
+                cookie: handler.cookie)
+            #expect(unfinished.status == .badRequest)
+            #expect(unfinished.body.string.contains("rows=\"3\">已协调供电公司&lt;加急&gt;办理</textarea>"))
+            #expect(
+                unfinished.body.string.components(separatedBy: "已协调供电公司&lt;加急&gt;办理").count == 2,
+                "only the refused form shows it")
             for (action, fields) in [
-                ("sign", [(String, String)]()), ("resolve", [("result", "已协调供电公司加急办理"), ("resultKind", "solved")]),
+                ("resolve", [("result", "已协调供电公司加急办理"), ("resultKind", "solved")])
             ] {
                 let done = try await client.send(
                     .POST, path + "/actions/\(action)", form: [("_csrf", handler.csrf)] + fields, cookie: handler.cookie

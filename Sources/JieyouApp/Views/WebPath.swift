@@ -34,6 +34,12 @@ enum WebPath {
         return loginPath + "?next=" + (next.addingPercentEncoding(withAllowedCharacters: .urlQueryValueAllowed) ?? "")
     }
 
+    /// `a=1&b=x%20y`: a query string with every value encoded.
+    static func query(_ pairs: [(key: String, value: String)]) -> String {
+        pairs.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .urlQueryValueAllowed) ?? "")" }
+            .joined(separator: "&")
+    }
+
     static func orgUnit(_ id: UUID) -> String { "\(orgUnits)/\(id.uuidString.lowercased())" }
     static func department(_ id: UUID) -> String { "\(departments)/\(id.uuidString.lowercased())" }
     static func enterprise(_ id: UUID) -> String { "\(enterprises)/\(id.uuidString.lowercased())" }

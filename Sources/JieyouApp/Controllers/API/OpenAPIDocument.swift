@@ -197,8 +197,14 @@ enum OpenAPIDocument {
                 "responses": {"200": {"description": "Team"}, "400": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}}}},
             "/problems": {
               "get": {"summary": "The problem ledger (台账) the caller may read: its subtree (staff), its department's (handler), its own (enterprise), its reports (monitor)", "parameters": [
-                  {"name": "state", "in": "query", "schema": {"type": "string"}, "description": "Comma-separated states: submitted, accepted, assigned, inProgress, returned, ongoing, resolved, closed, rejected, escalated, merged"},
-                  {"name": "category", "in": "query", "schema": {"type": "string"}},
+                  {"name": "state", "in": "query", "schema": {"type": "string"}, "description": "Comma-separated states: submitted, accepted, assigned, inProgress, returned, ongoing, resolved, closed, rejected, escalated, merged (also accepted as `status`)"},
+                  {"name": "kind", "in": "query", "schema": {"type": "string", "enum": ["problem", "suggestion"]}},
+                  {"name": "category", "in": "query", "schema": {"type": "string"}, "description": "A shipped category takes in its sub-categories"},
+                  {"name": "q", "in": "query", "schema": {"type": "string", "maxLength": 50}, "description": "Part of the number, the description or the enterprise's name"},
+                  {"name": "from", "in": "query", "schema": {"type": "string", "format": "date"}, "description": "Came in on or after"},
+                  {"name": "to", "in": "query", "schema": {"type": "string", "format": "date"}, "description": "Came in on or before"},
+                  {"name": "sort", "in": "query", "schema": {"type": "string", "enum": ["deadline", "-deadline", "number", "-number", "submitted", "-submitted"], "default": "deadline"}},
+                  {"name": "cursor", "in": "query", "schema": {"type": "string"}, "description": "nextCursor of the previous page (opaque)"},
                   {"name": "department", "in": "query", "schema": {"type": "string", "format": "uuid"}, "description": "Lead or co-department"},
                   {"name": "enterprise", "in": "query", "schema": {"type": "string", "format": "uuid"}},
                   {"name": "campaign", "in": "query", "schema": {"type": "string", "format": "uuid"}},
@@ -208,7 +214,7 @@ enum OpenAPIDocument {
                   {"name": "view", "in": "query", "schema": {"type": "string", "enum": ["toAccept", "toAssign", "returned", "overdue", "toRevisit", "toSign", "working", "dueSoon", "supervised", "leaderCases"]}},
                   {"name": "limit", "in": "query", "schema": {"type": "integer", "maximum": 200}},
                   {"name": "offset", "in": "query", "schema": {"type": "integer"}}],
-                "responses": {"200": {"description": "items (by deadline, then number), total, limit, offset"}, "400": {"$ref": "#/components/responses/Error"}}},
+                "responses": {"200": {"description": "items (in the order of sort), total, limit, offset, nextCursor (null on the last page)"}, "400": {"$ref": "#/components/responses/Error"}}},
               "post": {"summary": "Submit a problem (dispatcher, cadre, enterprise for itself, monitor): enterpriseId, kind (problem|suggestion), category, source, description, campaignId",
                 "responses": {"201": {"description": "The problem, numbered per org and year, state submitted"}, "400": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}}}},
             "/problems/{id}": {

@@ -99,55 +99,31 @@ struct ProblemsAPIController: RouteCollection {
         let total: Int
         let limit: Int
         let offset: Int
+        /// Pass as `cursor` for the next page; null on the last.
+        let nextCursor: String?
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(items, forKey: .items)
+            try c.encode(total, forKey: .total)
+            try c.encode(limit, forKey: .limit)
+            try c.encode(offset, forKey: .offset)
+            try c.encode(nextCursor, forKey: .nextCursor)
+        }
     }
 
-    /// The ledger: `state` (comma-separated), `category`, `department`, `enterprise`, `campaign`,
-    /// `flag`, `overdue=true`, `orgUnit`, `view` (a saved view), `limit` (≤ 200), `offset`.
+    /// The ledger the caller may read, with the filters, view, order and paging of `ledgerRequest`.
     @Sendable func list(req: Request) async throws -> LedgerPage {
         let signedIn = try req.requireSignedIn()
         let tree = try await OrgDirectory.tree(on: req.db)
-        var filter = LedgerFilter()
-        func text(_ key: String) -> String? {
-            guard let value = req.query[String.self, at: key]?.trimmingCharacters(in: .whitespaces), !value.isEmpty
-            else { return nil }
-            return value
-        }
-        func id(_ key: String, _ label: String) throws -> UUID? {
-            guard let value = text(key) else { return nil }
-            guard let id = UUID(uuidString: value) else { throw AppError.invalid(key, "\(label)参数无效") }
-            return id
-        }
-        for code in (text("state") ?? "").split(separator: ",") {
-            guard let state = ProblemState(rawValue: String(code)) else {
-                throw AppError.invalid("state", "状态“\(code)”无效")
-            }
-            filter.states.append(state)
-        }
-        filter.category = text("category")
-        filter.departmentID = try id("department", "部门")
-        filter.enterpriseID = try id("enterprise", "企业")
-        filter.campaignID = try id("campaign", "专项行动")
-        filter.orgUnitID = try id("orgUnit", "组织")
-        if let unit = filter.orgUnitID, !tree.isWithin(unit, subtreeOf: signedIn.actor.orgUnitID) {
-            throw AppError.notFound("组织")
-        }
-        if let flag = text("flag") {
-            guard let value = ProblemFlag(rawValue: flag) else { throw AppError.invalid("flag", "标记“\(flag)”无效") }
-            filter.flag = value
-        }
-        filter.overdue = text("overdue") == "true"
-        var view: LedgerView?
-        if let name = text("view") {
-            guard let value = LedgerView(rawValue: name) else { throw AppError.invalid("view", "视图“\(name)”无效") }
-            view = value
-        }
-        let limit = min(max(req.query[Int.self, at: "limit"] ?? 50, 1), 200)
-        let offset = max(req.query[Int.self, at: "offset"] ?? 0, 0)
+        let request = try req.ledgerRequest(for: signedIn.actor, tree: tree)
         let page = try await ProblemLedger.page(
-            filter, view: view, actor: signedIn.actor, tree: tree, today: LocalDate(req.now, in: .chinaStandard),
-            calendar: try await CalendarStore.calendar(on: req.db), limit: limit, offset: offset,
-            on: req.db as! any SQLDatabase)
-        return LedgerPage(items: page.items, total: page.total, limit: limit, offset: offset)
+            request, actor: signedIn.actor, tree: tree, today: LocalDate(req.now, in: .chinaStandard),
+            calendar: try await CalendarStore.calendar(on: req.db), on: req.db as! any SQLDatabase)
+        let next = request.offset + request.limit
+        return LedgerPage(
+            items: page.items, total: page.total, limit: request.limit, offset: request.offset,
+            nextCursor: next < page.total ? LedgerCursor.make(offset: next) : nil)
     }
 
     @Sendable func create(req: Request) async throws -> Response {

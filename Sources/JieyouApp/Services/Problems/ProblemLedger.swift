@@ -5,6 +5,7 @@ import SQLKit
 /// What the ledger (台账) is filtered by.
 struct LedgerFilter: Sendable {
     var states: [ProblemState] = []
+    var kind: ProblemKind?
     var category: String?
     /// Lead or co-department.
     var departmentID: UUID?
@@ -15,6 +16,11 @@ struct LedgerFilter: Sendable {
     var overdue = false
     /// A unit inside the caller's reach (with its subtree).
     var orgUnitID: UUID?
+    /// Part of the number, the description or the enterprise's name.
+    var text: String?
+    /// The days problems came in, both included.
+    var from: LocalDate?
+    var to: LocalDate?
 }
 
 /// The saved views of each role's daily work (PRODUCT.md §3, issue 4).
@@ -102,15 +108,28 @@ enum ProblemLedger {
         return "(\(state) IN (\(binds: held)) AND \(paused) IS NULL AND \(deadline) < \(bind: today.iso))"
     }
 
-    /// By deadline (those without one last), then by number.
-    static let order: SQLQueryString = "CASE WHEN p.deadline IS NULL THEN 1 ELSE 0 END, p.deadline, p.number"
-
     static func page(
-        _ filter: LedgerFilter, view: LedgerView?, actor: Actor, tree: OrgTree, today: LocalDate,
-        calendar: WorkCalendar, limit: Int, offset: Int, on sql: any SQLDatabase
+        _ request: LedgerRequest, actor: Actor, tree: OrgTree, today: LocalDate, calendar: WorkCalendar,
+        on sql: any SQLDatabase
     ) async throws -> (items: [LedgerItem], total: Int) {
+        let filter = request.filter
+        let (limit, offset, order) = (request.limit, request.offset, request.order.sql)
         var conditions = reach(of: actor, tree: tree, on: sql)
         if !filter.states.isEmpty { conditions.append("p.state IN (\(binds: filter.states.map(\.rawValue)))") }
+        if let kind = filter.kind { conditions.append("p.kind = \(bind: kind.rawValue)") }
+        if let from = filter.from { conditions.append("p.submitted_on >= \(bind: from.iso)") }
+        if let to = filter.to { conditions.append("p.submitted_on <= \(bind: to.iso)") }
+        if let text = filter.text {
+            // LIKE's wildcards in what was typed are matched as themselves.
+            let escaped = text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+                .replacingOccurrences(of: "_", with: "\\_")
+            let pattern = "%\(escaped)%"
+            conditions.append(
+                """
+                (UPPER(p.number) LIKE \(bind: pattern.uppercased()) ESCAPE '\\' OR p.description LIKE \(bind: pattern) ESCAPE '\\'
+                  OR p.enterprise_id IN (SELECT id FROM enterprises WHERE name LIKE \(bind: pattern) ESCAPE '\\'))
+                """)
+        }
         if let category = filter.category { conditions.append(ProblemCategoryStore.condition(category)) }
         if let department = filter.departmentID { conditions.append(heldBy(department, on: sql)) }
         if let enterprise = filter.enterpriseID { conditions.append("p.enterprise_id = \(bind: enterprise)") }
@@ -121,7 +140,7 @@ enum ProblemLedger {
         }
         let overdue = overdue(on: today)
         if filter.overdue { conditions.append(overdue) }
-        switch view {
+        switch request.view {
         case .toAccept: conditions.append("p.state = 'submitted'")
         case .toAssign: conditions.append("p.state = 'accepted'")
         case .returned: conditions.append("p.state = 'returned'")
@@ -150,9 +169,9 @@ enum ProblemLedger {
               p.description, p.created_at
             FROM problems p LEFT JOIN enterprises e ON e.id = p.enterprise_id
               LEFT JOIN departments d ON d.id = p.lead_department_id
-            WHERE p.id IN (SELECT p.id FROM problems p WHERE \(whereClause) ORDER BY \(Self.order)
+            WHERE p.id IN (SELECT p.id FROM problems p WHERE \(whereClause) ORDER BY \(order)
               LIMIT \(literal: limit) OFFSET \(literal: offset))
-            ORDER BY \(Self.order)
+            ORDER BY \(order)
             """
         ).all(decoding: LedgerItem.self, keyDecodingStrategy: .convertFromSnakeCase)
         let total =

@@ -11,10 +11,13 @@ struct ProblemActionForms {
     let departments: [(id: UUID, name: String)]
     let categories: [ProblemCategory]
     let errors: [FieldError]
+    /// What was typed into the refused form, shown in it again.
+    var typed: ProblemsWebController.ActionForm?
 
     func form(for name: ProblemAction.Name, open: Bool) -> HTML {
         let f = FormFields(errors: open ? errors : [])
-        let fields = self.fields(name, f)
+        let typed = open ? typed : nil
+        let fields = self.fields(name, f) { typed?.value($0) }
         let action = WebPath.problem(problemID) + "/actions/\(name.rawValue)"
         return """
             <details class="card action"\(open ? HTML(" open") : .empty) data-action="\(name.rawValue)"><summary>\(name.chineseName)</summary>
@@ -42,67 +45,70 @@ struct ProblemActionForms {
     /// Keeps ids unique on the page.
     private var idSuffix: String { String(problemID.uuidString.prefix(8)).lowercased() }
 
-    private func textarea(_ field: String, _ label: String, _ f: FormFields, required: Bool = true, hint: String? = nil)
-        -> HTML
-    {
+    private func textarea(
+        _ field: String, _ label: String, _ f: FormFields, _ typed: (String) -> String?, required: Bool = true,
+        hint: String? = nil
+    ) -> HTML {
         """
         <div class="field"><label for="\(field)-\(idSuffix)">\(label)\(required ? HTML("<span class=\"req\">*</span>") : .empty)</label>
-        <textarea id="\(field)-\(idSuffix)" name="\(field)" rows="3"></textarea>\(hint.map { HTML("<p class=\"hint\">\($0)</p>") })\(f.error(for: field))</div>
+        <textarea id="\(field)-\(idSuffix)" name="\(field)" rows="3">\(typed(field) ?? "")</textarea>\(hint.map { HTML("<p class=\"hint\">\($0)</p>") })\(f.error(for: field))</div>
         """
     }
 
-    private func fields(_ name: ProblemAction.Name, _ f: FormFields) -> HTML {
+    private func fields(_ name: ProblemAction.Name, _ f: FormFields, _ typed: (String) -> String?) -> HTML {
         let departmentOptions = departments.map { ($0.id.uuidString, $0.name) }
         switch name {
         case .accept:
             return f.select(
-                "category", "问题类别", options: ProblemCategoryStore.options(categories), selected: snapshot.categoryCode,
+                "category", "问题类别", options: ProblemCategoryStore.options(categories),
+                selected: typed("category") ?? snapshot.categoryCode,
                 required: true)
-        case .reject: return textarea("reason", "不予受理的理由", f)
+        case .reject: return textarea("reason", "不予受理的理由", f, typed)
         case .assign:
             return """
-                \(f.select("leadDepartmentId", "牵头单位", options: departmentOptions, selected: nil, required: true))
-                \(f.checkboxes("coDepartmentIds", "配合单位", options: departmentOptions, selected: []))
-                \(f.text("deadline", "办理时限", value: nil, type: "date", hint: "不填则按问题类别的默认时限（工作日）计算"))
+                \(f.select("leadDepartmentId", "牵头单位", options: departmentOptions, selected: typed("leadDepartmentId"), required: true))
+                \(f.checkboxes("coDepartmentIds", "配合单位", options: departmentOptions, selected: Set(self.typed?.coDepartmentIds ?? [])))
+                \(f.text("deadline", "办理时限", value: typed("deadline"), type: "date", hint: "不填则按问题类别的默认时限（工作日）计算"))
                 """
         case .sign: return "<p class=\"hint\">签收后开始办理，办理时限按工作日计算。</p>"
-        case .progress: return textarea("text", "办理进展", f)
-        case .giveBack: return textarea("reason", "退回理由", f, hint: "说明为何不属于本单位职责，由服务小组审定")
+        case .progress: return textarea("text", "办理进展", f, typed)
+        case .giveBack: return textarea("reason", "退回理由", f, typed, hint: "说明为何不属于本单位职责，由服务小组审定")
         case .ruleOnReturn:
             return """
                 <fieldset class="field"><legend>审定意见</legend><div class="checks">
                 <label class="check"><input type="radio" name="upheld" value="true" checked> 同意退回，重新交办</label>
                 <label class="check"><input type="radio" name="upheld" value="false"> 不同意退回，仍由原单位办理</label></div>\(f.error(for: "upheld"))</fieldset>
-                \(textarea("note", "审定说明", f, required: false, hint: "不同意退回时必填"))
+                \(textarea("note", "审定说明", f, typed, required: false, hint: "不同意退回时必填"))
                 """
         case .resolve:
             return """
-                \(textarea("result", "办理结果", f))
-                \(f.select("resultKind", "办理结果类别", options: ResultKind.allowed(for: snapshot.kind).map { ($0.rawValue, $0.chineseName) }, selected: nil, required: true))
+                \(textarea("result", "办理结果", f, typed))
+                \(f.select("resultKind", "办理结果类别", options: ResultKind.allowed(for: snapshot.kind).map { ($0.rawValue, $0.chineseName) }, selected: typed("resultKind"), required: true))
                 """
         case .revisit:
             return """
-                \(f.select("satisfaction", "满意度", options: Satisfaction.allCases.map { ($0.rawValue, $0.chineseName) }, selected: nil, required: true))
-                \(textarea("comment", "回访意见", f, required: false, hint: "不满意时必填，问题将重新交办"))
+                \(f.select("satisfaction", "满意度", options: Satisfaction.allCases.map { ($0.rawValue, $0.chineseName) }, selected: typed("satisfaction"), required: true))
+                \(textarea("comment", "回访意见", f, typed, required: false, hint: "不满意时必填，问题将重新交办"))
                 """
         case .close:
             return snapshot.satisfaction?.allowsClosing == true
                 ? "<p class=\"hint\">企业回访\(snapshot.satisfaction!.chineseName)，可以销号。</p>"
-                : textarea("overrideReason", "未经满意回访销号的理由", f)
-        case .escalate: return textarea("reason", "上报理由", f, hint: "上报后在上级单位的台账中生成关联问题")
+                : textarea("overrideReason", "未经满意回访销号的理由", f, typed)
+        case .escalate: return textarea("reason", "上报理由", f, typed, hint: "上报后在上级单位的台账中生成关联问题")
         case .merge:
-            return "\(f.text("targetNumber", "合并到的问题编号", value: nil, required: true))\(f.error(for: "targetId"))"
+            return
+                "\(f.text("targetNumber", "合并到的问题编号", value: typed("targetNumber"), required: true))\(f.error(for: "targetId"))"
         case .keepWorking:
             return """
-                \(textarea("plan", "推进计划", f))
-                \(f.text("responsibleUnit", "责任单位", value: nil, required: true))
-                \(f.text("until", "计划完成日期", value: nil, type: "date", required: true))
+                \(textarea("plan", "推进计划", f, typed))
+                \(f.text("responsibleUnit", "责任单位", value: typed("responsibleUnit"), required: true))
+                \(f.text("until", "计划完成日期", value: typed("until"), type: "date", required: true))
                 """
-        case .pause: return textarea("reason", "挂起原因", f, hint: "挂起期间的工作日不计入办理时限")
+        case .pause: return textarea("reason", "挂起原因", f, typed, hint: "挂起期间的工作日不计入办理时限")
         case .resume: return "<p class=\"hint\">恢复后，挂起期间的工作日顺延到办理时限。</p>"
         case .requestExtension:
             return
-                "\(f.text("workingDays", "延期工作日数", value: "5", type: "number", required: true))\(textarea("reason", "延期理由", f))"
+                "\(f.text("workingDays", "延期工作日数", value: typed("workingDays") ?? "5", type: "number", required: true))\(textarea("reason", "延期理由", f, typed))"
         case .decideExtension:
             let request = snapshot.pendingExtension
             return """
@@ -115,10 +121,10 @@ struct ProblemActionForms {
             let busy = Set([snapshot.leadDepartment].compactMap { $0 } + Array(snapshot.coDepartments.keys))
             return f.select(
                 "departmentId", "加派单位", options: departmentOptions.filter { !busy.contains(UUID(uuidString: $0.0)!) },
-                selected: nil, required: true)
+                selected: typed("departmentId"), required: true)
         case .flagTypicalCase, .flagSupervised, .flagLeaderCase:
             return "<input type=\"hidden\" name=\"on\" value=\"\(isOn(name) ? "false" : "true")\">"
-        case .recordRootCause: return textarea("rootCause", "症结", f, hint: "问题反复退回或重办时，须先查明症结")
+        case .recordRootCause: return textarea("rootCause", "症结", f, typed, hint: "问题反复退回或重办时，须先查明症结")
         }
     }
 }

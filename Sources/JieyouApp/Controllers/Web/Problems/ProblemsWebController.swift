@@ -37,27 +37,47 @@ struct ProblemsWebController: RouteCollection {
 
     // MARK: ledger
 
+    /// The query keys the ledger page keeps from one request to the next (paging, sorting, tabs).
+    static let ledgerKeys = ["q", "state", "kind", "category", "department", "flag", "overdue", "from", "to", "sort"]
+
     @Sendable func ledger(req: Request) async throws -> Response {
         let signedIn = try req.requireSignedIn()
         let actor = signedIn.actor
         let tree = try await OrgDirectory.tree(on: req.db)
         let sql = req.db as! any SQLDatabase
         let views = Self.views(for: actor)
-        let chosen = req.query[String.self, at: "view"].flatMap(LedgerView.init(rawValue:))
-        var filter = LedgerFilter()
-        let stateText = req.query[String.self, at: "state"] ?? ""
-        if let state = ProblemState(rawValue: stateText) { filter.states = [state] }
-        let category = req.query[String.self, at: "category"] ?? ""
-        if !category.isEmpty { filter.category = category }
-        let offset = max(req.query[Int.self, at: "offset"] ?? 0, 0)
-        let limit = 50
+        // A bad filter comes back on the page, named beside its field, over an empty table.
+        var request = LedgerRequest()
+        var errors: [FieldError] = []
+        do {
+            request = try req.ledgerRequest(for: actor, tree: tree, maxLimit: 50)
+        } catch {
+            let error = try AppError.forForm(error)
+            guard error.status == .badRequest else { throw error }
+            errors = error.fieldErrors
+        }
+        request.limit = 50
+        let typed = Dictionary(
+            uniqueKeysWithValues: Self.ledgerKeys.compactMap { key in
+                req.query[String.self, at: key].map { (key, $0) }
+            })
         let today = LocalDate(req.now, in: .chinaStandard)
-        let page = try await ProblemLedger.page(
-            filter, view: chosen, actor: actor, tree: tree, today: today,
-            calendar: try await CalendarStore.calendar(on: req.db), limit: limit, offset: offset, on: sql)
+        let page =
+            errors.isEmpty
+            ? try await ProblemLedger.page(
+                request, actor: actor, tree: tree, today: today, calendar: try await CalendarStore.calendar(on: req.db),
+                on: sql)
+            : (items: [], total: 0)
         let names = try await ProblemCategoryStore.names(on: sql)
-        let categoryOptions = ProblemCategoryStore.options(
-            try await ProblemCategoryStore.available(in: actor.orgUnitID, tree: tree, on: sql))
+        let chosen = request.view
+        /// This page's address with some keys changed (nil removes one).
+        func link(_ changes: [String: String?]) -> String {
+            var pairs = typed
+            if let chosen { pairs["view"] = chosen.rawValue }
+            for (key, value) in changes { pairs[key] = value }
+            let query = pairs.filter { !$0.value.isEmpty }.sorted { $0.key < $1.key }
+            return WebPath.problems + (query.isEmpty ? "" : "?" + WebPath.query(query))
+        }
         let tabs = ([nil] + views.map { Optional($0) }).map { view -> HTML in
             let title = view?.chineseName ?? "全部"
             let href = WebPath.problems + (view.map { "?view=\($0.rawValue)" } ?? "")
@@ -80,34 +100,94 @@ struct ProblemsWebController: RouteCollection {
                 <td>\(p.deadline ?? "—")\(overdue ? HTML(" <span class=\"tag overdue\">超期</span>") : .empty)</td></tr>
                 """
         }
-        let f = FormFields()
-        let viewField: HTML =
-            chosen.map { HTML("<input type=\"hidden\" name=\"view\" value=\"\($0.rawValue)\">") } ?? .empty
+        /// A column heading that sorts by `column`, and the other way round when it already does.
+        func heading(_ title: String, _ column: LedgerOrder.Column, narrow: Bool = false) -> HTML {
+            let current = request.order.column == column
+            let next = current ? request.order.reversed : LedgerOrder(column)
+            let sort: HTML =
+                current ? HTML(" aria-sort=\"\(request.order.descending ? "descending" : "ascending")\"") : .empty
+            let arrow = current ? (request.order.descending ? " ↓" : " ↑") : ""
+            return """
+                <th\(narrow ? HTML(" class=\"hide-narrow\"") : .empty)\(sort)><a href="\(link(["sort": next.text, "offset": nil, "cursor": nil]))" data-testid="sort-\(column.rawValue)">\(title)\(arrow)</a></th>
+                """
+        }
         var pager: [HTML] = []
-        let query = "view=\(chosen?.rawValue ?? "")&state=\(stateText)&category=\(category)"
-        if offset > 0 {
+        if request.offset > 0 {
             pager.append(
-                "<a class=\"button secondary\" href=\"\(WebPath.problems)?\(query)&offset=\(max(offset - limit, 0))\">上一页</a>"
+                "<a class=\"button secondary\" href=\"\(link(["offset": "\(max(request.offset - request.limit, 0))"]))\">上一页</a>"
             )
         }
-        if offset + limit < page.total {
+        if request.offset + request.limit < page.total {
             pager.append(
-                "<a class=\"button secondary\" href=\"\(WebPath.problems)?\(query)&offset=\(offset + limit)\">下一页</a>")
+                "<a class=\"button secondary\" href=\"\(link(["offset": "\(request.offset + request.limit)"]))\">下一页</a>"
+            )
         }
+        let filters = try await ledgerFilters(
+            actor: actor, tree: tree, typed: typed, view: chosen, errors: errors, on: sql)
+        let title = actor.has(.enterprise) ? "我的问题和建议" : "问题台账"
+        let shown =
+            page.total == 0
+            ? "共 0 条" : "共 \(page.total) 条，第 \(request.offset + 1)–\(request.offset + page.items.count) 条"
         let content: HTML = """
-            <h1>\(actor.has(.enterprise) ? "我的问题和建议" : "问题台账")</h1>
+            <h1>\(title)</h1>
             \(Self.maySubmit(actor) ? HTML("<div class=\"actions\"><a class=\"button\" href=\"\(WebPath.problems)/new\">登记问题</a></div>") : .empty)
             <nav aria-label="台账视图"><ul class="tabs" data-testid="ledger-views">\(tabs)</ul></nav>
-            <form method="get" action="\(WebPath.problems)" class="filters card">\(viewField)
-            \(f.select("state", "状态", options: ProblemState.allCases.map { ($0.rawValue, $0.chineseName) }, selected: stateText, blank: "全部"))
-            \(f.select("category", "问题类别", options: categoryOptions, selected: category, blank: "全部"))
-            <button type="submit">查询</button></form>
-            <p class="muted" data-testid="ledger-total">共 \(page.total) 条</p>
-            <div class="table-wrap"><table data-testid="ledger"><thead><tr><th>编号</th><th>企业</th><th>困难问题</th><th class="hide-narrow">类别</th><th>状态</th><th class="hide-narrow">牵头单位</th><th>办理时限</th></tr></thead>
+            \(filters)
+            <p class="muted" data-testid="ledger-total">\(shown)</p>
+            <div class="table-wrap"><table data-testid="ledger"><thead><tr>\(heading("编号", .number))<th>企业</th><th>困难问题</th><th class="hide-narrow">类别</th><th>状态</th><th class="hide-narrow">牵头单位</th>\(heading("办理时限", .deadline))</tr></thead>
             <tbody>\(rows)</tbody></table></div>
             <div class="pager">\(pager)</div>
             """
-        return try await req.page(actor.has(.enterprise) ? "我的问题和建议" : "问题台账", content, flash: req.flash)
+        return try await req.page(
+            title, content, flash: req.flash, status: errors.isEmpty ? .ok : .badRequest)
+    }
+
+    /// The ledger's filters, as typed. Enterprises and monitors, who see only their own few, get the
+    /// keyword and the state; staff get every filter of the API.
+    private func ledgerFilters(
+        actor: Actor, tree: OrgTree, typed: [String: String], view: LedgerView?, errors: [FieldError],
+        on sql: any SQLDatabase
+    ) async throws -> HTML {
+        let f = FormFields(errors: errors)
+        let viewField: HTML =
+            view.map { HTML("<input type=\"hidden\" name=\"view\" value=\"\($0.rawValue)\">") } ?? .empty
+        let orders: [(String, String)] = [
+            ("deadline", "办理时限（近→远）"), ("-deadline", "办理时限（远→近）"), ("-submitted", "最新登记"), ("submitted", "最早登记"),
+            ("number", "编号"), ("-number", "编号（倒序）"),
+        ]
+        var fields: [HTML] = [
+            f.text("q", "关键词", value: typed["q"], type: "search", placeholder: "编号、问题描述或企业名称"),
+            f.select(
+                "state", "状态", options: ProblemState.allCases.map { ($0.rawValue, $0.chineseName) },
+                selected: typed["state"], blank: "全部"),
+        ]
+        if actor.isStaff {
+            let categories = ProblemCategoryStore.options(
+                try await ProblemCategoryStore.available(in: actor.orgUnitID, tree: tree, on: sql))
+            fields += [
+                f.select(
+                    "kind", "类型", options: ProblemKind.allCases.map { ($0.rawValue, $0.chineseName) },
+                    selected: typed["kind"], blank: "全部"),
+                f.select("category", "问题类别", options: categories, selected: typed["category"], blank: "全部"),
+                f.select(
+                    "department", "责任单位",
+                    options: try await DepartmentChoices.options(under: actor.orgUnitID, tree: tree, on: sql),
+                    selected: typed["department"]?.lowercased(), blank: "全部"),
+                f.select(
+                    "flag", "标记", options: ProblemFlag.allCases.map { ($0.rawValue, $0.chineseName) },
+                    selected: typed["flag"], blank: "全部"),
+                f.text("from", "登记日期自", value: typed["from"], type: "date"),
+                f.text("to", "至", value: typed["to"], type: "date"),
+            ]
+        }
+        fields.append(f.select("sort", "排序", options: orders, selected: typed["sort"] ?? "deadline", blank: nil))
+        let overdue = ["true", "1", "on"].contains(typed["overdue"] ?? "")
+        return """
+            <form method="get" action="\(WebPath.problems)" class="filters card" data-testid="ledger-filters">\(viewField)\(f.summary)
+            \(fields)
+            \(actor.isStaff ? f.checkbox("overdue", "只看超期", checked: overdue) : .empty)
+            <button type="submit">查询</button> <a href="\(WebPath.problems)\(view.map { "?view=\($0.rawValue)" } ?? "")">清除条件</a></form>
+            """
     }
 
     // MARK: submission
@@ -223,6 +303,11 @@ struct ProblemsWebController: RouteCollection {
         var departmentId: String?
         var on: String?
         var rootCause: String?
+
+        /// What was typed into `field` (by its form name), to show again when the form comes back.
+        func value(_ field: String) -> String? {
+            Mirror(reflecting: self).children.first { $0.label == field }.flatMap { $0.value as? String }
+        }
     }
 
     @Sendable func act(req: Request) async throws -> Response {
@@ -257,12 +342,13 @@ struct ProblemsWebController: RouteCollection {
             return req.redirect(to: WebPath.problem(id) + "?done=saved")
         } catch {
             let error = try AppError.forForm(error)
-            return try await page(req, errors: error.fieldErrors, failed: name, status: error.status)
+            return try await page(req, errors: error.fieldErrors, failed: name, typed: form, status: error.status)
         }
     }
 
     private func page(
-        _ req: Request, errors: [FieldError], failed: ProblemAction.Name?, status: HTTPResponseStatus = .ok
+        _ req: Request, errors: [FieldError], failed: ProblemAction.Name?, typed: ActionForm? = nil,
+        status: HTTPResponseStatus = .ok
     ) async throws -> Response {
         let signedIn = try req.requireSignedIn()
         let sql = req.db as! any SQLDatabase
@@ -287,7 +373,7 @@ struct ProblemsWebController: RouteCollection {
         let escalatedTo = try await ProblemsAPIController.LinkedProblem.load(record.escalatedTo, on: sql)
         let forms = ProblemActionForms(
             problemID: id, snapshot: snapshot, signedIn: signedIn, departments: departments.map { ($0.id!, $0.name) },
-            categories: categories, errors: failed == nil ? [] : errors)
+            categories: categories, errors: failed == nil ? [] : errors, typed: typed)
         let actionItems = available.map { forms.form(for: $0, open: $0 == failed) }
         let co = snapshot.coDepartments.sorted { $0.value < $1.value }.map {
             "\(departmentNames[$0.key] ?? "其他单位")（\($0.value.iso)）"
