@@ -15,7 +15,7 @@ ADMIN_MENU = [
 ]
 FIELD_MENU = ["首页", "问题台账", "统计分析", "企业", "记录走访", *WORK, "通讯录", "修改密码"]
 READER_MENU = ["首页", "问题台账", "统计分析", "企业", *WORK, "通讯录", "修改密码"]
-STAFF_MENU = ["首页", "问题台账", "统计分析", "通讯录", "修改密码"]
+HANDLER_MENU = ["首页", "问题台账", "部门工作台", "统计分析", "通讯录", "修改密码"]
 OUTSIDER_MENU = ["首页", "问题台账", "修改密码"]
 
 ROLES = [
@@ -23,7 +23,7 @@ ROLES = [
     ("cs_admin", ADMIN_MENU, "长沙市"),
     ("gx_admin", ADMIN_MENU, "长沙高新区"),
     ("gx_dispatcher", FIELD_MENU, "长沙高新区"),
-    ("gx_handler", STAFF_MENU, "长沙高新区"),
+    ("gx_handler", HANDLER_MENU, "长沙高新区"),
     ("gx_cadre", FIELD_MENU, "长沙高新区"),
     ("gx_leader", READER_MENU, "长沙高新区"),
     ("cs_upper", READER_MENU, "长沙市"),

@@ -28,6 +28,7 @@ func routes(_ app: Application) throws {
     try pages.register(collection: ProblemsWebController())
     try pages.register(collection: NotificationsWebController())
     try pages.register(collection: StatsWebController())
+    try pages.register(collection: DepartmentWorkWebController())
 
     let api = app.grouped("api", "v1").grouped(BearerTokenMiddleware())
     try api.register(collection: OpenAPIController())

@@ -11,6 +11,9 @@ struct MenuItem {
     static func items(for actor: Actor) -> [MenuItem] {
         // Every role has problems to follow: its org's, its department's, its enterprise's or its reports.
         var items = [MenuItem(title: "首页", path: WebPath.home), MenuItem(title: "问题台账", path: WebPath.problems)]
+        if actor.has(.handler), let department = actor.departmentID {
+            items.append(MenuItem(title: "部门工作台", path: WebPath.departmentWork(department)))
+        }
         if StatsRequest.mayRead(actor) {
             items.append(MenuItem(title: "统计分析", path: WebPath.stats))
         }

@@ -49,6 +49,8 @@ enum WebPath {
     static func campaign(_ id: UUID) -> String { "\(campaigns)/\(id.uuidString.lowercased())" }
     static func meeting(_ id: UUID) -> String { "\(meetings)/\(id.uuidString.lowercased())" }
     static func team(_ id: UUID) -> String { "\(teams)/\(id.uuidString.lowercased())" }
+    /// A department's work page (部门工作台), outside the admin pages.
+    static func departmentWork(_ id: UUID) -> String { "/work/departments/\(id.uuidString.lowercased())" }
     static func problem(_ id: UUID) -> String { "\(problems)/\(id.uuidString.lowercased())" }
     static func user(_ id: UUID) -> String { "\(users)/\(id.uuidString.lowercased())" }
 

@@ -48,7 +48,11 @@ struct HomeController: RouteCollection {
         if let departmentID = actor.departmentID,
             let department = try await DepartmentModel.find(departmentID, on: req.db)
         {
-            sections.append("<h2>所属部门</h2><p data-testid=\"department\">\(department.name)</p>")
+            sections.append(
+                """
+                <h2>所属部门</h2><p data-testid="department">\(department.name)</p>
+                \(actor.has(.handler) ? HTML("<p><a class=\"button\" href=\"\(WebPath.departmentWork(departmentID))\">部门工作台</a></p>") : .empty)
+                """)
         }
         if let enterpriseID = actor.enterpriseID,
             let enterprise = try await EnterpriseModel.find(enterpriseID, on: req.db)
