@@ -44,10 +44,13 @@ struct ProblemScenario {
             let ledger = try await ledgerPages(seeded, dispatcher: dispatcher, admin: admin)
             let page = try await problemPages(seeded, dispatcher: dispatcher)
             let stats = try await statistics(province, today: today, admin: admin)
+            let cpuBefore = server.cpuSeconds
             let writes = try await createAndAssign(seeded, dispatcher: dispatcher)
+            let cpuPerWrite = (server.cpuSeconds - cpuBefore) * 1000 / Double(max(writes.count, 1))
             report(
                 database: workspace.databaseName, seeded: seeded, parks: province.parks.count,
-                reads: ledger + [page] + stats, writes: writes, residentMegabytes: server.residentMegabytes)
+                reads: ledger + [page] + stats, writes: writes, cpuPerWrite: cpuPerWrite,
+                residentMegabytes: server.residentMegabytes)
         } catch {
             try? await client.shutdown()
             throw error
@@ -145,7 +148,7 @@ struct ProblemScenario {
 
     private func report(
         database: String, seeded: ProblemSeeder.Result, parks: Int, reads: [Measurement], writes: Measurement,
-        residentMegabytes: Double
+        cpuPerWrite: Double, residentMegabytes: Double
     ) {
         print("\n### Problem ledger at province scale (\(database))\n")
         print(
@@ -162,7 +165,11 @@ struct ProblemScenario {
             String(
                 format: "| %@ | %d | %.0f | %.1f | %.1f |", writes.name, writes.count, writes.requestsPerSecond,
                 writes.percentile(0.5), writes.percentile(0.99)))
-        print(String(format: "\nServer resident memory after the runs: %.0f MB", residentMegabytes))
+        print(
+            String(
+                format: "\nServer CPU time per write request (user + system): %.2f ms, so at most %.0f requests/s on "
+                    + "each core the server has", cpuPerWrite, cpuPerWrite > 0 ? 1000 / cpuPerWrite : 0))
+        print(String(format: "Server resident memory after the runs: %.0f MB", residentMegabytes))
         if options.reuse == nil {
             print(String(format: "Seeding the problems and events took %.0f s (not a product path).", seeded.seconds))
         }

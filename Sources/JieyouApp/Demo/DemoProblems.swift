@@ -207,7 +207,7 @@ struct DemoProblems {
                 ORDER BY l.id LIMIT 1) AS liaison
             FROM problems p WHERE p.org_unit_id = \(bind: gaoxin) AND p.state = 'submitted' ORDER BY p.submitted_on, p.number
             """
-        ).all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+        ).all(decoding: Row.self, keyDecodingStrategy: ColumnNames.snakeCase)
         let d = cast.dispatcher
         let economy = cast.handlers["经济发展局"]!
         let tax = cast.handlers["税务局"]!

@@ -93,7 +93,7 @@ enum OverdueSweep {
                 FROM problems WHERE \(overdue)
                 ORDER BY deadline, number
                 """
-            ).all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+            ).all(decoding: Row.self, keyDecodingStrategy: ColumnNames.snakeCase)
             report.overdue = rows.count
             // Who to tell is looked up once per department and once per org, not once per problem.
             var handlersOf: [UUID: [UUID]] = [:]

@@ -25,5 +25,6 @@ enum AllMigrations {
         CreateNotifications(),
         TrackProblemResponse(),
         CreateOrgSettings(),
+        VersionCalendar(),
     ]
 }

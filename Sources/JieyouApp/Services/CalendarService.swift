@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import JieyouDomain
+import SQLKit
 
 /// Adds holidays and adjusted working days (a year's State Council schedule) to the calendar.
 struct CalendarService {
@@ -41,6 +42,7 @@ struct CalendarService {
                     "calendar", id: entry.date.iso, existing == nil ? "create" : "update", changes,
                     orgUnit: actor.orgUnitID)
             }
+            try await CalendarStore.bumpVersion(on: tx as! any SQLDatabase)
         }
         return entries
     }

@@ -78,7 +78,7 @@ struct OrgSettingsService {
             SELECT org_unit_id, value FROM org_settings
             WHERE name = \(bind: overdueWebhook) AND org_unit_id IN (\(binds: units))
             """
-        ).all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+        ).all(decoding: Row.self, keyDecodingStrategy: ColumnNames.snakeCase)
         return Dictionary(uniqueKeysWithValues: rows.map { ($0.orgUnitId, $0.value) })
     }
 }

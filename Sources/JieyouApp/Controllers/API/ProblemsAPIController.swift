@@ -262,7 +262,7 @@ struct ProblemsAPIController: RouteCollection {
             WHERE e.entity_type = 'problem' AND e.entity_id = \(bind: id.uuidString)
             ORDER BY e.sequence
             """
-        ).all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+        ).all(decoding: Row.self, keyDecodingStrategy: ColumnNames.snakeCase)
         return rows.map { row in
             TimelineEntry(
                 sequence: row.sequence, at: Date(timeIntervalSince1970: Double(row.occurredAtMs) / 1000),

@@ -22,7 +22,7 @@ enum CadreHome {
             FROM enterprises e JOIN enterprise_liaisons l ON l.enterprise_id = e.id
             WHERE l.user_id = \(bind: actor.userID) AND l.kind = 'cadre'
             """
-        ).all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+        ).all(decoding: Row.self, keyDecodingStrategy: ColumnNames.snakeCase)
         let sorted = rows.sorted { ($0.lastVisitedOn ?? "", $0.name) < ($1.lastVisitedOn ?? "", $1.name) }
         let never = rows.filter { $0.lastVisitedOn == nil }.count
         let items = sorted.map { row -> HTML in

@@ -18,7 +18,7 @@ enum DepartmentChoices {
             SELECT id, name, org_unit_id FROM departments WHERE org_unit_id IN (\(binds: Array(tree.subtree(of: unit))))
             ORDER BY name LIMIT 500
             """
-        ).all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+        ).all(decoding: Row.self, keyDecodingStrategy: ColumnNames.snakeCase)
         return rows.map { row in
             let name = row.orgUnitId == unit ? row.name : "\(row.name)（\(tree[row.orgUnitId]?.name ?? "")）"
             return (row.id.uuidString.lowercased(), name)

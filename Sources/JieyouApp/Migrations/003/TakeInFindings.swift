@@ -25,7 +25,7 @@ struct TakeInFindings: AsyncMigration {
             SELECT id, org_unit_id, enterprise_id, visit_id, kind, text, recorded_by, created_at FROM findings
             WHERE problem_id IS NULL ORDER BY created_at, id
             """
-        ).all(decoding: Finding.self, keyDecodingStrategy: .convertFromSnakeCase)
+        ).all(decoding: Finding.self, keyDecodingStrategy: ColumnNames.snakeCase)
         guard !findings.isEmpty else { return }
         let now = Date()
         try await database.writing(actorID: nil, now: now) { tx, log in

@@ -24,7 +24,7 @@ struct TrackProblemResponse: AsyncMigration {
             let createdAt: Date
         }
         let rows = try await sql.raw("SELECT id, created_at FROM problems")
-            .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .all(decoding: Row.self, keyDecodingStrategy: ColumnNames.snakeCase)
         for row in rows {
             let day = LocalDate(row.createdAt, in: .chinaStandard).iso
             try await sql.raw("UPDATE problems SET submitted_on = \(bind: day) WHERE id = \(bind: row.id)").run()

@@ -61,7 +61,7 @@ enum CampaignQueries {
 
     static func load(_ id: UUID, on sql: any SQLDatabase) async throws -> CampaignRecord? {
         try await sql.raw("SELECT \(columns) FROM campaigns c WHERE c.id = \(bind: id)")
-            .first(decoding: CampaignRecord.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .first(decoding: CampaignRecord.self, keyDecodingStrategy: ColumnNames.snakeCase)
     }
 
     /// Campaigns run by any of `units`, newest first.
@@ -69,7 +69,7 @@ enum CampaignQueries {
         guard !units.isEmpty else { return [] }
         return try await sql.raw(
             "SELECT \(columns) FROM campaigns c WHERE c.org_unit_id IN (\(binds: units)) ORDER BY c.starts_on DESC, c.name"
-        ).all(decoding: CampaignRecord.self, keyDecodingStrategy: .convertFromSnakeCase)
+        ).all(decoding: CampaignRecord.self, keyDecodingStrategy: ColumnNames.snakeCase)
     }
 
     static func listedEnterprises(_ id: UUID, on sql: any SQLDatabase) async throws -> [NamedRef] {

@@ -200,7 +200,7 @@ struct EnterpriseImport {
         for batch in codes.chunked(into: 500) {
             let rows = try await sql.select().columns(EnterpriseRow.columns.map { SQLColumn($0) }).from("enterprises")
                 .where("credit_code", .in, SQLBind.group(Array(batch)))
-                .all(decoding: EnterpriseRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+                .all(decoding: EnterpriseRow.self, keyDecodingStrategy: ColumnNames.snakeCase)
             guard !rows.isEmpty else { continue }
             let ids = rows.map(\.id)
             var tags: [UUID: [String]] = [:]
@@ -222,7 +222,7 @@ struct EnterpriseImport {
                 SELECT enterprise_id, name, post, phone FROM enterprise_contacts WHERE enterprise_id IN (\(binds: ids))
                 ORDER BY position
                 """
-            ).all(decoding: ContactRow.self, keyDecodingStrategy: .convertFromSnakeCase) {
+            ).all(decoding: ContactRow.self, keyDecodingStrategy: ColumnNames.snakeCase) {
                 contacts[c.enterpriseId, default: []].append(
                     EnterpriseContact(name: c.name, post: c.post, phone: c.phone))
             }

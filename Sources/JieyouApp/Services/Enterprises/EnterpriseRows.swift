@@ -62,7 +62,7 @@ struct StoredEnterprise: Sendable {
         guard
             let row = try await sql.select().columns(EnterpriseRow.columns.map { SQLColumn($0) })
                 .from("enterprises").where("id", .equal, SQLBind(id))
-                .first(decoding: EnterpriseRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+                .first(decoding: EnterpriseRow.self, keyDecodingStrategy: ColumnNames.snakeCase)
         else { return nil }
         let tags = try await sql.raw("SELECT tag FROM enterprise_tags WHERE enterprise_id = \(bind: id) ORDER BY tag")
             .all().map { try $0.decode(column: "tag", as: String.self) }.sorted()

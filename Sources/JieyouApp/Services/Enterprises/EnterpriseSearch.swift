@@ -90,7 +90,7 @@ enum EnterpriseSearch {
               ORDER BY e.name, e.id LIMIT \(literal: limit + 1)) p
             ORDER BY p.name, p.id
             """
-        ).all(decoding: EnterpriseListItem.self, keyDecodingStrategy: .convertFromSnakeCase)
+        ).all(decoding: EnterpriseListItem.self, keyDecodingStrategy: ColumnNames.snakeCase)
         let searching = !(filter.q ?? "").trimmingCharacters(in: .whitespaces).isEmpty
         let counted: SQLQueryString =
             searching

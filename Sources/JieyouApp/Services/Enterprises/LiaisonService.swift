@@ -127,7 +127,7 @@ struct LiaisonService {
                 LEFT JOIN users u ON u.id = l.user_id LEFT JOIN departments d ON d.id = l.department_id
                 WHERE l.enterprise_id IN (\(binds: Array(batch))) ORDER BY u.display_name
                 """
-            ).all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+            ).all(decoding: Row.self, keyDecodingStrategy: ColumnNames.snakeCase)
             for row in rows {
                 var liaison = result[row.enterpriseId] ?? Liaison()
                 switch row.kind {

@@ -153,7 +153,7 @@ struct TeamService {
             SELECT t.id, t.org_unit_id, t.kind, t.name, t.project, t.leader_id, u.display_name AS leader_name
             FROM teams t JOIN users u ON u.id = t.leader_id WHERE \(condition) ORDER BY t.name LIMIT 500
             """
-        ).all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+        ).all(decoding: Row.self, keyDecodingStrategy: ColumnNames.snakeCase)
         guard !rows.isEmpty else { return [] }
         let ids = rows.map(\.id)
         var members: [UUID: [NamedRef]] = [:]

@@ -83,7 +83,7 @@ enum CoverageQuery {
                 ) t
                 """
         }
-        let row = try await sql.raw(query).first(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+        let row = try await sql.raw(query).first(decoding: Row.self, keyDecodingStrategy: ColumnNames.snakeCase)
         guard let row else { throw Abort(.internalServerError, reason: "coverage query returned no row") }
         return CoverageFigures(
             enterprisesInScope: row.inScope, visitedAtLeastOnce: row.visited, visitedAsRequired: row.complete,
@@ -141,7 +141,7 @@ enum CoverageQuery {
                 """
             }
         let counted = try await sql.raw(query).all(
-            decoding: Counted.self, keyDecodingStrategy: .convertFromSnakeCase)
+            decoding: Counted.self, keyDecodingStrategy: ColumnNames.snakeCase)
         var names: [UUID: String] = [:]
         let ids = counted.map(\.userId)
         for chunk in ids.chunked(into: 400) {

@@ -68,7 +68,7 @@ enum MeetingQueries {
             FROM meetings m LEFT JOIN departments d ON d.id = m.department_id
             WHERE \(condition) ORDER BY m.held_on DESC, m.created_at DESC LIMIT \(literal: limit)
             """
-        ).all(decoding: MeetingSummary.self, keyDecodingStrategy: .convertFromSnakeCase)
+        ).all(decoding: MeetingSummary.self, keyDecodingStrategy: ColumnNames.snakeCase)
     }
 
     static func detail(_ id: UUID, on sql: any SQLDatabase) async throws -> MeetingDetail? {
@@ -88,21 +88,21 @@ enum MeetingQueries {
             FROM findings f JOIN enterprises e ON e.id = f.enterprise_id
             WHERE f.meeting_id = \(bind: id) ORDER BY e.name, f.created_at
             """
-        ).all(decoding: MeetingDetail.Finding.self, keyDecodingStrategy: .convertFromSnakeCase)
+        ).all(decoding: MeetingDetail.Finding.self, keyDecodingStrategy: ColumnNames.snakeCase)
         let financings = try await sql.raw(
             """
             SELECT mf.enterprise_id, e.name AS enterprise_name, mf.bank, mf.intended_yuan, mf.lent_yuan
             FROM meeting_financings mf JOIN enterprises e ON e.id = mf.enterprise_id
             WHERE mf.meeting_id = \(bind: id) ORDER BY e.name, mf.bank
             """
-        ).all(decoding: MeetingDetail.Financing.self, keyDecodingStrategy: .convertFromSnakeCase)
+        ).all(decoding: MeetingDetail.Financing.self, keyDecodingStrategy: ColumnNames.snakeCase)
         let deals = try await sql.raw(
             """
             SELECT md.enterprise_id, e.name AS enterprise_name, md.counterpart, md.subject, md.amount_yuan
             FROM meeting_deals md JOIN enterprises e ON e.id = md.enterprise_id
             WHERE md.meeting_id = \(bind: id) ORDER BY e.name
             """
-        ).all(decoding: MeetingDetail.Deal.self, keyDecodingStrategy: .convertFromSnakeCase)
+        ).all(decoding: MeetingDetail.Deal.self, keyDecodingStrategy: ColumnNames.snakeCase)
         return MeetingDetail(
             summary: summary, notes: notes, enterprises: enterprises, findings: findings, financings: financings,
             deals: deals)

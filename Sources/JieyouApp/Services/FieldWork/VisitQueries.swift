@@ -42,7 +42,7 @@ enum VisitQueries {
             FROM visits v JOIN enterprises e ON e.id = v.enterprise_id WHERE \(condition)
             ORDER BY v.visited_on DESC, v.created_at DESC LIMIT \(literal: limit)
             """
-        ).all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+        ).all(decoding: Row.self, keyDecodingStrategy: ColumnNames.snakeCase)
         guard !rows.isEmpty else { return [] }
         let ids = rows.map(\.id)
         var cadres: [UUID: [String]] = [:]
@@ -72,6 +72,6 @@ enum VisitQueries {
             SELECT f.id, f.kind, f.text, f.visit_id, f.meeting_id, f.created_at FROM findings f WHERE \(condition)
             ORDER BY f.created_at
             """
-        ).all(decoding: FindingSummary.self, keyDecodingStrategy: .convertFromSnakeCase)
+        ).all(decoding: FindingSummary.self, keyDecodingStrategy: ColumnNames.snakeCase)
     }
 }

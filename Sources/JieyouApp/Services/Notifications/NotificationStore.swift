@@ -27,7 +27,7 @@ enum NotificationStore {
             SELECT id, problem_id, kind, message, created_at, read_at FROM notifications
             WHERE user_id = \(bind: user) ORDER BY created_at DESC, id LIMIT \(literal: limit)
             """
-        ).all(decoding: NotificationItem.self, keyDecodingStrategy: .convertFromSnakeCase)
+        ).all(decoding: NotificationItem.self, keyDecodingStrategy: ColumnNames.snakeCase)
     }
 
     /// Marks all of the user's notices read; returns how many were unread.

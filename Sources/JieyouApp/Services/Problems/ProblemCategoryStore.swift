@@ -71,7 +71,7 @@ enum ProblemCategoryStore {
         let filter: SQLQueryString = condition.map { "WHERE \($0)" } ?? ""
         let rows = try await sql.raw(
             "SELECT code, name, resolve_days, parent_code, org_unit_id FROM problem_categories \(filter)"
-        ).all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+        ).all(decoding: Row.self, keyDecodingStrategy: ColumnNames.snakeCase)
         let order = Dictionary(uniqueKeysWithValues: ProblemCategory.shipped.enumerated().map { ($1.code, $0) })
         return rows.map {
             ProblemCategory(

@@ -173,7 +173,7 @@ enum ProblemLedger {
               LIMIT \(literal: limit) OFFSET \(literal: offset))
             ORDER BY \(order)
             """
-        ).all(decoding: LedgerItem.self, keyDecodingStrategy: .convertFromSnakeCase)
+        ).all(decoding: LedgerItem.self, keyDecodingStrategy: ColumnNames.snakeCase)
         let total =
             try await sql.raw("SELECT COUNT(*) AS n FROM problems p WHERE \(whereClause)").first()?
             .decode(column: "n", as: Int.self) ?? 0

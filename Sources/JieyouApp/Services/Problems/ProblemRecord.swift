@@ -62,7 +62,7 @@ struct ProblemRecord: Codable, Sendable {
     static func load(_ id: UUID, on sql: any SQLDatabase) async throws -> (ProblemRecord, ProblemSnapshot)? {
         guard
             let record = try await sql.raw("SELECT \(unsafeRaw: columns) FROM problems WHERE id = \(bind: id)")
-                .first(decoding: ProblemRecord.self, keyDecodingStrategy: .convertFromSnakeCase)
+                .first(decoding: ProblemRecord.self, keyDecodingStrategy: ColumnNames.snakeCase)
         else { return nil }
         struct Co: Decodable {
             let departmentId: UUID
@@ -70,7 +70,7 @@ struct ProblemRecord: Codable, Sendable {
         }
         let co = try await sql.raw(
             "SELECT department_id, deadline FROM problem_co_departments WHERE problem_id = \(bind: id)"
-        ).all(decoding: Co.self, keyDecodingStrategy: .convertFromSnakeCase)
+        ).all(decoding: Co.self, keyDecodingStrategy: ColumnNames.snakeCase)
         var snapshot = record.snapshot
         for item in co { snapshot.coDepartments[item.departmentId] = LocalDate(iso: item.deadline) }
         return (record, snapshot)

@@ -118,7 +118,8 @@ struct ProblemService {
         {
             throw AppError.invalid("category", "问题类别“\(code)”不存在或不适用于本单位")
         }
-        let workflow = try await ProblemRules.workflow(for: record.orgUnitId, calendar: calendar, on: sql)
+        let workflow = try await ProblemRules.workflow(
+            for: record.orgUnitId, tree: tree, calendar: calendar, on: sql)
         let after: ProblemSnapshot
         switch workflow.apply(action, to: snapshot, by: parties, on: today) {
         case .success(let next): after = next

@@ -84,7 +84,7 @@ enum ProblemStats {
         ).all()
         var tallies: [String?: ProblemTally] = [:]
         for row in rows {
-            let counts = try row.decode(model: TallyRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            let counts = try row.decode(model: TallyRow.self, keyDecodingStrategy: ColumnNames.snakeCase)
             if counts.registered > 0 || grouping == nil {
                 let key = try groupKey(row, grouping)
                 tallies[key] = (tallies[key] ?? ProblemTally()) + counts.tally
@@ -102,7 +102,7 @@ enum ProblemStats {
             """
         ).all()
         for row in pairs {
-            let pair = try row.decode(model: DayPair.self, keyDecodingStrategy: .convertFromSnakeCase)
+            let pair = try row.decode(model: DayPair.self, keyDecodingStrategy: ColumnNames.snakeCase)
             guard let from = LocalDate(iso: pair.assignedOn), let to = pair.resolvedOn.flatMap(LocalDate.init(iso:))
             else { continue }
             let key = try groupKey(row, grouping)
