@@ -21,21 +21,10 @@ extension Request {
     /// `offset` or the opaque `cursor` of a previous page. Every bad parameter is named in one 400; a
     /// unit outside the reader's reach is not found.
     func ledgerRequest(for actor: Actor, tree: OrgTree, maxLimit: Int = 200) throws -> LedgerRequest {
-        func text(_ key: String) -> String? {
-            guard let value = query[String.self, at: key]?.trimmingCharacters(in: .whitespaces), !value.isEmpty
-            else { return nil }
-            return value
-        }
+        let text = queryText
         var v = Validator()
         var ledger = LedgerRequest()
-        func id(_ key: String, _ label: String) -> UUID? {
-            guard let value = text(key) else { return nil }
-            guard let id = UUID(uuidString: value) else {
-                v.fail(key, "\(label)参数无效")
-                return nil
-            }
-            return id
-        }
+        func id(_ key: String, _ label: String) -> UUID? { queryID(key, label, &v) }
         let stateKey = text("state") == nil && text("status") != nil ? "status" : "state"
         for code in (text(stateKey) ?? "").split(separator: ",") {
             if let state = ProblemState(rawValue: String(code).trimmingCharacters(in: .whitespaces)) {

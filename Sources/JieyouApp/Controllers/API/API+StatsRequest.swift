@@ -10,21 +10,10 @@ extension Request {
     /// `minSample` (default 5). A bad parameter is a 400 naming it; a unit outside the reader's reach
     /// is not found.
     func statsRequest(for actor: Actor, tree: OrgTree) async throws -> StatsRequest {
-        func text(_ key: String) -> String? {
-            guard let value = query[String.self, at: key]?.trimmingCharacters(in: .whitespaces), !value.isEmpty
-            else { return nil }
-            return value
-        }
+        let text = queryText
         var v = Validator()
         var stats = StatsRequest()
-        func id(_ key: String, _ label: String) -> UUID? {
-            guard let value = text(key) else { return nil }
-            guard let id = UUID(uuidString: value) else {
-                v.fail(key, "\(label)参数无效")
-                return nil
-            }
-            return id
-        }
+        func id(_ key: String, _ label: String) -> UUID? { queryID(key, label, &v) }
         stats.scope.orgUnitID = id("orgUnit", "组织")
         stats.scope.departmentID = id("department", "部门")
         stats.scope.campaignID = id("campaign", "专项行动")

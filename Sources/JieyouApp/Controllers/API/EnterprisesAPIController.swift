@@ -82,11 +82,7 @@ struct EnterprisesAPIController: RouteCollection {
 extension EnterpriseFilter {
     /// The filters of the list page and the API, from the query string; a bad value is a 400 naming it.
     init(query req: Request, access: EnterpriseAccess) throws {
-        func text(_ key: String) -> String? {
-            guard let value = req.query[String.self, at: key]?.trimmingCharacters(in: .whitespaces), !value.isEmpty
-            else { return nil }
-            return value
-        }
+        let text = req.queryText
         self.init()
         q = text("q")
         industry = text("industry")

@@ -1,0 +1,23 @@
+import Foundation
+import JieyouDomain
+import Vapor
+
+extension Request {
+    /// A query parameter as typed, trimmed; nil when it is absent or blank (an empty filter field).
+    func queryText(_ key: String) -> String? {
+        guard let value = query[String.self, at: key]?.trimmingCharacters(in: .whitespaces), !value.isEmpty
+        else { return nil }
+        return value
+    }
+
+    /// A query parameter that must be an id; a malformed one is recorded in `v` under its key, so that
+    /// every bad parameter of a request is named at once.
+    func queryID(_ key: String, _ label: String, _ v: inout JieyouDomain.Validator) -> UUID? {
+        guard let value = queryText(key) else { return nil }
+        guard let id = UUID(uuidString: value) else {
+            v.fail(key, "\(label)参数无效")
+            return nil
+        }
+        return id
+    }
+}
