@@ -13,10 +13,7 @@ struct HTTPScenario {
         defer { workspace.finish(keeping: options.keep) }
         let server = try Server(binary: options.binary, workspace: workspace, loadDemo: true)
         defer { server.stop() }
-        var configuration = HTTPClient.Configuration()
-        configuration.connectionPool = .init(
-            idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: options.concurrency)
-        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        let client = keepAliveClient(connections: options.concurrency)
         do {
             try await measure(server: server, client: client, database: workspace.databaseName)
         } catch {

@@ -19,10 +19,7 @@ struct ProblemScenario {
         if options.reuse == nil { try ProvinceSetup.loadDemo(binary: options.binary, workspace: workspace) }
         let server = try Server(binary: options.binary, workspace: workspace, loadDemo: false)
         defer { server.stop() }
-        var configuration = HTTPClient.Configuration()
-        configuration.connectionPool = .init(
-            idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: options.concurrency)
-        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        let client = keepAliveClient(connections: options.concurrency)
         do {
             try await server.waitUntilReady(client)
             let admin = try await APIClient.signIn(client, base: server.base, username: "admin", password: "Jieyou2024")

@@ -35,6 +35,14 @@ func step(_ text: String) {
     FileHandle.standardError.write(Data("· \(text)\n".utf8))
 }
 
+/// An HTTP client that keeps up to `connections` connections to the server open between requests.
+func keepAliveClient(connections: Int) -> HTTPClient {
+    var configuration = HTTPClient.Configuration()
+    configuration.connectionPool = .init(
+        idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: connections)
+    return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+}
+
 func milliseconds(since start: UInt64) -> Double {
     Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
 }

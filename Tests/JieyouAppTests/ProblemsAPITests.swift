@@ -18,6 +18,15 @@ import VaporTesting
         return try response.content.get(String.self, at: "id")
     }
 
+    /// `lx_service_handler`: a handler of the park's other department, 服务小组.
+    func addServiceHandler(_ app: Application, _ world: World) async throws {
+        _ = try await UserService(database: app.db, now: app.clock.now(), hashing: app.passwordHashing).create(
+            UserInput(
+                username: "lx_service_handler", password: World.password, displayName: "服务小组经办人",
+                roles: ["handler"], orgUnitID: world.linxiangPark, departmentID: world.linxiangService),
+            by: nil)
+    }
+
     @discardableResult
     func act(
         _ client: Client, _ token: String, _ id: String, _ action: String, _ body: [String: Any] = [:],
@@ -112,13 +121,7 @@ import VaporTesting
             let world = try await World.build(on: app)
             let client = Client(app: app)
             let dispatcher = try await client.token("lx_dispatcher")
-            // A handler of the other department of the same park.
-            _ = try await UserService(database: app.db, now: app.clock.now(), hashing: app.passwordHashing).create(
-                UserInput(
-                    username: "lx_service_handler", password: World.password, displayName: "服务小组经办人",
-                    roles: ["handler"],
-                    orgUnitID: world.linxiangPark, departmentID: world.linxiangService),
-                by: nil)
+            try await addServiceHandler(app, world)
             let id = try await submit(client, dispatcher, enterprise: world.enterprise, category: "hardship")
             try await act(client, dispatcher, id, "accept")
             try await act(client, dispatcher, id, "assign", ["leadDepartmentId": world.linxiangEconomy.uuidString])
@@ -198,11 +201,7 @@ import VaporTesting
             let world = try await World.build(on: app)
             let client = Client(app: app)
             let dispatcher = try await client.token("lx_dispatcher")
-            _ = try await UserService(database: app.db, now: app.clock.now(), hashing: app.passwordHashing).create(
-                UserInput(
-                    username: "lx_service_handler", password: World.password, displayName: "服务小组经办人",
-                    roles: ["handler"], orgUnitID: world.linxiangPark, departmentID: world.linxiangService),
-                by: nil)
+            try await addServiceHandler(app, world)
             let service = try await client.token("lx_service_handler")
             let id = try await submit(client, dispatcher, enterprise: world.enterprise, category: "hardship")
             _ = try await submit(client, dispatcher, enterprise: world.enterprise, category: "hardship")
