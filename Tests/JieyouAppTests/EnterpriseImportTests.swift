@@ -68,6 +68,41 @@ import VaporTesting
         }
     }
 
+    @Test func cellsMergedDownASheetBelongToEveryRowTheyCover() async throws {
+        // Parks' lists merge 所属市县 and 企业规模 down over a group of enterprises, and the title across.
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("merged-\(UUID().uuidString).xlsx")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let writer = try XlsxWriter(url: url)
+        try writer.addSheet(named: "企业名单") { sheet in
+            try sheet.addRow([.text("临湘高新区企业名单")] + Array(repeating: .empty, count: Self.header.count - 1))
+            try sheet.merge(columns: 0...(Self.header.count - 1), rows: 1...1)
+            try sheet.addRow(Self.header.map { .text($0) }, style: .header)
+            for (i, row) in Self.goodRows(3).enumerated() {
+                try sheet.addRow(
+                    row.enumerated().map { column, text in
+                        i > 0 && (column == 3 || column == 4) ? .empty : .text(text)
+                    })
+            }
+            try sheet.merge(columns: 3...3, rows: 3...5)
+            try sheet.merge(columns: 4...4, rows: 3...5)
+        }
+        try writer.close()
+        try await withApp { app in
+            _ = try await World.build(on: app)
+            let client = Client(app: app)
+            let token = try await client.token("lx_admin")
+            let response = try await client.upload(
+                "/api/v1/enterprises/import", token: token, fileName: "名单.xlsx", data: try Data(contentsOf: url))
+            #expect(response.status == .ok, "\(response.body.string)")
+            #expect(try response.content.get(Int.self, at: "created") == 3)
+            let scales = try await (app.db as! any SQLDatabase).raw(
+                "SELECT scale, region_code FROM enterprises WHERE name LIKE '临湘市第%浮标制造有限公司' ORDER BY name"
+            ).all().map { try $0.decode(column: "scale", as: String.self) }
+            // Row 3's 规上 covers the two rows below it, which were blank cells.
+            #expect(scales == ["above", "above", "above"])
+        }
+    }
+
     @Test func gb18030CSVWithQuotedFieldsIsImported() async throws {
         try await withApp { app in
             _ = try await World.build(on: app)

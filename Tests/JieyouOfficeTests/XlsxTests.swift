@@ -29,7 +29,7 @@ import ZIPFoundation
             try sheet.addRow([.text("0012"), .empty, .date(LocalDate(year: 2000, month: 2, day: 29)!), .number(3.5)])
             try sheet.addRow([.bool(true), .text("  前后空格  ")])
             #expect(sheet.lastRow == 4)
-            sheet.merge(columns: 0...0, rows: 2...3)
+            try sheet.merge(columns: 0...0, rows: 2...3)
         }
         try writer.addSheet(named: "第二页") { sheet in try sheet.addRow([.text("二")]) }
         try writer.close()

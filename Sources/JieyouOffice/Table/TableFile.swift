@@ -43,10 +43,14 @@ public struct TableFile {
         format = .csv
     }
 
-    /// Calls `body` with each row's number as Excel shows it and its cells as text.
+    /// Calls `body` with each row's number as Excel shows it and its cells as text. A merged cell of a
+    /// workbook reads as its top-left value on each row and column it covers (a 所属市县 merged down
+    /// over a county's enterprises belongs to each of them).
     public func forEachRow(_ body: (Int, [String]) throws -> Void) throws {
         if let xlsx {
-            try xlsx.forEachRow(inSheet: 0) { number, values in try body(number, values.map(\.text)) }
+            try xlsx.forEachRow(inSheet: 0, fillingMergedCells: true) { number, values in
+                try body(number, values.map(\.text))
+            }
         } else if let csv {
             try csv.forEachRow(body)
         }

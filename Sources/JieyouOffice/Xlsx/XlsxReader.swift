@@ -41,14 +41,26 @@ public struct XlsxReader {
     }
 
     /// Calls `body` with each non-empty row of the sheet at `index`: its 1-based row number and its
-    /// values by column (missing cells are `.empty`).
-    public func forEachRow(inSheet index: Int = 0, _ body: (Int, [XlsxValue]) throws -> Void) throws {
+    /// values by column (missing cells are `.empty`). With `fillingMergedCells`, every cell of a
+    /// merged range reads as the range's top-left value, as a person sees the sheet: an enterprise's
+    /// name merged down over its five problem rows is on each of the five.
+    public func forEachRow(
+        inSheet index: Int = 0, fillingMergedCells: Bool = false, _ body: (Int, [XlsxValue]) throws -> Void
+    ) throws {
         guard sheetPaths.indices.contains(index) else { throw XlsxError.noSuchSheet(String(index + 1)) }
         try withoutActuallyEscaping(body) { body in
             let parser = SheetParser(sharedStrings: sharedStrings, dateStyles: dateStyles, onRow: body)
-            try Self.stream(archive, sheetPaths[index], parser)
+            try Self.stream(archive, sheetPaths[index], parser, readingMerges: fillingMergedCells)
             if let error = parser.callbackError { throw error }
         }
+    }
+
+    /// The merged ranges of the sheet at `index`, in the order the sheet lists them.
+    public func mergedRanges(inSheet index: Int = 0) throws -> [CellRange] {
+        guard sheetPaths.indices.contains(index) else { throw XlsxError.noSuchSheet(String(index + 1)) }
+        let file = try Self.extract(archive, sheetPaths[index])
+        defer { try? FileManager.default.removeItem(at: file) }
+        return try MergedRanges.read(file)
     }
 
     // MARK: Parsing
@@ -69,16 +81,26 @@ public struct XlsxReader {
         return delegate
     }
 
-    /// Extracts a part to a temporary file and parses it from a stream.
-    private static func stream(_ archive: Archive, _ path: String, _ delegate: SheetParser) throws {
+    /// Extracts a part to a temporary file (the caller removes it).
+    private static func extract(_ archive: Archive, _ path: String) throws -> URL {
         guard let entry = archive[path] else { throw XlsxError.malformed(part: path) }
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("xlsx-\(UUID().uuidString).xml")
-        defer { try? FileManager.default.removeItem(at: file) }
         do {
             _ = try archive.extract(entry, to: file, skipCRC32: true)
         } catch {
+            try? FileManager.default.removeItem(at: file)
             throw XlsxError.malformed(part: path)
         }
+        return file
+    }
+
+    /// Extracts a sheet to a temporary file and parses it from a stream.
+    private static func stream(_ archive: Archive, _ path: String, _ delegate: SheetParser, readingMerges: Bool)
+        throws
+    {
+        let file = try extract(archive, path)
+        defer { try? FileManager.default.removeItem(at: file) }
+        if readingMerges { delegate.fill(try MergedRanges.read(file)) }
         guard let stream = InputStream(url: file) else { throw XlsxError.malformed(part: path) }
         let parser = XMLParser(stream: stream)
         parser.delegate = delegate
@@ -211,6 +233,9 @@ private final class SheetParser: NSObject, XMLParserDelegate {
     private var cellStyle = 0
     private var cellText = ""
     private var capturing = false
+    /// Merged ranges not yet passed, by first row; and the values of those the parse is inside.
+    private var pendingMerges: [CellRange] = []
+    private var activeMerges: [(range: CellRange, value: XlsxValue)] = []
 
     init(sharedStrings: [String], dateStyles: Set<Int>, onRow: @escaping (Int, [XlsxValue]) throws -> Void) {
         self.sharedStrings = sharedStrings
@@ -251,6 +276,7 @@ private final class SheetParser: NSObject, XMLParserDelegate {
             while row.count < cellColumn { row.append(.empty) }
             if row.count == cellColumn { row.append(value) } else { row[cellColumn] = value }
         case "row":
+            fillMergedCells()
             guard row.contains(where: { !$0.isEmpty }) else { return }
             do {
                 try onRow(rowNumber, row)
@@ -259,6 +285,28 @@ private final class SheetParser: NSObject, XMLParserDelegate {
                 parser.abortParsing()
             }
         default: break
+        }
+    }
+
+    /// Reads every cell of `ranges` as the range's top-left value.
+    func fill(_ ranges: [CellRange]) {
+        pendingMerges = ranges.sorted { $0.rows.lowerBound > $1.rows.lowerBound }
+    }
+
+    private func fillMergedCells() {
+        guard !pendingMerges.isEmpty || !activeMerges.isEmpty else { return }
+        activeMerges.removeAll { $0.range.rows.upperBound < rowNumber }
+        while let next = pendingMerges.last, next.rows.lowerBound <= rowNumber {
+            pendingMerges.removeLast()
+            guard next.rows.contains(rowNumber) else { continue }
+            let anchor = next.columns.lowerBound
+            // Rows above the range's first were missing from the sheet: its value is lost with them.
+            let value = next.rows.lowerBound == rowNumber && anchor < row.count ? row[anchor] : .empty
+            activeMerges.append((next, value))
+        }
+        for (range, value) in activeMerges where !value.isEmpty {
+            while row.count <= range.columns.upperBound { row.append(.empty) }
+            for column in range.columns { row[column] = value }
         }
     }
 

@@ -1,0 +1,124 @@
+import Foundation
+
+/// Writes one sheet's rows, in order, to a file. Merged ranges go to a second file and are copied
+/// after the rows, where the format puts them; so neither grows in memory with the sheet.
+public final class SheetWriter {
+    private let handle: FileHandle
+    private let mergeFile: URL
+    private let mergeHandle: FileHandle
+    private var mergeCount = 0
+    private var mergeBuffer = ""
+    private let strings: SharedStringTable
+    private let landscape: Bool
+    private var rowNumber = 0
+    private var buffer = ""
+
+    init(file: URL, strings: SharedStringTable, columnWidths: [Double], frozenRows: Int, landscape: Bool) throws {
+        FileManager.default.createFile(atPath: file.path, contents: nil)
+        handle = try FileHandle(forWritingTo: file)
+        mergeFile = file.appendingPathExtension("merges")
+        FileManager.default.createFile(atPath: mergeFile.path, contents: nil)
+        mergeHandle = try FileHandle(forUpdating: mergeFile)
+        self.strings = strings
+        self.landscape = landscape
+        var head = XlsxParts.header
+        head += #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" "#
+        head += #"xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#
+        if frozenRows > 0 {
+            head += #"<sheetViews><sheetView workbookViewId="0">"#
+            head +=
+                #"<pane ySplit="\#(frozenRows)" topLeftCell="A\#(frozenRows + 1)" activePane="bottomLeft" state="frozen"/>"#
+            head += #"<selection pane="bottomLeft" activeCell="A\#(frozenRows + 1)" sqref="A\#(frozenRows + 1)"/>"#
+            head += "</sheetView></sheetViews>"
+        }
+        if !columnWidths.isEmpty {
+            head += "<cols>"
+            for (i, width) in columnWidths.enumerated() {
+                head += #"<col min="\#(i + 1)" max="\#(i + 1)" width="\#(width)" customWidth="1"/>"#
+            }
+            head += "</cols>"
+        }
+        head += "<sheetData>"
+        buffer = head
+    }
+
+    /// The 1-based number of the last row written.
+    public var lastRow: Int { rowNumber }
+
+    /// Appends a row. `style` applies to every cell, except that dates always get the date style.
+    public func addRow(_ values: [XlsxValue], style: XlsxWriter.Style = .normal, height: Double? = nil) throws {
+        try addRow(values, styles: Array(repeating: style, count: values.count), height: height)
+    }
+
+    /// Appends a row whose cells each have their own style; `height` in points, or Excel's default.
+    public func addRow(_ values: [XlsxValue], styles: [XlsxWriter.Style], height: Double? = nil) throws {
+        rowNumber += 1
+        buffer += #"<row r="\#(rowNumber)""#
+        if let height { buffer += #" ht="\#(height)" customHeight="1""# }
+        buffer += ">"
+        for (column, value) in values.enumerated() {
+            let ref = ColumnName.letters(column) + String(rowNumber)
+            let style = column < styles.count ? styles[column] : .normal
+            let s = style == .normal ? "" : #" s="\#(style.rawValue)""#
+            switch value {
+            case .empty:
+                if style != .normal { buffer += #"<c r="\#(ref)"\#(s)/>"# }
+            case .text(let text):
+                if let index = strings.index(of: text) {
+                    buffer += #"<c r="\#(ref)"\#(s) t="s"><v>\#(index)</v></c>"#
+                } else {
+                    buffer += #"<c r="\#(ref)"\#(s) t="inlineStr"><is><t xml:space="preserve">"#
+                    buffer += XMLText.escape(text) + "</t></is></c>"
+                }
+            case .number(let number):
+                buffer += #"<c r="\#(ref)"\#(s)><v>\#(XlsxValue.number(number).text)</v></c>"#
+            case .bool(let flag):
+                buffer += #"<c r="\#(ref)"\#(s) t="b"><v>\#(flag ? 1 : 0)</v></c>"#
+            case .date(let day):
+                let style = XlsxWriter.Style.date.rawValue
+                buffer += #"<c r="\#(ref)" s="\#(style)"><v>\#(ExcelSerial.serial(of: day))</v></c>"#
+            }
+        }
+        buffer += "</row>"
+        if buffer.utf8.count > 64 * 1024 { try flush() }
+    }
+
+    /// Merges a rectangle of cells, e.g. rows 2–4 of column A: `merge(columns: 0...0, rows: 2...4)`.
+    /// The value and style of the top-left cell show; the other cells should be written empty with
+    /// the same style so that the merged cell's border is whole.
+    public func merge(columns: ClosedRange<Int>, rows: ClosedRange<Int>) throws {
+        guard columns.count > 1 || rows.count > 1 else { return }
+        mergeCount += 1
+        mergeBuffer += #"<mergeCell ref="\#(CellRange(columns: columns, rows: rows))"/>"#
+        if mergeBuffer.utf8.count > 16 * 1024 {
+            try mergeHandle.write(contentsOf: Data(mergeBuffer.utf8))
+            mergeBuffer = ""
+        }
+    }
+
+    private func flush() throws {
+        try handle.write(contentsOf: Data(buffer.utf8))
+        buffer = ""
+    }
+
+    func finish() throws {
+        buffer += "</sheetData>"
+        if mergeCount > 0 {
+            buffer += #"<mergeCells count="\#(mergeCount)">"#
+            try flush()
+            try mergeHandle.seek(toOffset: 0)
+            while let chunk = try mergeHandle.read(upToCount: 1 << 20), !chunk.isEmpty {
+                try handle.write(contentsOf: chunk)
+            }
+            buffer += mergeBuffer + "</mergeCells>"
+        }
+        try mergeHandle.close()
+        try? FileManager.default.removeItem(at: mergeFile)
+        // Narrow margins and A4 (paperSize 9), so a wide table prints on the page.
+        buffer += #"<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>"#
+        buffer += #"<pageSetup paperSize="9"\#(landscape ? #" orientation="landscape""# : "")/>"#
+        buffer += "</worksheet>"
+        try flush()
+        try handle.close()
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import JieyouDomain
+import Testing
+import ZIPFoundation
+
+@testable import JieyouOffice
+
+/// The parts of a sheet's layout that official lists depend on: merged ranges read back as a person
+/// sees them, shared strings, a frozen header, per-cell styles.
+@Suite struct XlsxLayoutTests {
+    func temporaryURL() -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("xlsx-layout-\(UUID().uuidString).xlsx")
+    }
+
+    func part(_ url: URL, _ path: String) throws -> String {
+        let archive = try Archive(url: url, accessMode: .read, pathEncoding: nil)
+        var data = Data()
+        _ = try archive.extract(archive[path]!) { data.append($0) }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// A title over four columns, a header, an enterprise merged down two rows, a footnote across.
+    func writeList(_ url: URL) throws {
+        let writer = try XlsxWriter(url: url)
+        try writer.addSheet(named: "问题清单", columnWidths: [6, 20, 6, 30], frozenRows: 2, landscape: true) { sheet in
+            try sheet.addRow([.text("问 题 清 单"), .empty, .empty, .empty], style: .title, height: 32)
+            try sheet.merge(columns: 0...3, rows: 1...1)
+            try sheet.addRow([.text("企业序号"), .text("企业全称"), .text("问题序号"), .text("困难问题")], style: .header)
+            try sheet.addRow(
+                [.number(1), .text("甲公司"), .number(1), .text("用电报装慢")],
+                styles: [.centered, .centered, .centered, .wrapped])
+            try sheet.addRow(
+                [.empty, .empty, .number(2), .text("甲公司")], styles: [.centered, .centered, .centered, .wrapped])
+            try sheet.merge(columns: 0...0, rows: 3...4)
+            try sheet.merge(columns: 1...1, rows: 3...4)
+            try sheet.addRow([.text("问题类别包括：困难求助。"), .empty, .empty, .empty], style: .note)
+            try sheet.merge(columns: 0...3, rows: 5...5)
+        }
+        try writer.close()
+    }
+
+    @Test func mergedCellsReadAsTheirTopLeftValueWhenAsked() throws {
+        let url = temporaryURL()
+        defer { try? FileManager.default.removeItem(at: url) }
+        try writeList(url)
+        let reader = try XlsxReader(url: url)
+        #expect(try reader.mergedRanges().map(\.description) == ["A1:D1", "A3:A4", "B3:B4", "A5:D5"])
+
+        var plain: [[XlsxValue]] = []
+        try reader.forEachRow { _, values in plain.append(values) }
+        #expect(plain[3] == [.empty, .empty, .number(2), .text("甲公司")])
+
+        var filled: [Int: [XlsxValue]] = [:]
+        try reader.forEachRow(fillingMergedCells: true) { number, values in filled[number] = values }
+        #expect(filled[1] == Array(repeating: .text("问 题 清 单"), count: 4))
+        #expect(filled[4] == [.number(1), .text("甲公司"), .number(2), .text("甲公司")])
+        #expect(filled[5]?.allSatisfy { $0 == .text("问题类别包括：困难求助。") } == true)
+    }
+
+    @Test func repeatedTextIsSharedAndTheHeaderFrozen() throws {
+        let url = temporaryURL()
+        defer { try? FileManager.default.removeItem(at: url) }
+        try writeList(url)
+        let strings = try part(url, "xl/sharedStrings.xml")
+        // "甲公司" is written twice and stored once.
+        #expect(strings.components(separatedBy: "<t xml:space=\"preserve\">甲公司</t>").count == 2)
+        #expect(try part(url, "[Content_Types].xml").contains("/xl/sharedStrings.xml"))
+        let sheet = try part(url, "xl/worksheets/sheet1.xml")
+        #expect(sheet.contains(#"<pane ySplit="2" topLeftCell="A3" activePane="bottomLeft" state="frozen"/>"#))
+        #expect(sheet.contains(#"<row r="1" ht="32.0" customHeight="1">"#))
+        #expect(sheet.contains(#"orientation="landscape""#))
+        #expect(sheet.contains(#"<mergeCells count="4"><mergeCell ref="A1:D1"/>"#))
+        // Per-cell styles: the description is wrapped (3), the number centred (5).
+        #expect(sheet.contains(#"<c r="C3" s="5"><v>1</v></c>"#))
+        #expect(sheet.contains(#"<c r="D3" s="3" t="s">"#))
+    }
+
+    @Test func longAndLateTextsAreWrittenInline() throws {
+        let url = temporaryURL()
+        defer { try? FileManager.default.removeItem(at: url) }
+        let long = String(repeating: "长", count: SharedStringTable.longestShared + 1)
+        let writer = try XlsxWriter(url: url)
+        try writer.addSheet(named: "S") { sheet in
+            try sheet.addRow([.text(long), .text("短")])
+            for i in 0..<(SharedStringTable.capacity + 5) { try sheet.addRow([.text("第\(i)")]) }
+        }
+        try writer.close()
+        var rows: [[XlsxValue]] = []
+        try XlsxReader(url: url).forEachRow { _, values in rows.append(values) }
+        #expect(rows.first == [.text(long), .text("短")])
+        #expect(rows.last == [.text("第\(SharedStringTable.capacity + 4)")])
+        let strings = try part(url, "xl/sharedStrings.xml")
+        #expect(strings.contains(#"uniqueCount="\#(SharedStringTable.capacity)""#))
+        #expect(!strings.contains(long))
+    }
+
+    @Test func cellRangesParse() {
+        #expect(CellRange(reference: "A3:B7") == CellRange(columns: 0...1, rows: 3...7))
+        #expect(CellRange(reference: "C4") == CellRange(columns: 2...2, rows: 4...4))
+        #expect(CellRange(reference: "B7:A3") == nil)
+        #expect(CellRange(reference: "A0:B1") == nil)
+        #expect(CellRange(reference: "") == nil)
+    }
+}
