@@ -133,3 +133,17 @@ extension TimeZone {
     /// China Standard Time (UTC+8, no daylight saving): the zone of every deadline and report.
     public static let chinaStandard = TimeZone(identifier: "Asia/Shanghai") ?? TimeZone(secondsFromGMT: 8 * 3600)!
 }
+
+extension LocalDate {
+    /// A day as people write it in sheets: `2024-09-12`, `2024-9-12`, `2024/9/12`, `2024.9.12` or
+    /// `2024年9月12日`; nil for anything else or a day that does not exist.
+    public static func parsing(_ text: String) -> LocalDate? {
+        var trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasSuffix("日") { trimmed.removeLast() }
+        let parts = trimmed.split(whereSeparator: { "-/.年月".contains($0) }).map(String.init)
+        guard parts.count == 3, parts[0].count == 4, (1...2).contains(parts[1].count), (1...2).contains(parts[2].count),
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
+        else { return nil }
+        return LocalDate(year: y, month: m, day: d)
+    }
+}
