@@ -55,6 +55,15 @@ import Testing
         #expect(ProblemList.categoryName(in: " 困难求助 ") == ("困难求助", nil))
     }
 
+    @Test func aSuggestionIsMarkedInTheCategoryCell() {
+        #expect(ProblemList.categoryCell(kind: .suggestion, label: "困难求助") == "意见建议：困难求助")
+        #expect(ProblemList.categoryCell(kind: .suggestion, label: nil) == "意见建议")
+        #expect(ProblemList.categoryCell(kind: .problem, label: nil) == "")
+        #expect(ProblemList.kindAndCategory(in: "意见建议：困难求助") == (.suggestion, "困难求助"))
+        #expect(ProblemList.kindAndCategory(in: "建议") == (.suggestion, nil))
+        #expect(ProblemList.kindAndCategory(in: "政务服务（用电报装）") == (.problem, "政务服务（用电报装）"))
+    }
+
     @Test func daysAsSheetsWriteThem() {
         for text in ["2024-09-12", "2024-9-12", "2024/9/12", "2024.9.12", "2024年9月12日"] {
             #expect(LocalDate.parsing(text) == day, "\(text)")

@@ -25,6 +25,7 @@ func routes(_ app: Application) throws {
     try pages.register(collection: MeetingsWebController())
     try pages.register(collection: TeamsWebController())
     try pages.register(collection: VisitsWebController())
+    try pages.register(collection: ProblemListImportWebController())
     try pages.register(collection: ProblemsWebController())
     try pages.register(collection: NotificationsWebController())
     try pages.register(collection: StatsWebController())

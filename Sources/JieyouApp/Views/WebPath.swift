@@ -26,6 +26,8 @@ enum WebPath {
     static let teams = "/teams"
     static let tags = "/enterprises/tags"
     static let problems = "/problems"
+    static let problemList = "/problems/list.xlsx"
+    static let problemImport = "/problems/import"
     static let notifications = "/notifications"
     static let stats = "/stats"
 

@@ -42,8 +42,29 @@ public enum ProblemList {
 
     public static let title = "问 题 清 单"
     public static var footnote: String { ProblemCategory.footnote }
-    /// What the 问题类别 column says for a suggestion, which has no category.
+    /// What the 问题类别 column says for a suggestion: `意见建议`, then its category once it has one.
     public static let suggestionLabel = "意见建议"
+
+    /// The 问题类别 cell: the category's label; a suggestion's starts with 意见建议 (`意见建议：困难求助`).
+    public static func categoryCell(kind: ProblemKind, label: String?) -> String {
+        switch (kind, label) {
+        case (.problem, let label): label ?? ""
+        case (.suggestion, nil): suggestionLabel
+        case (.suggestion, let label?): "\(suggestionLabel)：\(label)"
+        }
+    }
+
+    /// Reads a 问题类别 cell: a suggestion when it starts with 意见建议 (or 建议), and the category's label.
+    public static func kindAndCategory(in cell: String) -> (kind: ProblemKind, label: String?) {
+        let text = cell.trimmingCharacters(in: .whitespaces)
+        for prefix in [suggestionLabel, "建议"] where text.hasPrefix(prefix) {
+            var rest = text.dropFirst(prefix.count)
+            if let first = rest.first, "：:·、".contains(first) { rest = rest.dropFirst() }
+            let label = rest.trimmingCharacters(in: .whitespaces)
+            return (.suggestion, label.isEmpty ? nil : label)
+        }
+        return (.problem, text.isEmpty ? nil : text)
+    }
 
     /// `政务服务` for a shipped category, `政务服务（用电报装）` for a sub-category under it.
     public static func categoryLabel(name: String, parentName: String?) -> String {

@@ -36,7 +36,13 @@ public struct ProblemListSheet {
     private var previous: (name: String, code: String?, industry: String?, related: String?, region: String?)?
     private var ended = false
     public private(set) var headerRow: Int?
-    public private(set) var errors: [SheetError] = []
+    /// The errors found, in the order of the sheet's rows and columns.
+    public var errors: [SheetError] {
+        found.sorted {
+            ($0.row, $0.column?.count ?? 0, $0.column ?? "") < ($1.row, $1.column?.count ?? 0, $1.column ?? "")
+        }
+    }
+    private var found: [SheetError] = []
     public let errorLimit: Int
     public private(set) var errorCount = 0
 
@@ -84,12 +90,7 @@ public struct ProblemListSheet {
         } else if description!.count > Self.maxDescription {
             report(row: number, .list(.description), "困难问题不能超过\(Self.maxDescription)字")
         }
-        var kind = ProblemKind.problem
-        var category = cell(.list(.category))
-        if let text = category, text == ProblemList.suggestionLabel || text == "建议" {
-            kind = .suggestion
-            category = nil
-        }
+        let (kind, category) = cell(.list(.category)).map(ProblemList.kindAndCategory(in:)) ?? (.problem, nil)
         var assignments: [ProblemList.Assignment] = []
         if let text = cell(.list(.assignment)) {
             switch ProblemList.assignments(in: text) {
@@ -113,13 +114,13 @@ public struct ProblemListSheet {
     public mutating func finish(entriesRead: Int) {
         if headerRow == nil {
             errorCount += 1
-            errors.append(
+            found.append(
                 SheetError(
                     row: 1, column: nil, header: nil,
                     message: "没有找到表头：前5行中应有“企业全称”和“困难问题”两列（可先导出一份问题清单对照）"))
         } else if entriesRead == 0 && errorCount == 0 {
             errorCount += 1
-            errors.append(SheetError(row: headerRow! + 1, column: nil, header: nil, message: "表头下没有问题"))
+            found.append(SheetError(row: headerRow! + 1, column: nil, header: nil, message: "表头下没有问题"))
         }
     }
 
@@ -127,9 +128,9 @@ public struct ProblemListSheet {
     /// column where the person will fix it.
     public mutating func report(row: Int, _ field: Field, _ message: String) {
         errorCount += 1
-        guard errors.count < errorLimit else { return }
+        guard found.count < errorLimit else { return }
         let index = columns[field]
-        errors.append(
+        found.append(
             SheetError(
                 row: row, column: index.map(SheetColumn.letters), header: index.flatMap { headerNames[$0] },
                 message: message))

@@ -43,13 +43,25 @@ public final class XlsxWriter {
         named name: String, columnWidths: [Double] = [], frozenRows: Int = 0, landscape: Bool = false,
         _ build: (SheetWriter) throws -> Void
     ) throws {
+        let sheet = try beginSheet(
+            named: name, columnWidths: columnWidths, frozenRows: frozenRows, landscape: landscape)
+        try build(sheet)
+        try endSheet(sheet)
+    }
+
+    func beginSheet(named name: String, columnWidths: [Double], frozenRows: Int, landscape: Bool) throws
+        -> SheetWriter
+    {
         precondition(!closed, "the workbook is closed")
         let file = workFolder.appendingPathComponent("sheet\(sheets.count + 1).xml")
         let sheet = try SheetWriter(
             file: file, strings: strings, columnWidths: columnWidths, frozenRows: frozenRows, landscape: landscape)
-        try build(sheet)
-        try sheet.finish()
         sheets.append((String(name.prefix(31)), file))
+        return sheet
+    }
+
+    func endSheet(_ sheet: SheetWriter) throws {
+        try sheet.finish()
     }
 
     /// Zips the workbook to `url`.
@@ -115,5 +127,18 @@ final class SharedStringTable {
         for text in texts { xml += #"<si><t xml:space="preserve">\#(XMLText.escape(text))</t></si>"# }
         xml += "</sst>"
         try Data(xml.utf8).write(to: file)
+    }
+}
+
+extension XlsxWriter {
+    /// `addSheet` for rows that come from an asynchronous source, such as database pages.
+    public func addSheet(
+        named name: String, columnWidths: [Double] = [], frozenRows: Int = 0, landscape: Bool = false,
+        _ build: (SheetWriter) async throws -> Void
+    ) async throws {
+        let sheet = try beginSheet(
+            named: name, columnWidths: columnWidths, frozenRows: frozenRows, landscape: landscape)
+        try await build(sheet)
+        try endSheet(sheet)
     }
 }

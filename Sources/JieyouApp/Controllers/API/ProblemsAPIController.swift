@@ -5,13 +5,30 @@ import Vapor
 
 /// `/api/v1/problems`: the problem loop. `POST` takes a problem in; `GET /{id}` shows it with its
 /// timeline and the actions the caller may take now; `POST /{id}/actions/{action}` takes one.
+/// `GET list.xlsx` is the 问题清单 of the ledger's query; `POST import` takes one in.
 struct ProblemsAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let problems = routes.grouped("problems")
         problems.get(use: list)
         problems.post(use: create)
+        problems.get("list.xlsx", use: { try await ProblemListDownload.response($0) })
+        problems.on(.POST, "import", body: .collect(maxSize: UploadedFile.maxSize), use: importList)
         problems.get(":id", use: show)
         problems.post(":id", "actions", ":action", use: act)
+    }
+
+    /// `POST /api/v1/problems/import?orgUnit=`: a 问题清单 sheet (multipart field `file`), all or
+    /// nothing; a bad sheet is a 400 listing each bad row and column.
+    @Sendable func importList(req: Request) async throws -> ProblemListImportReport {
+        let actor = try req.requireSignedIn().actor
+        let upload = try UploadedFile(req)
+        defer { upload.remove() }
+        var v = Validator()
+        let target = req.queryID("orgUnit", "组织", &v) ?? actor.orgUnitID
+        try v.throwIfFailed()
+        return try await ProblemListImport(
+            database: req.db, actor: actor, now: req.now, calendar: try await CalendarStore.calendar(on: req.db)
+        ).run(file: upload.url, into: target)
     }
 
     struct ProblemWrite: Content {

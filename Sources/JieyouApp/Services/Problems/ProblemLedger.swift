@@ -108,12 +108,13 @@ enum ProblemLedger {
         return "(\(state) IN (\(binds: held)) AND \(paused) IS NULL AND \(deadline) < \(bind: today.iso))"
     }
 
-    static func page(
+    /// The condition on problems `p` that the request's reach, filters and view make: the ledger's
+    /// page and the 问题清单 export select by it.
+    static func condition(
         _ request: LedgerRequest, actor: Actor, tree: OrgTree, today: LocalDate, calendar: WorkCalendar,
         on sql: any SQLDatabase
-    ) async throws -> (items: [LedgerItem], total: Int) {
+    ) -> SQLQueryString {
         let filter = request.filter
-        let (limit, offset, order) = (request.limit, request.offset, request.order.sql)
         var conditions = reach(of: actor, tree: tree, on: sql)
         if !filter.states.isEmpty { conditions.append("p.state IN (\(binds: filter.states.map(\.rawValue)))") }
         if let kind = filter.kind { conditions.append("p.kind = \(bind: kind.rawValue)") }
@@ -158,7 +159,15 @@ enum ProblemLedger {
         case .leaderCases: conditions.append("p.flags LIKE '%,leaderCase,%'")
         case nil: break
         }
-        let whereClause = conditions.joined(separator: " AND ")
+        return conditions.joined(separator: " AND ")
+    }
+
+    static func page(
+        _ request: LedgerRequest, actor: Actor, tree: OrgTree, today: LocalDate, calendar: WorkCalendar,
+        on sql: any SQLDatabase
+    ) async throws -> (items: [LedgerItem], total: Int) {
+        let (limit, offset, order) = (request.limit, request.offset, request.order.sql)
+        let whereClause = condition(request, actor: actor, tree: tree, today: today, calendar: calendar, on: sql)
         // The page's ids are chosen first, from the index alone where the filter is status + category,
         // and only its rows are read and joined to their names: a province's 23,570 in-progress
         // 困难求助 problems are sorted as index entries (11 ms), not as rows with their enterprises.

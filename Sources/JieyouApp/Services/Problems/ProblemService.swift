@@ -5,7 +5,7 @@ import SQLKit
 
 /// Where a problem came from (问题来源).
 enum ProblemSource: String, Sendable, CaseIterable {
-    case visit, meeting, online, monitor, hotline, incognito, dispatcher
+    case visit, meeting, online, monitor, hotline, incognito, dispatcher, sheet
 
     var chineseName: String {
         switch self {
@@ -16,6 +16,7 @@ enum ProblemSource: String, Sendable, CaseIterable {
         case .hotline: "热线/省平台导入"
         case .incognito: "暗访"
         case .dispatcher: "服务小组登记"
+        case .sheet: "问题清单导入"
         }
     }
 }
@@ -60,7 +61,7 @@ struct ProblemService {
             source = .monitor
         } else if actor.has(.dispatcher) || actor.has(.cadre) {
             source = input.source.flatMap(ProblemSource.init(rawValue:)) ?? .dispatcher
-            if input.source != nil && ProblemSource(rawValue: input.source!) == nil {
+            if input.source != nil && ProblemSource(rawValue: input.source!) == nil || source == .sheet {
                 v.fail("source", "问题来源无效")
             }
         } else {

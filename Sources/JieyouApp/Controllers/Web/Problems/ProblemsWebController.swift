@@ -10,6 +10,7 @@ struct ProblemsWebController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let problems = routes.grouped("problems")
         problems.get(use: ledger)
+        problems.get("list.xlsx", use: { try await ProblemListDownload.response($0) })
         problems.get("new", use: new)
         problems.post(use: create)
         problems.get(":id", use: show)
@@ -71,12 +72,12 @@ struct ProblemsWebController: RouteCollection {
         let names = try await ProblemCategoryStore.names(on: sql)
         let chosen = request.view
         /// This page's address with some keys changed (nil removes one).
-        func link(_ changes: [String: String?]) -> String {
+        func link(_ changes: [String: String?], path: String = WebPath.problems) -> String {
             var pairs = typed
             if let chosen { pairs["view"] = chosen.rawValue }
             for (key, value) in changes { pairs[key] = value }
             let query = pairs.filter { !$0.value.isEmpty }.sorted { $0.key < $1.key }
-            return WebPath.problems + (query.isEmpty ? "" : "?" + WebPath.query(query))
+            return path + (query.isEmpty ? "" : "?" + WebPath.query(query))
         }
         let tabs = ([nil] + views.map { Optional($0) }).map { view -> HTML in
             let title = view?.chineseName ?? "全部"
@@ -130,7 +131,9 @@ struct ProblemsWebController: RouteCollection {
             ? "共 0 条" : "共 \(page.total) 条，第 \(request.offset + 1)–\(request.offset + page.items.count) 条"
         let content: HTML = """
             <h1>\(title)</h1>
-            \(Self.maySubmit(actor) ? HTML("<div class=\"actions\"><a class=\"button\" href=\"\(WebPath.problems)/new\">登记问题</a></div>") : .empty)
+            <div class="actions">\(Self.maySubmit(actor) ? HTML("<a class=\"button\" href=\"\(WebPath.problems)/new\">登记问题</a>") : .empty)\
+            <a class="button secondary" href="\(link(["sort": nil, "offset": nil, "cursor": nil], path: WebPath.problemList))" data-testid="export-list" download>导出问题清单（Excel）</a>\
+            \(ProblemListImport.mayImport(actor) ? HTML("<a class=\"button secondary\" href=\"\(WebPath.problemImport)\">导入问题清单</a>") : .empty)</div>
             <nav aria-label="台账视图"><ul class="tabs" data-testid="ledger-views">\(tabs)</ul></nav>
             \(filters)
             <p class="muted" data-testid="ledger-total">\(shown)</p>
@@ -249,7 +252,7 @@ struct ProblemsWebController: RouteCollection {
         let categories = ProblemCategoryStore.options(
             try await ProblemCategoryStore.available(in: unit, tree: try await OrgDirectory.tree(on: req.db), on: sql))
         let staff = actor.has(.dispatcher) || actor.has(.cadre)
-        let sources = ProblemSource.allCases.filter { $0 != .online && $0 != .monitor }
+        let sources = ProblemSource.allCases.filter { $0 != .online && $0 != .monitor && $0 != .sheet }
         let enterpriseField: HTML =
             if let enterpriseName {
                 "<p class=\"lead\">企业：<b data-testid=\"problem-enterprise\">\(enterpriseName)</b></p>\(actor.has(.enterprise) ? HTML.empty : HTML("<input type=\"hidden\" name=\"enterpriseId\" value=\"\(form.enterpriseId ?? "")\">"))"

@@ -1,0 +1,178 @@
+import Foundation
+import JieyouDomain
+import JieyouOffice
+import SQLKit
+
+/// Writes the 问题清单 of seed 000's attachment as .xlsx for the problems a ledger query selects: one
+/// row per problem, enterprises numbered 1…n in the order their first problem came in and their five
+/// cells merged down over their problems, problems numbered 1…m down the sheet, the closing note
+/// merged across. Enterprises are read in batches and their problems with them, so the sheet streams
+/// to disk and memory stays flat however many problems there are.
+struct ProblemListExport {
+    let sql: any SQLDatabase
+    /// Enterprises whose problems are read in one query.
+    static let batch = 400
+
+    struct Summary: Sendable {
+        let enterprises: Int
+        let problems: Int
+    }
+
+    private struct Row: Decodable {
+        let id: UUID
+        let enterpriseId: UUID?
+        let enterpriseName: String?
+        let industryCode: String?
+        let relatedInfo: String?
+        let regionCode: String?
+        let kind: String
+        let categoryCode: String?
+        let description: String
+        let state: String
+        let assignedOn: String?
+        let leadName: String?
+        let result: String?
+        let progress: String?
+    }
+
+    /// Writes the sheet for the problems `condition` selects (on `p`); `title` is the row above the
+    /// header, or none.
+    func write(condition: SQLQueryString, title: String?, to url: URL) async throws -> Summary {
+        let categories = try await ProblemCategoryStore.all(on: sql)
+        let labels = Self.categoryLabels(categories)
+        // Enterprises in the order of their first problem's number; problems without an enterprise last.
+        let enterprises = try await sql.raw(
+            """
+            SELECT p.enterprise_id, MIN(p.number) AS first FROM problems p
+            WHERE \(condition) AND p.enterprise_id IS NOT NULL
+            GROUP BY p.enterprise_id ORDER BY first, p.enterprise_id
+            """
+        ).all().map { try $0.decode(column: "enterprise_id", as: UUID.self) }
+        let columns = ProblemList.Column.allCases
+        let writer = try XlsxWriter(url: url)
+        var summary = Summary(enterprises: 0, problems: 0)
+        try await writer.addSheet(
+            named: "问题清单", columnWidths: columns.map(\.width), frozenRows: title == nil ? 1 : 2, landscape: true
+        ) { sheet in
+            if let title {
+                try sheet.addRow(
+                    [.text(title)] + Array(repeating: .empty, count: columns.count - 1), style: .title, height: 36)
+                try sheet.merge(columns: 0...(columns.count - 1), rows: 1...1)
+            }
+            try sheet.addRow(columns.map { .text($0.header) }, style: .header, height: 32)
+            var enterpriseNumber = 0
+            var problemNumber = 0
+            func emit(_ rows: [Row], coDepartments: [UUID: [String]]) throws {
+                guard let first = rows.first else { return }
+                let startRow = sheet.lastRow + 1
+                if first.enterpriseId != nil { enterpriseNumber += 1 }
+                for (index, row) in rows.enumerated() {
+                    problemNumber += 1
+                    try sheet.addRow(
+                        Self.cells(
+                            row, enterpriseNumber: first.enterpriseId == nil ? nil : enterpriseNumber,
+                            problemNumber: problemNumber, firstOfEnterprise: index == 0, labels: labels,
+                            coDepartments: coDepartments[row.id] ?? []),
+                        styles: columns.map {
+                            $0 == .description || $0 == .progress || $0 == .assignment ? .wrapped : .centered
+                        })
+                }
+                if first.enterpriseId != nil, rows.count > 1 {
+                    for column in columns where column.isEnterprise {
+                        try sheet.merge(columns: column.rawValue...column.rawValue, rows: startRow...sheet.lastRow)
+                    }
+                }
+            }
+            for chunk in enterprises.chunked(into: Self.batch) {
+                let ids = Array(chunk)
+                let rows = try await read(condition: "\(condition) AND p.enterprise_id IN (\(binds: ids))")
+                let byEnterprise = Dictionary(grouping: rows, by: { $0.enterpriseId! })
+                let co = try await coDepartments(of: rows.map(\.id))
+                for id in ids { try emit(byEnterprise[id] ?? [], coDepartments: co) }
+            }
+            // Problems that name no enterprise (a monitor's report) close the list, unnumbered as enterprises.
+            let loose = try await read(condition: "\(condition) AND p.enterprise_id IS NULL")
+            let co = try await coDepartments(of: loose.map(\.id))
+            for row in loose { try emit([row], coDepartments: co) }
+            try sheet.addRow(
+                [.text(ProblemList.footnote)] + Array(repeating: .empty, count: columns.count - 1), style: .note,
+                height: 30)
+            try sheet.merge(columns: 0...(columns.count - 1), rows: sheet.lastRow...sheet.lastRow)
+            summary = Summary(enterprises: enterpriseNumber, problems: problemNumber)
+        }
+        try writer.close()
+        return summary
+    }
+
+    private func read(condition: SQLQueryString) async throws -> [Row] {
+        try await sql.raw(
+            """
+            SELECT p.id, p.enterprise_id, e.name AS enterprise_name, e.industry_code, e.related_info, e.region_code,
+              p.kind, p.category_code, p.description, p.state, p.assigned_on, d.name AS lead_name, p.result,
+              (SELECT pp.text FROM problem_progress pp WHERE pp.problem_id = p.id
+                ORDER BY pp.created_at DESC, pp.id DESC LIMIT 1) AS progress
+            FROM problems p LEFT JOIN enterprises e ON e.id = p.enterprise_id
+              LEFT JOIN departments d ON d.id = p.lead_department_id
+            WHERE \(condition)
+            ORDER BY p.enterprise_id, p.number, p.id
+            """
+        ).all(decoding: Row.self, keyDecodingStrategy: ColumnNames.snakeCase)
+    }
+
+    /// The co-departments of each problem, by name.
+    private func coDepartments(of problems: [UUID]) async throws -> [UUID: [String]] {
+        var result: [UUID: [String]] = [:]
+        for chunk in problems.chunked(into: 1_000) {
+            for row in try await sql.raw(
+                """
+                SELECT c.problem_id, d.name FROM problem_co_departments c JOIN departments d ON d.id = c.department_id
+                WHERE c.problem_id IN (\(binds: Array(chunk))) ORDER BY c.problem_id, d.name
+                """
+            ).all() {
+                result[try row.decode(column: "problem_id", as: UUID.self), default: []].append(
+                    try row.decode(column: "name", as: String.self))
+            }
+        }
+        return result
+    }
+
+    /// `困难求助`, or `政务服务（用电报装）` for a sub-category.
+    static func categoryLabels(_ categories: [ProblemCategory]) -> [String: String] {
+        let names = Dictionary(categories.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+        return Dictionary(
+            categories.map { category in
+                (
+                    category.code,
+                    ProblemList.categoryLabel(
+                        name: category.name, parentName: category.parentCode.flatMap { names[$0] })
+                )
+            }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// One problem's ten cells. The enterprise's cells are written on its first row only; the rows
+    /// below are covered by the merge.
+    private static func cells(
+        _ row: Row, enterpriseNumber: Int?, problemNumber: Int, firstOfEnterprise: Bool, labels: [String: String],
+        coDepartments: [String]
+    ) -> [XlsxValue] {
+        let state = ProblemState(rawValue: row.state) ?? .submitted
+        let assigned = row.assignedOn.flatMap(LocalDate.init(iso:))
+        let units = (row.leadName.map { [$0] } ?? []) + coDepartments
+        let latest = state == .resolved || state == .closed ? (row.result ?? row.progress) : row.progress
+        let category = ProblemList.categoryCell(
+            kind: ProblemKind(rawValue: row.kind) ?? .problem, label: row.categoryCode.flatMap { labels[$0] })
+        func text(_ value: String?) -> XlsxValue { value.map { $0.isEmpty ? .empty : .text($0) } ?? .empty }
+        let enterprise: [XlsxValue] =
+            firstOfEnterprise
+            ? [
+                enterpriseNumber.map { .number(Double($0)) } ?? .empty, text(row.enterpriseName),
+                text(row.industryCode.flatMap { Industry.byCode[$0]?.name }), text(row.relatedInfo),
+                text(row.regionCode.flatMap { Region.byCode[$0]?.fullName }),
+            ] : Array(repeating: .empty, count: 5)
+        return enterprise + [
+            .number(Double(problemNumber)), text(category), .text(row.description),
+            text(ProblemList.assignmentText(units.map { ProblemList.Assignment(unit: $0, day: assigned) })),
+            .text(ProblemList.progressText(state: state, latest: latest)),
+        ]
+    }
+}
