@@ -52,7 +52,8 @@ let package = Package(
         .executableTarget(
             name: "JieyouBench",
             dependencies: [
-                "JieyouApp", "JieyouDomain", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                "JieyouApp", "JieyouDomain", "JieyouOffice",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             path: "Benchmarks/JieyouBench",
             swiftSettings: swiftSettings

@@ -78,6 +78,20 @@ final class Server {
         return kb / 1024
     }
 
+    /// The most memory the server has held since `resetPeakMemory()` (VmHWM).
+    var peakResidentMegabytes: Double {
+        guard let status = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+            let kb = Double(line.split(separator: " ").dropFirst().first ?? "")
+        else { return .nan }
+        return kb / 1024
+    }
+
+    /// Starts the peak over from the current resident memory (writing 5 to clear_refs, Linux ≥ 4.0).
+    func resetPeakMemory() {
+        try? "5".write(toFile: "/proc/\(process.processIdentifier)/clear_refs", atomically: false, encoding: .utf8)
+    }
+
     func stop() {
         process.terminate()
         process.waitUntilExit()

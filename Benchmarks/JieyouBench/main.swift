@@ -1,18 +1,19 @@
 // jieyou-bench: measures the release build of `jieyou` as people use it, over real HTTP and real files.
 //
-//   swift build -c release && swift run -c release jieyou-bench [http|registry|problems|all] [options]
+//   swift build -c release && swift run -c release jieyou-bench [http|registry|problems|export|all] [options]
 //
 // `http` starts `jieyou serve --demo` and measures the request pipeline (an authenticated read and a
 // write with its event) from several keep-alive connections. `registry` builds a province (150 parks)
 // on top of the demo, imports 200,000 enterprises with `jieyou import enterprises`, seeds a million
 // visits, and times enterprise search and campaign coverage. `problems` builds the same province,
 // seeds a million problems with five million events, and times the ledger, a problem's page, the
-// statistics and create + assign over HTTP. Each scenario uses a fresh SQLite file,
+// statistics and create + assign over HTTP. `export` seeds 100,000 problems over 20,000 enterprises and
+// times the 问题清单 export with the server's peak memory. Each scenario uses a fresh SQLite file,
 // or the empty PostgreSQL database that DATABASE_URL names. Results are Markdown tables on stdout.
 import Foundation
 
 struct Options {
-    var scenarios: [String] = ["http", "registry", "problems"]
+    var scenarios: [String] = ["http", "registry", "problems", "export"]
     var binary = ".build/release/jieyou"
     /// Leave the database behind (SQLite: its folder is printed) to look at query plans afterwards.
     var keep = false
@@ -32,6 +33,10 @@ struct Options {
     var eventsPerProblem = 5
     var ledgerRequests = 300
     var problemWrites = 1_000
+    // export
+    var exportProblems = 100_000
+    var exportEnterprises = 20_000
+    var exportRuns = 3
     /// A database a kept `problems` run left behind: measure it again without rebuilding it.
     var reuse: String?
 
@@ -45,8 +50,8 @@ struct Options {
                 return value
             }
             switch word {
-            case "http", "registry", "problems": scenarios = [word]
-            case "all": scenarios = ["http", "registry", "problems"]
+            case "http", "registry", "problems", "export": scenarios = [word]
+            case "all": scenarios = ["http", "registry", "problems", "export"]
             case "--binary": binary = iterator.next() ?? binary
             case "--keep": keep = true
             case "--requests": requests = number()
@@ -62,6 +67,9 @@ struct Options {
             case "--events-per-problem": eventsPerProblem = number()
             case "--ledger-requests": ledgerRequests = number()
             case "--problem-writes": problemWrites = number()
+            case "--export-problems": exportProblems = number()
+            case "--export-enterprises": exportEnterprises = number()
+            case "--export-runs": exportRuns = number()
             case "--reuse":
                 guard let url = iterator.next() else { Options.fail("--reuse needs a database URL") }
                 reuse = url
@@ -85,6 +93,7 @@ func run() async throws {
         switch scenario {
         case "http": try await HTTPScenario(options: options).run()
         case "problems": try await ProblemScenario(options: options).run()
+        case "export": try await ExportScenario(options: options).run()
         default: try await RegistryScenario(options: options).run()
         }
     }

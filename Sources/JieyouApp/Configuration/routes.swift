@@ -26,6 +26,7 @@ func routes(_ app: Application) throws {
     try pages.register(collection: TeamsWebController())
     try pages.register(collection: VisitsWebController())
     try pages.register(collection: ProblemListImportWebController())
+    try pages.register(collection: DutyListsWebController())
     try pages.register(collection: ProblemsWebController())
     try pages.register(collection: NotificationsWebController())
     try pages.register(collection: StatsWebController())

@@ -28,6 +28,8 @@ enum WebPath {
     static let problems = "/problems"
     static let problemList = "/problems/list.xlsx"
     static let problemImport = "/problems/import"
+    static let responsibilityList = "/problems/responsibility"
+    static let closedList = "/problems/closed"
     static let notifications = "/notifications"
     static let stats = "/stats"
 

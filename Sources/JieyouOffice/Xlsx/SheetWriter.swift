@@ -14,10 +14,10 @@ public final class SheetWriter {
     private var buffer = ""
 
     init(file: URL, strings: SharedStringTable, columnWidths: [Double], frozenRows: Int, landscape: Bool) throws {
-        FileManager.default.createFile(atPath: file.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: file.path, contents: nil)
         handle = try FileHandle(forWritingTo: file)
         mergeFile = file.appendingPathExtension("merges")
-        FileManager.default.createFile(atPath: mergeFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: mergeFile.path, contents: nil)
         mergeHandle = try FileHandle(forUpdating: mergeFile)
         self.strings = strings
         self.landscape = landscape
@@ -75,8 +75,9 @@ public final class SheetWriter {
             case .bool(let flag):
                 buffer += #"<c r="\#(ref)"\#(s) t="b"><v>\#(flag ? 1 : 0)</v></c>"#
             case .date(let day):
-                let style = XlsxWriter.Style.date.rawValue
-                buffer += #"<c r="\#(ref)" s="\#(style)"><v>\#(ExcelSerial.serial(of: day))</v></c>"#
+                let bordered = style == .centered || style == .wrapped || style == .borderedDate
+                let dateStyle = (bordered ? XlsxWriter.Style.borderedDate : .date).rawValue
+                buffer += #"<c r="\#(ref)" s="\#(dateStyle)"><v>\#(ExcelSerial.serial(of: day))</v></c>"#
             }
         }
         buffer += "</row>"

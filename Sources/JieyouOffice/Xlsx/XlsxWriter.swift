@@ -19,6 +19,8 @@ public final class XlsxWriter {
         case centered = 5
         /// Wrapped, left and vertically centred, no border: a note under a table.
         case note = 6
+        /// A date in a bordered table cell, centred. Dates in a row styled `.centered` or `.wrapped` get it.
+        case borderedDate = 7
     }
 
     private let url: URL

@@ -5,13 +5,17 @@ import Vapor
 
 /// `/api/v1/problems`: the problem loop. `POST` takes a problem in; `GET /{id}` shows it with its
 /// timeline and the actions the caller may take now; `POST /{id}/actions/{action}` takes one.
-/// `GET list.xlsx` is the 问题清单 of the ledger's query; `POST import` takes one in.
+/// `GET list.xlsx` is the 问题清单 of the ledger's query, `responsibility.xlsx` and `closed.xlsx` the
+/// 责任清单 and 销号清单 (staff only; `closedFrom`/`closedTo` for the latter); `POST import` takes a
+/// 问题清单 in.
 struct ProblemsAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let problems = routes.grouped("problems")
         problems.get(use: list)
         problems.post(use: create)
         problems.get("list.xlsx", use: { try await ProblemListDownload.response($0) })
+        problems.get("responsibility.xlsx", use: { try await DutyListsWebController.responsibilityFile($0) })
+        problems.get("closed.xlsx", use: { try await DutyListsWebController.closedFile($0) })
         problems.on(.POST, "import", body: .collect(maxSize: UploadedFile.maxSize), use: importList)
         problems.get(":id", use: show)
         problems.post(":id", "actions", ":action", use: act)

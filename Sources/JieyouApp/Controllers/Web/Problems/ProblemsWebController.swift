@@ -133,6 +133,7 @@ struct ProblemsWebController: RouteCollection {
             <h1>\(title)</h1>
             <div class="actions">\(Self.maySubmit(actor) ? HTML("<a class=\"button\" href=\"\(WebPath.problems)/new\">登记问题</a>") : .empty)\
             <a class="button secondary" href="\(link(["sort": nil, "offset": nil, "cursor": nil], path: WebPath.problemList))" data-testid="export-list" download>导出问题清单（Excel）</a>\
+            \(actor.isStaff ? HTML("<a class=\"button secondary\" href=\"\(WebPath.responsibilityList)\">责任清单</a><a class=\"button secondary\" href=\"\(WebPath.closedList)\">销号清单</a>") : .empty)\
             \(ProblemListImport.mayImport(actor) ? HTML("<a class=\"button secondary\" href=\"\(WebPath.problemImport)\">导入问题清单</a>") : .empty)</div>
             <nav aria-label="台账视图"><ul class="tabs" data-testid="ledger-views">\(tabs)</ul></nav>
             \(filters)
