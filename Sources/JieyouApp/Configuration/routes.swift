@@ -30,6 +30,7 @@ func routes(_ app: Application) throws {
     try pages.register(collection: ProblemsWebController())
     try pages.register(collection: NotificationsWebController())
     try pages.register(collection: StatsWebController())
+    try pages.register(collection: ReportsController(api: false))
     try pages.register(collection: DepartmentWorkWebController())
 
     let api = app.grouped("api", "v1").grouped(BearerTokenMiddleware())
@@ -48,5 +49,6 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: ProblemsAPIController())
     try signedIn.register(collection: NotificationsAPIController())
     try signedIn.register(collection: StatsAPIController())
+    try signedIn.register(collection: ReportsController(api: true))
     try signedIn.register(collection: ProblemSettingsAPIController())
 }

@@ -97,6 +97,7 @@ enum Stylesheet {
           dl.facts { grid-template-columns:1fr; }
           dl.facts dd { margin-bottom:.4rem; }
         }
-        @media print { .menu, .logout, .site-footer { display:none; } body { background:#fff; } }
+        @media print { .menu, .logout, .site-footer, .no-print { display:none; } body { background:#fff; } }
+        .bulletin h1 { text-align:center; } .bulletin p { line-height:1.8; }
         """
 }

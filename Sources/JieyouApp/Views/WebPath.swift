@@ -32,6 +32,7 @@ enum WebPath {
     static let closedList = "/problems/closed"
     static let notifications = "/notifications"
     static let stats = "/stats"
+    static let reports = "/reports"
 
     static func login(next: String? = nil) -> String {
         guard let next, isSafeRedirect(next), next != home else { return loginPath }

@@ -53,35 +53,46 @@ public final class SheetWriter {
     /// Appends a row whose cells each have their own style; `height` in points, or Excel's default.
     public func addRow(_ values: [XlsxValue], styles: [XlsxWriter.Style], height: Double? = nil) throws {
         rowNumber += 1
-        buffer += #"<row r="\#(rowNumber)""#
+        let row = String(rowNumber)
+        buffer += #"<row r=""# + row + "\""
         if let height { buffer += #" ht="\#(height)" customHeight="1""# }
         buffer += ">"
         for (column, value) in values.enumerated() {
-            let ref = ColumnName.letters(column) + String(rowNumber)
             let style = column < styles.count ? styles[column] : .normal
-            let s = style == .normal ? "" : #" s="\#(style.rawValue)""#
+            // `<c r="B12" s="3"`, built by appending: a row is ten of these, a sheet a million.
+            var head = #"<c r=""# + Self.letters(column) + row + "\""
+            if style != .normal { head += #" s=""# + String(style.rawValue) + "\"" }
             switch value {
             case .empty:
-                if style != .normal { buffer += #"<c r="\#(ref)"\#(s)/>"# }
+                if style != .normal { buffer += head + "/>" }
             case .text(let text):
                 if let index = strings.index(of: text) {
-                    buffer += #"<c r="\#(ref)"\#(s) t="s"><v>\#(index)</v></c>"#
+                    buffer += head + #" t="s"><v>"# + String(index) + "</v></c>"
                 } else {
-                    buffer += #"<c r="\#(ref)"\#(s) t="inlineStr"><is><t xml:space="preserve">"#
-                    buffer += XMLText.escape(text) + "</t></is></c>"
+                    buffer += head + #" t="inlineStr"><is><t xml:space="preserve">"#
+                    buffer += XMLText.escape(text)
+                    buffer += "</t></is></c>"
                 }
             case .number(let number):
-                buffer += #"<c r="\#(ref)"\#(s)><v>\#(XlsxValue.number(number).text)</v></c>"#
+                buffer += head + "><v>" + XlsxValue.number(number).text + "</v></c>"
             case .bool(let flag):
-                buffer += #"<c r="\#(ref)"\#(s) t="b"><v>\#(flag ? 1 : 0)</v></c>"#
+                buffer += head + #" t="b"><v>"# + (flag ? "1" : "0") + "</v></c>"
             case .date(let day):
                 let bordered = style == .centered || style == .wrapped || style == .borderedDate
                 let dateStyle = (bordered ? XlsxWriter.Style.borderedDate : .date).rawValue
-                buffer += #"<c r="\#(ref)" s="\#(dateStyle)"><v>\#(ExcelSerial.serial(of: day))</v></c>"#
+                buffer += #"<c r=""# + Self.letters(column) + row + #"" s=""# + String(dateStyle) + #""><v>"#
+                buffer += String(ExcelSerial.serial(of: day)) + "</v></c>"
             }
         }
         buffer += "</row>"
         if buffer.utf8.count > 64 * 1024 { try flush() }
+    }
+
+    /// Column letters, worked out once for the columns sheets use.
+    private static let firstLetters: [String] = (0..<64).map(ColumnName.letters)
+
+    private static func letters(_ column: Int) -> String {
+        column < firstLetters.count ? firstLetters[column] : ColumnName.letters(column)
     }
 
     /// Merges a rectangle of cells, e.g. rows 2–4 of column A: `merge(columns: 0...0, rows: 2...4)`.

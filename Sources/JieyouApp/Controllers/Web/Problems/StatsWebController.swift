@@ -47,6 +47,7 @@ struct StatsWebController: RouteCollection {
         let rates = ProblemMetrics.RankedRate.allCases.map { ($0.rawValue, $0.chineseName) }
         let content: HTML = """
             <h1>统计分析</h1>
+            <div class="actions"><a class="button secondary" href="\(WebPath.reports)" data-testid="reports-link">通报（周调度、旬通报、月通报、季讲评）</a></div>
             <form method="get" action="\(WebPath.stats)" class="filters" data-testid="stats-filters">
             \(f.select("orgUnit", "单位", options: units, selected: q("orgUnit")?.lowercased(), blank: "本单位及下级"))
             \(f.select("department", "牵头部门", options: departments, selected: q("department")?.lowercased(), blank: "全部"))

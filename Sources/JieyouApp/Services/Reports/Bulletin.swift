@@ -1,0 +1,186 @@
+import Foundation
+import JieyouDomain
+import SQLKit
+import Vapor
+
+/// A report on one unit's subtree for one period — 周调度, 旬通报, 月通报 or 季讲评 (PRODUCT.md §4):
+/// the §3 figures of the problems that came in during the period and their change against the
+/// period before, the departments ranked, the problems closed in it, and as of the day it is made the
+/// overdue and 督办 problems, the typical cases and the common problems still open. Its figures are
+/// `GET /api/v1/stats`'s for the same unit and days, read by the same `StatsRequest`.
+struct Bulletin: Content {
+    struct Item: Content {
+        let id: UUID
+        let number: String
+        let enterpriseName: String?
+        let description: String
+        let leadName: String?
+        let deadline: String?
+        let state: String
+        let result: String?
+        /// Working days past the deadline, for an overdue problem.
+        let daysOverdue: Int
+    }
+
+    struct CommonProblem: Content {
+        let category: String
+        let open: Int
+    }
+
+    let kind: ReportPeriod.Kind
+    let title: String
+    let unitName: String
+    let periodKey: String
+    let periodName: String
+    let from: LocalDate
+    let to: LocalDate
+    let dueDate: LocalDate
+    let previousPeriodName: String
+    let current: StatsReport
+    let previous: StatsReport
+    let closedInPeriod: Int
+    /// Overdue now in the unit's subtree; `overdue` lists the first `listLimit` by deadline.
+    let overdueCount: Int
+    let overdue: [Item]
+    let supervised: [Item]
+    let typicalCases: [Item]
+    let commonProblems: [CommonProblem]
+    /// The opening paragraph, drafted from the figures.
+    let summary: String
+
+    static let listLimit = 30
+}
+
+/// Puts a bulletin together for a reader who may read statistics.
+struct BulletinComposer {
+    let actor: Actor
+    let tree: OrgTree
+    let sql: any SQLDatabase
+    let calendar: WorkCalendar
+    let today: LocalDate
+
+    func compose(unit: UUID, period: ReportPeriod) async throws -> Bulletin {
+        let unitName = tree[unit]?.name ?? ""
+        func stats(_ period: ReportPeriod, grouped: Bool) async throws -> StatsReport {
+            let request = StatsRequest(
+                scope: StatsScope(orgUnitID: unit, from: period.start, to: period.end),
+                grouping: grouped ? .department : nil)
+            return try await request.report(actor: actor, tree: tree, today: today, calendar: calendar, on: sql)
+        }
+        let current = try await stats(period, grouped: true)
+        let previous = try await stats(period.previous, grouped: false)
+        var ledger = LedgerRequest()
+        ledger.filter.orgUnitID = unit
+        let reach = ProblemLedger.condition(ledger, actor: actor, tree: tree, today: today, calendar: calendar, on: sql)
+        let closed =
+            try await sql.raw(
+                """
+                SELECT COUNT(*) AS n FROM problems p WHERE \(reach) AND p.state = 'closed'
+                  AND p.closed_on >= \(bind: period.start.iso) AND p.closed_on <= \(bind: period.end.iso)
+                """
+            ).first()?.decode(column: "n", as: Int.self) ?? 0
+        let open: [String] = ProblemState.allCases.filter(\.isOpen).map(\.rawValue)
+        let overdueCondition: SQLQueryString = "\(reach) AND \(ProblemLedger.overdue(on: today))"
+        let overdue = try await items(overdueCondition, order: "p.deadline, p.number")
+        let overdueCount =
+            try await sql.raw("SELECT COUNT(*) AS n FROM problems p WHERE \(overdueCondition)").first()?
+            .decode(column: "n", as: Int.self) ?? 0
+        let supervised = try await items(
+            "\(reach) AND p.flags LIKE '%,supervised,%' AND p.state IN (\(binds: open))", order: "p.deadline, p.number")
+        let typical = try await items(
+            "\(reach) AND p.flags LIKE '%,typicalCase,%' AND p.state IN ('resolved', 'closed')",
+            order: "p.resolved_on DESC, p.number", limit: 3)
+        let common = try await commonProblems(reach: reach, open: open)
+        let title = "\(unitName)“送解优”问题办理\(period.kind.reportName)（\(period.chineseName)）"
+        return Bulletin(
+            kind: period.kind, title: title, unitName: unitName, periodKey: period.key, periodName: period.chineseName,
+            from: period.start, to: period.end, dueDate: period.dueDate,
+            previousPeriodName: period.previous.chineseName,
+            current: current, previous: previous, closedInPeriod: closed, overdueCount: overdueCount, overdue: overdue,
+            supervised: supervised,
+            typicalCases: typical, commonProblems: common,
+            summary: Self.summary(
+                period: period, current: current, previous: previous, closed: closed, overdueNow: overdueCount,
+                today: today))
+    }
+
+    private struct Row: Decodable {
+        let id: UUID
+        let number: String
+        let enterpriseName: String?
+        let description: String
+        let leadName: String?
+        let deadline: String?
+        let state: String
+        let result: String?
+        let pausedSince: String?
+    }
+
+    private func items(_ condition: SQLQueryString, order: SQLQueryString, limit: Int = Bulletin.listLimit)
+        async throws -> [Bulletin.Item]
+    {
+        try await sql.raw(
+            """
+            SELECT p.id, p.number, e.name AS enterprise_name, p.description, d.name AS lead_name, p.deadline, p.state,
+              p.result, p.paused_since
+            FROM problems p LEFT JOIN enterprises e ON e.id = p.enterprise_id
+              LEFT JOIN departments d ON d.id = p.lead_department_id
+            WHERE \(condition) ORDER BY \(order) LIMIT \(literal: limit)
+            """
+        ).all(decoding: Row.self, keyDecodingStrategy: ColumnNames.snakeCase).map { row in
+            let deadline = row.deadline.flatMap(LocalDate.init(iso:))
+            let state = ProblemState(rawValue: row.state) ?? .submitted
+            let late =
+                ProblemSnapshot.isOverdue(state: state, deadline: deadline, paused: row.pausedSince != nil, on: today)
+                ? calendar.workingDays(after: deadline!, through: today) : 0
+            return Bulletin.Item(
+                id: row.id, number: row.number, enterpriseName: row.enterpriseName, description: row.description,
+                leadName: row.leadName, deadline: row.deadline, state: state.chineseName, result: row.result,
+                daysOverdue: late)
+        }
+    }
+
+    /// Open problems by category (sub-categories under their parent), those with two or more, most first.
+    private func commonProblems(reach: SQLQueryString, open: [String]) async throws -> [Bulletin.CommonProblem] {
+        var counts: [String: Int] = [:]
+        for row in try await sql.raw(
+            """
+            SELECT p.category_code, COUNT(*) AS n FROM problems p
+            WHERE \(reach) AND p.kind = 'problem' AND p.state IN (\(binds: open)) AND p.category_code IS NOT NULL
+            GROUP BY p.category_code
+            """
+        ).all() {
+            let code = try row.decode(column: "category_code", as: String.self)
+            counts[ProblemCategory.topCode(of: code), default: 0] += try row.decode(column: "n", as: Int.self)
+        }
+        let names = Dictionary(uniqueKeysWithValues: ProblemCategory.shipped.map { ($0.code, $0.name) })
+        return counts.filter { $0.value >= 2 }.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(5).map {
+            Bulletin.CommonProblem(category: names[$0.key] ?? $0.key, open: $0.value)
+        }
+    }
+
+    /// `上升2.5个百分点`, `下降…`, `持平`, or nothing to compare with.
+    static func change(_ now: Rate, _ before: Rate) -> String {
+        guard let a = now.value, let b = before.value else { return "上期无可比数据" }
+        let points = (a - b) * 100
+        if abs(points) < 0.05 { return "与上期持平" }
+        return String(format: "较上期%@%.1f个百分点", points > 0 ? "上升" : "下降", abs(points))
+    }
+
+    static func summary(
+        period: ReportPeriod, current: StatsReport, previous: StatsReport, closed: Int, overdueNow: Int,
+        today: LocalDate
+    ) -> String {
+        let t = current.tally
+        let m = current.metrics
+        let p = previous.metrics
+        var text = "\(period.chineseName)，新收集企业问题\(t.registered - t.suggestions)个、意见建议\(t.suggestions)条"
+        text += "（上期\(previous.tally.registered - previous.tally.suggestions)个、\(previous.tally.suggestions)条）；"
+        text +=
+            "已交办\(t.assigned)个，办结\(t.resolved)个，办结率\(m.resolutionRate.percent)，\(change(m.resolutionRate, p.resolutionRate))；"
+        text += "按期办结率\(m.onTimeRate.percent)，\(change(m.onTimeRate, p.onTimeRate))；"
+        text += "满意率\(m.satisfactionRate.percent)，\(change(m.satisfactionRate, p.satisfactionRate))。"
+        text += "本期销号\(closed)个。截至\(today.month)月\(today.day)日，超期未办结问题\(overdueNow)个。"
+        return text
+    }
+}
