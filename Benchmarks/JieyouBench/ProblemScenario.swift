@@ -7,7 +7,8 @@ import NIOHTTP1
 /// Issue 4's benchmarks at the scale of PRODUCT.md §7: 200,000 enterprises, 1,000,000 problems and
 /// 5,000,000 events. Times the filtered ledger page (`GET /api/v1/problems`, status + category +
 /// department, 50 rows by deadline), a problem's page with its timeline, create + accept + assign over
-/// HTTP from several connections, and `GET /api/v1/stats` for a city over one 旬.
+/// HTTP from several connections, `GET /api/v1/stats` for a city over one 旬, and issue 5's 旬通报
+/// (`GET /api/v1/reports/bulletin`) for the province and the city.
 struct ProblemScenario {
     let options: Options
 
@@ -101,9 +102,13 @@ struct ProblemScenario {
         let period = TenDayPeriod.reportedPeriod(on: today)
         let path = "/api/v1/stats?orgUnit=\(cityID)&from=\(period.start.iso)&to=\(period.end.iso)"
         var results: [Measurement] = []
+        // Issue 5's 旬通报: the last ended 旬 for the whole province (as its admin) and for the city.
+        let bulletin = "/api/v1/reports/bulletin?kind=tenDay&period=tenDay-\(period)"
         for (name, query) in [
             ("stats: a city (\(city.value.count) parks), one 旬", path),
             ("stats: the same, by department with the ranking", path + "&groupBy=department"),
+            ("旬通报: the province, one 旬 (with the previous 旬, lists, ranking)", bulletin),
+            ("旬通报: the city, one 旬", bulletin + "&orgUnit=\(cityID)"),
         ] {
             step(name)
             _ = try await admin.timeSequentially(name, paths: [query, query])

@@ -33,16 +33,20 @@ enum ProblemListDownload {
             try? FileManager.default.removeItem(at: url)
             throw error
         }
-        return try await XlsxDownload.stream(url, filename: "问题清单-\(unitName)-\(today.iso).xlsx", req)
+        return try await OfficeDownload.stream(url, filename: "问题清单-\(unitName)-\(today.iso).xlsx", req)
     }
 }
 
-/// Sends a finished workbook from its temporary file and removes the file once it is sent.
-enum XlsxDownload {
-    static let mediaType = HTTPMediaType(
+/// Sends a finished office file from its temporary file and removes the file once it is sent.
+enum OfficeDownload {
+    static let xlsx = HTTPMediaType(
         type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    static let docx = HTTPMediaType(
+        type: "application", subType: "vnd.openxmlformats-officedocument.wordprocessingml.document")
 
-    static func stream(_ url: URL, filename: String, _ req: Request) async throws -> Response {
+    static func stream(_ url: URL, filename: String, mediaType: HTTPMediaType = xlsx, _ req: Request) async throws
+        -> Response
+    {
         let response = try await req.fileio.asyncStreamFile(at: url.path, mediaType: mediaType) { _ in
             try? FileManager.default.removeItem(at: url)
         }

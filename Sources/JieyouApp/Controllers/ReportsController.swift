@@ -79,24 +79,21 @@ struct ReportsController: RouteCollection {
         let bulletin = try await wanted.bulletin(req)
         let masthead = ["true", "1", "on"].contains(req.queryText("masthead") ?? "")
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("bulletin-\(UUID().uuidString).docx")
-        try DocxWriter.write(
-            BulletinDocument.make(bulletin, masthead: masthead, issuedOn: wanted.today), to: url, created: req.now)
-        let response = try await req.fileio.asyncStreamFile(
-            at: url.path,
-            mediaType: HTTPMediaType(
-                type: "application", subType: "vnd.openxmlformats-officedocument.wordprocessingml.document")
-        ) { _ in try? FileManager.default.removeItem(at: url) }
-        response.headers.contentDisposition = .init(.attachment, filename: "\(bulletin.title).docx")
-        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        return response
+        do {
+            try DocxWriter.write(
+                BulletinDocument.make(bulletin, masthead: masthead, issuedOn: wanted.today), to: url, created: req.now)
+        } catch {
+            try? FileManager.default.removeItem(at: url)
+            throw error
+        }
+        return try await OfficeDownload.stream(
+            url, filename: "\(bulletin.title).docx", mediaType: OfficeDownload.docx, req)
     }
 
     @Sendable func page(req: Request) async throws -> Response {
         let wanted = try await Wanted.read(req)
         let bulletin = try await wanted.bulletin(req)
-        let units = wanted.tree.flattened(from: [wanted.actor.orgUnitID]).map { entry in
-            (entry.node.id.uuidString.lowercased(), String(repeating: "　", count: entry.depth) + entry.node.name)
-        }
+        let units = UnitChoices.options(under: wanted.actor.orgUnitID, tree: wanted.tree, lowercased: true)
         // The last twelve periods of the kind, the chosen one among them.
         var periods: [ReportPeriod] = [ReportPeriod.lastEnded(on: wanted.today, kind: wanted.period.kind)]
         while periods.count < 12 { periods.append(periods.last!.previous) }

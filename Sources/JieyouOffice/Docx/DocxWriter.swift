@@ -13,21 +13,15 @@ public enum DocxWriter {
     public static func write(_ document: DocxDocument, to url: URL, created: Date = Date()) throws {
         try? FileManager.default.removeItem(at: url)
         let archive = try Archive(url: url, accessMode: .create)
-        func add(_ path: String, _ text: String) throws {
-            let data = Data(text.utf8)
-            try archive.addEntry(
-                with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate,
-                provider: { position, size in data.subdata(in: Int(position)..<Int(position) + size) })
-        }
-        try add("[Content_Types].xml", DocxParts.contentTypes)
-        try add("_rels/.rels", DocxParts.rootRelationships)
-        try add("docProps/core.xml", DocxParts.core(title: document.documentTitle, created: created))
-        try add("word/_rels/document.xml.rels", DocxParts.documentRelationships)
-        try add("word/styles.xml", DocxParts.styles)
-        try add("word/fontTable.xml", DocxParts.fontTable)
-        try add("word/settings.xml", DocxParts.settings)
-        try add("word/footer1.xml", DocxParts.footer)
-        try add("word/document.xml", body(document))
+        try archive.addText(at: "[Content_Types].xml", DocxParts.contentTypes)
+        try archive.addText(at: "_rels/.rels", DocxParts.rootRelationships)
+        try archive.addText(at: "docProps/core.xml", DocxParts.core(title: document.documentTitle, created: created))
+        try archive.addText(at: "word/_rels/document.xml.rels", DocxParts.documentRelationships)
+        try archive.addText(at: "word/styles.xml", DocxParts.styles)
+        try archive.addText(at: "word/fontTable.xml", DocxParts.fontTable)
+        try archive.addText(at: "word/settings.xml", DocxParts.settings)
+        try archive.addText(at: "word/footer1.xml", DocxParts.footer)
+        try archive.addText(at: "word/document.xml", body(document))
     }
 
     /// `word/document.xml`.

@@ -72,20 +72,16 @@ public final class XlsxWriter {
         closed = true
         try? FileManager.default.removeItem(at: url)
         let archive = try Archive(url: url, accessMode: .create)
-        func add(_ path: String, _ text: String) throws {
-            let data = Data(text.utf8)
-            try archive.addEntry(
-                with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate,
-                provider: { position, size in data.subdata(in: Int(position)..<Int(position) + size) })
-        }
         let hasStrings = !strings.isEmpty
-        try add("[Content_Types].xml", XlsxParts.contentTypes(sheetCount: sheets.count, sharedStrings: hasStrings))
-        try add("_rels/.rels", XlsxParts.rootRelationships)
-        try add("xl/workbook.xml", XlsxParts.workbook(sheetNames: sheets.map(\.name)))
-        try add(
-            "xl/_rels/workbook.xml.rels",
+        try archive.addText(
+            at: "[Content_Types].xml", XlsxParts.contentTypes(sheetCount: sheets.count, sharedStrings: hasStrings))
+        try archive.addText(at: "_rels/.rels", XlsxParts.rootRelationships)
+        try archive.addText(at: "xl/workbook.xml", XlsxParts.workbook(sheetNames: sheets.map(\.name)))
+        try archive.addText(
+            at:
+                "xl/_rels/workbook.xml.rels",
             XlsxParts.workbookRelationships(sheetCount: sheets.count, sharedStrings: hasStrings))
-        try add("xl/styles.xml", XlsxParts.styles)
+        try archive.addText(at: "xl/styles.xml", XlsxParts.styles)
         if hasStrings {
             let file = workFolder.appendingPathComponent("sharedStrings.xml")
             try strings.write(to: file)

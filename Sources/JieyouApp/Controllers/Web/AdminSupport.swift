@@ -19,9 +19,7 @@ struct AdminContext {
 
     /// Units in scope, depth-first, labelled with their indentation, for selects.
     func unitOptions(where include: (OrgTree.Node) -> Bool = { _ in true }) -> [(value: String, label: String)] {
-        tree.flattened(from: [actor.orgUnitID]).filter { include($0.node) }.map { entry in
-            (entry.node.id.uuidString, String(repeating: "　", count: entry.depth) + entry.node.name)
-        }
+        UnitChoices.options(under: actor.orgUnitID, tree: tree, where: include)
     }
 }
 

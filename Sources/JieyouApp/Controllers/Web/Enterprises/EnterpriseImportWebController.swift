@@ -90,17 +90,9 @@ struct EnterpriseImportWebController: RouteCollection {
     }
 
     private func page(_ access: EnterpriseAccess, errors: [String], count: Int) -> HTML {
-        let units = access.tree.flattened(from: [access.actor.orgUnitID]).map { entry in
-            (entry.node.id.uuidString, String(repeating: "　", count: entry.depth) + entry.node.name)
-        }
+        let units = UnitChoices.options(under: access.actor.orgUnitID, tree: access.tree)
         let f = FormFields()
-        let errorList: HTML =
-            errors.isEmpty
-            ? .empty
-            : """
-            <div class="error-summary" role="alert" data-testid="import-errors"><p>\(count > errors.count ? "共\(count)处错误（列出前\(errors.count)处）" : "共\(count)处错误")，未导入任何数据。请修改后重新上传：</p>
-            <ul>\(errors.map { HTML("<li>\($0)</li>") })</ul></div>
-            """
+        let errorList = ImportErrors.render(errors, count: count, nothing: "未导入任何数据")
         return """
             <h1>导入企业名单</h1>
             \(errorList)

@@ -31,9 +31,7 @@ struct CoverageWebController: RouteCollection {
             f = FormFields(errors: error.fieldErrors)
             body = f.summary
         }
-        let units = access.tree.flattened(from: [access.actor.orgUnitID]).map {
-            ($0.node.id.uuidString, String(repeating: "　", count: $0.depth) + $0.node.name)
-        }
+        let units = UnitChoices.options(under: access.actor.orgUnitID, tree: access.tree)
         let content: HTML = """
             <h1>走访覆盖</h1>
             <form method="get" action="\(WebPath.coverage)" class="filters">

@@ -116,7 +116,7 @@ struct DutyListsWebController: RouteCollection {
             try? FileManager.default.removeItem(at: url)
             throw error
         }
-        return try await XlsxDownload.stream(
+        return try await OfficeDownload.stream(
             url, filename: "责任清单-\(scope.unitName)-\(scope.lists.today.iso).xlsx", req)
     }
 
@@ -176,7 +176,7 @@ struct DutyListsWebController: RouteCollection {
             try? FileManager.default.removeItem(at: url)
             throw error
         }
-        return try await XlsxDownload.stream(
+        return try await OfficeDownload.stream(
             url, filename: "销号清单-\(scope.unitName)-\(scope.lists.today.iso).xlsx", req)
     }
 

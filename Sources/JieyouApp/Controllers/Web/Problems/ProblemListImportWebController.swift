@@ -57,16 +57,8 @@ struct ProblemListImportWebController: RouteCollection {
     }
 
     private func page(_ signedIn: SignedIn, tree: OrgTree, errors: [String], count: Int) -> HTML {
-        let units = tree.flattened(from: [signedIn.actor.orgUnitID]).map { entry in
-            (entry.node.id.uuidString, String(repeating: "　", count: entry.depth) + entry.node.name)
-        }
-        let errorList: HTML =
-            errors.isEmpty
-            ? .empty
-            : """
-            <div class="error-summary" role="alert" data-testid="import-errors"><p>\(count > errors.count ? "共\(count)处错误（列出前\(errors.count)处）" : "共\(count)处错误")，未导入任何问题。请修改后重新上传：</p>
-            <ul>\(errors.map { HTML("<li>\($0)</li>") })</ul></div>
-            """
+        let units = UnitChoices.options(under: signedIn.actor.orgUnitID, tree: tree)
+        let errorList = ImportErrors.render(errors, count: count, nothing: "未导入任何问题")
         let columns = ProblemList.Column.allCases.map(\.header).joined(separator: "、")
         return """
             <h1>导入问题清单</h1>

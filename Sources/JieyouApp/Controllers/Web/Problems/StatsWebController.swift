@@ -34,9 +34,7 @@ struct StatsWebController: RouteCollection {
             body = f.summary
         }
         let q = { (key: String) in req.query[String.self, at: key] }
-        let units = tree.flattened(from: [actor.orgUnitID]).map {
-            ($0.node.id.uuidString.lowercased(), String(repeating: "　", count: $0.depth) + $0.node.name)
-        }
+        let units = UnitChoices.options(under: actor.orgUnitID, tree: tree, lowercased: true)
         let departments = try await DepartmentChoices.options(under: scopeUnit, tree: tree, on: sql)
         let categories = ProblemCategoryStore.options(
             try await ProblemCategoryStore.available(in: actor.orgUnitID, tree: tree, on: sql))
