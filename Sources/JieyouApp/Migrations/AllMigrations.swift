@@ -26,5 +26,6 @@ enum AllMigrations {
         TrackProblemResponse(),
         CreateOrgSettings(),
         VersionCalendar(),
+        IndexReportQueries(),
     ]
 }

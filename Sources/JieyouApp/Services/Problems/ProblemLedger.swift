@@ -135,7 +135,10 @@ enum ProblemLedger {
         if let department = filter.departmentID { conditions.append(heldBy(department, on: sql)) }
         if let enterprise = filter.enterpriseID { conditions.append("p.enterprise_id = \(bind: enterprise)") }
         if let campaign = filter.campaignID { conditions.append("p.campaign_id = \(bind: campaign)") }
-        if let flag = filter.flag { conditions.append("p.flags LIKE \(bind: "%,\(flag.rawValue),%")") }
+        // `flags <> ''` lets the partial index of flagged problems serve (migration 006).
+        if let flag = filter.flag {
+            conditions.append("p.flags <> '' AND p.flags LIKE \(bind: "%,\(flag.rawValue),%")")
+        }
         if let unit = filter.orgUnitID {
             conditions.append("p.org_unit_id IN (\(binds: Array(tree.subtree(of: unit))))")
         }
@@ -155,8 +158,8 @@ enum ProblemLedger {
             conditions.append(
                 "(p.state IN (\(binds: held)) AND p.deadline >= \(bind: today.iso) AND p.deadline <= \(bind: soon.iso))"
             )
-        case .supervised: conditions.append("p.flags LIKE '%,supervised,%'")
-        case .leaderCases: conditions.append("p.flags LIKE '%,leaderCase,%'")
+        case .supervised: conditions.append("p.flags <> '' AND p.flags LIKE '%,supervised,%'")
+        case .leaderCases: conditions.append("p.flags <> '' AND p.flags LIKE '%,leaderCase,%'")
         case nil: break
         }
         return conditions.joined(separator: " AND ")

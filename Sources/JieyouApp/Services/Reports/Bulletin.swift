@@ -86,9 +86,10 @@ struct BulletinComposer {
             try await sql.raw("SELECT COUNT(*) AS n FROM problems p WHERE \(overdueCondition)").first()?
             .decode(column: "n", as: Int.self) ?? 0
         let supervised = try await items(
-            "\(reach) AND p.flags LIKE '%,supervised,%' AND p.state IN (\(binds: open))", order: "p.deadline, p.number")
+            "\(reach) AND p.flags <> '' AND p.flags LIKE '%,supervised,%' AND p.state IN (\(binds: open))",
+            order: "p.deadline, p.number")
         let typical = try await items(
-            "\(reach) AND p.flags LIKE '%,typicalCase,%' AND p.state IN ('resolved', 'closed')",
+            "\(reach) AND p.flags <> '' AND p.flags LIKE '%,typicalCase,%' AND p.state IN ('resolved', 'closed')",
             order: "p.resolved_on DESC, p.number", limit: 3)
         let common = try await commonProblems(reach: reach, open: open)
         let title = "\(unitName)“送解优”问题办理\(period.kind.reportName)（\(period.chineseName)）"
