@@ -81,6 +81,38 @@ import VaporTesting
         }
     }
 
+    @Test func aProblemGoesOnlyToDepartmentsOfItsOwnUnit() async throws {
+        try await withApp { app in
+            let world = try await World.build(on: app)
+            let client = Client(app: app)
+            let dispatcher = try await client.token("lx_dispatcher")
+            let id = try await submit(client, dispatcher, enterprise: world.enterprise, category: nil)
+            try await act(client, dispatcher, id, "accept", ["category": "hardship"])
+            // 平江高新区's 经济发展局 is another park's department: its handlers must never see this problem.
+            let foreignLead = try await act(
+                client, dispatcher, id, "assign", ["leadDepartmentId": world.pingjiangEconomy.uuidString],
+                expect: .badRequest)
+            #expect(foreignLead.apiError?.field == "leadDepartmentId")
+            #expect(foreignLead.apiError?.message == "牵头单位不是本单位的部门")
+            let foreignCo = try await act(
+                client, dispatcher, id, "assign",
+                [
+                    "leadDepartmentId": world.linxiangEconomy.uuidString,
+                    "coDepartmentIds": [world.pingjiangEconomy.uuidString],
+                ], expect: .badRequest)
+            #expect(foreignCo.apiError?.field == "coDepartmentIds")
+            try await act(client, dispatcher, id, "assign", ["leadDepartmentId": world.linxiangEconomy.uuidString])
+            let foreignAdded = try await act(
+                client, dispatcher, id, "addDepartment", ["departmentId": world.pingjiangEconomy.uuidString],
+                expect: .badRequest)
+            #expect(foreignAdded.apiError?.field == "departmentId")
+            let row = try await (app.db as! any SQLDatabase).raw(
+                "SELECT COUNT(*) AS n FROM problem_co_departments WHERE department_id = \(bind: world.pingjiangEconomy!)"
+            ).first()
+            #expect(try row?.decode(column: "n", as: Int.self) == 0)
+        }
+    }
+
     @Test func aReturnIsRuledOnAndADissatisfiedRevisitReopens() async throws {
         try await withApp { app in
             let world = try await World.build(on: app)

@@ -119,6 +119,7 @@ struct ProblemService {
         {
             throw AppError.invalid("category", "问题类别“\(code)”不存在或不适用于本单位")
         }
+        try await Self.checkDepartments(of: action, in: record.orgUnitId, on: sql)
         let workflow = try await ProblemRules.workflow(
             for: record.orgUnitId, tree: tree, calendar: calendar, on: sql)
         let after: ProblemSnapshot
@@ -187,6 +188,26 @@ struct ProblemService {
         case .revisit(_, let comment): comment
         case .requestExtension(_, let reason): reason
         default: nil
+        }
+    }
+
+    /// A problem is assigned (and 加派) only to departments of its own unit, as the page's selects
+    /// offer: a department elsewhere would have its handlers see another unit's problem.
+    static func checkDepartments(of action: ProblemAction, in unit: UUID, on sql: any SQLDatabase) async throws {
+        let named: [(field: String, label: String, id: UUID)]
+        switch action {
+        case .assign(let lead, let co, _):
+            named = (lead.map { [("leadDepartmentId", "牵头单位", $0)] } ?? []) + co.map { ("coDepartmentIds", "配合单位", $0) }
+        case .addDepartment(let id?): named = [("departmentId", "加派单位", id)]
+        default: return
+        }
+        guard !named.isEmpty else { return }
+        let own = Set(
+            try await sql.raw(
+                "SELECT id FROM departments WHERE org_unit_id = \(bind: unit) AND id IN (\(binds: named.map(\.id)))"
+            ).all().map { try $0.decode(column: "id", as: UUID.self) })
+        if let stranger = named.first(where: { !own.contains($0.id) }) {
+            throw AppError.invalid(stranger.field, "\(stranger.label)不是本单位的部门")
         }
     }
 
