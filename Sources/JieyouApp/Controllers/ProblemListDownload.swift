@@ -28,7 +28,7 @@ enum ProblemListDownload {
         do {
             let condition = ProblemLedger.condition(
                 request, actor: actor, tree: tree, today: today, calendar: calendar, on: sql)
-            _ = try await ProblemListExport(sql: sql).write(condition: condition, title: title, to: url)
+            try await ProblemListExport(sql: sql).write(condition: condition, title: title, to: url)
         } catch {
             try? FileManager.default.removeItem(at: url)
             throw error

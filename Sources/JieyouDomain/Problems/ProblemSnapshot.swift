@@ -66,6 +66,14 @@ public struct ProblemSnapshot: Hashable, Sendable {
         guard state.isWithDepartment, !paused, let deadline else { return false }
         return today > deadline
     }
+
+    /// How many working days past its deadline such a problem is on `today`; 0 when it is not overdue.
+    public static func workingDaysOverdue(
+        state: ProblemState, deadline: LocalDate?, paused: Bool, on today: LocalDate, calendar: WorkCalendar
+    ) -> Int {
+        guard isOverdue(state: state, deadline: deadline, paused: paused, on: today), let deadline else { return 0 }
+        return calendar.workingDays(after: deadline, through: today)
+    }
 }
 
 /// A lead department's request for more time (延期), until the dispatcher decides.

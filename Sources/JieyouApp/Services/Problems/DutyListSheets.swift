@@ -32,7 +32,7 @@ enum DutyListSheets {
                         .number(Double(number)),
                         index == 0 ? .text("\(department.name)（\(department.open)件，超期\(department.overdue)件）") : .empty,
                         .text(row.number), text(row.enterpriseName), text(row.categoryCode.flatMap { labels[$0] }),
-                        .text(row.description), text((row.coDepartments ?? []).joined(separator: "、")),
+                        .text(row.description), text(row.coDepartmentNames.joined(separator: "、")),
                         day(row.assignedOn), day(row.deadline), .text(row.pausedSince == nil ? state : "\(state)（挂起）"),
                         days > 0 ? .number(Double(days)) : .empty,
                     ]

@@ -29,7 +29,11 @@ struct ProblemDutyLists {
         let assignedOn: String?
         let deadline: String?
         let pausedSince: String?
-        var coDepartments: [String]? = nil
+        let leadDepartmentId: UUID
+        /// See `ProblemCoDepartments.column`.
+        let coDepartments: String?
+
+        var coDepartmentNames: [String] { ProblemCoDepartments.names(coDepartments) }
     }
 
     struct ClosedRow: Decodable, Sendable {
@@ -49,10 +53,10 @@ struct ProblemDutyLists {
 
     /// Working days a problem is past its deadline today; 0 when it is not overdue.
     func daysOverdue(_ row: DutyRow) -> Int {
-        guard row.pausedSince == nil, let deadline = row.deadline.flatMap(LocalDate.init(iso:)), deadline < today,
-            ProblemState(rawValue: row.state)?.isWithDepartment == true
-        else { return 0 }
-        return calendar.workingDays(after: deadline, through: today)
+        ProblemSnapshot.workingDaysOverdue(
+            state: ProblemState(rawValue: row.state) ?? .submitted,
+            deadline: row.deadline.flatMap(LocalDate.init(iso:)),
+            paused: row.pausedSince != nil, on: today, calendar: calendar)
     }
 
     /// The departments holding open problems under `condition`, most overdue first, each with up to
@@ -75,21 +79,25 @@ struct ProblemDutyLists {
                 open: try row.decode(column: "open", as: Int.self),
                 overdue: try row.decode(column: "overdue", as: Int?.self) ?? 0)
         }
-        for index in departments.indices {
-            let limit: SQLQueryString = perDepartment.map { "LIMIT \(literal: $0)" } ?? ""
-            var rows = try await sql.raw(
-                """
-                SELECT p.id, p.number, e.name AS enterprise_name, p.category_code, p.description, p.state,
-                  p.assigned_on, p.deadline, p.paused_since
-                FROM problems p LEFT JOIN enterprises e ON e.id = p.enterprise_id
-                WHERE \(condition) AND \(held) AND p.lead_department_id = \(bind: departments[index].id)
-                ORDER BY CASE WHEN \(overdue) THEN 0 ELSE 1 END, p.deadline, p.number, p.id \(limit)
-                """
-            ).all(decoding: DutyRow.self, keyDecodingStrategy: ColumnNames.snakeCase)
-            let co = try await ProblemCoDepartments.names(of: rows.map(\.id), on: sql)
-            for i in rows.indices { rows[i].coDepartments = co[rows[i].id] ?? [] }
-            departments[index].rows = rows
-        }
+        // Every department's rows in one query, numbered within their department so that a page can
+        // take the first few of each (rather than one query per department: a province has 1,500).
+        let place: SQLQueryString = perDepartment.map { "WHERE ranked.place <= \(literal: $0)" } ?? ""
+        let rows = try await sql.raw(
+            """
+            SELECT ranked.* FROM (
+              SELECT p.id, p.number, e.name AS enterprise_name, p.category_code, p.description, p.state,
+                p.assigned_on, p.deadline, p.paused_since, p.lead_department_id,
+                \(ProblemCoDepartments.column(on: sql)) AS co_departments,
+                ROW_NUMBER() OVER (PARTITION BY p.lead_department_id
+                  ORDER BY CASE WHEN \(overdue) THEN 0 ELSE 1 END, p.deadline, p.number, p.id) AS place
+              FROM problems p LEFT JOIN enterprises e ON e.id = p.enterprise_id
+              WHERE \(condition) AND \(held)
+            ) ranked \(place)
+            ORDER BY ranked.lead_department_id, ranked.place
+            """
+        ).all(decoding: DutyRow.self, keyDecodingStrategy: ColumnNames.snakeCase)
+        let byDepartment = Dictionary(grouping: rows, by: \.leadDepartmentId)
+        for index in departments.indices { departments[index].rows = byDepartment[departments[index].id] ?? [] }
         return departments
     }
 
@@ -125,21 +133,21 @@ struct ProblemDutyLists {
     }
 }
 
-/// The co-departments (配合单位) of problems, by name.
+/// The co-departments (配合单位) of a problem `p`, by name, as one column of its row: each database's
+/// string aggregate, in name order, separated by U+001F, which no name contains.
 enum ProblemCoDepartments {
-    static func names(of problems: [UUID], on sql: any SQLDatabase) async throws -> [UUID: [String]] {
-        var result: [UUID: [String]] = [:]
-        for chunk in problems.chunked(into: 1_000) {
-            for row in try await sql.raw(
-                """
-                SELECT c.problem_id, d.name FROM problem_co_departments c JOIN departments d ON d.id = c.department_id
-                WHERE c.problem_id IN (\(binds: Array(chunk))) ORDER BY c.problem_id, d.name
-                """
-            ).all() {
-                result[try row.decode(column: "problem_id", as: UUID.self), default: []].append(
-                    try row.decode(column: "name", as: String.self))
-            }
-        }
-        return result
+    static func column(on sql: any SQLDatabase) -> SQLQueryString {
+        let aggregate: SQLQueryString =
+            sql.dialect.name == "postgresql"
+            ? "string_agg(d2.name, chr(31) ORDER BY d2.name)" : "group_concat(d2.name, char(31) ORDER BY d2.name)"
+        return """
+            (SELECT \(aggregate) FROM problem_co_departments c JOIN departments d2 ON d2.id = c.department_id
+              WHERE c.problem_id = p.id)
+            """
+    }
+
+    /// The names in such a column.
+    static func names(_ column: String?) -> [String] {
+        column.map { $0.split(separator: "\u{1F}").map(String.init) } ?? []
     }
 }

@@ -13,11 +13,6 @@ struct ProblemListExport {
     /// Enterprises whose problems are read in one query.
     static let batch = 400
 
-    struct Summary: Sendable {
-        let enterprises: Int
-        let problems: Int
-    }
-
     /// One problem's fields, read column by column: the enterprise's id stays text (as the database
     /// gives it), which spares a UUID parse per row (Codable decoding with UUIDs was a third of the export's time).
     private struct Row {
@@ -34,7 +29,7 @@ struct ProblemListExport {
         let leadName: String?
         let result: String?
         let progress: String?
-        /// Separated by the unit separator (U+001F).
+        /// See `ProblemCoDepartments.column`.
         let coDepartments: String?
 
         init(_ row: any SQLRow) throws {
@@ -58,7 +53,7 @@ struct ProblemListExport {
 
     /// Writes the sheet for the problems `condition` selects (on `p`); `title` is the row above the
     /// header, or none.
-    func write(condition: SQLQueryString, title: String?, to url: URL) async throws -> Summary {
+    func write(condition: SQLQueryString, title: String?, to url: URL) async throws {
         let categories = try await ProblemCategoryStore.all(on: sql)
         let labels = Self.categoryLabels(categories)
         // Enterprises in the order of their first problem's number; problems without an enterprise last.
@@ -71,7 +66,6 @@ struct ProblemListExport {
         ).all().map { try $0.decode(column: "enterprise_id", as: UUID.self) }
         let columns = ProblemList.Column.allCases
         let writer = try XlsxWriter(url: url)
-        var summary = Summary(enterprises: 0, problems: 0)
         try await writer.addSheet(
             named: "问题清单", columnWidths: columns.map(\.width), frozenRows: title == nil ? 1 : 2, landscape: true
         ) { sheet in
@@ -126,10 +120,8 @@ struct ProblemListExport {
                 [.text(ProblemList.footnote)] + Array(repeating: .empty, count: columns.count - 1), style: .note,
                 height: 30)
             try sheet.merge(columns: 0...(columns.count - 1), rows: sheet.lastRow...sheet.lastRow)
-            summary = Summary(enterprises: enterpriseNumber, problems: problemNumber)
         }
         try writer.close()
-        return summary
     }
 
     /// The problems of `enterprises` (or those without one) that `condition` selects. The batch's
@@ -150,11 +142,6 @@ struct ProblemListExport {
                 WHERE p.enterprise_id IS NULL AND \(condition)
                 """
         }
-        // The co-departments by name in one column, each database with its own aggregate.
-        let postgres = sql.dialect.name == "postgresql"
-        let aggregate: SQLQueryString =
-            postgres
-            ? "string_agg(d2.name, chr(31) ORDER BY d2.name)" : "group_concat(d2.name, char(31) ORDER BY d2.name)"
         return try await sql.raw(
             """
             SELECT CAST(p.enterprise_id AS TEXT) AS enterprise_id, e.name AS enterprise_name,
@@ -162,8 +149,7 @@ struct ProblemListExport {
               p.assigned_on, d.name AS lead_name, p.result,
               (SELECT pp.text FROM problem_progress pp WHERE pp.problem_id = p.id
                 ORDER BY pp.created_at DESC, pp.id DESC LIMIT 1) AS progress,
-              (SELECT \(aggregate) FROM problem_co_departments c JOIN departments d2 ON d2.id = c.department_id
-                WHERE c.problem_id = p.id) AS co_departments
+              \(ProblemCoDepartments.column(on: sql)) AS co_departments
             FROM \(source)
             ORDER BY p.enterprise_id, p.number, p.id
             """
@@ -188,7 +174,7 @@ struct ProblemListExport {
     private static func cells(
         _ row: Row, enterpriseNumber: Int?, problemNumber: Int, firstOfEnterprise: Bool, labels: [String: String]
     ) -> [XlsxValue] {
-        let coDepartments = row.coDepartments.map { $0.split(separator: "\u{1F}").map(String.init) } ?? []
+        let coDepartments = ProblemCoDepartments.names(row.coDepartments)
         let state = ProblemState(rawValue: row.state) ?? .submitted
         let assigned = row.assignedOn.flatMap(LocalDate.init(iso:))
         let units = (row.leadName.map { [$0] } ?? []) + coDepartments

@@ -131,9 +131,8 @@ struct BulletinComposer {
         ).all(decoding: Row.self, keyDecodingStrategy: ColumnNames.snakeCase).map { row in
             let deadline = row.deadline.flatMap(LocalDate.init(iso:))
             let state = ProblemState(rawValue: row.state) ?? .submitted
-            let late =
-                ProblemSnapshot.isOverdue(state: state, deadline: deadline, paused: row.pausedSince != nil, on: today)
-                ? calendar.workingDays(after: deadline!, through: today) : 0
+            let late = ProblemSnapshot.workingDaysOverdue(
+                state: state, deadline: deadline, paused: row.pausedSince != nil, on: today, calendar: calendar)
             return Bulletin.Item(
                 id: row.id, number: row.number, enterpriseName: row.enterpriseName, description: row.description,
                 leadName: row.leadName, deadline: row.deadline, state: state.chineseName, result: row.result,

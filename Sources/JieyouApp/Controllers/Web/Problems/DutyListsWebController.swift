@@ -76,7 +76,7 @@ struct DutyListsWebController: RouteCollection {
                 return """
                     <tr><td class="mono"><a href="\(WebPath.problem(row.id))">\(row.number)</a></td>\
                     <td>\(row.enterpriseName ?? "—")</td><td>\(ProblemsWebController.excerpt(row.description))</td>\
-                    <td class="hide-narrow">\((row.coDepartments ?? []).joined(separator: "、"))</td>\
+                    <td class="hide-narrow">\(row.coDepartmentNames.joined(separator: "、"))</td>\
                     <td>\(row.deadline ?? "—")</td><td>\(state)\(row.pausedSince == nil ? "" : "（挂起）")</td>\
                     <td>\(days > 0 ? HTML("<span class=\"tag overdue\">超期\(days)个工作日</span>") : .empty)</td></tr>
                     """
