@@ -40,6 +40,7 @@ public enum Entrypoint {
                     app.lifecycle.use(HourlyJob.sessionSweeper)
                     app.lifecycle.use(HourlyJob.plannerStatistics)
                     app.lifecycle.use(HourlyJob.overdueSweep)
+                    app.lifecycle.use(HourlyJob.reportDrafting)
                 }
                 try await app.execute()
                 try await app.asyncShutdown()

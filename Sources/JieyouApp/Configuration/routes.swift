@@ -31,6 +31,9 @@ func routes(_ app: Application) throws {
     try pages.register(collection: NotificationsWebController())
     try pages.register(collection: StatsWebController())
     try pages.register(collection: ReportsController(api: false))
+    try pages.register(collection: CampaignSummaryController(api: false))
+    try pages.register(collection: StoredReportsController(api: false))
+    try pages.register(collection: DashboardController(api: false))
     try pages.register(collection: DepartmentWorkWebController())
 
     let api = app.grouped("api", "v1").grouped(BearerTokenMiddleware())
@@ -50,5 +53,8 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: NotificationsAPIController())
     try signedIn.register(collection: StatsAPIController())
     try signedIn.register(collection: ReportsController(api: true))
+    try signedIn.register(collection: CampaignSummaryController(api: true))
+    try signedIn.register(collection: StoredReportsController(api: true))
+    try signedIn.register(collection: DashboardController(api: true))
     try signedIn.register(collection: ProblemSettingsAPIController())
 }

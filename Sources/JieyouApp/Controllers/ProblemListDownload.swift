@@ -1,5 +1,6 @@
 import Foundation
 import JieyouDomain
+import JieyouOffice
 import SQLKit
 import Vapor
 
@@ -53,5 +54,18 @@ enum OfficeDownload {
         response.headers.contentDisposition = .init(.attachment, filename: filename)
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         return response
+    }
+
+    /// Writes `document` to a temporary file and streams it as `filename`.docx; the file goes once sent,
+    /// or at once if writing fails.
+    static func docx(_ document: DocxDocument, filename: String, _ req: Request) async throws -> Response {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("report-\(UUID().uuidString).docx")
+        do {
+            try DocxWriter.write(document, to: url, created: req.now)
+        } catch {
+            try? FileManager.default.removeItem(at: url)
+            throw error
+        }
+        return try await stream(url, filename: "\(filename).docx", mediaType: docx, req)
     }
 }

@@ -78,16 +78,8 @@ struct ReportsController: RouteCollection {
         let wanted = try await Wanted.read(req)
         let bulletin = try await wanted.bulletin(req)
         let masthead = ["true", "1", "on"].contains(req.queryText("masthead") ?? "")
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("bulletin-\(UUID().uuidString).docx")
-        do {
-            try DocxWriter.write(
-                BulletinDocument.make(bulletin, masthead: masthead, issuedOn: wanted.today), to: url, created: req.now)
-        } catch {
-            try? FileManager.default.removeItem(at: url)
-            throw error
-        }
-        return try await OfficeDownload.stream(
-            url, filename: "\(bulletin.title).docx", mediaType: OfficeDownload.docx, req)
+        return try await OfficeDownload.docx(
+            BulletinDocument.make(bulletin, masthead: masthead, issuedOn: wanted.today), filename: bulletin.title, req)
     }
 
     @Sendable func page(req: Request) async throws -> Response {
@@ -110,35 +102,22 @@ struct ReportsController: RouteCollection {
             })</ul></nav>
             """
         let docxLink = WebPath.reports + "/bulletin.docx?" + WebPath.query(wanted.query)
-        func table(_ header: [String], _ rows: [[String]]) -> HTML {
-            """
-            <div class="table-wrap"><table><thead><tr>\(header.map { HTML("<th>\($0)</th>") })</tr></thead>
-            <tbody>\(rows.map { row in HTML("<tr>\(row.map { HTML("<td>\($0)</td>") })</tr>") })</tbody></table></div>
-            """
-        }
-        let ranking = BulletinDocument.rankingRows(bulletin)
-        let typical = bulletin.typicalCases.enumerated().map { index, item -> HTML in
-            "<h3>（\(BulletinDocument.chineseOrdinal(index + 1))）\(item.enterpriseName ?? item.number)</h3><p>\(item.description)\(item.result.map { "办理结果：\($0)" } ?? "")</p>"
-        }
+        let signedIn = try req.requireSignedIn()
+        // The unit's own dispatchers keep the report: a draft to edit and issue (`StoredReportsController`).
+        let keep: HTML =
+            ReportStore.mayWrite(wanted.actor, unit: wanted.unit)
+            ? """
+            <form method="post" action="\(WebPath.storedReports)" class="inline">\(FormFields.csrf(signedIn))\
+            <input type="hidden" name="kind" value="\(wanted.period.kind.rawValue)">\
+            <input type="hidden" name="period" value="\(wanted.period.key)">\
+            <button type="submit" class="secondary" data-testid="keep-draft">生成草稿（编辑后印发）</button></form>
+            """ : .empty
         let content: HTML = """
             \(picker)
             <div class="actions no-print"><a class="button" href="\(docxLink)" data-testid="bulletin-docx" download>下载 Word（.docx）</a>\
-            <a class="button secondary" href="\(docxLink)&amp;masthead=true" download>下载带红头的 Word</a></div>
-            <article class="bulletin" data-testid="bulletin">
-            <h1>\(bulletin.title)</h1>
-            <p class="muted">（\(bulletin.from.iso)至\(bulletin.to.iso)；应报送日期 \(bulletin.dueDate.iso)）</p>
-            <h2>一、总体情况</h2>
-            <p data-testid="bulletin-summary">\(bulletin.summary)</p>
-            <h2>二、各责任单位办理情况</h2>
-            \(ranking.isEmpty ? HTML("<p>本期没有交办到责任单位的问题。</p>") : HTML("<p>\(BulletinDocument.rankingNote(bulletin))</p>\(table(BulletinDocument.rankingHeader, ranking))"))
-            <h2>三、超期和督办问题</h2>
-            \(bulletin.overdue.isEmpty ? HTML("<p>截至通报日，没有超期未办结的问题。</p>") : HTML("<p>截至通报日，超期未办结问题\(bulletin.overdueCount)个：</p>\(table(BulletinDocument.itemHeader, BulletinDocument.itemRows(bulletin.overdue)))"))
-            \(bulletin.supervised.isEmpty ? HTML.empty : HTML("<p>挂牌督办问题\(bulletin.supervised.count)个：</p>\(table(BulletinDocument.itemHeader, BulletinDocument.itemRows(bulletin.supervised)))"))
-            <h2>四、典型案例</h2>
-            \(typical.isEmpty ? [HTML("<p>本期暂无标记的典型案例。</p>")] : typical)
-            <h2>五、共性问题</h2>
-            <p>\(BulletinDocument.commonText(bulletin))</p>
-            </article>
+            <a class="button secondary" href="\(docxLink)&amp;masthead=true" download>下载带红头的 Word</a>\
+            <a class="button secondary" href="\(WebPath.storedReports)">草稿与已印发报告</a>\(keep)</div>
+            \(ReportArticles.bulletin(bulletin))
             """
         return try await req.page("\(bulletin.kind.reportName)：\(bulletin.periodName)", content)
     }

@@ -157,16 +157,7 @@ enum OverdueSweep {
     private static func notify(
         _ users: [UUID], problem: UUID, kind: String, message: String, now: Date, on sql: any SQLDatabase
     ) async throws -> Int {
-        let unique = Array(Set(users))
-        guard !unique.isEmpty else { return 0 }
-        var insert = sql.insert(into: "notifications").columns(
-            "id", "user_id", "problem_id", "kind", "message", "created_at")
-        for user in unique {
-            insert = insert.values(
-                SQLBind(UUID()), SQLBind(user), SQLBind(problem), SQLBind(kind), SQLBind(message), SQLBind(now))
-        }
-        try await insert.run()
-        return unique.count
+        try await NotificationStore.send(to: users, kind: kind, message: message, problem: problem, now: now, on: sql)
     }
 }
 

@@ -27,5 +27,6 @@ enum AllMigrations {
         CreateOrgSettings(),
         VersionCalendar(),
         IndexReportQueries(),
+        CreateReports(),
     ]
 }

@@ -15,7 +15,11 @@ struct MenuItem {
             items.append(MenuItem(title: "部门工作台", path: WebPath.departmentWork(department)))
         }
         if StatsRequest.mayRead(actor) {
-            items.append(MenuItem(title: "统计分析", path: WebPath.stats))
+            items += [
+                MenuItem(title: "数据看板", path: WebPath.dashboard),
+                MenuItem(title: "统计分析", path: WebPath.stats),
+                MenuItem(title: "通报", path: WebPath.reports),
+            ]
         }
         if AccessPolicy.has(actor, .readEnterprises) {
             items.append(MenuItem(title: "企业", path: WebPath.enterprises))
@@ -142,7 +146,7 @@ extension Request {
 
 /// Messages shown once after a successful form.
 enum FlashMessage: String {
-    case saved, created, deleted, passwordChanged, visitRecorded
+    case saved, created, deleted, passwordChanged, visitRecorded, issued
 
     var text: String {
         switch self {
@@ -151,6 +155,7 @@ enum FlashMessage: String {
         case .deleted: "已删除"
         case .passwordChanged: "密码已修改，其他设备上的登录已退出"
         case .visitRecorded: "走访已记录"
+        case .issued: "已印发"
         }
     }
 }

@@ -33,6 +33,9 @@ enum WebPath {
     static let notifications = "/notifications"
     static let stats = "/stats"
     static let reports = "/reports"
+    static let storedReports = "/reports/records"
+    static let campaignSummary = "/reports/campaign"
+    static let dashboard = "/dashboard"
 
     static func login(next: String? = nil) -> String {
         guard let next, isSafeRedirect(next), next != home else { return loginPath }
@@ -57,6 +60,7 @@ enum WebPath {
     /// A department's work page (部门工作台), outside the admin pages.
     static func departmentWork(_ id: UUID) -> String { "/work/departments/\(id.uuidString.lowercased())" }
     static func problem(_ id: UUID) -> String { "\(problems)/\(id.uuidString.lowercased())" }
+    static func storedReport(_ id: UUID) -> String { "\(storedReports)/\(id.uuidString.lowercased())" }
     static func user(_ id: UUID) -> String { "\(users)/\(id.uuidString.lowercased())" }
 
     /// Only same-site absolute paths may be redirect targets (`/x`, never `//evil.example` or `http:`).

@@ -33,6 +33,11 @@ public struct OrgTree: Sendable {
 
     public subscript(id: UUID) -> Node? { nodes[id] }
 
+    /// The units directly under `id`, by name.
+    public func children(of id: UUID) -> [Node] {
+        (children[id] ?? []).compactMap { nodes[$0] }.sorted { $0.name < $1.name }
+    }
+
     /// The unit and all its ancestors, nearest first.
     public func lineage(of id: UUID) -> [Node] {
         var result: [Node] = []

@@ -14,7 +14,12 @@ struct NotificationsWebController: RouteCollection {
         let signedIn = try req.requireSignedIn()
         let items = try await NotificationStore.recent(for: signedIn.userID, on: req.db as! any SQLDatabase)
         let rows = items.map { n -> HTML in
-            let link: HTML = n.problemId.map { HTML(" <a href=\"\(WebPath.problem($0))\">查看问题</a>") } ?? .empty
+            var link: HTML = .empty
+            if let problem = n.problemId {
+                link = " <a href=\"\(WebPath.problem(problem))\">查看问题</a>"
+            } else if let path = n.link, WebPath.isSafeRedirect(path) {
+                link = " <a href=\"\(path)\">查看</a>"
+            }
             return
                 "<li\(n.readAt == nil ? HTML(" class=\"unread\"") : .empty)><time>\(ChinaTime.dateTime(n.createdAt))</time> \(n.message)\(link)</li>"
         }

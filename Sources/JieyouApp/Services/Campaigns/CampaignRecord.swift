@@ -72,6 +72,12 @@ enum CampaignQueries {
         ).all(decoding: CampaignRecord.self, keyDecodingStrategy: ColumnNames.snakeCase)
     }
 
+    /// Every unit's campaigns that ended on `day` or later (or are still to end), for the drafting job.
+    static func endingOnOrAfter(_ day: LocalDate, on sql: any SQLDatabase) async throws -> [CampaignRecord] {
+        try await sql.raw("SELECT \(columns) FROM campaigns c WHERE c.ends_on >= \(bind: day.iso) ORDER BY c.starts_on")
+            .all(decoding: CampaignRecord.self, keyDecodingStrategy: ColumnNames.snakeCase)
+    }
+
     static func listedEnterprises(_ id: UUID, on sql: any SQLDatabase) async throws -> [NamedRef] {
         try await sql.raw(
             """

@@ -1,11 +1,14 @@
 import Foundation
+import JieyouDomain
 import SQLKit
 import Vapor
 
-/// One in-app notice (催办, 建议督办 …) for one user.
+/// One in-app notice (催办, 建议督办, a drafted report …) for one user.
 struct NotificationItem: Content, Sendable {
     let id: UUID
     let problemId: UUID?
+    /// A page the notice is about when it is not a problem's (a drafted report's).
+    let link: String?
     let kind: String
     let message: String
     let createdAt: Date
@@ -24,10 +27,39 @@ enum NotificationStore {
     static func recent(for user: UUID, limit: Int = 100, on sql: any SQLDatabase) async throws -> [NotificationItem] {
         try await sql.raw(
             """
-            SELECT id, problem_id, kind, message, created_at, read_at FROM notifications
+            SELECT id, problem_id, link, kind, message, created_at, read_at FROM notifications
             WHERE user_id = \(bind: user) ORDER BY created_at DESC, id LIMIT \(literal: limit)
             """
         ).all(decoding: NotificationItem.self, keyDecodingStrategy: ColumnNames.snakeCase)
+    }
+
+    /// Sends one notice to each of `users` (once to each, however often listed); returns how many.
+    @discardableResult
+    static func send(
+        to users: [UUID], kind: String, message: String, problem: UUID? = nil, link: String? = nil, now: Date,
+        on sql: any SQLDatabase
+    ) async throws -> Int {
+        let unique = Array(Set(users))
+        guard !unique.isEmpty else { return 0 }
+        var insert = sql.insert(into: "notifications").columns(
+            "id", "user_id", "problem_id", "link", "kind", "message", "created_at")
+        for user in unique {
+            insert = insert.values(
+                SQLBind(UUID()), SQLBind(user), SQLBind(problem), SQLBind(link), SQLBind(kind), SQLBind(message),
+                SQLBind(now))
+        }
+        try await insert.run()
+        return unique.count
+    }
+
+    /// The active users of a unit who hold `role` (its dispatchers, say).
+    static func users(of unit: UUID, withRole role: Role, on sql: any SQLDatabase) async throws -> [UUID] {
+        try await sql.raw(
+            """
+            SELECT id FROM users WHERE active = \(bind: true) AND org_unit_id = \(bind: unit)
+              AND roles LIKE \(bind: "%,\(role.rawValue),%")
+            """
+        ).all().map { try $0.decode(column: "id", as: UUID.self) }
     }
 
     /// Marks all of the user's notices read; returns how many were unread.

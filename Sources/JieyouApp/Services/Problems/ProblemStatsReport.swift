@@ -62,8 +62,8 @@ struct StatsRequest: Sendable {
         switch grouping {
         case nil: break
         case .department:
-            let names = try await Self.names(
-                "departments", ids: tallies.keys.compactMap { $0.flatMap(UUID.init(uuidString:)) }, on: sql)
+            let names = try await Self.departmentNames(
+                tallies.keys.compactMap { $0.flatMap(UUID.init(uuidString:)) }, tree: tree, on: sql)
             groups = tallies.map { key, tally in
                 let name = key.flatMap(UUID.init(uuidString:)).flatMap { names[$0] } ?? "未交办"
                 return StatsReport.Group(key: key, name: name, tally: tally, metrics: ProblemMetrics(tally))
@@ -103,14 +103,23 @@ struct StatsRequest: Sendable {
             groupBy: grouping?.rawValue, groups: groups, ranking: ranking)
     }
 
-    private static func names(_ table: String, ids: [UUID], on sql: any SQLDatabase) async throws -> [UUID: String] {
+    /// Department names; across more than one unit each is followed by its unit's, since every park
+    /// has its own 经济发展局 and a city's ranking would otherwise list it many times over.
+    private static func departmentNames(_ ids: [UUID], tree: OrgTree, on sql: any SQLDatabase) async throws
+        -> [UUID: String]
+    {
         guard !ids.isEmpty else { return [:] }
         struct Row: Decodable {
             let id: UUID
             let name: String
+            let orgUnitId: UUID
         }
-        let rows = try await sql.raw("SELECT id, name FROM \(ident: table) WHERE id IN (\(binds: ids))")
-            .all(decoding: Row.self)
-        return Dictionary(uniqueKeysWithValues: rows.map { ($0.id, $0.name) })
+        let rows = try await sql.raw("SELECT id, name, org_unit_id FROM departments WHERE id IN (\(binds: ids))")
+            .all(decoding: Row.self, keyDecodingStrategy: ColumnNames.snakeCase)
+        let qualified = Set(rows.map(\.orgUnitId)).count > 1
+        return Dictionary(
+            uniqueKeysWithValues: rows.map { row in
+                (row.id, qualified ? "\(row.name)（\(tree[row.orgUnitId]?.name ?? "—")）" : row.name)
+            })
     }
 }

@@ -20,6 +20,8 @@ struct Bulletin: Content {
         let result: String?
         /// Working days past the deadline, for an overdue problem.
         let daysOverdue: Int
+        /// The co-departments (配合单位), where a list shows who answers for a problem.
+        var coDepartments: [String]? = nil
     }
 
     struct CommonProblem: Content {
@@ -45,8 +47,10 @@ struct Bulletin: Content {
     let supervised: [Item]
     let typicalCases: [Item]
     let commonProblems: [CommonProblem]
-    /// The opening paragraph, drafted from the figures.
-    let summary: String
+    /// The opening paragraph, drafted from the figures; the dispatcher may rewrite it before issuing.
+    var summary: String
+    /// 下步工作: drafted from the overdue and common problems, editable like the summary.
+    var nextSteps: String
 
     static let listLimit = 30
 }
@@ -102,7 +106,8 @@ struct BulletinComposer {
             typicalCases: typical, commonProblems: common,
             summary: Self.summary(
                 period: period, current: current, previous: previous, closed: closed, overdueNow: overdueCount,
-                today: today))
+                today: today),
+            nextSteps: Self.nextSteps(overdue: overdueCount, supervised: supervised.count, common: common))
     }
 
     private struct Row: Decodable {
@@ -115,15 +120,20 @@ struct BulletinComposer {
         let state: String
         let result: String?
         let pausedSince: String?
+        let coDepartments: String?
     }
 
-    private func items(_ condition: SQLQueryString, order: SQLQueryString, limit: Int = Bulletin.listLimit)
-        async throws -> [Bulletin.Item]
-    {
-        try await sql.raw(
+    /// The problems that meet `condition` (on `p`) as a report lists them, the co-departments with them
+    /// when asked.
+    func items(
+        _ condition: SQLQueryString, order: SQLQueryString, limit: Int = Bulletin.listLimit,
+        coDepartments: Bool = false
+    ) async throws -> [Bulletin.Item] {
+        let co: SQLQueryString = coDepartments ? ProblemCoDepartments.column(on: sql) : "NULL"
+        return try await sql.raw(
             """
             SELECT p.id, p.number, e.name AS enterprise_name, p.description, d.name AS lead_name, p.deadline, p.state,
-              p.result, p.paused_since
+              p.result, p.paused_since, \(co) AS co_departments
             FROM problems p LEFT JOIN enterprises e ON e.id = p.enterprise_id
               LEFT JOIN departments d ON d.id = p.lead_department_id
             WHERE \(condition) ORDER BY \(order) LIMIT \(literal: limit)
@@ -136,7 +146,8 @@ struct BulletinComposer {
             return Bulletin.Item(
                 id: row.id, number: row.number, enterpriseName: row.enterpriseName, description: row.description,
                 leadName: row.leadName, deadline: row.deadline, state: state.chineseName, result: row.result,
-                daysOverdue: late)
+                daysOverdue: late,
+                coDepartments: coDepartments ? ProblemCoDepartments.names(row.coDepartments) : nil)
         }
     }
 
@@ -165,6 +176,22 @@ struct BulletinComposer {
         let points = (a - b) * 100
         if abs(points) < 0.05 { return "与上期持平" }
         return String(format: "较上期%@%.1f个百分点", points > 0 ? "上升" : "下降", abs(points))
+    }
+
+    /// 下步工作, drafted from what is still open.
+    static func nextSteps(overdue: Int, supervised: Int, common: [Bulletin.CommonProblem]) -> String {
+        var text = "下一步，"
+        if overdue > 0 {
+            text += "对超期未办结的\(overdue)个问题，逐一督促责任单位明确办结时间，限期办结；"
+        }
+        if supervised > 0 {
+            text += "对挂牌督办的\(supervised)个问题，实行周调度、旬通报，直至销号；"
+        }
+        if !common.isEmpty {
+            text += "对“\(common.map(\.category).joined(separator: "”“"))”等共性问题，梳理症结、分类施策，需上级研究解决的及时上报；"
+        }
+        text += "持续开展问题办理“回头看”，坚持“解决一个、销号一个”，确保企业满意。"
+        return text
     }
 
     static func summary(

@@ -4,7 +4,7 @@ import JieyouOffice
 
 /// A bulletin as an official document (.docx, GB/T 9704 via `DocxWriter`) and the sections both the
 /// page and the document show, in one order: 总体情况, 各责任单位办理情况, 超期和督办问题, 典型案例,
-/// 共性问题.
+/// 共性问题, 下步工作.
 enum BulletinDocument {
     static let rankingHeader = ["排名", "责任单位", "交办", "办结", "办结率", "按期办结率", "满意率", "超期"]
     static let itemHeader = ["编号", "企业", "问题", "责任单位", "办理时限", "超期（工作日）"]
@@ -101,6 +101,8 @@ enum BulletinDocument {
         }
         document.append(.heading1("五、共性问题"))
         document.append(.paragraph(commonText(bulletin)))
+        document.append(.heading1("六、下步工作"))
+        document.append(.paragraph(bulletin.nextSteps))
         document.append(
             .signature("\(bulletin.unitName)“送解优”专项行动工作专班\n\(issuedOn.year)年\(issuedOn.month)月\(issuedOn.day)日"))
         return document

@@ -1,4 +1,5 @@
 import JieyouDomain
+import JieyouOffice
 import SQLKit
 import Vapor
 
@@ -25,7 +26,7 @@ struct CoverageWebController: RouteCollection {
                 orgUnit: unit, campaign: campaign, from: from, to: to, access: access,
                 today: LocalDate(req.now, in: .chinaStandard), on: sql)
             f = FormFields()
-            body = render(report)
+            body = render(report, summaryLink: StatsRequest.mayRead(access.actor))
         } catch {
             let error = try AppError.forForm(error)
             f = FormFields(errors: error.fieldErrors)
@@ -45,7 +46,7 @@ struct CoverageWebController: RouteCollection {
         return try await req.page("走访覆盖", content)
     }
 
-    private func render(_ r: CoverageReport) -> HTML {
+    private func render(_ r: CoverageReport, summaryLink: Bool) -> HTML {
         let figures = r.figures
         let stat = { (label: String, value: String, note: String?, id: String) -> HTML in
             StatCard.render(label, value, note: note, testID: id)
@@ -56,11 +57,12 @@ struct CoverageWebController: RouteCollection {
         let never = r.neverVisited.map {
             HTML("<li><a href=\"\(WebPath.enterprise($0.id))\">\($0.name)</a></li>")
         }
-        let chart = BarChart(
+        let chart = ColumnChart(
             title: "每日走访次数", bars: r.perDay.map { (String($0.day.dropFirst(5)), $0.visits) })
         return """
             <p class="lead" data-testid="coverage-headline">\(r.campaign.map { "\($0.name)：" } ?? "")\(r.orgUnit.name)，\(r.from) 至 \(r.to)</p>
             <p>\(figures.headline)</p>
+            \((summaryLink ? r.campaign : nil).map { c in HTML("<p class=\"no-print\"><a class=\"button secondary\" href=\"\(WebPath.campaignSummary)?campaign=\(c.id.uuidString.lowercased())&amp;orgUnit=\(r.orgUnit.id.uuidString.lowercased())\" data-testid=\"campaign-summary-link\">总结报告</a></p>") })
             <div class="cards">
             \(stat("范围内企业", String(r.enterprisesInScope), nil, "in-scope"))
             \(stat("已走访企业", String(r.visitedAtLeastOnce), "覆盖率 \(figures.coverage.percentText)", "visited"))
@@ -70,7 +72,7 @@ struct CoverageWebController: RouteCollection {
             \(stat("参与干部", String(r.cadresActive), "人均 \(CoverageFigures.oneDecimal(figures.visitsPerCadre)) 次", "cadres"))
             </div>
             <h2>每日走访</h2>
-            \(r.perDay.isEmpty ? HTML("<p class=\"muted\">期间内没有走访记录。</p>") : chart.svg)
+            \(r.perDay.isEmpty ? HTML("<p class=\"muted\">期间内没有走访记录。</p>") : HTML(raw: chart.svg))
             <h2>干部走访情况</h2>
             <div class="table-wrap"><table data-testid="coverage-cadres"><thead><tr><th>干部</th><th>走访次数</th><th>走访企业</th></tr></thead><tbody>\(cadreRows)</tbody></table></div>
             <h2>未走访企业（\(r.neverVisitedCount) 家）</h2>

@@ -1,5 +1,6 @@
 import Foundation
 import JieyouDomain
+import JieyouOffice
 import SQLKit
 import Vapor
 
@@ -108,12 +109,13 @@ struct StatsWebController: RouteCollection {
         }
         let chart = RateChart(
             title: "\(ranking.rankByName)排名",
-            rows: ranking.ranked.prefix(30).map { ($0.name, $0.rate.value ?? 0, "\($0.rate.percent)（\($0.rate.of) 件）") }
-        )
+            rows: ranking.ranked.prefix(30).map {
+                RateChart.Row(label: $0.name, value: $0.rate.value ?? 0, note: "\($0.rate.percent)（\($0.rate.of) 件）")
+            })
         let leftOut = ranking.leftOut.map { HTML("<li>\($0.name)（\($0.rate.of) 件）</li>") }
         return """
             <h2>\(ranking.rankByName)排名</h2>
-            \(ranking.ranked.isEmpty ? HTML("<p class=\"muted\">没有样本达到 \(ranking.minimumSample) 件的单位，暂不排名。</p>") : chart.svg)
+            \(ranking.ranked.isEmpty ? HTML("<p class=\"muted\">没有样本达到 \(ranking.minimumSample) 件的单位，暂不排名。</p>") : HTML(raw: chart.svg))
             \(ranking.ranked.isEmpty ? .empty : HTML("<div class=\"table-wrap\"><table data-testid=\"stats-ranking\"><thead><tr><th>名次</th><th>单位</th><th>\(ranking.rankByName)</th><th>样本</th></tr></thead><tbody>\(rows)</tbody></table></div>"))
             \(leftOut.isEmpty ? .empty : HTML("<p class=\"muted\" data-testid=\"stats-left-out\">样本不足 \(ranking.minimumSample) 件、不参与排名：</p><ul class=\"columns\">\(leftOut)</ul>"))
             """

@@ -1,0 +1,109 @@
+import Foundation
+import JieyouDomain
+import SQLKit
+import Vapor
+
+/// A campaign's 总结报告 (seed 000 五(三), PRODUCT.md §4): how far the visits reached, what became of
+/// the problems the campaign collected, the suggestions adopted, two or three typical cases, and the
+/// problems still open with the units that answer for them. Its figures are `GET /api/v1/stats`'s
+/// and `GET /api/v1/coverage`'s for the campaign.
+struct CampaignSummary: Content {
+    let title: String
+    let campaignID: UUID
+    let campaignName: String
+    let unitName: String
+    let from: LocalDate
+    let to: LocalDate
+    /// The day the figures were read.
+    let asOf: LocalDate
+    let coverage: CoverageFigures
+    let problems: StatsReport
+    let typicalCases: [Bulletin.Item]
+    /// Open problems now; `unresolved` lists the first `listLimit` by lead department and deadline, the
+    /// ones not yet assigned last.
+    let unresolvedCount: Int
+    let unresolved: [Bulletin.Item]
+    /// The opening paragraph, drafted from the figures; the dispatcher may rewrite it before issuing.
+    var summary: String
+    /// 下步工作, for what the campaign leaves open.
+    var nextSteps: String
+
+    static let listLimit = 200
+}
+
+/// Puts a campaign's summary together for a reader who may read statistics.
+struct CampaignSummaryComposer {
+    let actor: Actor
+    let tree: OrgTree
+    let sql: any SQLDatabase
+    let calendar: WorkCalendar
+    let today: LocalDate
+
+    func compose(_ campaign: CampaignRecord, unit: UUID) async throws -> CampaignSummary {
+        let schedule = campaign.schedule
+        let end = min(schedule.endsOn, max(today, schedule.startsOn))
+        // The campaign's coverage tallies hold its whole period so far: what the coverage page reads.
+        let coverage = try await CoverageQuery.figures(
+            CoverageScope(
+                units: Array(tree.subtree(of: unit)), enterpriseCondition: campaign.enterpriseCondition,
+                from: schedule.startsOn, to: end, requiredVisits: campaign.requiredVisits,
+                talliedCampaign: campaign.id),
+            on: sql)
+        let problems = try await StatsRequest(
+            scope: StatsScope(orgUnitID: unit, campaignID: campaign.id), grouping: .department
+        ).report(actor: actor, tree: tree, today: today, calendar: calendar, on: sql)
+        var ledger = LedgerRequest()
+        ledger.filter.orgUnitID = unit
+        ledger.filter.campaignID = campaign.id
+        let reach = ProblemLedger.condition(ledger, actor: actor, tree: tree, today: today, calendar: calendar, on: sql)
+        let bulletin = BulletinComposer(actor: actor, tree: tree, sql: sql, calendar: calendar, today: today)
+        let typical = try await bulletin.items(
+            "\(reach) AND p.flags <> '' AND p.flags LIKE '%,typicalCase,%' AND p.state IN ('resolved', 'closed')",
+            order: "p.resolved_on DESC, p.number", limit: 3)
+        let open: [String] = ProblemState.allCases.filter(\.isOpen).map(\.rawValue)
+        let openCondition: SQLQueryString = "\(reach) AND p.state IN (\(binds: open))"
+        let unresolvedCount =
+            try await sql.raw("SELECT COUNT(*) AS n FROM problems p WHERE \(openCondition)").first()?
+            .decode(column: "n", as: Int.self) ?? 0
+        let unresolved = try await bulletin.items(
+            openCondition,
+            order: "CASE WHEN d.name IS NULL THEN 1 ELSE 0 END, d.name, p.deadline, p.number",
+            limit: CampaignSummary.listLimit,
+            coDepartments: true)
+        let unitName = tree[unit]?.name ?? ""
+        // A campaign is often named after its unit already (望城经开区“两重”“两新”…).
+        let title = campaign.name.hasPrefix(unitName) ? "\(campaign.name)总结报告" : "\(unitName)\(campaign.name)总结报告"
+        return CampaignSummary(
+            title: title, campaignID: campaign.id, campaignName: campaign.name,
+            unitName: unitName, from: schedule.startsOn, to: schedule.endsOn, asOf: today, coverage: coverage,
+            problems: problems, typicalCases: typical, unresolvedCount: unresolvedCount, unresolved: unresolved,
+            summary: Self.summary(campaign.name, coverage: coverage, tally: problems.tally, metrics: problems.metrics),
+            nextSteps: Self.nextSteps(unresolved: unresolvedCount, departments: Set(unresolved.compactMap(\.leadName))))
+    }
+
+    static func summary(_ name: String, coverage: CoverageFigures, tally: ProblemTally, metrics: ProblemMetrics)
+        -> String
+    {
+        var text = "\(name)开展以来，\(coverage.cadresActive)名干部走访企业\(coverage.visits)次，"
+        text +=
+            "走访覆盖\(coverage.visitedAtLeastOnce)家企业（应走访\(coverage.enterprisesInScope)家，覆盖率\(coverage.coverage.percentText)），"
+        text += "平均每家企业走访\(CoverageFigures.oneDecimal(coverage.visitsPerEnterprise))次；"
+        if coverage.requiredVisits > 1 {
+            text += "走访达到\(coverage.requiredVisits)次的企业\(coverage.visitedAsRequired)家；"
+        }
+        text += "共收集企业问题\(tally.registered - tally.suggestions)个、意见建议\(tally.suggestions)条，"
+        text += "已交办\(tally.assigned)个，办结\(tally.resolved)个，销号\(tally.closed)个，"
+        text +=
+            "办结率\(metrics.resolutionRate.percent)，按期办结率\(metrics.onTimeRate.percent)，满意率\(metrics.satisfactionRate.percent)；"
+        text += "采纳企业意见建议\(tally.suggestionsAdopted)条。"
+        return text
+    }
+
+    static func nextSteps(unresolved: Int, departments: Set<String>) -> String {
+        guard unresolved > 0 else {
+            return "专项行动收集的问题已全部办结。下一步，将好的做法予以固化，形成长效机制，持续做好“送解优”服务。"
+        }
+        return "对专项行动结束时尚未解决的\(unresolved)个问题，已明确\(departments.count)个责任单位持续抓好落实，"
+            + "坚持“解决一个、销号一个”；对制约企业发展的共性问题，报上级研究出台政策措施；将好的做法予以固化，形成长效机制。"
+    }
+}

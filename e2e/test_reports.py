@@ -1,0 +1,85 @@
+"""A leader reads the dashboard and follows a chart to its list; the park's dispatcher keeps a 月通报 as a
+draft, rewrites its opening paragraph and issues it; the campaign's 总结报告 is one click from its
+coverage."""
+import re
+
+from selenium.webdriver.common.by import By
+
+from conftest import sign_in, wait_until_replaced
+
+
+def ledger_total(browser):
+    text = browser.find_element(By.CSS_SELECTOR, "[data-testid=ledger-total]").text
+    return int(re.match(r"共 (\d+) 条", text).group(1))
+
+
+def test_each_number_of_the_dashboard_opens_its_list(browser, base_url):
+    sign_in(browser, base_url, "gx_leader")
+    browser.find_element(By.LINK_TEXT, "数据看板").click()
+    for chart in ["chart-categories", "chart-trend", "chart-ranking", "chart-coverage"]:
+        assert browser.find_elements(By.CSS_SELECTOR, f"[data-testid={chart}] svg.chart"), chart
+
+    # A part of a category's bar: its tooltip says how many problems it counts, and its list has them.
+    part = browser.find_element(By.CSS_SELECTOR, "[data-testid=chart-categories] svg a rect")
+    label = part.find_element(By.TAG_NAME, "title").get_attribute("textContent")
+    count = int(label.rsplit("：", 1)[1])
+    # An SVG link's href is an animated string to the DOM: read the attribute as written.
+    link = part.find_element(By.XPATH, "..").get_dom_attribute("href")
+    browser.get(base_url + link)
+    assert ledger_total(browser) == count
+
+    # The 在办问题 card opens the open problems, as many as it says.
+    browser.back()
+    card = browser.find_element(By.CSS_SELECTOR, "[data-testid=card-open] a")
+    open_now = int(card.text)
+    card.click()
+    assert ledger_total(browser) == open_now
+
+
+def test_the_dispatcher_keeps_edits_and_issues_a_monthly_bulletin(browser, base_url):
+    sign_in(browser, base_url, "wc_dispatcher")
+    browser.find_element(By.LINK_TEXT, "通报").click()
+    browser.get(base_url + "/reports?kind=month")
+    title = browser.find_element(By.CSS_SELECTOR, "[data-testid=bulletin] h1").text
+    keep = browser.find_element(By.CSS_SELECTOR, "[data-testid=keep-draft]")
+    keep.click()
+    wait_until_replaced(browser, keep)
+    assert browser.find_element(By.CSS_SELECTOR, "[data-testid=report-state]").text == "草稿"
+
+    summary = browser.find_element(By.ID, "summary")
+    summary.clear()
+    summary.send_keys("本月全区问题办理总体平稳，重点问题均已明确责任单位。")
+    save = browser.find_element(By.CSS_SELECTOR, "[data-testid=report-editor] form button")
+    save.click()
+    wait_until_replaced(browser, save)
+    assert "已保存" in browser.find_element(By.CSS_SELECTOR, ".flash").text
+    assert browser.find_element(By.CSS_SELECTOR, "[data-testid=bulletin-summary]").text.startswith("本月全区问题办理总体平稳")
+
+    browser.find_element(By.NAME, "confirm").click()
+    issue = browser.find_element(By.CSS_SELECTOR, "[data-testid=issue-report]")
+    issue.click()
+    wait_until_replaced(browser, issue)
+    assert browser.find_element(By.CSS_SELECTOR, "[data-testid=report-state]").text == "已印发"
+    assert browser.find_elements(By.CSS_SELECTOR, "[data-testid=report-editor]") == []
+    assert browser.find_element(By.CSS_SELECTOR, "[data-testid=bulletin] h1").text == title
+
+    # Listed as issued; the drafting job's 周调度 and 旬通报 wait as drafts.
+    browser.get(base_url + "/reports/records?state=issued")
+    issued = [a.text for a in browser.find_elements(By.CSS_SELECTOR, "[data-testid=stored-reports] td:first-child a")]
+    assert title in issued
+    browser.get(base_url + "/reports/records?state=draft")
+    drafts = [a.text for a in browser.find_elements(By.CSS_SELECTOR, "[data-testid=stored-reports] td:first-child a")]
+    assert any("旬通报" in d for d in drafts) and any("周调度" in d for d in drafts)
+
+
+def test_the_campaign_summary_is_one_click_from_its_coverage(browser, base_url):
+    sign_in(browser, base_url, "gx_leader")
+    browser.find_element(By.LINK_TEXT, "专项行动").click()
+    browser.find_element(By.PARTIAL_LINK_TEXT, "送解优专项行动").click()
+    browser.find_element(By.CSS_SELECTOR, "[data-testid=campaign-summary-link]").click()
+    article = browser.find_element(By.CSS_SELECTOR, "[data-testid=campaign-summary]")
+    assert article.find_element(By.TAG_NAME, "h1").text.endswith("总结报告")
+    headings = [h.text for h in article.find_elements(By.TAG_NAME, "h2")]
+    assert headings == ["一、总体情况", "二、走访覆盖", "三、问题办理", "四、典型案例", "五、未解决问题及责任单位", "六、下步工作"]
+    # A leader reads the summary; only the park's dispatchers keep it as a draft.
+    assert browser.find_elements(By.CSS_SELECTOR, "[data-testid=keep-draft]") == []
