@@ -8,7 +8,8 @@ import NIOHTTP1
 /// 5,000,000 events. Times the filtered ledger page (`GET /api/v1/problems`, status + category +
 /// department, 50 rows by deadline), a problem's page with its timeline, create + accept + assign over
 /// HTTP from several connections, `GET /api/v1/stats` for a city over one 旬, and issue 5's 旬通报
-/// (`GET /api/v1/reports/bulletin`) for the province and the city.
+/// (`GET /api/v1/reports/bulletin`) and dashboard (`GET /api/v1/dashboard`) for the province, the
+/// city and the measured park.
 struct ProblemScenario {
     let options: Options
 
@@ -99,6 +100,9 @@ struct ProblemScenario {
         guard let cityID = units.first(where: { ($0["code"] as? String) == city.key })?["id"] as? String else {
             throw BenchError("city \(city.key) is missing")
         }
+        guard let parkID = units.first(where: { ($0["code"] as? String) == "CSGXQ" })?["id"] as? String else {
+            throw BenchError("park CSGXQ is missing")
+        }
         let period = TenDayPeriod.reportedPeriod(on: today)
         let path = "/api/v1/stats?orgUnit=\(cityID)&from=\(period.start.iso)&to=\(period.end.iso)"
         var results: [Measurement] = []
@@ -109,10 +113,23 @@ struct ProblemScenario {
             ("stats: the same, by department with the ranking", path + "&groupBy=department"),
             ("旬通报: the province, one 旬 (with the previous 旬, lists, ranking)", bulletin),
             ("旬通报: the city, one 旬", bulletin + "&orgUnit=\(cityID)"),
+            ("dashboard: the province as kept (this year, 12 旬, ranking, coverage of each city)", "/api/v1/dashboard"),
+            ("dashboard: the city as kept", "/api/v1/dashboard?orgUnit=\(cityID)"),
+            ("dashboard: a park", "/api/v1/dashboard?orgUnit=\(parkID)"),
         ] {
             step(name)
             _ = try await admin.timeSequentially(name, paths: [query, query])
             results.append(try await admin.timeSequentially(name, paths: Array(repeating: query, count: 20)))
+        }
+        // Composed, not kept: each request names days no earlier one did (2 January to today, then
+        // 3 January …), as a leader choosing a period does.
+        for (name, unit, runs) in [("the province", "", 3), ("the city", "&orgUnit=\(cityID)", 5)] {
+            let label = "dashboard: \(name), composed (a period not asked for before)"
+            step(label)
+            let paths = (0..<runs).map {
+                "/api/v1/dashboard?from=\(today.year)-01-\(String(format: "%02d", $0 + 2))\(unit)"
+            }
+            results.append(try await admin.timeSequentially(label, paths: paths))
         }
         return results
     }

@@ -133,4 +133,64 @@ import VaporTesting
             #expect(try park.content.get([StatsReport.Group].self, at: "groups").map(\.name).contains("经济发展局"))
         }
     }
+
+    @Test func aSlowDashboardIsKeptForAnHourButAHandlersIsAlwaysComposed() async throws {
+        try await withApp { app in
+            let world = try await World.build(on: app)
+            try await ProblemListRouteTests.fillLedger(app, world)
+            app.dashboardCache = DashboardCache(slowerThan: 0)  // every dashboard counts as slow here
+            let client = Client(app: app)
+            let leader = try await client.token("lx_leader")
+            let handler = try await client.token("lx_handler")
+            let dispatcher = try await client.token("lx_dispatcher")
+            func dashboard(_ token: String) async throws -> Dashboard {
+                let response = try await client.send(.GET, "/api/v1/dashboard", token: token)
+                #expect(response.status == .ok, "\(response.body.string)")
+                return try response.content.decode(Dashboard.self)
+            }
+            let before = try await dashboard(leader)
+            let handlers = try await dashboard(handler)
+            let created = try await client.send(
+                .POST, "/api/v1/problems", token: dispatcher,
+                json: ["enterpriseId": world.enterprise.uuidString, "description": "新增：厂区供水压力不足"])
+            let id = try created.content.get(String.self, at: "id")
+            for (action, body) in [
+                ("accept", ["category": "hardship"]),
+                ("assign", ["leadDepartmentId": world.linxiangEconomy.uuidString]),
+            ] {
+                let response = try await client.send(
+                    .POST, "/api/v1/problems/\(id)/actions/\(action)", token: dispatcher, json: body)
+                #expect(response.status == .ok, "\(response.body.string)")
+            }
+            // The kept one, with the time it was composed; the handler's counts its department's now.
+            let kept = try await dashboard(leader)
+            #expect(kept.openNow == before.openNow)
+            #expect(kept.composedAt == before.composedAt)
+            #expect(try await dashboard(handler).openNow == handlers.openNow + 1)
+            // An hour on, it is composed again.
+            app.clock.advance(by: DashboardCache.freshFor + 1)
+            #expect(try await dashboard(leader).openNow == before.openNow + 1)
+
+            // The hourly warm-up keeps the dashboards of the province and the city.
+            #expect(try await DashboardWarmUp.run(app) == 2)
+            let units = Set(await app.dashboardCache.keys.map(\.unit))
+            #expect(units.isSuperset(of: [world.province!, world.city!]))
+        }
+    }
+
+    @Test func aQuickDashboardIsComposedOnEveryView() async throws {
+        try await withApp { app in
+            let world = try await World.build(on: app)
+            try await ProblemListRouteTests.fillLedger(app, world)
+            let client = Client(app: app)
+            let leader = try await client.token("lx_leader")
+            let first = try await client.send(.GET, "/api/v1/dashboard", token: leader).content.decode(Dashboard.self)
+            _ = try await client.send(
+                .POST, "/api/v1/problems", token: try await client.token("lx_dispatcher"),
+                json: ["enterpriseId": world.enterprise.uuidString, "description": "新增：园区食堂就餐拥挤"])
+            let second = try await client.send(.GET, "/api/v1/dashboard", token: leader).content.decode(Dashboard.self)
+            #expect(second.openNow == first.openNow + 1)
+            #expect(await app.dashboardCache.keys.isEmpty)
+        }
+    }
 }

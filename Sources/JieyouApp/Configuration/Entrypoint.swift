@@ -41,6 +41,7 @@ public enum Entrypoint {
                     app.lifecycle.use(HourlyJob.plannerStatistics)
                     app.lifecycle.use(HourlyJob.overdueSweep)
                     app.lifecycle.use(HourlyJob.reportDrafting)
+                    app.lifecycle.use(HourlyJob.dashboardWarmUp)
                 }
                 try await app.execute()
                 try await app.asyncShutdown()

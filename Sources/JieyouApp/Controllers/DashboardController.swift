@@ -40,10 +40,9 @@ struct DashboardController: RouteCollection {
             let today = LocalDate(req.now, in: .chinaStandard)
             var v = Validator()
             let unit = req.queryID("orgUnit", "组织", &v) ?? actor.orgUnitID
-            let from =
-                v.optionalDay(req.queryText("from"), field: "from", label: "起始日期") ?? LocalDate(
-                    year: today.year, month: 1, day: 1)!
-            let to = v.optionalDay(req.queryText("to"), field: "to", label: "截止日期") ?? today
+            let days = DashboardComposer.defaultDays(today: today)
+            let from = v.optionalDay(req.queryText("from"), field: "from", label: "起始日期") ?? days.from
+            let to = v.optionalDay(req.queryText("to"), field: "to", label: "截止日期") ?? days.to
             if v.errors.isEmpty && to < from { v.fail("to", "截止日期不能早于起始日期") }
             if v.errors.isEmpty && from.days(until: to) > CoverageService.maxDays { v.fail("to", "统计期间不能超过两年") }
             let campaignID = req.queryID("campaign", "专项行动", &v)
@@ -62,11 +61,23 @@ struct DashboardController: RouteCollection {
             return Wanted(actor: actor, tree: tree, unit: unit, from: from, to: to, campaign: campaign, today: today)
         }
 
+        /// The dashboard, kept or composed now. A reader whose reach is the whole subtree shares the
+        /// kept ones; a handler's, which counts only its department's problems, is always its own.
         func dashboard(_ req: Request) async throws -> Dashboard {
-            try await DashboardComposer(
+            let shared = [.dispatcher, .admin, .leader, .cadre, .upper].contains { actor.has($0) }
+            let key = DashboardCache.Key(unit: unit, from: from, to: to, campaign: campaign?.id)
+            let cache = req.application.dashboardCache
+            if shared, let kept = await cache.fresh(key, now: req.now) { return kept.dashboard }
+            let started = Date()
+            let dashboard = try await DashboardComposer(
                 actor: actor, tree: tree, sql: req.db as! any SQLDatabase,
-                calendar: try await CalendarStore.calendar(on: req.db), today: today
+                calendar: try await CalendarStore.calendar(on: req.db), now: req.now
             ).compose(unit: unit, from: from, to: to, campaign: campaign)
+            if shared {
+                await cache.keep(
+                    dashboard, for: key, composedAt: dashboard.composedAt, seconds: Date().timeIntervalSince(started))
+            }
+            return dashboard
         }
     }
 
@@ -102,7 +113,7 @@ struct DashboardController: RouteCollection {
             """
         let content: HTML = """
             <h1>数据看板：\(d.unitName)</h1>
-            <p class="muted">问题收集于 \(d.from.iso) 至 \(d.to.iso)，状态截至 \(d.asOf.iso)。点击图中的数字或柱条可打开对应的问题清单。</p>
+            <p class="muted" data-testid="dashboard-as-of">问题收集于 \(d.from.iso) 至 \(d.to.iso)，数据生成于 \(ChinaTime.dateTime(d.composedAt))。点击图中的数字或柱条可打开对应的问题清单。</p>
             \(picker)
             <div class="actions no-print"><a class="button secondary" href="\(WebPath.reports)?orgUnit=\(d.unitId.uuidString.lowercased())">通报</a>\
             <a class="button secondary" href="\(links.stats)">统计分析</a></div>

@@ -80,9 +80,9 @@ enum ReportDrafting {
             let actor = Actor(userID: UUID(), roles: [.dispatcher], orgUnitID: unit)
             return (actor, BulletinComposer(actor: actor, tree: tree, sql: sql, calendar: calendar, today: today))
         }
+        // Each caller first looks whether the report is there, so as not to compose it for nothing;
+        // `draft` looks again inside its transaction.
         func store(_ draft: ReportDraft, unit: UUID, message: String) async throws {
-            guard try await ReportStore.find(unit: unit, kind: draft.kind, periodKey: draft.periodKey, on: sql) == nil
-            else { return }
             let (id, created) = try await ReportStore.draft(draft, unit: unit, actorID: nil, now: now, on: database)
             guard created else { return }
             outcome.drafted += 1

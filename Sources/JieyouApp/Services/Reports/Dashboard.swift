@@ -40,6 +40,8 @@ struct Dashboard: Content {
     let from: LocalDate
     let to: LocalDate
     let asOf: LocalDate
+    /// When the figures were read: a province's dashboard may be up to an hour old (`DashboardCache`).
+    let composedAt: Date
     let stats: StatsReport
     /// Open, overdue and 督办 problems now, whenever they came in.
     let openNow: Int
@@ -60,7 +62,8 @@ struct DashboardComposer {
     let tree: OrgTree
     let sql: any SQLDatabase
     let calendar: WorkCalendar
-    let today: LocalDate
+    let now: Date
+    var today: LocalDate { LocalDate(now, in: .chinaStandard) }
 
     func compose(unit: UUID, from: LocalDate, to: LocalDate, campaign: CampaignRecord?) async throws -> Dashboard {
         let stats = try await StatsRequest(
@@ -80,7 +83,8 @@ struct DashboardComposer {
             "\(reach) AND p.flags <> '' AND p.flags LIKE '%,supervised,%' AND p.state IN (\(binds: open))")
         let (coverageFrom, coverageTo, coverage) = try await coverage(unit: unit, campaign: campaign)
         return Dashboard(
-            unitId: unit, unitName: tree[unit]?.name ?? "", from: from, to: to, asOf: today, stats: stats,
+            unitId: unit, unitName: tree[unit]?.name ?? "", from: from, to: to, asOf: today, composedAt: now,
+            stats: stats,
             openNow: openNow, overdueNow: overdueNow, supervisedNow: supervisedNow,
             categories: try await categories(reach: reach, from: from, to: to),
             trend: try await trend(reach: reach), coverageCampaign: campaign.map { NamedRef(id: $0.id, name: $0.name) },
@@ -185,6 +189,11 @@ struct DashboardComposer {
         let own = try await row(node, units: [unit], ownOnly: true)
         if own.enterprisesInScope > 0 { rows.insert(own, at: 0) }
         return (from, to, rows)
+    }
+
+    /// The days a dashboard covers by default: this year to today.
+    static func defaultDays(today: LocalDate) -> (from: LocalDate, to: LocalDate) {
+        (LocalDate(year: today.year, month: 1, day: 1)!, today)
     }
 
     /// The campaign a dashboard shows by default: the latest begun of those the unit keeps or the
