@@ -90,7 +90,8 @@ struct StoredReportsController: RouteCollection {
                     actor: ctx.actor, tree: ctx.tree, sql: ctx.sql, calendar: calendar, today: ctx.today
                 ).compose(unit: unit, period: period))
         }
-        return try await ReportStore.draft(draft, unit: unit, actorID: ctx.actor.userID, now: req.now, on: req.db)
+        let stored = try await ReportStore.draft(draft, unit: unit, actorID: ctx.actor.userID, now: req.now, on: req.db)
+        return (stored.id, stored.created)
     }
 
     @Sendable func keep(req: Request) async throws -> Response {

@@ -83,12 +83,10 @@ enum ReportDrafting {
         // Each caller first looks whether the report is there, so as not to compose it for nothing;
         // `draft` looks again inside its transaction.
         func store(_ draft: ReportDraft, unit: UUID, message: String) async throws {
-            let (id, created) = try await ReportStore.draft(draft, unit: unit, actorID: nil, now: now, on: database)
-            guard created else { return }
-            outcome.drafted += 1
-            outcome.notices += try await NotificationStore.send(
-                to: try await NotificationStore.users(of: unit, withRole: .dispatcher, on: sql), kind: "reportDrafted",
-                message: message, link: WebPath.storedReport(id), now: now, on: sql)
+            let stored = try await ReportStore.draft(
+                draft, unit: unit, actorID: nil, now: now, notice: message, on: database)
+            if stored.created { outcome.drafted += 1 }
+            outcome.notices += stored.notified
         }
         for (unit, period) in periods where tree[unit] != nil {
             let kind = period.kind.rawValue

@@ -11,10 +11,26 @@ import VaporTesting
 let testingPostgres = !(ProcessInfo.processInfo.environment["JIEYOU_TEST_DATABASE_URL"] ?? "").isEmpty
 
 /// Runs `body` with a fresh, migrated application: a private in-memory SQLite database, or a new
-/// PostgreSQL database on the server of `JIEYOU_TEST_DATABASE_URL`. Tests run in parallel, each alone.
+/// PostgreSQL database on the server of `JIEYOU_TEST_DATABASE_URL`. Tests run in parallel, each alone;
+/// on PostgreSQL at most `TestAppSlots.shared`'s limit at once.
 func withApp(
     configure adjust: (inout AppConfiguration) -> Void = { _ in },
     _ body: (Application) async throws -> Void
+) async throws {
+    // Each PostgreSQL test holds a pool of connections; unbounded, the suite's parallel tests ran the
+    // server out of them ("too many clients already").
+    if testingPostgres { await TestAppSlots.shared.acquire() }
+    do {
+        try await runApp(configure: adjust, body)
+    } catch {
+        if testingPostgres { await TestAppSlots.shared.release() }
+        throw error
+    }
+    if testingPostgres { await TestAppSlots.shared.release() }
+}
+
+private func runApp(
+    configure adjust: (inout AppConfiguration) -> Void, _ body: (Application) async throws -> Void
 ) async throws {
     let app = try await Application.make(.testing)
     do {
@@ -29,9 +45,36 @@ func withApp(
         try await body(app)
     } catch {
         try? await app.asyncShutdown()
-        throw error
+        // PostgresNIO describes its errors generically unless reflected: say what the server said.
+        throw TestSetupError(String(reflecting: error))
     }
     try await app.asyncShutdown()
+}
+
+/// At most `limit` test applications at once: a counting semaphore for async tests.
+actor TestAppSlots {
+    static let shared = TestAppSlots(limit: 12)
+
+    private var free: Int
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(limit: Int) { free = limit }
+
+    func acquire() async {
+        if free > 0 {
+            free -= 1
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func release() {
+        if waiting.isEmpty {
+            free += 1
+        } else {
+            waiting.removeFirst().resume()
+        }
+    }
 }
 
 enum TestDatabases {

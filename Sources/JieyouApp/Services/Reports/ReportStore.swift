@@ -19,10 +19,11 @@ enum ReportStore {
     }
 
     /// Stores `draft` for `unit` unless that unit already has the report; returns the stored one and
-    /// whether it was new.
-    static func draft(_ draft: ReportDraft, unit: UUID, actorID: UUID?, now: Date, on database: any Database)
-        async throws -> (id: UUID, created: Bool)
-    {
+    /// whether it was new. With `notice`, a new draft is announced to the unit's dispatchers in the
+    /// same transaction (`notified` says to how many).
+    static func draft(
+        _ draft: ReportDraft, unit: UUID, actorID: UUID?, now: Date, notice: String? = nil, on database: any Database
+    ) async throws -> (id: UUID, created: Bool, notified: Int) {
         let content: String
         switch draft {
         case .bulletin(let bulletin): content = try encode(bulletin)
@@ -31,7 +32,7 @@ enum ReportStore {
         return try await database.writing(actorID: actorID, now: now) { tx, log in
             let sql = tx as! any SQLDatabase
             if let existing = try await find(unit: unit, kind: draft.kind, periodKey: draft.periodKey, on: sql) {
-                return (existing, false)
+                return (existing, false, 0)
             }
             let id = UUID()
             try await sql.insert(into: "reports")
@@ -47,7 +48,14 @@ enum ReportStore {
             try await log.record(
                 "report", id: id.uuidString, "draft",
                 .created(["kind": draft.kind, "period": draft.periodKey, "title": draft.title]), orgUnit: unit)
-            return (id, true)
+            var notified = 0
+            if let notice {
+                notified = try await NotificationStore.send(
+                    to: try await NotificationStore.users(of: unit, withRole: .dispatcher, on: sql),
+                    kind: "reportDrafted",
+                    message: notice, link: WebPath.storedReport(id), now: now, on: sql)
+            }
+            return (id, true, notified)
         }
     }
 
