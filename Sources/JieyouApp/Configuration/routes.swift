@@ -57,4 +57,7 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: StoredReportsController(api: true))
     try signedIn.register(collection: DashboardController(api: true))
     try signedIn.register(collection: ProblemSettingsAPIController())
+    try signedIn.register(collection: PoliciesAPIController())
+    try signedIn.register(collection: PolicyDeliveriesAPIController())
+    try signedIn.register(collection: BenefitsAPIController())
 }

@@ -28,5 +28,6 @@ enum AllMigrations {
         VersionCalendar(),
         IndexReportQueries(),
         CreateReports(),
+        CreatePolicies(),
     ]
 }

@@ -36,6 +36,11 @@ enum WebPath {
     static let storedReports = "/reports/records"
     static let campaignSummary = "/reports/campaign"
     static let dashboard = "/dashboard"
+    static let policies = "/policies"
+    static let myPolicies = "/my/policies"
+    static let benefits = "/benefits"
+
+    static func policy(_ id: UUID) -> String { "\(policies)/\(id.uuidString.lowercased())" }
 
     static func login(next: String? = nil) -> String {
         guard let next, isSafeRedirect(next), next != home else { return loginPath }

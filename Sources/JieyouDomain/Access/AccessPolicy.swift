@@ -15,6 +15,8 @@ public enum AccessPolicy {
         case .seeContactPhones: [.admin, .dispatcher, .cadre]
         case .recordFieldWork: [.admin, .dispatcher, .cadre]
         case .manageCampaigns: [.admin]
+        case .readPolicies: [.admin, .dispatcher, .handler, .cadre, .leader, .upper]
+        case .managePolicies: [.admin, .dispatcher]
         }
     }
 

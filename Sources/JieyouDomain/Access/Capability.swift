@@ -19,4 +19,9 @@ public enum Capability: String, Sendable, CaseIterable {
     case recordFieldWork
     /// Create and edit campaigns (专项行动).
     case manageCampaigns
+    /// Read the 政策清单 and who qualifies (an enterprise reads only the policies that match it).
+    case readPolicies
+    /// Write policies and their rules, push them online (精准推送), approve 免申即享 and keep the 兑现
+    /// ledger: the 政策小组, which is a dispatcher's or an admin's work.
+    case managePolicies
 }

@@ -60,9 +60,10 @@ public struct BenefitTotals: Hashable, Sendable {
 
     public init() {}
 
-    public mutating func add(_ kind: BenefitKind, _ amount: Amount) {
+    /// Adds `count` benefits of `kind` that together come to `amount`.
+    public mutating func add(_ kind: BenefitKind, _ amount: Amount, count: Int = 1) {
         byKind[kind, default: .zero] += amount
-        count += 1
+        self.count += count
     }
 
     public var total: Amount { byKind.values.sum() }

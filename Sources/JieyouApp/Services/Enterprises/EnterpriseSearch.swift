@@ -161,9 +161,7 @@ enum EnterpriseSearch {
         if let phrase = ftsPhrase(q, dialect: dialect) {
             return "e.rowid IN (SELECT rowid FROM enterprise_search WHERE enterprise_search MATCH \(bind: phrase))"
         }
-        let escaped = q.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
-            .replacingOccurrences(of: "_", with: "\\_")
-        return "e.name LIKE \(bind: "%" + escaped + "%") ESCAPE '\\'"
+        return "e.name LIKE \(bind: "%" + LikePattern.escape(q) + "%") ESCAPE '\\'"
     }
 
     private static func isCodePrefix(_ q: String) -> Bool {

@@ -122,9 +122,7 @@ enum ProblemLedger {
         if let to = filter.to { conditions.append("p.submitted_on <= \(bind: to.iso)") }
         if let text = filter.text {
             // LIKE's wildcards in what was typed are matched as themselves.
-            let escaped = text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
-                .replacingOccurrences(of: "_", with: "\\_")
-            let pattern = "%\(escaped)%"
+            let pattern = "%\(LikePattern.escape(text))%"
             conditions.append(
                 """
                 (UPPER(p.number) LIKE \(bind: pattern.uppercased()) ESCAPE '\\' OR p.description LIKE \(bind: pattern) ESCAPE '\\'

@@ -1,0 +1,145 @@
+import Foundation
+import JieyouDomain
+import SQLKit
+import Vapor
+
+/// `/api/v1/benefits`: the 兑现 ledger. Readers of policies read their subtree's (or `orgUnit`'s);
+/// an enterprise reads its own; the 政策小组 records. Amounts are 万元 as exact decimal text, with
+/// the same amount in whole 分 beside it.
+struct BenefitsAPIController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let benefits = routes.grouped("benefits")
+        benefits.get(use: list)
+        benefits.post(use: create)
+    }
+
+    struct AmountDTO: Content {
+        /// 万元, exact (`733.14`).
+        let amount: String
+        let amountFen: Int64
+
+        init(_ amount: Amount) {
+            self.amount = amount.wan
+            amountFen = amount.fen
+        }
+    }
+
+    struct KindTotalDTO: Content {
+        let kind: String
+        let name: String
+        let amount: String
+        let amountFen: Int64
+    }
+
+    struct TotalsDTO: Content {
+        let count: Int
+        let amount: String
+        let amountFen: Int64
+        let byKind: [KindTotalDTO]
+        /// The report's sentence (兑现各类优惠政策733.14万元，减免所得税…).
+        let sentence: String
+
+        init(_ totals: BenefitTotals) {
+            count = totals.count
+            amount = totals.total.wan
+            amountFen = totals.total.fen
+            byKind = totals.lines.map {
+                KindTotalDTO(
+                    kind: $0.kind.rawValue, name: $0.kind.chineseName, amount: $0.amount.wan, amountFen: $0.amount.fen)
+            }
+            sentence = totals.sentence
+        }
+    }
+
+    struct PolicyTotalDTO: Content {
+        let policyId: UUID?
+        let title: String
+        let totals: TotalsDTO
+    }
+
+    struct BenefitDTO: Content {
+        let id: UUID
+        let enterpriseId: UUID
+        let enterpriseName: String
+        let policyId: UUID?
+        let policyTitle: String?
+        let kind: String
+        let amount: String
+        let amountFen: Int64
+        let grantedOn: String
+        let note: String?
+    }
+
+    struct LedgerDTO: Content {
+        let totals: TotalsDTO
+        let byPolicy: [PolicyTotalDTO]
+        /// The latest entries, at most 500.
+        let items: [BenefitDTO]
+    }
+
+    @Sendable func list(req: Request) async throws -> LedgerDTO {
+        let signedIn = try req.requireSignedIn()
+        let (reach, filter) = try await Self.query(req, signedIn)
+        let summary = try await BenefitLedger.summary(reach: reach, filter: filter, on: req.db as! any SQLDatabase)
+        return LedgerDTO(
+            totals: TotalsDTO(summary.totals),
+            byPolicy: summary.byPolicy.map {
+                PolicyTotalDTO(policyId: $0.policyId, title: $0.title, totals: TotalsDTO($0.totals))
+            },
+            items: summary.entries.map {
+                BenefitDTO(
+                    id: $0.id, enterpriseId: $0.enterpriseId, enterpriseName: $0.enterpriseName, policyId: $0.policyId,
+                    policyTitle: $0.policyTitle, kind: $0.kind.rawValue, amount: $0.amount.wan,
+                    amountFen: $0.amount.fen,
+                    grantedOn: $0.grantedOn, note: $0.note)
+            })
+    }
+
+    /// Whose benefits a request reads and how it filters them; shared by the page and the API. Bad
+    /// parameters are a 400 naming each.
+    static func query(_ req: Request, _ signedIn: SignedIn) async throws -> (EnterpriseReach, BenefitFilter) {
+        var v = JieyouDomain.Validator()
+        var filter = BenefitFilter()
+        filter.from = v.optionalDay(req.queryText("from"), field: "from", label: "起始日期")
+        filter.to = v.optionalDay(req.queryText("to"), field: "to", label: "截止日期")
+        filter.policy = req.queryID("policy", "政策", &v)
+        filter.enterprise = req.queryID("enterprise", "企业", &v)
+        let unit = req.queryID("orgUnit", "组织", &v)
+        if let kind = req.queryText("kind") {
+            filter.kind = BenefitKind.parse(kind)
+            if filter.kind == nil { v.fail("kind", "无法识别的兑现类型“\(kind)”") }
+        }
+        try v.throwIfFailed()
+        if signedIn.actor.has(.enterprise), let enterprise = signedIn.actor.enterpriseID {
+            return (.enterprise(enterprise), filter)
+        }
+        guard AccessPolicy.has(signedIn.actor, .readPolicies) else { throw AppError.forbidden() }
+        let tree = try await OrgDirectory.tree(on: req.db)
+        let root = unit ?? signedIn.actor.orgUnitID
+        guard tree.isWithin(root, subtreeOf: signedIn.actor.orgUnitID) else { throw AppError.notFound("组织") }
+        return (.units(Array(tree.subtree(of: root))), filter)
+    }
+
+    struct BenefitWrite: Content {
+        let enterpriseId: UUID?
+        let policyId: UUID?
+        let kind: String?
+        let amount: FlexibleText?
+        let grantedOn: String?
+        let note: String?
+    }
+
+    struct Created: Content {
+        let id: UUID
+    }
+
+    @Sendable func create(req: Request) async throws -> Response {
+        let signedIn = try req.requireSignedIn()
+        let body = try req.content.decode(BenefitWrite.self)
+        guard let enterprise = body.enterpriseId else { throw AppError.invalid("enterpriseId", "请选择企业") }
+        let id = try await BenefitLedger(database: req.db, now: req.now).add(
+            BenefitDraft(kind: body.kind, amount: body.amount?.text, grantedOn: body.grantedOn, note: body.note),
+            enterprise: enterprise, policy: body.policyId, by: signedIn.actor)
+        return try await Created(id: id).encodeResponse(status: .created, for: req)
+    }
+}

@@ -1,0 +1,330 @@
+import Foundation
+import JieyouDomain
+import SQLKit
+import Vapor
+
+/// `/api/v1/policies`: the 政策清单, who qualifies (精准推送), pushing, the enterprise's acknowledgement
+/// and 免申即享 grants. Staff read the policies of their subtree and of the units above; an enterprise
+/// reads only the policies in force that fit it, each with its reasons.
+struct PoliciesAPIController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let policies = routes.grouped("policies")
+        policies.get(use: list)
+        policies.post(use: create)
+        policies.get(":id", use: show)
+        policies.patch(":id", use: update)
+        policies.get(":id", "eligible-enterprises", use: eligible)
+        policies.post(":id", "push", use: push)
+        policies.post(":id", "acknowledge", use: acknowledge)
+        policies.post(":id", "grants", use: grant)
+    }
+
+    struct PolicyDTO: Content {
+        let id: UUID
+        let orgUnitId: UUID
+        let title: String
+        let documentNumber: String?
+        let issuer: String
+        let level: String
+        let themes: [String]
+        let summary: String?
+        let validFrom: String?
+        let validUntil: String?
+        let inForce: Bool
+        let departmentId: UUID?
+        let benefitKind: String
+        let sourceText: String?
+        let sourceUrl: String?
+        let automatic: Bool
+        let columns: [String]
+        let rule: EligibilityRuleDraft
+        /// The rule in words.
+        let ruleText: String
+        /// For an enterprise: why it qualifies (符合：制造业；规上).
+        let reasons: String?
+        /// For an enterprise: whether it has confirmed it knows the policy.
+        let acknowledged: Bool?
+
+        init(_ p: PolicyRecord, rule: EligibilityRule, tree: OrgTree, today: LocalDate, fit: PolicyMatching.Fit? = nil)
+        {
+            id = p.id
+            orgUnitId = p.orgUnitId
+            title = p.title
+            documentNumber = p.documentNumber
+            issuer = p.issuer
+            level = p.level
+            themes = p.themeList
+            summary = p.summary
+            validFrom = p.validFrom
+            validUntil = p.validUntil
+            inForce = p.isValid(on: today)
+            departmentId = p.departmentId
+            benefitKind = p.benefitKind
+            sourceText = p.sourceText
+            sourceUrl = p.sourceUrl
+            automatic = p.automatic
+            columns = p.columnList
+            self.rule = rule.draft
+            ruleText = EligibilityDescription.rule(rule, unitName: { tree[$0]?.name })
+            reasons = fit?.verdict.summary
+            acknowledged = fit.map { $0.acknowledgedAt != nil }
+        }
+    }
+
+    struct PolicyWrite: Content {
+        let orgUnitId: UUID?
+        let title: String?
+        let documentNumber: String?
+        let issuer: String?
+        let level: String?
+        let themes: [String]?
+        let summary: String?
+        let validFrom: String?
+        let validUntil: String?
+        let departmentId: UUID?
+        let benefitKind: String?
+        let sourceText: String?
+        let sourceUrl: String?
+        let automatic: Bool?
+        let columns: [String]?
+        let rule: EligibilityRuleDraft?
+    }
+
+    struct PolicyList: Content {
+        let items: [PolicyDTO]
+    }
+
+    @Sendable func list(req: Request) async throws -> PolicyList {
+        let signedIn = try req.requireSignedIn()
+        let sql = req.db as! any SQLDatabase
+        let tree = try await OrgDirectory.tree(on: req.db)
+        let today = LocalDate(req.now, in: .chinaStandard)
+        let tags = Set(try await TagStore.names(on: sql))
+        if signedIn.actor.has(.enterprise) {
+            let fits = try await Self.fits(signedIn.actor, tree: tree, today: today, on: sql)
+            return PolicyList(
+                items: fits.map {
+                    PolicyDTO(
+                        $0.policy, rule: $0.policy.eligibility(tags: tags, tree: tree), tree: tree, today: today,
+                        fit: $0)
+                })
+        }
+        guard AccessPolicy.has(signedIn.actor, .readPolicies) else { throw AppError.forbidden() }
+        let filter = PolicyFilter(
+            q: req.queryText("q"), theme: req.queryText("theme"), column: req.queryText("column"),
+            automaticOnly: req.queryText("automatic") == "true")
+        let records = try await PolicyQueries.list(
+            units: PolicyService.visibleUnits(of: signedIn.actor, in: tree), filter: filter, on: sql)
+        return PolicyList(
+            items: records.map { PolicyDTO($0, rule: $0.eligibility(tags: tags, tree: tree), tree: tree, today: today) }
+        )
+    }
+
+    /// The policies that fit an enterprise account's enterprise.
+    static func fits(_ actor: Actor, tree: OrgTree, today: LocalDate, on sql: any SQLDatabase) async throws
+        -> [PolicyMatching.Fit]
+    {
+        guard let enterprise = actor.enterpriseID,
+            let facts = try await EnterpriseFactsStore.load(enterprise: enterprise, on: sql)
+        else { return [] }
+        return try await PolicyMatching(sql: sql, tree: tree, today: today).policies(for: facts)
+    }
+
+    @Sendable func show(req: Request) async throws -> PolicyDTO {
+        let signedIn = try req.requireSignedIn()
+        let sql = req.db as! any SQLDatabase
+        let tree = try await OrgDirectory.tree(on: req.db)
+        let today = LocalDate(req.now, in: .chinaStandard)
+        let tags = Set(try await TagStore.names(on: sql))
+        let id = try req.idParameter("政策")
+        if signedIn.actor.has(.enterprise) {
+            guard
+                let fit = try await Self.fits(signedIn.actor, tree: tree, today: today, on: sql).first(where: {
+                    $0.policy.id == id
+                })
+            else { throw AppError.notFound("政策") }
+            return PolicyDTO(
+                fit.policy, rule: fit.policy.eligibility(tags: tags, tree: tree), tree: tree, today: today, fit: fit)
+        }
+        let policy = try await PolicyService.readable(id, by: signedIn.actor, in: tree, on: sql)
+        return PolicyDTO(policy, rule: policy.eligibility(tags: tags, tree: tree), tree: tree, today: today)
+    }
+
+    @Sendable func create(req: Request) async throws -> Response {
+        let signedIn = try req.requireSignedIn()
+        let body = try req.content.decode(PolicyWrite.self)
+        let draft = PolicyDraft(
+            title: body.title, documentNumber: body.documentNumber, issuer: body.issuer, level: body.level,
+            themes: body.themes ?? [], summary: body.summary, validFrom: body.validFrom, validUntil: body.validUntil,
+            benefitKind: body.benefitKind, sourceText: body.sourceText, sourceURL: body.sourceUrl,
+            automatic: body.automatic ?? false, columns: body.columns ?? [])
+        let id = try await PolicyService(database: req.db, now: req.now).create(
+            draft, rule: body.rule, department: body.departmentId, orgUnit: body.orgUnitId, by: signedIn.actor)
+        req.parameters.set("id", to: id.uuidString)
+        return try await show(req: req).encodeResponse(status: .created, for: req)
+    }
+
+    /// Only the fields sent change; `departmentId: null` cannot be told from absence, so a department
+    /// is cleared on the web form.
+    @Sendable func update(req: Request) async throws -> PolicyDTO {
+        let signedIn = try req.requireSignedIn()
+        let sql = req.db as! any SQLDatabase
+        let tree = try await OrgDirectory.tree(on: req.db)
+        let id = try req.idParameter("政策")
+        let p = try await PolicyService.readable(id, by: signedIn.actor, in: tree, on: sql)
+        guard AccessPolicy.has(signedIn.actor, .managePolicies) else { throw AppError.forbidden() }
+        let body = try req.content.decode(PolicyWrite.self)
+        let draft = PolicyDraft(
+            title: body.title ?? p.title, documentNumber: body.documentNumber ?? p.documentNumber,
+            issuer: body.issuer ?? p.issuer, level: body.level ?? p.level, themes: body.themes ?? p.themeList,
+            summary: body.summary ?? p.summary, validFrom: body.validFrom ?? p.validFrom,
+            validUntil: body.validUntil ?? p.validUntil, benefitKind: body.benefitKind ?? p.benefitKind,
+            sourceText: body.sourceText ?? p.sourceText, sourceURL: body.sourceUrl ?? p.sourceUrl,
+            automatic: body.automatic ?? p.automatic, columns: body.columns ?? p.columnList)
+        let rule = try body.rule ?? JSONDecoder().decode(EligibilityRuleDraft.self, from: Data(p.rule.utf8))
+        try await PolicyService(database: req.db, now: req.now).update(
+            id, draft, rule: rule, department: body.departmentId ?? p.departmentId, by: signedIn.actor)
+        return try await show(req: req)
+    }
+
+    struct EligibleDTO: Content {
+        let id: UUID
+        let name: String
+        let creditCode: String
+        let orgUnitId: UUID
+        let reasons: String
+        let channels: [String]
+        let acknowledged: Bool
+        let known: Bool
+    }
+
+    struct ReachDTO: Content {
+        let policyId: UUID
+        let eligible: Int
+        let delivered: Int
+        let known: Int
+        /// 知晓率, 0–1; absent with nobody eligible.
+        let awareness: Double?
+        let items: [EligibleDTO]
+        let nextOffset: Int?
+    }
+
+    @Sendable func eligible(req: Request) async throws -> ReachDTO {
+        let signedIn = try req.requireSignedIn()
+        let sql = req.db as! any SQLDatabase
+        let tree = try await OrgDirectory.tree(on: req.db)
+        let policy = try await PolicyService.readable(try req.idParameter("政策"), by: signedIn.actor, in: tree, on: sql)
+        var v = JieyouDomain.Validator()
+        let limit = Self.integer(req, "limit", default: 100, range: 1...1_000, &v)
+        let offset = Self.integer(req, "offset", default: 0, range: 0...Int.max, &v)
+        try v.throwIfFailed()
+        let matching = PolicyMatching(sql: sql, tree: tree, today: LocalDate(req.now, in: .chinaStandard))
+        let reach = try await matching.reach(
+            of: policy, under: PolicyService.scopeRoot(of: signedIn.actor, for: policy, in: tree))
+        let evaluator = try await matching.evaluator(for: policy)
+        let page = reach.eligible.dropFirst(offset).prefix(limit)
+        return ReachDTO(
+            policyId: policy.id, eligible: reach.eligible.count, delivered: reach.delivered, known: reach.known,
+            awareness: reach.awareness,
+            items: page.map {
+                EligibleDTO(
+                    id: $0.facts.id, name: $0.facts.name, creditCode: $0.facts.creditCode,
+                    orgUnitId: $0.facts.orgUnitID,
+                    reasons: evaluator.explain($0.facts).summary, channels: $0.channels.map(\.rawValue).sorted(),
+                    acknowledged: $0.acknowledged, known: $0.known)
+            }, nextOffset: offset + limit < reach.eligible.count ? offset + limit : nil)
+    }
+
+    static func integer(
+        _ req: Request, _ key: String, default value: Int, range: ClosedRange<Int>, _ v: inout JieyouDomain.Validator
+    )
+        -> Int
+    {
+        guard let text = req.queryText(key) else { return value }
+        guard let number = Int(text), range.contains(number) else {
+            let upper = range.upperBound == Int.max ? "" : "且不大于\(range.upperBound)"
+            v.fail(key, "\(key)应为不小于\(range.lowerBound)\(upper)的整数")
+            return value
+        }
+        return number
+    }
+
+    struct PushResult: Content {
+        let pushed: Int
+    }
+
+    @Sendable func push(req: Request) async throws -> PushResult {
+        let signedIn = try req.requireSignedIn()
+        let pushed = try await PolicyDeliveryService(database: req.db, now: req.now).push(
+            try req.idParameter("政策"), by: signedIn.actor)
+        return PushResult(pushed: pushed)
+    }
+
+    @Sendable func acknowledge(req: Request) async throws -> HTTPStatus {
+        let signedIn = try req.requireSignedIn()
+        try await PolicyDeliveryService(database: req.db, now: req.now).acknowledge(
+            try req.idParameter("政策"), by: signedIn.actor)
+        return .noContent
+    }
+
+    struct GrantWrite: Content {
+        let enterpriseIds: [UUID]?
+        let kind: String?
+        let amount: FlexibleText?
+        let grantedOn: String?
+        let note: String?
+    }
+
+    struct GrantResult: Content {
+        let granted: Int
+        let benefitIds: [UUID]
+    }
+
+    /// 免申即享 (or any policy's) grants: the same benefit for each listed enterprise, each of which must
+    /// qualify for the policy today.
+    @Sendable func grant(req: Request) async throws -> Response {
+        let signedIn = try req.requireSignedIn()
+        let sql = req.db as! any SQLDatabase
+        let tree = try await OrgDirectory.tree(on: req.db)
+        let policy = try await PolicyService.readable(try req.idParameter("政策"), by: signedIn.actor, in: tree, on: sql)
+        guard AccessPolicy.has(signedIn.actor, .managePolicies) else { throw AppError.forbidden() }
+        let body = try req.content.decode(GrantWrite.self)
+        let ids = body.enterpriseIds ?? []
+        let ids2 = try await Self.qualifying(ids, for: policy, actor: signedIn.actor, tree: tree, now: req.now, on: sql)
+        let created = try await BenefitLedger(database: req.db, now: req.now).grant(
+            BenefitDraft(kind: body.kind, amount: body.amount?.text, grantedOn: body.grantedOn, note: body.note),
+            enterprises: ids2, policy: policy.id, by: signedIn.actor)
+        return try await GrantResult(granted: created.count, benefitIds: created).encodeResponse(
+            status: .created, for: req)
+    }
+
+    /// `ids` when each qualifies for `policy` within the actor's scope; otherwise a 400 naming the first
+    /// that does not.
+    static func qualifying(
+        _ ids: [UUID], for policy: PolicyRecord, actor: Actor, tree: OrgTree, now: Date, on sql: any SQLDatabase
+    ) async throws -> [UUID] {
+        guard !ids.isEmpty else { throw AppError.invalid("enterpriseIds", "请选择要兑现的企业") }
+        let reach = try await PolicyMatching(sql: sql, tree: tree, today: LocalDate(now, in: .chinaStandard)).reach(
+            of: policy, under: PolicyService.scopeRoot(of: actor, for: policy, in: tree))
+        let eligible = Set(reach.eligible.map(\.facts.id))
+        if let index = ids.firstIndex(where: { !eligible.contains($0) }) {
+            throw AppError.invalid("enterpriseIds[\(index)]", "第\(index + 1)家企业不符合该政策的条件或不在本单位范围内")
+        }
+        return ids
+    }
+}
+
+/// A value that clients send as text or as a number (`"733.14"` or `733.14`), read as text so that
+/// amounts are parsed exactly by the domain, never through a binary float.
+struct FlexibleText: Codable, Sendable {
+    let text: String
+
+    init(from decoder: any Decoder) throws {
+        text = try EligibilityRuleValue(from: decoder).text
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(text)
+    }
+}

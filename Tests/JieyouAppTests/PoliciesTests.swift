@@ -1,0 +1,318 @@
+import Foundation
+import JieyouDomain
+import SQLKit
+import Testing
+import VaporTesting
+
+@testable import JieyouApp
+
+/// Policies through the API: who reads and writes what, matching with reasons, push and
+/// acknowledgement, 免申即享 grants and the 兑现 ledger's exact sums.
+@Suite struct PoliciesTests {
+    var today: LocalDate { LocalDate(Date(), in: .chinaStandard) }
+
+    func policy(_ title: String, rule: [String: Any]? = nil, automatic: Bool = false, extra: [String: Any] = [:])
+        -> [String: Any]
+    {
+        var body: [String: Any] = [
+            "title": title, "documentNumber": "临高新管发〔2024〕05号", "issuer": "临湘高新区管委会", "level": "park",
+            "themes": ["两新", "设备更新"], "benefitKind": "subsidy", "automatic": automatic, "columns": ["两重两新"],
+        ]
+        if let rule { body["rule"] = rule }
+        return body.merging(extra) { _, new in new }
+    }
+
+    /// One `key` of each item of a list response.
+    func column(_ response: TestingHTTPResponse, _ key: String) throws -> [String] {
+        let json = try JSONSerialization.jsonObject(with: Data(response.body.string.utf8)) as? [String: Any]
+        return (json?["items"] as? [[String: Any]] ?? []).compactMap { $0[key] as? String }
+    }
+
+    func condition(_ field: String, _ op: String, _ values: [Any]) -> [String: Any] {
+        ["field": field, "op": op, "values": values]
+    }
+
+    /// The world's 临湘 enterprise becomes a 规上 medicine maker; a second 临湘 enterprise stays 规下.
+    func prepare(_ client: Client, _ world: World) async throws -> (admin: String, other: UUID) {
+        let admin = try await client.token("lx_admin")
+        let patched = try await client.send(
+            .PATCH, "/api/v1/enterprises/\(world.enterprise.uuidString)", token: admin,
+            json: ["scale": "above", "industry": "医药制造业"])
+        #expect(patched.status == .ok, "\(patched.body.string)")
+        let other = try await client.send(
+            .POST, "/api/v1/enterprises", token: admin,
+            json: ["creditCode": "91430100MA4L16JQ9D", "name": "临湘新材料有限公司", "scale": "规下", "industry": "建筑业"])
+        #expect(other.status == .created, "\(other.body.string)")
+        return (admin, try other.content.get(UUID.self, at: "id"))
+    }
+
+    func create(_ client: Client, _ token: String, _ body: [String: Any]) async throws -> String {
+        let response = try await client.send(.POST, "/api/v1/policies", token: token, json: body)
+        #expect(response.status == .created, "\(response.body.string)")
+        return try response.content.get(String.self, at: "id")
+    }
+
+    @Test func anEnterpriseSeesOnlyThePoliciesThatFitItAndOnlyItsOwnBenefits() async throws {
+        try await withApp { app in
+            let world = try await World.build(on: app)
+            let client = Client(app: app)
+            let (admin, other) = try await prepare(client, world)
+            let fits = try await create(
+                client, admin,
+                policy(
+                    "设备更新贷款贴息",
+                    rule: ["all": [condition("industry", "in", ["制造业"]), condition("scale", "in", ["规上"])]]))
+            let misses = try await create(
+                client, admin, policy("链主企业奖补", rule: condition("tag", "hasAny", ["链主企业"])))
+            let expired = try await create(
+                client, admin,
+                policy("过期政策", extra: ["validFrom": "2020-01-01", "validUntil": today.adding(days: -1).iso]))
+
+            let enterprise = try await client.token("lx_enterprise")
+            let mine = try await client.send(.GET, "/api/v1/policies", token: enterprise)
+            #expect(mine.status == .ok)
+            #expect(try column(mine, "id") == [fits])
+            #expect(try column(mine, "reasons") == ["符合：制造业；规上"])
+            #expect(try mine.content.get(String.self, at: "items", "0", "ruleText") == "行业为制造业，且规上")
+            for id in [misses, expired] {
+                #expect(try await client.send(.GET, "/api/v1/policies/\(id)", token: enterprise).status == .notFound)
+            }
+            #expect(try await client.send(.GET, "/api/v1/policies/\(fits)", token: enterprise).status == .ok)
+            #expect(
+                try await client.send(.GET, "/api/v1/policies/\(fits)/eligible-enterprises", token: enterprise).status
+                    == .forbidden)
+
+            // Staff see all three, and who qualifies with why.
+            let all = try await client.send(.GET, "/api/v1/policies", token: admin)
+            #expect(try column(all, "id").count == 3)
+            let eligible = try await client.send(.GET, "/api/v1/policies/\(fits)/eligible-enterprises", token: admin)
+            #expect(try eligible.content.get(Int.self, at: "eligible") == 1)
+            #expect(try eligible.content.get(String.self, at: "items", "0", "name") == "临湘浮标科技有限公司")
+
+            // Benefits: the enterprise reads its own only.
+            for (id, amount) in [(world.enterprise!, "12.5"), (other, "30")] {
+                let added = try await client.send(
+                    .POST, "/api/v1/benefits", token: admin,
+                    json: ["enterpriseId": id.uuidString, "kind": "资金兑现", "amount": amount, "grantedOn": today.iso])
+                #expect(added.status == .created, "\(added.body.string)")
+            }
+            let own = try await client.send(.GET, "/api/v1/benefits", token: enterprise)
+            #expect(try own.content.get(String.self, at: "totals", "amount") == "12.50")
+            #expect(try column(own, "enterpriseName") == ["临湘浮标科技有限公司"])
+            let park = try await client.send(.GET, "/api/v1/benefits", token: admin)
+            #expect(try park.content.get(String.self, at: "totals", "amount") == "42.50")
+            #expect(
+                try await client.send(
+                    .POST, "/api/v1/benefits", token: enterprise,
+                    json: ["enterpriseId": world.enterprise.uuidString, "kind": "funds", "amount": "1"]
+                ).status == .forbidden)
+        }
+    }
+
+    @Test func aRuleWithAnUnknownFieldOrOperatorIsA400NamingIt() async throws {
+        try await withApp { app in
+            _ = try await World.build(on: app)
+            let client = Client(app: app)
+            let admin = try await client.token("lx_admin")
+            let before = try await rowCount("policies", on: app)
+            let unknownField = try await client.send(
+                .POST, "/api/v1/policies", token: admin,
+                json: policy(
+                    "x", rule: ["all": [condition("scale", "in", ["规上"]), condition("profit", "atLeast", [1])]]))
+            #expect(unknownField.status == .badRequest)
+            #expect(unknownField.apiError?.field == "rule.all[1].field")
+            #expect(unknownField.apiError?.message.contains("“profit”") == true)
+            let unknownOp = try await client.send(
+                .POST, "/api/v1/policies", token: admin,
+                json: policy("x", rule: ["any": [condition("revenue", "greaterThan", [2000])]]))
+            #expect(unknownOp.status == .badRequest)
+            #expect(unknownOp.apiError?.field == "rule.any[0].op")
+            #expect(unknownOp.apiError?.message.contains("“greaterThan”") == true)
+            let noTitle = try await client.send(
+                .POST, "/api/v1/policies", token: admin, json: policy(" ", extra: ["level": "宇宙"]))
+            #expect(noTitle.status == .badRequest)
+            #expect(noTitle.apiError?.field == "title")
+            let garbled = try await client.send(.POST, "/api/v1/policies", token: admin, rawBody: "{\"title\": [1,")
+            #expect(garbled.status == .badRequest)
+            #expect(try await rowCount("policies", on: app) == before)
+        }
+    }
+
+    @Test func eachRoleReadsAndWritesOnlyWhatItOwns() async throws {
+        try await withApp { app in
+            let world = try await World.build(on: app)
+            let client = Client(app: app)
+            let admin = try await client.token("lx_admin")
+            let id = try await create(client, admin, policy("临湘政策"))
+            // The units above read it; the other park does not; monitors never read the list.
+            for user in ["lx_dispatcher", "lx_handler", "lx_cadre", "lx_leader", "yy_upper", "yy_admin", "root"] {
+                let token = try await client.token(user)
+                #expect(try await client.send(.GET, "/api/v1/policies/\(id)", token: token).status == .ok, "\(user)")
+            }
+            let pj = try await client.token("pj_admin")
+            #expect(try await client.send(.GET, "/api/v1/policies/\(id)", token: pj).status == .notFound)
+            #expect(
+                try await client.send(.PATCH, "/api/v1/policies/\(id)", token: pj, json: ["title": "改"]).status
+                    == .notFound)
+            #expect(
+                try await client.send(.GET, "/api/v1/policies", token: try await client.token("lx_monitor")).status
+                    == .forbidden)
+            // Cadres and leaders read but do not write or push.
+            for user in ["lx_cadre", "lx_leader", "lx_handler"] {
+                let token = try await client.token(user)
+                #expect(
+                    try await client.send(.PATCH, "/api/v1/policies/\(id)", token: token, json: ["title": "改"]).status
+                        == .forbidden, "\(user)")
+                #expect(try await client.send(.POST, "/api/v1/policies/\(id)/push", token: token).status == .forbidden)
+                #expect(
+                    try await client.send(.POST, "/api/v1/policies", token: token, json: policy("新")).status
+                        == .forbidden)
+            }
+            // A park cannot file a policy at the city.
+            let upward = try await client.send(
+                .POST, "/api/v1/policies", token: admin, json: policy("越级", extra: ["orgUnitId": world.city.uuidString])
+            )
+            #expect(upward.status == .notFound)
+            // The other park's benefits and enterprises are out of reach.
+            let foreign = try await client.send(
+                .POST, "/api/v1/benefits", token: admin,
+                json: [
+                    "enterpriseId": world.pingjiangEnterprise.uuidString, "kind": "funds", "amount": "1",
+                    "grantedOn": today.iso,
+                ])
+            #expect(foreign.status == .badRequest && foreign.apiError?.field == "enterpriseId")
+            let otherUnit = try await client.send(
+                .GET, "/api/v1/benefits?orgUnit=\(world.pingjiangPark.uuidString)", token: admin)
+            #expect(otherUnit.status == .notFound)
+            // A dispatcher edits; the edit is logged.
+            let dispatcher = try await client.token("lx_dispatcher")
+            let edited = try await client.send(
+                .PATCH, "/api/v1/policies/\(id)", token: dispatcher,
+                json: ["title": "临湘政策（修订）", "rule": condition("scale", "in", ["below"])])
+            #expect(edited.status == .ok, "\(edited.body.string)")
+            #expect(try edited.content.get(String.self, at: "ruleText") == "规下")
+            #expect(try edited.content.get(String.self, at: "documentNumber") == "临高新管发〔2024〕05号")
+        }
+    }
+
+    @Test func pushingAndAcknowledgingMoveTheAwarenessRate() async throws {
+        try await withApp { app in
+            let world = try await World.build(on: app)
+            let client = Client(app: app)
+            let (admin, other) = try await prepare(client, world)
+            let id = try await create(client, admin, policy("普惠政策"))
+            func reach() async throws -> (eligible: Int, delivered: Int, known: Int) {
+                let r = try await client.send(.GET, "/api/v1/policies/\(id)/eligible-enterprises", token: admin)
+                return (
+                    try r.content.get(Int.self, at: "eligible"), try r.content.get(Int.self, at: "delivered"),
+                    try r.content.get(Int.self, at: "known")
+                )
+            }
+            // Every 临湘 enterprise qualifies; 平江's is another park's.
+            #expect(try await reach() == (2, 0, 0))
+            let pushed = try await client.send(.POST, "/api/v1/policies/\(id)/push", token: admin)
+            #expect(try pushed.content.get(Int.self, at: "pushed") == 2)
+            #expect(try await reach() == (2, 2, 0), "an online push is not yet known")
+            let again = try await client.send(.POST, "/api/v1/policies/\(id)/push", token: admin)
+            #expect(try again.content.get(Int.self, at: "pushed") == 0)
+
+            let enterprise = try await client.token("lx_enterprise")
+            let notices = try await client.send(.GET, "/api/v1/notifications", token: enterprise)
+            #expect(notices.body.string.contains("新政策推送：《普惠政策》"))
+            let ack = try await client.send(.POST, "/api/v1/policies/\(id)/acknowledge", token: enterprise)
+            #expect(ack.status == .noContent)
+            #expect(try await reach() == (2, 2, 1))
+            let r = try await client.send(.GET, "/api/v1/policies/\(id)/eligible-enterprises", token: admin)
+            #expect(try r.content.get(Double.self, at: "awareness") == 0.5)
+
+            // A cadre brings it to the other enterprise in person: known at once.
+            let cadre = try await client.token("lx_cadre")
+            let delivered = try await client.send(
+                .POST, "/api/v1/policy-deliveries", token: cadre,
+                json: [
+                    "policyId": id, "enterpriseIds": [other.uuidString], "channel": "visit", "deliveredOn": today.iso,
+                ])
+            #expect(delivered.status == .created, "\(delivered.body.string)")
+            #expect(try await reach() == (2, 2, 2))
+            let outside = try await client.send(
+                .POST, "/api/v1/policy-deliveries", token: cadre,
+                json: ["policyId": id, "enterpriseIds": [world.pingjiangEnterprise.uuidString], "channel": "visit"])
+            #expect(outside.status == .badRequest && outside.apiError?.field == "enterpriseIds[0]")
+            let list = try await client.send(.GET, "/api/v1/policy-deliveries?policy=\(id)", token: enterprise)
+            #expect(try column(list, "enterpriseName") == ["临湘浮标科技有限公司"])
+            // An enterprise cannot acknowledge for a policy that does not fit it.
+            let narrow = try await create(client, admin, policy("仅规下", rule: condition("scale", "in", ["below"])))
+            #expect(
+                try await client.send(.POST, "/api/v1/policies/\(narrow)/acknowledge", token: enterprise).status
+                    == .notFound)
+        }
+    }
+
+    /// 免申即享: qualifying enterprises are granted without applying; one that does not qualify
+    /// refuses the whole grant.
+    @Test func automaticPoliciesGrantOnlyToQualifyingEnterprises() async throws {
+        try await withApp { app in
+            let world = try await World.build(on: app)
+            let client = Client(app: app)
+            let (admin, other) = try await prepare(client, world)
+            let id = try await create(
+                client, admin, policy("规上企业稳岗奖励", rule: condition("scale", "in", ["规上"]), automatic: true))
+            let before = try await rowCount("benefits", on: app)
+            let refused = try await client.send(
+                .POST, "/api/v1/policies/\(id)/grants", token: admin,
+                json: [
+                    "enterpriseIds": [world.enterprise.uuidString, other.uuidString], "kind": "资金兑现",
+                    "amount": 5, "grantedOn": today.iso,
+                ])
+            #expect(refused.status == .badRequest)
+            #expect(refused.apiError?.field == "enterpriseIds[1]")
+            #expect(try await rowCount("benefits", on: app) == before)
+            let granted = try await client.send(
+                .POST, "/api/v1/policies/\(id)/grants", token: admin,
+                json: [
+                    "enterpriseIds": [world.enterprise.uuidString], "kind": "资金兑现", "amount": 5.2,
+                    "grantedOn": today.iso,
+                ])
+            #expect(granted.status == .created, "\(granted.body.string)")
+            let ledger = try await client.send(.GET, "/api/v1/benefits?policy=\(id)", token: admin)
+            #expect(try ledger.content.get(Int64.self, at: "totals", "amountFen") == 5_200_000)
+            #expect(try ledger.content.get(String.self, at: "byPolicy", "0", "title") == "规上企业稳岗奖励")
+        }
+    }
+
+    /// Seed 003's first quarter of 2023, entered as separate benefits, comes back to the 分.
+    @Test func aQuarterOfBenefitsAddsUpExactlyAsSeed003Reports() async throws {
+        try await withApp { app in
+            let world = try await World.build(on: app)
+            let client = Client(app: app)
+            let (admin, other) = try await prepare(client, world)
+            let entries: [(UUID, String, String, String)] = [
+                (world.enterprise, "资金兑现", "433.09", "2023-01-16"), (other, "资金兑现", "300.05", "2023-03-31"),
+                (world.enterprise, "减免所得税", "1448.43", "2023-02-20"), (other, "减免所得税", "1000", "2023-03-01"),
+                (world.enterprise, "减免增值税", "1120.3", "2023-02-01"), (other, "减免增值税", "0.6", "2023-03-15"),
+                (other, "留抵退税", "844", "2023-03-20"),
+                // Outside the quarter.
+                (other, "资金兑现", "99.99", "2023-04-01"), (other, "留抵退税", "1", "2022-12-31"),
+            ]
+            for (enterprise, kind, amount, day) in entries {
+                let added = try await client.send(
+                    .POST, "/api/v1/benefits", token: admin,
+                    json: ["enterpriseId": enterprise.uuidString, "kind": kind, "amount": amount, "grantedOn": day])
+                #expect(added.status == .created, "\(added.body.string)")
+            }
+            let quarter = try await client.send(.GET, "/api/v1/benefits?from=2023-01-01&to=2023-03-31", token: admin)
+            #expect(
+                try quarter.content.get(String.self, at: "totals", "sentence")
+                    == "兑现各类优惠政策733.14万元，减免所得税2448.43万元，减免增值税1120.90万元，留抵退税844万元")
+            #expect(try quarter.content.get(Int.self, at: "totals", "count") == 7)
+            let bad = try await client.send(.GET, "/api/v1/benefits?from=2023-02-30&kind=红包", token: admin)
+            #expect(bad.status == .badRequest)
+            let badAmount = try await client.send(
+                .POST, "/api/v1/benefits", token: admin,
+                json: [
+                    "enterpriseId": other.uuidString, "kind": "资金兑现", "amount": "1.0000001", "grantedOn": "2023-01-01",
+                ])
+            #expect(badAmount.status == .badRequest && badAmount.apiError?.field == "amount")
+        }
+    }
+}
