@@ -9,14 +9,16 @@ from selenium.webdriver.support.ui import WebDriverWait
 from conftest import menu_items, sign_in
 
 WORK = ["活动", "专项行动", "走访覆盖", "专班"]
+POLICY = ["政策", "兑现台账"]
 ADMIN_MENU = [
-    "首页", "问题台账", "数据看板", "统计分析", "通报", "企业", "记录走访", *WORK, "组织机构", "部门", "用户", "工作日历", "本单位设置", "操作日志",
+    "首页", "问题台账", "数据看板", "统计分析", "通报", "企业", *POLICY, "记录走访", *WORK, "组织机构", "部门", "用户", "工作日历", "本单位设置", "操作日志",
     "修改密码",
 ]
-FIELD_MENU = ["首页", "问题台账", "数据看板", "统计分析", "通报", "企业", "记录走访", *WORK, "通讯录", "修改密码"]
-READER_MENU = ["首页", "问题台账", "数据看板", "统计分析", "通报", "企业", *WORK, "通讯录", "修改密码"]
-HANDLER_MENU = ["首页", "问题台账", "部门工作台", "数据看板", "统计分析", "通报", "通讯录", "修改密码"]
+FIELD_MENU = ["首页", "问题台账", "数据看板", "统计分析", "通报", "企业", *POLICY, "记录走访", *WORK, "通讯录", "修改密码"]
+READER_MENU = ["首页", "问题台账", "数据看板", "统计分析", "通报", "企业", *POLICY, *WORK, "通讯录", "修改密码"]
+HANDLER_MENU = ["首页", "问题台账", "部门工作台", "数据看板", "统计分析", "通报", *POLICY, "通讯录", "修改密码"]
 OUTSIDER_MENU = ["首页", "问题台账", "修改密码"]
+ENTERPRISE_MENU = ["首页", "问题台账", "我的政策", "修改密码"]
 
 ROLES = [
     ("admin", ADMIN_MENU, "湖南省"),
@@ -28,7 +30,7 @@ ROLES = [
     ("gx_leader", READER_MENU, "长沙高新区"),
     ("cs_upper", READER_MENU, "长沙市"),
     ("gx_monitor", OUTSIDER_MENU, "长沙高新区"),
-    ("gx_enterprise", OUTSIDER_MENU, "长沙高新区"),
+    ("gx_enterprise", ENTERPRISE_MENU, "长沙高新区"),
 ]
 
 

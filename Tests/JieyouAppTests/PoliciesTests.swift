@@ -315,4 +315,48 @@ import VaporTesting
             #expect(badAmount.status == .badRequest && badAmount.apiError?.field == "amount")
         }
     }
+
+    /// The form's rule editor: rows of field, operator and words; a bad row is named and nothing is
+    /// written; the saved rule reads back into the same rows.
+    @Test func thePolicyFormWritesARuleFromRows() async throws {
+        try await withApp { app in
+            let world = try await World.build(on: app)
+            let client = Client(app: app)
+            _ = try await prepare(client, world)
+            let session = try await client.webSession("lx_dispatcher")
+            func post(_ rows: [(String, String, String, Bool)]) async throws -> TestingHTTPResponse {
+                var form: [(String, String)] = [
+                    ("_csrf", session.csrf), ("orgUnitId", world.linxiangPark.uuidString), ("title", "设备更新补贴"),
+                    ("issuer", "临湘高新区管委会"), ("level", "park"), ("benefitKind", "subsidy"), ("themes", "两新、设备更新"),
+                    ("ruleMode", "all"),
+                ]
+                for (index, row) in rows.enumerated() {
+                    form += [
+                        ("conditions[\(index)][field]", row.0), ("conditions[\(index)][op]", row.1),
+                        ("conditions[\(index)][values]", row.2),
+                    ]
+                    if row.3 { form.append(("conditions[\(index)][negate]", "true")) }
+                }
+                return try await client.send(.POST, "/policies", form: form, cookie: session.cookie)
+            }
+            let before = try await rowCount("policies", on: app)
+            let bad = try await post([("industry", "", "制造业", false), ("revenue", "atLeast", "很多", false)])
+            #expect(bad.status == .badRequest)
+            #expect(bad.body.string.contains("第2条条件：营业收入的值“很多”无法识别"))
+            #expect(try await rowCount("policies", on: app) == before)
+
+            let saved = try await post([
+                ("industry", "", "制造业、建筑业", false), ("", "", "", false), ("tag", "hasAny", "链主企业", true),
+            ])
+            #expect(saved.status == .seeOther, "\(saved.body.string)")
+            let location = try #require(saved.headers.first(name: .location))
+            let page = try await client.send(.GET, location, cookie: session.cookie)
+            #expect(page.body.string.contains("行业为制造业或建筑业，且不符合“企业标签含链主企业”"))
+            #expect(page.body.string.contains("临湘浮标科技有限公司"), "the eligible list")
+            let edit = try await client.send(
+                .GET, location.components(separatedBy: "?")[0] + "/edit", cookie: session.cookie)
+            #expect(edit.body.string.contains("value=\"制造业、建筑业\""))
+            #expect(edit.body.string.contains("name=\"conditions[1][negate]\" value=\"true\" checked"))
+        }
+    }
 }

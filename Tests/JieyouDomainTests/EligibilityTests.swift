@@ -163,6 +163,7 @@ import Testing
         #expect(unknownOp["rule.all[1].op"]?.hasPrefix("第2条条件：无法识别的运算“gt”") == true)
         let wrongOp = try errors(condition("tag", "atLeast", "1"))
         #expect(wrongOp["rule.op"] == "申报条件：企业标签不能用“不少于”，可用：含任一、含全部")
+        #expect(try errors(condition("scale", "", "\"规上\"")).isEmpty, "a blank operator is the field's usual one")
         let unknownKey = try errors("{\"all\":[], \"sort\": 1}")
         #expect(unknownKey["rule.sort"] != nil)
     }

@@ -35,6 +35,10 @@ func routes(_ app: Application) throws {
     try pages.register(collection: StoredReportsController(api: false))
     try pages.register(collection: DashboardController(api: false))
     try pages.register(collection: DepartmentWorkWebController())
+    try pages.register(collection: PoliciesWebController())
+    try pages.register(collection: PolicyPageWebController())
+    try pages.register(collection: MyPoliciesWebController())
+    try pages.register(collection: BenefitsWebController())
 
     let api = app.grouped("api", "v1").grouped(BearerTokenMiddleware())
     try api.register(collection: OpenAPIController())

@@ -24,6 +24,13 @@ struct MenuItem {
         if AccessPolicy.has(actor, .readEnterprises) {
             items.append(MenuItem(title: "企业", path: WebPath.enterprises))
         }
+        if AccessPolicy.has(actor, .readPolicies) {
+            items += [
+                MenuItem(title: "政策", path: WebPath.policies), MenuItem(title: "兑现台账", path: WebPath.benefits),
+            ]
+        } else if actor.has(.enterprise) {
+            items.append(MenuItem(title: "我的政策", path: WebPath.myPolicies))
+        }
         if AccessPolicy.has(actor, .recordFieldWork) {
             items.append(MenuItem(title: "记录走访", path: WebPath.newVisit))
         }
@@ -146,7 +153,7 @@ extension Request {
 
 /// Messages shown once after a successful form.
 enum FlashMessage: String {
-    case saved, created, deleted, passwordChanged, visitRecorded, issued
+    case saved, created, deleted, passwordChanged, visitRecorded, issued, pushed, nothingToPush, granted, acknowledged
 
     var text: String {
         switch self {
@@ -156,6 +163,10 @@ enum FlashMessage: String {
         case .passwordChanged: "密码已修改，其他设备上的登录已退出"
         case .visitRecorded: "走访已记录"
         case .issued: "已印发"
+        case .pushed: "已推送给符合条件的企业"
+        case .nothingToPush: "符合条件的企业均已推送过，无需重复推送"
+        case .granted: "已兑现"
+        case .acknowledged: "已确认知晓"
         }
     }
 }

@@ -92,7 +92,8 @@ public struct EligibilityRuleParser: Sendable {
             return nil
         }
         let allowed = field.operators
-        let opName = d.op ?? allowed[0].rawValue
+        // No operator (or the editor's blank “默认”) means the field's usual one.
+        let opName = d.op.flatMap { $0.isEmpty ? nil : $0 } ?? allowed[0].rawValue
         guard let op = EligibilityOperator(rawValue: opName) ?? allowed.first(where: { $0.chineseName == opName })
         else {
             v.fail(

@@ -5,7 +5,8 @@ import SQLKit
 /// The departments of a unit's subtree for a filter's select: the unit's own by name, those of the
 /// units below with their unit's name after them.
 enum DepartmentChoices {
-    static func options(under unit: UUID, tree: OrgTree, on sql: any SQLDatabase) async throws
+    /// `ownOnly` leaves out the units below (a policy's 责任部门 is one of its own unit's).
+    static func options(under unit: UUID, tree: OrgTree, ownOnly: Bool = false, on sql: any SQLDatabase) async throws
         -> [(String, String)]
     {
         struct Row: Decodable {
@@ -15,7 +16,7 @@ enum DepartmentChoices {
         }
         let rows = try await sql.raw(
             """
-            SELECT id, name, org_unit_id FROM departments WHERE org_unit_id IN (\(binds: Array(tree.subtree(of: unit))))
+            SELECT id, name, org_unit_id FROM departments WHERE org_unit_id IN (\(binds: ownOnly ? [unit] : Array(tree.subtree(of: unit))))
             ORDER BY name LIMIT 500
             """
         ).all(decoding: Row.self, keyDecodingStrategy: ColumnNames.snakeCase)
