@@ -130,6 +130,36 @@ import VaporTesting
         }
     }
 
+    /// 成立日期 (as text or as Excel's day number), 营业收入 in 万元 and 从业人员 come in from a sheet;
+    /// a bad one is named by row and column.
+    @Test func registrationRevenueAndEmployeesAreImported() async throws {
+        try await withApp { app in
+            _ = try await World.build(on: app)
+            let client = Client(app: app)
+            let token = try await client.token("lx_admin")
+            var text = "统一社会信用代码,企业全称,成立日期,营业收入（万元）,从业人员\n"
+            text += "\(Self.code(1)),临湘市鑫达浮标有限公司,2019/9/13,\"2,500.5\",120\n"
+            text += "\(Self.code(2)),临湘市长江电商有限公司,43721,88,9\n"
+            let good = try await client.upload(
+                "/api/v1/enterprises/import", token: token, fileName: "名单.csv", data: Data(text.utf8))
+            #expect(good.status == .ok, "\(good.body.string)")
+            let rows = try await (app.db as! any SQLDatabase).raw(
+                "SELECT registered_on, revenue_fen, employees FROM enterprises WHERE registered_on IS NOT NULL ORDER BY employees"
+            ).all()
+            #expect(
+                try rows.map { try $0.decode(column: "registered_on", as: String.self) } == [
+                    "2019-09-13", "2019-09-13",
+                ])
+            #expect(
+                try rows.map { try $0.decode(column: "revenue_fen", as: Int64.self) } == [88_000_000, 2_500_500_000])
+            let bad = try await client.upload(
+                "/api/v1/enterprises/import", token: token, fileName: "名单.csv",
+                data: Data("统一社会信用代码,企业全称,营业收入\n\(Self.code(3)),坏数据公司,十万\n".utf8))
+            #expect(bad.status == .unprocessableEntity)
+            #expect(try bad.list("error", "rows", key: "column") == ["C"])
+        }
+    }
+
     @Test func threeBadRowsAreAllReportedAndNothingIsWritten() async throws {
         try await withApp { app in
             _ = try await World.build(on: app)

@@ -359,4 +359,38 @@ import VaporTesting
             #expect(edit.body.string.contains("name=\"conditions[1][negate]\" value=\"true\" checked"))
         }
     }
+
+    /// The registry holds what rules ask about: 成立日期, 营业收入 and 从业人员, checked and named.
+    @Test func revenueEmployeesAndAgeComeFromTheRegistry() async throws {
+        try await withApp { app in
+            let world = try await World.build(on: app)
+            let client = Client(app: app)
+            let admin = try await client.token("lx_admin")
+            let bad = try await client.send(
+                .PATCH, "/api/v1/enterprises/\(world.enterprise.uuidString)", token: admin,
+                json: ["registeredOn": "2099-01-01", "revenue": "很多", "employees": -3])
+            #expect(bad.status == .badRequest)
+            let fields = Set((bad.apiError?.field).map { [$0] } ?? [])
+            #expect(fields.contains("registeredOn"))
+            #expect(bad.body.string.contains("营业收入“很多”") && bad.body.string.contains("从业人员“-3”"))
+            let patched = try await client.send(
+                .PATCH, "/api/v1/enterprises/\(world.enterprise.uuidString)", token: admin,
+                json: ["registeredOn": today.adding(days: -366 * 4).iso, "revenue": 2500.5, "employees": "120"])
+            #expect(patched.status == .ok, "\(patched.body.string)")
+            #expect(try patched.content.get(String.self, at: "revenue") == "2500.50")
+            let id = try await create(
+                client, admin,
+                policy(
+                    "规模企业奖补",
+                    rule: [
+                        "all": [
+                            condition("revenue", "between", ["2000", "3000"]), condition("employees", "atLeast", [100]),
+                            condition("yearsRegistered", "atLeast", [3]),
+                        ]
+                    ]))
+            let reach = try await client.send(.GET, "/api/v1/policies/\(id)/eligible-enterprises", token: admin)
+            #expect(try column(reach, "reasons").first?.hasPrefix("符合：营业收入2500.50万元（2000万元至3000万元）；从业人员120人") == true)
+            #expect(try column(reach, "name") == ["临湘浮标科技有限公司"])
+        }
+    }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A contact person of an enterprise (联系人).
 public struct EnterpriseContact: Hashable, Sendable, Codable {
     public var name: String
@@ -26,12 +28,22 @@ public struct EnterpriseDraft: Sendable {
     public var relatedInfo: String?
     public var whitelisted: Bool
     public var contacts: [(name: String?, post: String?, phone: String?)]
+    /// 成立日期: `2019-09-13`, `2019/9/13`, `2019年9月13日` or an Excel day number.
+    public var registeredOn: String?
+    /// Last year's 营业收入, in 万元.
+    public var revenue: String?
+    /// 从业人员.
+    public var employees: String?
 
     public init(
         creditCode: String? = nil, name: String? = nil, industry: String? = nil, region: String? = nil,
         scale: String? = nil, tags: [String] = [], relatedInfo: String? = nil, whitelisted: Bool = false,
-        contacts: [(name: String?, post: String?, phone: String?)] = []
+        contacts: [(name: String?, post: String?, phone: String?)] = [], registeredOn: String? = nil,
+        revenue: String? = nil, employees: String? = nil
     ) {
+        self.registeredOn = registeredOn
+        self.revenue = revenue
+        self.employees = employees
         self.creditCode = creditCode
         self.name = name
         self.industry = industry
@@ -55,11 +67,19 @@ public struct EnterpriseValues: Hashable, Sendable {
     public var relatedInfo: String?
     public var whitelisted: Bool
     public var contacts: [EnterpriseContact]
+    /// What policies' eligibility rules ask about (成立年限, 营业收入, 从业人员).
+    public var registeredOn: LocalDate?
+    public var revenue: Amount?
+    public var employees: Int?
 
     public init(
         creditCode: String, name: String, industryCode: String?, regionCode: String?, scale: EnterpriseScale?,
-        tags: [String], relatedInfo: String?, whitelisted: Bool, contacts: [EnterpriseContact]
+        tags: [String], relatedInfo: String?, whitelisted: Bool, contacts: [EnterpriseContact],
+        registeredOn: LocalDate? = nil, revenue: Amount? = nil, employees: Int? = nil
     ) {
+        self.registeredOn = registeredOn
+        self.revenue = revenue
+        self.employees = employees
         self.creditCode = creditCode
         self.name = name
         self.industryCode = industryCode
@@ -81,6 +101,7 @@ public struct EnterpriseValues: Hashable, Sendable {
                 ? nil
                 : contacts.map { [$0.name, $0.post ?? "", $0.phone ?? ""].joined(separator: "/") }
                     .joined(separator: "；"),
+            "registeredOn": registeredOn?.iso, "revenue": revenue?.wan, "employees": employees.map(String.init),
         ]
     }
 }
@@ -151,11 +172,37 @@ public enum EnterpriseRules {
             contacts.append(EnterpriseContact(name: name, post: post, phone: phone))
         }
         if contacts.count > maxContacts { v.fail("contacts", "联系人最多\(maxContacts)位") }
+        var registeredOn: LocalDate?
+        if let text = nonEmpty(draft.registeredOn) {
+            registeredOn = LocalDate.parsing(text) ?? excelDay(text)
+            if registeredOn == nil {
+                v.fail("registeredOn", "成立日期“\(text)”格式不正确，应如 2019-09-13")
+            } else if let day = registeredOn, day.year < 1949 || day > LocalDate(Date(), in: .chinaStandard) {
+                v.fail("registeredOn", "成立日期应在1949年以后且不晚于今天")
+            }
+        }
+        var revenue: Amount?
+        if let text = nonEmpty(draft.revenue) {
+            revenue = Amount(wan: text)
+            if revenue == nil { v.fail("revenue", "营业收入“\(text)”应为不小于0的数，单位万元") }
+        }
+        var employees: Int?
+        if let text = nonEmpty(draft.employees) {
+            employees = Int(text).flatMap { (0...10_000_000).contains($0) ? $0 : nil }
+            if employees == nil { v.fail("employees", "从业人员“\(text)”应为不小于0的整数") }
+        }
         if !v.errors.isEmpty { return .failure(ValidationFailure(v.errors)) }
         return .success(
             EnterpriseValues(
                 creditCode: rawCode, name: name!, industryCode: industryCode, regionCode: regionCode, scale: scale,
-                tags: tags.sorted(), relatedInfo: relatedInfo, whitelisted: draft.whitelisted, contacts: contacts))
+                tags: tags.sorted(), relatedInfo: relatedInfo, whitelisted: draft.whitelisted, contacts: contacts,
+                registeredOn: registeredOn, revenue: revenue, employees: employees))
+    }
+
+    /// A date cell that Excel stored as its day number (days since 1899-12-30): `43721` is 2019-09-13.
+    private static func excelDay(_ text: String) -> LocalDate? {
+        guard let serial = Double(text), serial >= 1, serial < 100_000, serial == serial.rounded() else { return nil }
+        return LocalDate(iso: "1899-12-30")!.adding(days: Int(serial))
     }
 
     private static func nonEmpty(_ text: String?) -> String? {

@@ -8,6 +8,7 @@ public struct EnterpriseSheet {
     public enum Column: String, CaseIterable, Sendable {
         case creditCode, name, industry, region, park, scale, tags, relatedInfo
         case contactName, contactPost, contactPhone, whitelisted
+        case registeredOn, revenue, employees
 
         /// The header the template uses.
         public var header: String {
@@ -24,6 +25,9 @@ public struct EnterpriseSheet {
             case .contactPost: "联系人职务"
             case .contactPhone: "联系电话"
             case .whitelisted: "白名单（无事不扰）"
+            case .registeredOn: "成立日期"
+            case .revenue: "营业收入（万元）"
+            case .employees: "从业人员"
             }
         }
 
@@ -42,6 +46,9 @@ public struct EnterpriseSheet {
             case .contactPost: "总经理"
             case .contactPhone: "13800001234"
             case .whitelisted: "否"
+            case .registeredOn: "2019-09-13"
+            case .revenue: "2500.5"
+            case .employees: "120"
             }
         }
 
@@ -59,6 +66,9 @@ public struct EnterpriseSheet {
             case .contactPost: ["联系人职务", "职务"]
             case .contactPhone: ["联系电话", "联系方式", "手机", "电话", "手机号码", "联系人电话"]
             case .whitelisted: ["白名单（无事不扰）", "白名单", "无事不扰", "是否白名单"]
+            case .registeredOn: ["成立日期", "注册日期", "成立时间", "注册时间"]
+            case .revenue: ["营业收入（万元）", "营业收入(万元)", "营业收入", "上年营业收入（万元）", "营收（万元）", "营收"]
+            case .employees: ["从业人员", "从业人数", "员工人数", "职工人数", "从业人员（人）"]
             }
         }
     }
@@ -106,7 +116,9 @@ public struct EnterpriseSheet {
             creditCode: cell(.creditCode), name: cell(.name), industry: cell(.industry), region: cell(.region),
             scale: cell(.scale), tags: cell(.tags).map { [$0] } ?? [], relatedInfo: cell(.relatedInfo),
             whitelisted: false,
-            contacts: [(cell(.contactName), cell(.contactPost), cell(.contactPhone))])
+            contacts: [(cell(.contactName), cell(.contactPost), cell(.contactPhone))],
+            registeredOn: cell(.registeredOn),
+            revenue: cell(.revenue), employees: cell(.employees))
         var rowErrors: [FieldError] = []
         var whitelisted = false
         if let text = cell(.whitelisted)?.trimmingCharacters(in: .whitespaces), !text.isEmpty {

@@ -39,6 +39,10 @@ extension API {
         let tags: [String]
         let relatedInfo: String?
         let whitelisted: Bool
+        /// 成立日期, 营业收入 (万元, exact text) and 从业人员: what policies' rules ask about.
+        let registeredOn: String?
+        let revenue: String?
+        let employees: Int?
         let contacts: [ContactDTO]
         let liaison: LiaisonDTO
 
@@ -55,6 +59,9 @@ extension API {
             tags = e.tags
             relatedInfo = e.row.relatedInfo
             whitelisted = e.row.whitelisted
+            registeredOn = e.row.registeredOn
+            revenue = e.row.revenueFen.map { Amount(fen: $0).wan }
+            employees = e.row.employees
             contacts = e.contacts.map { ContactDTO(name: $0.name, post: $0.post, phone: access.phone($0.phone)) }
             self.liaison = LiaisonDTO(liaison)
         }
@@ -86,12 +93,17 @@ extension API {
         let relatedInfo: String?
         let whitelisted: Bool?
         let contacts: [ContactWrite]?
+        let registeredOn: String?
+        /// 万元, as text or a number.
+        let revenue: FlexibleText?
+        let employees: FlexibleText?
 
         var draft: EnterpriseDraft {
             EnterpriseDraft(
                 creditCode: creditCode, name: name, industry: industry, region: region, scale: scale, tags: tags ?? [],
                 relatedInfo: relatedInfo, whitelisted: whitelisted ?? false,
-                contacts: (contacts ?? []).map { ($0.name, $0.post, $0.phone) })
+                contacts: (contacts ?? []).map { ($0.name, $0.post, $0.phone) }, registeredOn: registeredOn,
+                revenue: revenue?.text, employees: employees?.text)
         }
     }
 

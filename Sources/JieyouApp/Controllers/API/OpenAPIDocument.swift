@@ -50,7 +50,21 @@ enum OpenAPIDocument {
                 "orgUnitId": {"type": "string", "format": "uuid"}, "creditCode": {"type": "string"}, "name": {"type": "string"},
                 "industry": {"type": "string"}, "region": {"type": "string"}, "scale": {"type": "string"},
                 "tags": {"type": "array", "items": {"type": "string"}}, "relatedInfo": {"type": "string"}, "whitelisted": {"type": "boolean"},
+                "registeredOn": {"type": "string", "format": "date", "description": "成立日期"}, "revenue": {"type": "string", "description": "上年营业收入, 万元, exact decimal text (a number is accepted)"},
+                "employees": {"type": "integer", "description": "从业人员"},
                 "contacts": {"type": "array", "maxItems": 5, "items": {"type": "object", "properties": {"name": {"type": "string"}, "post": {"type": "string"}, "phone": {"type": "string"}}}}}},
+              "EligibilityRule": {"type": "object", "description": "A policy's 申报条件: either a group {all: [rule]}, {any: [rule]}, {not: rule}, or a condition {field, op, values}. Fields and their operators: industry, scale, region, orgUnit, enterprise (in); tag (hasAny, hasAll); yearsRegistered, revenue (万元), employees (atLeast, atMost, between); whitelisted (is). Values are codes or the Chinese names people write (制造业, 规上, 岳阳市, 专精特新); an unknown field, operator, key or value is a 400 naming it (e.g. rule.all[1].op). {\"all\": []} is every enterprise", "properties": {
+                "all": {"type": "array", "items": {"$ref": "#/components/schemas/EligibilityRule"}}, "any": {"type": "array", "items": {"$ref": "#/components/schemas/EligibilityRule"}},
+                "not": {"$ref": "#/components/schemas/EligibilityRule"}, "field": {"type": "string", "enum": ["industry", "scale", "tag", "region", "orgUnit", "yearsRegistered", "revenue", "employees", "whitelisted", "enterprise"]},
+                "op": {"type": "string", "enum": ["in", "hasAny", "hasAll", "atLeast", "atMost", "between", "is"]}, "values": {"type": "array", "items": {"type": "string"}}}},
+              "PolicyWrite": {"type": "object", "description": "On PATCH only the fields sent change", "properties": {
+                "orgUnitId": {"type": "string", "format": "uuid", "description": "the issuing unit; default the caller's"}, "title": {"type": "string", "maxLength": 200},
+                "documentNumber": {"type": "string", "description": "文号"}, "issuer": {"type": "string"}, "level": {"type": "string", "enum": ["national", "provincial", "city", "county", "park"]},
+                "themes": {"type": "array", "items": {"type": "string"}}, "columns": {"type": "array", "items": {"type": "string"}, "description": "政策专栏"},
+                "summary": {"type": "string"}, "validFrom": {"type": "string", "format": "date"}, "validUntil": {"type": "string", "format": "date"},
+                "departmentId": {"type": "string", "format": "uuid", "description": "责任部门, of the issuing unit"}, "benefitKind": {"type": "string", "enum": ["subsidy", "award", "reduction", "loan", "service"]},
+                "sourceText": {"type": "string"}, "sourceUrl": {"type": "string"}, "automatic": {"type": "boolean", "description": "免申即享"},
+                "rule": {"$ref": "#/components/schemas/EligibilityRule"}}},
               "MeetingKind": {"type": "string", "enum": ["symposium", "policyBriefing", "assignment", "lookBack", "financing", "supplyDemand", "morningTea"]},
               "CampaignWrite": {"type": "object", "properties": {
                 "orgUnitId": {"type": "string", "format": "uuid"}, "name": {"type": "string"},
@@ -253,6 +267,31 @@ enum OpenAPIDocument {
             "/reports/records/{id}/docx": {
               "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
               "get": {"summary": "The stored report as an official document (.docx); a draft's file name says 草稿; masthead=true adds the 红头", "responses": {"200": {"description": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}, "403": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}}}},
+            "/policies": {
+              "get": {"summary": "The 政策清单: staff read the policies of their subtree and of the units above (q: title, 文号 or summary; theme; column; automatic=true). An enterprise account gets only the policies in force that fit it, each with reasons (符合：制造业；规上) and acknowledged", "responses": {"200": {"description": "items: [Policy with rule, ruleText, inForce]"}, "403": {"$ref": "#/components/responses/Error"}}},
+              "post": {"summary": "Enter a policy (dispatchers and admins, for a unit of their subtree)", "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/PolicyWrite"}}}}, "responses": {"201": {"description": "Policy"}, "400": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}}}},
+            "/policies/{id}": {
+              "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+              "get": {"summary": "One policy (for an enterprise, only one that fits it)", "responses": {"200": {"description": "Policy"}, "403": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}}},
+              "patch": {"summary": "Change a policy (dispatchers and admins of its unit or above)", "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/PolicyWrite"}}}}, "responses": {"200": {"description": "Policy"}, "400": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}}}},
+            "/policies/{id}/eligible-enterprises": {
+              "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+              "get": {"summary": "精准推送: the enterprises of the reader's scope (within the policy's unit) that fit the rule, by name, each with reasons, the channels that reached it and whether it knows the policy; eligible, delivered, known and awareness (知晓率 = known ÷ eligible; an online push is known once acknowledged). limit (1–1000, default 100) and offset page the items", "responses": {"200": {"description": "policyId, eligible, delivered, known, awareness, items, nextOffset"}, "400": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}}}},
+            "/policies/{id}/push": {
+              "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+              "post": {"summary": "Push the policy online to every qualifying enterprise of the caller's scope not yet pushed, with a notice to its accounts (dispatchers and admins; 409 outside its validity)", "responses": {"200": {"description": "pushed: how many enterprises"}, "403": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}, "409": {"$ref": "#/components/responses/Error"}}}},
+            "/policies/{id}/acknowledge": {
+              "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+              "post": {"summary": "An enterprise account confirms it knows a policy that fits it (确认知晓); without a push, this records an online delivery", "responses": {"204": {"description": "Acknowledged"}, "403": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}}}},
+            "/policies/{id}/grants": {
+              "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+              "post": {"summary": "免申即享 approval: the same benefit {enterpriseIds, kind, amount (万元), grantedOn, note} for each listed enterprise; each must fit the policy today and be in the caller's scope, or nothing is written", "responses": {"201": {"description": "granted, benefitIds"}, "400": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}}}},
+            "/policy-deliveries": {
+              "get": {"summary": "Deliveries within the reader's subtree (an enterprise: its own), newest first, at most 1000; policy and enterprise filter", "responses": {"200": {"description": "items: [{id, policyId, policyTitle, enterpriseId, enterpriseName, channel, deliveredOn, acknowledgedAt}]"}, "400": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}}},
+              "post": {"summary": "Record an in-person delivery {policyId, enterpriseIds (up to 1000), channel visit|briefing, deliveredOn, meetingId} by cadres, dispatchers and admins; a channel already recorded for an enterprise is not recorded twice", "responses": {"201": {"description": "recorded: how many were new"}, "400": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}}}},
+            "/benefits": {
+              "get": {"summary": "The 兑现 ledger of the reader's subtree or orgUnit (an enterprise: its own): from/to (days granted), policy, kind, enterprise. Totals by kind and by policy, exact to the 分 (amount in 万元 as text, amountFen as an integer), with the report's sentence; the latest 500 entries", "responses": {"200": {"description": "totals, byPolicy, items"}, "400": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}}},
+              "post": {"summary": "Record a benefit {enterpriseId, policyId?, kind (funds 资金兑现, incomeTaxRelief 减免所得税, vatRelief 减免增值税, vatRefund 留抵退税, loan 贷款, feeRelief 减免费用), amount (万元, up to six decimals), grantedOn, note} for an enterprise of the caller's scope (dispatchers and admins)", "responses": {"201": {"description": "id"}, "400": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}}}},
             "/problems/{id}": {
               "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
               "get": {"summary": "One problem with its timeline (its events), the actions the caller may take now, and the linked problem when escalated", "responses": {"200": {"description": "Problem"}, "404": {"$ref": "#/components/responses/Error"}}}},

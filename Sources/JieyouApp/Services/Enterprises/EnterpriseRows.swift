@@ -14,6 +14,9 @@ struct EnterpriseRow: Codable, Sendable {
     var scale: String?
     var relatedInfo: String?
     var whitelisted: Bool
+    var registeredOn: String?
+    var revenueFen: Int64?
+    var employees: Int?
     var createdAt: Date?
     var updatedAt: Date?
 
@@ -27,19 +30,23 @@ struct EnterpriseRow: Codable, Sendable {
         scale = values.scale?.rawValue
         relatedInfo = values.relatedInfo
         whitelisted = values.whitelisted
+        registeredOn = values.registeredOn?.iso
+        revenueFen = values.revenue?.fen
+        employees = values.employees
         createdAt = now
         updatedAt = now
     }
 
     static let columns = [
         "id", "org_unit_id", "credit_code", "name", "industry_code", "region_code", "scale", "related_info",
-        "whitelisted", "created_at", "updated_at",
+        "whitelisted", "registered_on", "revenue_fen", "employees", "created_at", "updated_at",
     ]
 
     var binds: [any SQLExpression] {
         [
             SQLBind(id), SQLBind(orgUnitId), SQLBind(creditCode), SQLBind(name), SQLBind(industryCode),
-            SQLBind(regionCode), SQLBind(scale), SQLBind(relatedInfo), SQLBind(whitelisted), SQLBind(createdAt),
+            SQLBind(regionCode), SQLBind(scale), SQLBind(relatedInfo), SQLBind(whitelisted), SQLBind(registeredOn),
+            SQLBind(revenueFen), SQLBind(employees), SQLBind(createdAt),
             SQLBind(updatedAt),
         ]
     }
@@ -55,7 +62,10 @@ struct StoredEnterprise: Sendable {
         EnterpriseValues(
             creditCode: row.creditCode, name: row.name, industryCode: row.industryCode, regionCode: row.regionCode,
             scale: row.scale.flatMap(EnterpriseScale.init(rawValue:)), tags: tags, relatedInfo: row.relatedInfo,
-            whitelisted: row.whitelisted, contacts: contacts)
+            whitelisted: row.whitelisted, contacts: contacts,
+            registeredOn: row.registeredOn.flatMap(LocalDate.init(iso:)),
+            revenue: row.revenueFen.map(Amount.init(fen:)),
+            employees: row.employees)
     }
 
     static func load(_ id: UUID, on sql: any SQLDatabase) async throws -> StoredEnterprise? {
@@ -132,6 +142,9 @@ enum EnterpriseWriter {
             .set("region_code", to: SQLBind(values.regionCode))
             .set("scale", to: SQLBind(values.scale?.rawValue))
             .set("related_info", to: SQLBind(values.relatedInfo))
+            .set("registered_on", to: SQLBind(values.registeredOn?.iso))
+            .set("revenue_fen", to: SQLBind(values.revenue?.fen))
+            .set("employees", to: SQLBind(values.employees))
             .set("whitelisted", to: SQLBind(values.whitelisted))
             .set("updated_at", to: SQLBind(now))
             .where("id", .equal, SQLBind(id))

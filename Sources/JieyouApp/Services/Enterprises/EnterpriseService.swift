@@ -72,7 +72,9 @@ struct EnterpriseService {
             industry: patch.industry ?? v.industryCode, region: patch.region ?? v.regionCode,
             scale: patch.scale ?? v.scale?.rawValue, tags: tagsGiven ? patch.tags : v.tags,
             relatedInfo: patch.relatedInfo ?? v.relatedInfo, whitelisted: whitelisted ?? v.whitelisted,
-            contacts: contactsGiven ? patch.contacts : v.contacts.map { ($0.name, $0.post, $0.phone) })
+            contacts: contactsGiven ? patch.contacts : v.contacts.map { ($0.name, $0.post, $0.phone) },
+            registeredOn: patch.registeredOn ?? v.registeredOn?.iso, revenue: patch.revenue ?? v.revenue?.wan,
+            employees: patch.employees ?? v.employees.map(String.init))
     }
 
     /// Tags are shared by every org unit, so only admins add them; a tag is never deleted because

@@ -27,6 +27,9 @@ struct EnterpriseFormWebController: RouteCollection {
         var tags: [String]?
         var relatedInfo: String?
         var whitelisted: String?
+        var registeredOn: String?
+        var revenue: String?
+        var employees: String?
         var contactName: [String]?
         var contactPost: [String]?
         var contactPhone: [String]?
@@ -44,7 +47,8 @@ struct EnterpriseFormWebController: RouteCollection {
             }
             return EnterpriseDraft(
                 creditCode: creditCode, name: name, industry: industry, region: region, scale: scale, tags: tags ?? [],
-                relatedInfo: relatedInfo, whitelisted: whitelisted == "true", contacts: contacts)
+                relatedInfo: relatedInfo, whitelisted: whitelisted == "true", contacts: contacts,
+                registeredOn: registeredOn, revenue: revenue, employees: employees)
         }
 
         var liaison: LiaisonAssignment {
@@ -92,7 +96,9 @@ struct EnterpriseFormWebController: RouteCollection {
         let form = Form(
             orgUnitId: e.orgUnitId.uuidString, creditCode: e.creditCode, name: e.name, industry: e.industryCode,
             region: e.regionCode, scale: e.scale, tags: stored.tags, relatedInfo: e.relatedInfo,
-            whitelisted: e.whitelisted ? "true" : nil, contactName: stored.contacts.map(\.name),
+            whitelisted: e.whitelisted ? "true" : nil, registeredOn: e.registeredOn,
+            revenue: e.revenueFen.map { Amount(fen: $0).wan }, employees: e.employees.map(String.init),
+            contactName: stored.contacts.map(\.name),
             contactPost: stored.contacts.map { $0.post ?? "" }, contactPhone: stored.contacts.map { $0.phone ?? "" },
             leaderId: liaison.leader?.id.uuidString, departmentId: liaison.department?.id.uuidString,
             cadreIds: liaison.cadres.map(\.id.uuidString))
@@ -193,6 +199,9 @@ struct EnterpriseFormWebController: RouteCollection {
             \(f.checkboxes("tags", "企业标签", options: tags, selected: Set(form.tags ?? [])))
             \(f.text("relatedInfo", "关联企业信息（含单位）", value: form.relatedInfo))
             \(f.checkbox("whitelisted", "白名单企业（无事不扰）", checked: form.whitelisted == "true"))
+            \(f.text("registeredOn", "成立日期", value: form.registeredOn, type: "date"))
+            \(f.text("revenue", "上年营业收入（万元）", value: form.revenue, hint: "政策申报条件按此判断，可精确到分"))
+            \(f.text("employees", "从业人员（人）", value: form.employees, type: "number"))
             <fieldset class="field"><legend>联系人</legend>\(contacts)\(contactErrors)</fieldset>
             <h2>三联机制</h2>
             \(f.select("leaderId", "联点领导", options: leaders, selected: form.leaderId, blank: "未指定"))

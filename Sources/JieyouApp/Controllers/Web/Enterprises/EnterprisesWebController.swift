@@ -119,6 +119,10 @@ struct EnterprisesWebController: RouteCollection {
                 "<li>\($0.name)：组长 \($0.leader.name)，成员 \($0.members.map(\.name).joined(separator: "、"))</li>"
             }
         }
+        let policies = try await VisitsWebController.policiesToBring(req, access.signedIn, enterprise: id).map {
+            "<li><a href=\"\(WebPath.policy($0.policy.id))\">\($0.policy.title)</a> <small>\($0.verdict.summary)</small></li>"
+                as HTML
+        }
         let actions = [
             mayVisit ? HTML("<a class=\"button\" href=\"\(WebPath.newVisit(for: id))\">记录走访</a>") : nil,
             ProblemsWebController.maySubmit(access.actor) && !access.actor.has(.monitor)
@@ -140,8 +144,12 @@ struct EnterprisesWebController: RouteCollection {
             <dt>企业标签</dt><dd>\(tags.isEmpty ? "无" : HTML.join(tags))</dd>
             <dt>白名单</dt><dd>\(e.whitelisted ? "是（无事不扰：除企业主动提出外不上门）" : "否")</dd>
             <dt>关联企业</dt><dd>\(e.relatedInfo ?? "无")</dd>
+            <dt>成立日期</dt><dd>\(e.registeredOn ?? "未填")</dd>
+            <dt>上年营业收入</dt><dd>\(e.revenueFen.map { "\(Amount(fen: $0).wan)万元" } ?? "未填")</dd>
+            <dt>从业人员</dt><dd>\(e.employees.map { "\($0)人" } ?? "未填")</dd>
             <dt>联系人</dt><dd>\(contacts.isEmpty ? HTML("未登记") : HTML("<ul class=\"plain\">\(contacts)</ul>"))</dd>
             </dl>
+            \(policies.isEmpty ? .empty : HTML("<h2>下次可送的政策</h2><ul class=\"plain\" data-testid=\"policies-to-bring\">\(policies)</ul>"))
             <h2>三联机制</h2>
             <dl class="facts card" data-testid="liaison">
             <dt>联点领导</dt><dd>\(liaison.leader?.name ?? "未指定")</dd>

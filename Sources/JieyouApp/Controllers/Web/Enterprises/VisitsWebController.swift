@@ -20,6 +20,8 @@ struct VisitsWebController: RouteCollection {
         var problems: String?
         var suggestions: String?
         var companions: [String]?
+        /// Policies brought on this visit (上门送达).
+        var policyIds: [String]?
 
         /// Each non-empty line of the two boxes is one finding.
         var input: VisitInput {
@@ -50,8 +52,21 @@ struct VisitsWebController: RouteCollection {
         let signedIn = try req.requireSignedIn()
         let form = try req.content.decode(Form.self)
         do {
-            _ = try await VisitService(database: req.db, now: req.now).record(form.input, by: signedIn.actor)
             guard let id = formUUID(form.enterpriseId) else { throw AppError.notFound("企业") }
+            // The policies are checked before the visit is saved, so a bad tick saves nothing.
+            let brought = (form.policyIds ?? []).compactMap(formUUID)
+            if !brought.isEmpty {
+                let open = Set(try await Self.policiesToBring(req, signedIn, enterprise: id).map(\.policy.id))
+                if brought.contains(where: { !open.contains($0) }) {
+                    throw AppError.invalid("policyIds", "所选政策不适用于该企业或已送达，请刷新后重选")
+                }
+            }
+            _ = try await VisitService(database: req.db, now: req.now).record(form.input, by: signedIn.actor)
+            let day = LocalDate(iso: form.visitedOn ?? "") ?? LocalDate(req.now, in: .chinaStandard)
+            for policy in brought {
+                _ = try await PolicyDeliveryService(database: req.db, now: req.now).record(
+                    policy, enterprises: [id], channel: .visit, on: day, meeting: nil, by: signedIn.actor)
+            }
             return req.redirect(to: WebPath.enterprise(id) + "?done=visitRecorded")
         } catch {
             let error = try AppError.forForm(error)
@@ -91,6 +106,9 @@ struct VisitsWebController: RouteCollection {
             .filter { $0.id != signedIn.userID }
         let f = FormFields(errors: errors)
         let purposes = VisitPurpose.allCases.map { ($0.rawValue, $0.chineseName) }
+        let toBring = try await Self.policiesToBring(req, signedIn, enterprise: id).map {
+            ($0.policy.id.uuidString.lowercased(), "\($0.policy.title)（\($0.verdict.summary)）")
+        }
         let companions = cadres.map { ($0.id!.uuidString, $0.displayName) }
         return """
             <h1>记录走访</h1>
@@ -107,10 +125,27 @@ struct VisitsWebController: RouteCollection {
             <textarea id="suggestions" name="suggestions" rows="3" placeholder="每行一条">\(form.suggestions ?? "")</textarea></div>
             <div class="field"><label for="notes">走访情况</label>
             <textarea id="notes" name="notes" rows="3" placeholder="企业生产经营情况、政策宣讲情况等">\(form.notes ?? "")</textarea>\(f.error(for: "notes"))</div>
+            \(toBring.isEmpty ? .empty : f.checkboxes("policyIds", "本次送达的政策（该企业符合条件、尚未知晓）", options: toBring, selected: Set(form.policyIds ?? [])))
             \(companions.isEmpty ? .empty : f.checkboxes("companions", "同行干部", options: companions, selected: Set(form.companions ?? [])))
             \(f.error(for: "cadreIds"))
             <div class="actions"><button type="submit">保存走访</button><a class="button secondary" href="\(WebPath.enterprise(id))">取消</a></div>
             </form>
             """
+    }
+
+    /// The policies to bring next time: in force, fitting the enterprise, and not yet known to it.
+    static func policiesToBring(_ req: Request, _ signedIn: SignedIn, enterprise: UUID) async throws
+        -> [PolicyMatching.Fit]
+    {
+        guard AccessPolicy.has(signedIn.actor, .readPolicies) else { return [] }
+        let sql = req.db as! any SQLDatabase
+        guard let facts = try await EnterpriseFactsStore.load(enterprise: enterprise, on: sql) else { return [] }
+        let tree = try await OrgDirectory.tree(on: req.db)
+        let visible = Set(PolicyService.visibleUnits(of: signedIn.actor, in: tree))
+        return try await PolicyMatching(sql: sql, tree: tree, today: LocalDate(req.now, in: .chinaStandard))
+            .policies(for: facts).filter {
+                visible.contains($0.policy.orgUnitId) && $0.acknowledgedAt == nil
+                    && !$0.channels.contains(where: \.isInPerson)
+            }
     }
 }
