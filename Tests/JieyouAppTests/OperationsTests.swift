@@ -59,6 +59,21 @@ import VaporTesting
             let reopened = try await sql.raw("SELECT COUNT(*) AS n FROM problems WHERE reopen_count > 0").first()?
                 .decode(column: "n", as: Int.self)
             #expect((reopened ?? 0) > 0)
+
+            // Policies: last quarter's 兑现 is seed 003's to the 分, and the demo enterprise has matches.
+            let today = LocalDate(Date(), in: .chinaStandard)
+            let quarterEnd = LocalDate(year: today.year, month: (today.month - 1) / 3 * 3 + 1, day: 1)!.adding(days: -1)
+            let quarterStart = LocalDate(year: quarterEnd.year, month: quarterEnd.month - 2, day: 1)!
+            let gaoxin = try await client.token("gx_dispatcher", password: DemoPark.password)
+            let ledger = try await client.send(
+                .GET, "/api/v1/benefits?from=\(quarterStart.iso)&to=\(quarterEnd.iso)", token: gaoxin)
+            #expect(
+                try ledger.content.get(String.self, at: "totals", "sentence")
+                    == "兑现各类优惠政策733.14万元，减免所得税2448.43万元，减免增值税1120.90万元，留抵退税844万元")
+            let enterprise = try await client.token("gx_enterprise", password: DemoPark.password)
+            let mine = try await client.send(.GET, "/api/v1/policies", token: enterprise)
+            #expect(mine.body.string.contains("专精特新中小企业培育奖励"), "\(mine.body.string)")
+            #expect(!mine.body.string.contains("消费品以旧换新"), "a retail policy does not fit a maker of materials")
         }
     }
 

@@ -351,7 +351,7 @@ import VaporTesting
             #expect(saved.status == .seeOther, "\(saved.body.string)")
             let location = try #require(saved.headers.first(name: .location))
             let page = try await client.send(.GET, location, cookie: session.cookie)
-            #expect(page.body.string.contains("行业为制造业或建筑业，且不符合“企业标签含链主企业”"))
+            #expect(page.body.string.contains("行业为制造业或建筑业，且企业标签不含链主企业"))
             #expect(page.body.string.contains("临湘浮标科技有限公司"), "the eligible list")
             let edit = try await client.send(
                 .GET, location.components(separatedBy: "?")[0] + "/edit", cookie: session.cookie)

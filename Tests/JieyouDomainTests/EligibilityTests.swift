@@ -131,14 +131,22 @@ import Testing
                      {"not": \(condition("whitelisted", "is", "true"))}]}
             """
         let yes = try verdict(json, enterprise())
-        #expect(yes.summary == "符合：制造业；规上；专精特新中小企业；非：是白名单企业")
+        #expect(yes.summary == "符合：制造业；规上；专精特新中小企业；不是白名单企业")
         let noTag = try verdict(json, enterprise(tags: []))
         #expect(!noTag.matched)
         #expect(noTag.unmet == ["以下均不满足：企业标签含专精特新中小企业，营业收入≥10000万元"])
         let listed = try verdict(json, enterprise(whitelisted: true))
-        #expect(!listed.matched && listed.unmet == ["不应为“白名单企业”"])
+        #expect(!listed.matched && listed.unmet == ["属于排除情形：白名单企业"])
         #expect(try verdict("{\"all\":[]}", enterprise()).summary == "符合：不限条件")
         #expect(try verdict("{\"not\":{\"all\":[]}}", enterprise()).matched == false)
+        let nested = try verdict(
+            "{\"not\":{\"any\":[\(condition("scale", "in", "\"规下\"")),\(condition("tag", "hasAny", "\"链主企业\""))]}}",
+            enterprise())
+        #expect(nested.summary == "符合：不符合“规下，或企业标签含链主企业”")
+        let excluded = try verdict(
+            "{\"not\":{\"any\":[\(condition("scale", "in", "\"规上\"")),\(condition("tag", "hasAny", "\"链主企业\""))]}}",
+            enterprise())
+        #expect(excluded.summary == "不符合：属于排除情形：规上，或企业标签含链主企业")
     }
 
     @Test func aRuleRoundTripsThroughItsJSON() throws {
@@ -150,7 +158,7 @@ import Testing
         #expect(try rule(original.json) == original)
         #expect(
             EligibilityDescription.rule(original)
-                == "营业收入0.50万元至2000万元，或不符合“行业为医药制造业”")
+                == "营业收入0.50万元至2000万元，或行业不为医药制造业")
     }
 
     // MARK: bad rules name what is wrong

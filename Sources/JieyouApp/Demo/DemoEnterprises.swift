@@ -37,6 +37,9 @@ struct DemoEnterprises {
     static func generate(skipping names: Set<String>) -> [Entry] {
         var random = DemoRandom(seed: 2024_0904)
         var codes = DemoCreditCodes(seed: 2024_1001)
+        // The figures policies ask about come from a generator of their own, so the names, tags and
+        // scales above stay what they were before the registry held them.
+        var figures = DemoRandom(seed: 2024_1122)
         var used = names
         var result: [Entry] = []
         for park in parks {
@@ -67,7 +70,13 @@ struct DemoEnterprises {
                 let values = EnterpriseValues(
                     creditCode: codes.next(), name: name, industryCode: trade.1, regionCode: park.region,
                     scale: above ? .above : .below, tags: tags.sorted(), relatedInfo: nil,
-                    whitelisted: random.next(100) < 4, contacts: [contact])
+                    whitelisted: random.next(100) < 4, contacts: [contact],
+                    registeredOn: LocalDate(
+                        year: 2003 + figures.next(21), month: 1 + figures.next(12), day: 1 + figures.next(28)),
+                    revenue: Amount(
+                        fen: Int64(above ? 2_000 + figures.next(60_000) : 50 + figures.next(1_950)) * 1_000_000
+                            + Int64(figures.next(100)) * 10_000),
+                    employees: above ? 60 + figures.next(900) : 5 + figures.next(120))
                 result.append(Entry(unit: park.unit, values: values))
             }
         }

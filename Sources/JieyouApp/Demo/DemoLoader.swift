@@ -150,6 +150,8 @@ struct DemoLoader {
         }
         try await DemoCampaign(app: app, actor: actor, now: now).load(
             gaoxin: gaoxin, key: key, users: users, departments: departments)
+        try await DemoPolicies(app: app, actor: actor, now: now).load(
+            province: units[DemoPark.units[0].key]!, gaoxin: gaoxin, key: key, users: users, departments: departments)
         try await loadProblems(
             units: units, departments: departments, users: users,
             wangchengEnterprises: rows.filter { $0.0.orgUnitId == units["wangchengpark"] }.map(\.0.id), actor: actor,

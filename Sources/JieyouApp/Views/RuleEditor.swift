@@ -110,7 +110,7 @@ struct RuleEditor {
             "<li><b>\(field.chineseName)</b>（\(field.operators.map(\.chineseName).joined(separator: "、"))）：\(field.hint)</li>"
         }
         return """
-            <fieldset class="field" data-testid="rule-editor"><legend>申报条件</legend>
+            <fieldset class="field rule-editor" data-testid="rule-editor"><legend>申报条件</legend>
             <p><label class="check"><input type="radio" name="ruleMode" value="all"\(mode != "any" ? HTML(" checked") : .empty)> 全部满足</label>
             <label class="check"><input type="radio" name="ruleMode" value="any"\(mode == "any" ? HTML(" checked") : .empty)> 满足任一</label></p>
             <div class="table-wrap"><table><thead><tr><th>#</th><th>字段</th><th>运算</th><th>值（多个用顿号分开）</th><th></th></tr></thead>

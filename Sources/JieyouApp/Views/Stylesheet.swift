@@ -73,6 +73,8 @@ enum Stylesheet {
         .tree li { margin:.2rem 0; }
         .indent-1 { padding-left:1.25rem; } .indent-2 { padding-left:2.5rem; } .indent-3 { padding-left:3.75rem; }
         .login { max-width:24rem; margin:2rem auto; }
+        .rule-editor input:not([type]) { width:100%; min-width:12rem; min-height:40px; }
+        .pre-wrap { white-space:pre-wrap; }
         .error-page { text-align:center; padding:3rem 1rem; }
         .site-footer { text-align:center; color:var(--muted); font-size:.85rem; padding:2rem 1rem; }
         code, .mono { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size:.9em; word-break:break-all; }

@@ -25,7 +25,8 @@ public struct EligibilityEvaluator: Sendable {
     private indirect enum Node: Sendable {
         case all([Node])
         case any([Node])
-        case not(Node)
+        /// With the negated rule in words, for the reasons.
+        case not(Node, String)
         case test(EligibilityCondition, Set<String>, Set<UUID>)
     }
 
@@ -38,7 +39,8 @@ public struct EligibilityEvaluator: Sendable {
             switch rule {
             case .all(let rules): return .all(rules.map(compile))
             case .any(let rules): return .any(rules.map(compile))
-            case .not(let rule): return .not(compile(rule))
+            case .not(let inner):
+                return .not(compile(inner), EligibilityDescription.rule(inner, unitName: { tree?[$0]?.name }))
             case .condition(let c):
                 var units: Set<UUID> = []
                 if c.field == .orgUnit, let tree {
@@ -69,7 +71,7 @@ public struct EligibilityEvaluator: Sendable {
         switch node {
         case .all(let nodes): nodes.allSatisfy { holds($0, e) }
         case .any(let nodes): nodes.contains { holds($0, e) }
-        case .not(let node): !holds(node, e)
+        case .not(let node, _): !holds(node, e)
         case .test(let c, let values, let units): test(c, values, units, e)
         }
     }
@@ -111,10 +113,13 @@ public struct EligibilityEvaluator: Sendable {
             let matched = parts.filter(\.0)
             if matched.isEmpty { return (false, [], ["以下均不满足：" + parts.flatMap(\.2).joined(separator: "，")]) }
             return (true, matched.flatMap(\.1), [])
-        case .not(let inner):
-            let (held, met, unmet) = explain(inner, e)
-            // What made the inner rule fail is why its negation holds, and the other way round.
-            return held ? (false, [], met.map { "不应为“\($0)”" }) : (true, unmet.map { "非：\($0)" }, [])
+        case .not(.test(let c, let values, let units), _):
+            // An 排除 row: said as the negation when it holds, as what the enterprise is when it fails.
+            let held = test(c, values, units, e)
+            let negation = EligibilityDescription.negation(c, unitName: { unitNames[$0] })
+            return held ? (false, [], ["属于排除情形：\(met(c, e))"]) : (true, [negation], [])
+        case .not(let inner, let words):
+            return holds(inner, e) ? (false, [], ["属于排除情形：\(words)"]) : (true, ["不符合“\(words)”"], [])
         case .test(let c, let values, let units):
             let held = test(c, values, units, e)
             return held ? (true, [met(c, e)], []) : (false, [], [unmet(c, e)])

@@ -67,7 +67,7 @@ struct PolicyPageWebController: RouteCollection {
             <dt>政策摘要</dt><dd>\(p.summary ?? "")</dd>
             \(p.sourceUrl.map { HTML("<dt>原文链接</dt><dd><a href=\"\($0)\" rel=\"noopener\">\($0)</a></dd>") })
             </dl>
-            \(p.sourceText.map { HTML("<details><summary>政策原文</summary><div class=\"card\" style=\"white-space:pre-wrap\">\($0)</div></details>") })
+            \(p.sourceText.map { HTML("<details><summary>政策原文</summary><div class=\"card pre-wrap\">\($0)</div></details>") })
             <h2>精准推送（\(tree[root]?.name)）</h2>
             <div class="cards">
             \(StatCard.render("符合条件企业", String(reach.eligible.count), testID: "eligible"))
