@@ -109,12 +109,13 @@ struct BenefitLedger {
         if let kind = filter.kind { conditions.append("b.kind = \(bind: kind.rawValue)") }
         if let enterprise = filter.enterprise { conditions.append("b.enterprise_id = \(bind: enterprise)") }
         let whereClause = conditions.joined(separator: " AND ")
-        // Sums in SQL are exact integers on both databases; each row is one (policy, kind) group.
+        // Sums in SQL are exact integers on both databases (PostgreSQL sums BIGINT as NUMERIC, hence the
+        // cast back); each row is one (policy, kind) group.
         var totals = BenefitTotals()
         var policies: [UUID?: (title: String, totals: BenefitTotals)] = [:]
         for row in try await sql.raw(
             """
-            SELECT b.policy_id, p.title, b.kind, COUNT(*) AS n, SUM(b.amount_fen) AS fen
+            SELECT b.policy_id, p.title, b.kind, COUNT(*) AS n, CAST(SUM(b.amount_fen) AS BIGINT) AS fen
             FROM benefits b LEFT JOIN policies p ON p.id = b.policy_id WHERE \(whereClause)
             GROUP BY b.policy_id, p.title, b.kind
             """
