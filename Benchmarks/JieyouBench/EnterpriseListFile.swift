@@ -17,7 +17,7 @@ struct EnterpriseListFile {
     static let surnames = Array("王李张刘陈杨黄赵周吴徐孙胡朱高林何郭马罗")
     static let givenNames = ["建华", "志强", "秀英", "丽娟", "海涛", "俊杰", "晓明", "红梅", "国庆", "文静", "振宇", "雪梅"]
     static let posts = ["总经理", "副总经理", "行政主管", "财务总监", "办公室主任", "董事长"]
-    static let header = "统一社会信用代码,企业全称,所属行业,所属市县,所属园区,企业规模,企业标签,联系人,联系人职务,联系电话"
+    static let header = "统一社会信用代码,企业全称,所属行业,所属市县,所属园区,企业规模,企业标签,联系人,联系人职务,联系电话,成立日期,营业收入（万元）,从业人员"
 
     /// What the search benchmark looks for: names, code prefixes and fragments that are in the file.
     struct Samples {
@@ -32,6 +32,9 @@ struct EnterpriseListFile {
         guard let handle = FileHandle(forWritingAtPath: path) else { throw BenchError("cannot write \(path)") }
         defer { try? handle.close() }
         var random = SeededRandom(seed: 2026_1122)
+        // The figures policies ask about have their own generator, so the rest of the file is what it
+        // was before the registry held them.
+        var figures = SeededRandom(seed: 2026_1123)
         var names = Set<String>()
         var codes = Set<String>()
         var samples = Samples()
@@ -62,6 +65,10 @@ struct EnterpriseListFile {
             let fields = [
                 code, name, Industry.byCode[trade.industry]!.name, Region.byCode[county]!.fullName, park.name,
                 above ? "规上" : "规下", tags.joined(separator: "、"), contact, random.pick(posts), phone,
+                String(format: "%04d-%02d-%02d", 1995 + figures.next(30), 1 + figures.next(12), 1 + figures.next(28)),
+                String(above ? 2_000 + figures.next(80_000) : 10 + figures.next(1_990)) + "."
+                    + String(figures.next(100)),
+                String(above ? 50 + figures.next(2_000) : 3 + figures.next(150)),
             ]
             buffer += fields.joined(separator: ",") + "\n"
             written += 1

@@ -1,6 +1,6 @@
 // jieyou-bench: measures the release build of `jieyou` as people use it, over real HTTP and real files.
 //
-//   swift build -c release && swift run -c release jieyou-bench [http|registry|problems|export|all] [options]
+//   swift build -c release && swift run -c release jieyou-bench [http|registry|problems|export|policies|all] [options]
 //
 // `http` starts `jieyou serve --demo` and measures the request pipeline (an authenticated read and a
 // write with its event) from several keep-alive connections. `registry` builds a province (150 parks)
@@ -8,12 +8,14 @@
 // visits, and times enterprise search and campaign coverage. `problems` builds the same province,
 // seeds a million problems with five million events, and times the ledger, a problem's page, the
 // statistics and create + assign over HTTP. `export` seeds 100,000 problems over 20,000 enterprises and
-// times the 问题清单 export with the server's peak memory. Each scenario uses a fresh SQLite file,
+// times the 问题清单 export with the server's peak memory. `policies` builds the province's 200,000
+// enterprises with their figures, enters 1,000 policies, and times one policy against the registry
+// and the policies of one enterprise, in process and over HTTP. Each scenario uses a fresh SQLite file,
 // or the empty PostgreSQL database that DATABASE_URL names. Results are Markdown tables on stdout.
 import Foundation
 
 struct Options {
-    var scenarios: [String] = ["http", "registry", "problems", "export"]
+    var scenarios: [String] = ["http", "registry", "problems", "export", "policies"]
     var binary = ".build/release/jieyou"
     /// Leave the database behind (SQLite: its folder is printed) to look at query plans afterwards.
     var keep = false
@@ -37,6 +39,9 @@ struct Options {
     var exportProblems = 100_000
     var exportEnterprises = 20_000
     var exportRuns = 3
+    // policies
+    var policies = 1_000
+    var matchRuns = 30
     /// A database a kept `problems` run left behind: measure it again without rebuilding it.
     var reuse: String?
 
@@ -50,8 +55,8 @@ struct Options {
                 return value
             }
             switch word {
-            case "http", "registry", "problems", "export": scenarios = [word]
-            case "all": scenarios = ["http", "registry", "problems", "export"]
+            case "http", "registry", "problems", "export", "policies": scenarios = [word]
+            case "all": scenarios = ["http", "registry", "problems", "export", "policies"]
             case "--binary": binary = iterator.next() ?? binary
             case "--keep": keep = true
             case "--requests": requests = number()
@@ -70,6 +75,8 @@ struct Options {
             case "--export-problems": exportProblems = number()
             case "--export-enterprises": exportEnterprises = number()
             case "--export-runs": exportRuns = number()
+            case "--policies": policies = number()
+            case "--match-runs": matchRuns = number()
             case "--reuse":
                 guard let url = iterator.next() else { Options.fail("--reuse needs a database URL") }
                 reuse = url
@@ -94,6 +101,7 @@ func run() async throws {
         case "http": try await HTTPScenario(options: options).run()
         case "problems": try await ProblemScenario(options: options).run()
         case "export": try await ExportScenario(options: options).run()
+        case "policies": try await PolicyScenario(options: options).run()
         default: try await RegistryScenario(options: options).run()
         }
     }

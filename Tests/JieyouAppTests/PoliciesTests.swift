@@ -393,4 +393,52 @@ import VaporTesting
             #expect(try column(reach, "name") == ["临湘浮标科技有限公司"])
         }
     }
+
+    /// The database narrows the registry before the evaluator decides (`EligibilitySQL`): for every
+    /// kind of condition the narrowed result is what evaluating the whole registry gives.
+    @Test func theSQLNarrowingNeverChangesWhoQualifies() async throws {
+        try await withApp { app in
+            let world = try await World.build(on: app)
+            let client = Client(app: app)
+            let (admin, _) = try await prepare(client, world)
+            for (index, body) in [
+                ["scale": "规上", "industry": "C27", "revenue": "3000", "employees": 80, "tags": ["高新技术企业", "链主企业"]],
+                ["scale": "below", "industry": "E", "region": "临湘市", "whitelisted": true],
+            ].enumerated() {
+                var json: [String: Any] = body
+                let prefix = "91430682MA4PJ000\(index)"
+                json["creditCode"] = prefix + String(CreditCode.checkCharacter(for: prefix)!)
+                json["name"] = "对照企业\(index)"
+                let created = try await client.send(.POST, "/api/v1/enterprises", token: admin, json: json)
+                #expect(created.status == .created, "\(created.body.string)")
+            }
+            let rules: [[String: Any]] = [
+                condition("industry", "in", ["制造业"]), condition("industry", "in", ["医药制造业", "建筑业"]),
+                condition("scale", "in", ["规下"]), condition("region", "in", ["岳阳市"]),
+                condition("tag", "hasAny", ["链主企业", "外贸企业"]), condition("tag", "hasAll", ["链主企业", "高新技术企业"]),
+                condition("revenue", "between", ["1000", "3000"]), condition("employees", "atMost", [100]),
+                condition("whitelisted", "is", ["是"]), condition("orgUnit", "in", [world.linxiangPark.uuidString]),
+                condition("yearsRegistered", "atLeast", [1]),
+                ["not": condition("scale", "in", ["规上"])],
+                ["any": [condition("scale", "in", ["规上"]), condition("whitelisted", "is", [true])]],
+                ["all": [condition("industry", "in", ["C"]), ["not": condition("tag", "hasAny", ["链主企业"])]]],
+            ]
+            let sql = app.db as! any SQLDatabase
+            let tree = try await OrgDirectory.tree(on: app.db)
+            let today = LocalDate(Date(), in: .chinaStandard)
+            let matching = PolicyMatching(sql: sql, tree: tree, today: today)
+            let everyone = try await EnterpriseFactsStore.load(
+                units: Array(tree.subtree(of: world.linxiangPark)), on: sql)
+            #expect(everyone.count == 4)
+            for rule in rules {
+                let id = try await create(client, admin, policy("对照", rule: rule))
+                let record = try #require(try await PolicyQueries.load(UUID(uuidString: id)!, on: sql))
+                let evaluator = try await matching.evaluator(for: record)
+                let expected = Set(everyone.filter(evaluator.matches).map(\.id))
+                let narrowed = Set(
+                    try await matching.reach(of: record, under: world.linxiangPark).eligible.map(\.facts.id))
+                #expect(narrowed == expected, "\(rule)")
+            }
+        }
+    }
 }

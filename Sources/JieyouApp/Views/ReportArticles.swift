@@ -51,6 +51,7 @@ enum ReportArticles {
             <p data-testid="bulletin-summary">\(summary.summary)</p>
             <h2>二、走访覆盖</h2>
             \(table(CampaignSummaryDocument.coverageHeader, [CampaignSummaryDocument.coverageRow(c)]))
+            \(summary.policies.map { HTML("<p data-testid=\"campaign-policies\">送政策：\($0.sentence)</p>") })
             <h2>三、问题办理</h2>
             \(table(CampaignSummaryDocument.problemHeader, [CampaignSummaryDocument.problemRow(summary.problems)]))
             <h2>四、典型案例</h2>

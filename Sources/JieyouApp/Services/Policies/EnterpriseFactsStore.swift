@@ -6,9 +6,13 @@ import SQLKit
 /// some units and one for their tags, decoded column by column (a province is 200,000 rows, and keyed
 /// decoding would be most of the time).
 enum EnterpriseFactsStore {
-    static func load(units: [UUID], on sql: any SQLDatabase) async throws -> [EnterpriseFacts] {
+    /// The enterprises of `units`; with `narrowedBy` (see `EligibilitySQL`) only those that can match.
+    static func load(units: [UUID], narrowedBy extra: SQLQueryString? = nil, on sql: any SQLDatabase) async throws
+        -> [EnterpriseFacts]
+    {
         guard !units.isEmpty else { return [] }
-        return try await load(where: "e.org_unit_id IN (\(binds: units))", on: sql)
+        let scope: SQLQueryString = "e.org_unit_id IN (\(binds: units))"
+        return try await load(where: extra.map { "\(scope) AND \($0)" } ?? scope, on: sql)
     }
 
     static func load(enterprise id: UUID, on sql: any SQLDatabase) async throws -> EnterpriseFacts? {
@@ -20,7 +24,7 @@ enum EnterpriseFactsStore {
     {
         var tags: [String: Set<String>] = [:]
         for row in try await sql.raw(
-            "SELECT CAST(t.enterprise_id AS TEXT) AS enterprise_id, t.tag FROM enterprise_tags t JOIN enterprises e ON e.id = t.enterprise_id WHERE \(condition)"
+            "SELECT CAST(et.enterprise_id AS TEXT) AS enterprise_id, et.tag FROM enterprise_tags et JOIN enterprises e ON e.id = et.enterprise_id WHERE \(condition)"
         ).all() {
             let id = try row.decode(column: "enterprise_id", as: String.self)
             tags[id.lowercased(), default: []].insert(try row.decode(column: "tag", as: String.self))

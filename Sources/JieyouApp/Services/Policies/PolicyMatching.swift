@@ -37,7 +37,9 @@ struct PolicyMatching {
     func reach(of policy: PolicyRecord, under root: UUID) async throws -> Reach {
         let units = Array(tree.subtree(of: root).intersection(tree.subtree(of: policy.orgUnitId)))
         let evaluator = try await evaluator(for: policy)
-        let facts = try await EnterpriseFactsStore.load(units: units, on: sql).filter(evaluator.matches)
+        let facts = try await EnterpriseFactsStore.load(
+            units: units, narrowedBy: EligibilitySQL.condition(evaluator.rule, tree: tree), on: sql
+        ).filter(evaluator.matches)
         var channels: [UUID: Set<DeliveryChannel>] = [:]
         var acknowledged: Set<UUID> = []
         if !facts.isEmpty {
@@ -87,9 +89,10 @@ struct PolicyMatching {
         }
         return try await PolicyQueries.list(units: units, filter: PolicyFilter(), on: sql).compactMap { policy in
             guard policy.isValid(on: today) else { return nil }
-            let verdict = EligibilityEvaluator(policy.eligibility(tags: tags, tree: tree), today: today, tree: tree)
-                .explain(enterprise)
-            guard verdict.matched else { return nil }
+            let evaluator = EligibilityEvaluator(policy.eligibility(tags: tags, tree: tree), today: today, tree: tree)
+            // Reasons are worded only for the policies that fit.
+            guard evaluator.matches(enterprise) else { return nil }
+            let verdict = evaluator.explain(enterprise)
             let entry = delivered[policy.id]
             return Fit(policy: policy, verdict: verdict, channels: entry?.0 ?? [], acknowledgedAt: entry?.1)
         }

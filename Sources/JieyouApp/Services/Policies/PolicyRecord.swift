@@ -29,11 +29,33 @@ struct PolicyRecord: Codable, Sendable {
 
     /// The stored rule. It was checked on the way in; one that no longer parses (a tag since renamed)
     /// matches nobody rather than everybody.
+    /// Parsed rules are kept by their stored text: an enterprise's page checks every policy of its
+    /// lineage (a thousand at a province), and decoding each rule's JSON was most of that.
     func eligibility(tags: Set<String>, tree: OrgTree) -> EligibilityRule {
+        if let cached = Self.parsed.rule(for: rule) { return cached }
         guard let draft = try? JSONDecoder().decode(EligibilityRuleDraft.self, from: Data(rule.utf8)),
             case .success(let parsed) = EligibilityRuleParser(knownTags: tags, tree: tree).parse(draft)
         else { return .any([.not(.everyone)]) }
+        Self.parsed.store(parsed, for: rule)
         return parsed
+    }
+
+    private static let parsed = RuleCache()
+
+    /// Stored rule text → rule. Tags are never deleted and stored rules name units by id, so a text
+    /// that parsed once parses the same way again; only good parses are kept, at most 20,000.
+    private final class RuleCache: @unchecked Sendable {
+        private let lock = NSLock()
+        private var rules: [String: EligibilityRule] = [:]
+
+        func rule(for text: String) -> EligibilityRule? { lock.withLock { rules[text] } }
+
+        func store(_ rule: EligibilityRule, for text: String) {
+            lock.withLock {
+                if rules.count >= 20_000 { rules.removeAll(keepingCapacity: true) }
+                rules[text] = rule
+            }
+        }
     }
 
     func isValid(on day: LocalDate) -> Bool {

@@ -23,12 +23,50 @@ struct CampaignSummary: Content {
     /// ones not yet assigned last.
     let unresolvedCount: Int
     let unresolved: [Bulletin.Item]
+    /// 送政策 during the campaign; absent in summaries drafted before policies existed.
+    let policies: CampaignPolicyFigures?
     /// The opening paragraph, drafted from the figures; the dispatcher may rewrite it before issuing.
     var summary: String
     /// 下步工作, for what the campaign leaves open.
     var nextSteps: String
 
     static let listLimit = 200
+}
+
+/// What the campaign brought of policies (PRODUCT.md §4: policies delivered, funds disbursed): the
+/// deliveries made in its days within the unit's subtree, and the 兑现 granted in them, exact to the 分.
+struct CampaignPolicyFigures: Content {
+    /// Policy × enterprise deliveries (one per channel).
+    let deliveries: Int
+    let enterprisesReached: Int
+    let benefits: Int
+    /// 万元.
+    let benefitAmount: String
+    /// 兑现各类优惠政策…万元，减免所得税…万元.
+    let benefitSentence: String
+
+    var sentence: String {
+        var text = "送达政策\(deliveries)次，覆盖企业\(enterprisesReached)家"
+        text += benefits == 0 ? "。" : "；\(benefitSentence)，合计\(benefitAmount)万元。"
+        return text
+    }
+
+    static func read(units: [UUID], from: LocalDate, to: LocalDate, on sql: any SQLDatabase) async throws
+        -> CampaignPolicyFigures
+    {
+        let row = try await sql.raw(
+            """
+            SELECT COUNT(*) AS n, COUNT(DISTINCT enterprise_id) AS e FROM policy_deliveries
+            WHERE org_unit_id IN (\(binds: units)) AND delivered_on >= \(bind: from.iso) AND delivered_on <= \(bind: to.iso)
+            """
+        ).first()
+        let ledger = try await BenefitLedger.summary(
+            reach: .units(units), filter: BenefitFilter(from: from, to: to), on: sql)
+        return CampaignPolicyFigures(
+            deliveries: try row?.decode(column: "n", as: Int.self) ?? 0,
+            enterprisesReached: try row?.decode(column: "e", as: Int.self) ?? 0, benefits: ledger.totals.count,
+            benefitAmount: ledger.totals.total.wan, benefitSentence: ledger.totals.sentence)
+    }
 }
 
 /// Puts a campaign's summary together for a reader who may read statistics.
@@ -70,6 +108,8 @@ struct CampaignSummaryComposer {
             order: "CASE WHEN d.name IS NULL THEN 1 ELSE 0 END, d.name, p.deadline, p.number",
             limit: CampaignSummary.listLimit,
             coDepartments: true)
+        let policies = try await CampaignPolicyFigures.read(
+            units: Array(tree.subtree(of: unit)), from: schedule.startsOn, to: end, on: sql)
         let unitName = tree[unit]?.name ?? ""
         // A campaign is often named after its unit already (望城经开区“两重”“两新”…).
         let title = campaign.name.hasPrefix(unitName) ? "\(campaign.name)总结报告" : "\(unitName)\(campaign.name)总结报告"
@@ -77,7 +117,9 @@ struct CampaignSummaryComposer {
             title: title, campaignID: campaign.id, campaignName: campaign.name,
             unitName: unitName, from: schedule.startsOn, to: schedule.endsOn, asOf: today, coverage: coverage,
             problems: problems, typicalCases: typical, unresolvedCount: unresolvedCount, unresolved: unresolved,
-            summary: Self.summary(campaign.name, coverage: coverage, tally: problems.tally, metrics: problems.metrics),
+            policies: policies,
+            summary: Self.summary(campaign.name, coverage: coverage, tally: problems.tally, metrics: problems.metrics)
+                + policies.sentence,
             nextSteps: Self.nextSteps(unresolved: unresolvedCount, departments: Set(unresolved.compactMap(\.leadName))))
     }
 

@@ -53,6 +53,7 @@ enum CampaignSummaryDocument {
         document.append(.heading1("二、走访覆盖"))
         document.append(
             .table(header: coverageHeader, rows: [coverageRow(summary.coverage)], widths: [2, 2, 2, 2, 2, 2]))
+        if let policies = summary.policies { document.append(.paragraph("送政策：\(policies.sentence)")) }
         document.append(.heading1("三、问题办理"))
         document.append(
             .table(
