@@ -9,7 +9,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 from conftest import menu_items, sign_in
 
 WORK = ["活动", "专项行动", "走访覆盖", "专班"]
-POLICY = ["政策", "兑现台账"]
+POLICY = ["政策", "项目申报", "兑现台账"]
 ADMIN_MENU = [
     "首页", "问题台账", "数据看板", "统计分析", "通报", "企业", *POLICY, "记录走访", *WORK, "组织机构", "部门", "用户", "工作日历", "本单位设置", "操作日志",
     "修改密码",

@@ -74,6 +74,13 @@ import VaporTesting
             let mine = try await client.send(.GET, "/api/v1/policies", token: enterprise)
             #expect(mine.body.string.contains("专精特新中小企业培育奖励"), "\(mine.body.string)")
             #expect(!mine.body.string.contains("消费品以旧换新"), "a retail policy does not fit a maker of materials")
+            // Seed 004: 26 projects asking 4.4亿元; the enterprise's own was approved for 2000余万元.
+            let projects = try await client.send(.GET, "/api/v1/projects", token: gaoxin)
+            #expect(
+                try projects.content.get(String.self, at: "totals", "sentence")
+                    == "组织26个项目申报，申报资金需求4.4亿元；已入库5个，已兑现1个、兑现资金2036.50万元，未通过3个")
+            let own = try await client.send(.GET, "/api/v1/projects", token: enterprise)
+            #expect(try own.list("items", key: "stageName") == ["已兑现"])
         }
     }
 

@@ -39,6 +39,7 @@ func routes(_ app: Application) throws {
     try pages.register(collection: PolicyPageWebController())
     try pages.register(collection: MyPoliciesWebController())
     try pages.register(collection: BenefitsWebController())
+    try pages.register(collection: ProjectsWebController())
 
     let api = app.grouped("api", "v1").grouped(BearerTokenMiddleware())
     try api.register(collection: OpenAPIController())
@@ -64,4 +65,5 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: PoliciesAPIController())
     try signedIn.register(collection: PolicyDeliveriesAPIController())
     try signedIn.register(collection: BenefitsAPIController())
+    try signedIn.register(collection: ProjectsAPIController())
 }

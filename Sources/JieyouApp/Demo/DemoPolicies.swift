@@ -4,8 +4,9 @@ import SQLKit
 import Vapor
 
 /// The demo's 送政策: the seeds' policies (两重两新 equipment renewal, 以旧换新, 科技创新, 留抵退税 …) with
-/// their rules, a push and visits that delivered them, a briefing, and last quarter's 兑现 with seed
-/// 003's figures to the 分 (兑现733.14万元, 减免所得税2448.43万元, 减免增值税1120.90万元, 留抵退税844万元).
+/// their rules, a push and visits that delivered them, a briefing, last quarter's 兑现 with seed
+/// 003's figures to the 分 (兑现733.14万元, 减免所得税2448.43万元, 减免增值税1120.90万元, 留抵退税844万元),
+/// and seed 004's 26 project applications (`DemoProjects`).
 struct DemoPolicies {
     let app: Application
     let actor: Actor
@@ -25,7 +26,7 @@ struct DemoPolicies {
         let db = app.db
         let sql = db as! any SQLDatabase
         let today = LocalDate(now, in: .chinaStandard)
-        try await describeSignedInEnterprise(gaoxin: gaoxin, on: sql)
+        let signedInEnterprise = try await describeSignedInEnterprise(gaoxin: gaoxin, on: sql)
 
         func rule(_ json: String) throws -> EligibilityRuleDraft {
             try JSONDecoder().decode(EligibilityRuleDraft.self, from: Data(json.utf8))
@@ -143,18 +144,21 @@ struct DemoPolicies {
                     grantedOn: min(quarterStart.adding(days: line.3), quarterEnd).iso),
                 enterprise: pool[offset * 7 % pool.count], policy: ids[line.0], by: dispatcher)
         }
+        try await DemoProjects(app: app, now: now).load(
+            dispatcher: dispatcher, equipment: ids[0], relending: ids[1],
+            enterprises: (candidates[0] ?? []).isEmpty ? key : candidates[0]!, signedInEnterprise: signedInEnterprise)
     }
 
     /// The signed-in demo enterprise (gx_enterprise's) gets the facts policies look at, so its account
     /// has matches to show.
-    private func describeSignedInEnterprise(gaoxin: UUID, on sql: any SQLDatabase) async throws {
+    private func describeSignedInEnterprise(gaoxin: UUID, on sql: any SQLDatabase) async throws -> UUID? {
         let name = "湖南麓谷新材料科技有限公司"
-        try await app.db.writing(actorID: actor.userID, now: now) { tx, log in
+        return try await app.db.writing(actorID: actor.userID, now: now) { tx, log -> UUID? in
             let sql = tx as! any SQLDatabase
             guard
                 let id = try await sql.raw("SELECT id FROM enterprises WHERE name = \(bind: name)").first()?.decode(
                     column: "id", as: UUID.self)
-            else { return }
+            else { return nil }
             try await sql.update("enterprises").set("industry_code", to: "30").set("scale", to: "above")
                 .set("region_code", to: "430104").set("registered_on", to: "2015-06-18")
                 .set("revenue_fen", to: Int64(26_800) * 1_000_000).set("employees", to: 420)
@@ -171,6 +175,7 @@ struct DemoPolicies {
                 changes.record(field, before: nil, after: value)
             }
             try await log.record("enterprise", id: id.uuidString, "update", changes, orgUnit: gaoxin)
+            return id
         }
     }
 }

@@ -29,5 +29,6 @@ enum AllMigrations {
         IndexReportQueries(),
         CreateReports(),
         CreatePolicies(),
+        CreateProjectApplications(),
     ]
 }

@@ -26,7 +26,8 @@ struct MenuItem {
         }
         if AccessPolicy.has(actor, .readPolicies) {
             items += [
-                MenuItem(title: "政策", path: WebPath.policies), MenuItem(title: "兑现台账", path: WebPath.benefits),
+                MenuItem(title: "政策", path: WebPath.policies), MenuItem(title: "项目申报", path: WebPath.projects),
+                MenuItem(title: "兑现台账", path: WebPath.benefits),
             ]
         } else if actor.has(.enterprise) {
             items.append(MenuItem(title: "我的政策", path: WebPath.myPolicies))

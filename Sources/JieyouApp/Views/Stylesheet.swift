@@ -81,6 +81,7 @@ enum Stylesheet {
         dl.facts { display:grid; grid-template-columns:max-content 1fr; gap:.3rem 1rem; margin:0; }
         dl.facts dt { color:var(--muted); }
         dl.facts dd { margin:0; }
+        th.pick, td.pick { width:2.5rem; text-align:center; } td.pick input { width:1.3rem; height:1.3rem; }
         ul.plain, ul.findings, ul.picks { list-style:none; margin:0; padding:0; }
         ul.findings li { margin:.3rem 0; }
         ul.picks a.pick { display:block; padding:.8rem 1rem; margin-bottom:.5rem; min-height:44px; background:#fff; border:1px solid var(--line); border-radius:8px; text-decoration:none; color:var(--ink); }

@@ -39,8 +39,10 @@ enum WebPath {
     static let policies = "/policies"
     static let myPolicies = "/my/policies"
     static let benefits = "/benefits"
+    static let projects = "/projects"
 
     static func policy(_ id: UUID) -> String { "\(policies)/\(id.uuidString.lowercased())" }
+    static func project(_ id: UUID) -> String { "\(projects)/\(id.uuidString.lowercased())" }
 
     static func login(next: String? = nil) -> String {
         guard let next, isSafeRedirect(next), next != home else { return loginPath }

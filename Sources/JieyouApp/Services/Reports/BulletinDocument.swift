@@ -108,8 +108,14 @@ enum BulletinDocument {
         return document
     }
 
+    /// 一 … 十, 十一 … 九十九 as headings count; larger numbers in digits.
     static func chineseOrdinal(_ n: Int) -> String {
-        let digits = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
-        return n <= 10 ? digits[n] : "\(n)"
+        let digits = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
+        switch n {
+        case 0..<10: return digits[n]
+        case 10..<100:
+            return (n / 10 == 1 ? "" : digits[n / 10]) + "十" + (n % 10 == 0 ? "" : digits[n % 10])
+        default: return "\(n)"
+        }
     }
 }

@@ -4,7 +4,7 @@ import SQLKit
 import Vapor
 
 /// 我的政策: an enterprise account's policies, the ones in force that fit it and why, with a button to
-/// confirm it knows each (确认知晓), and what it has received (兑现).
+/// confirm it knows each (确认知晓), what it has received (兑现), and its project applications.
 struct MyPoliciesWebController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let mine = routes.grouped("my", "policies")
@@ -47,6 +47,14 @@ struct MyPoliciesWebController: RouteCollection {
         let benefitRows = ledger.entries.map { b -> HTML in
             "<tr><td>\(b.grantedOn)</td><td>\(b.policyTitle ?? "—")</td><td>\(b.kind.chineseName)</td><td class=\"num\">\(b.amount.wan)</td></tr>"
         }
+        let projects = try await ProjectApplications.list(
+            reach: .enterprise(enterprise), filter: ProjectFilter(), on: sql)
+        let projectRows = projects.items.map { p -> HTML in
+            """
+            <tr><td><a href="\(WebPath.project(p.id))">\(p.name)</a></td><td class="hide-narrow">\(p.fund.chineseName)</td>
+            <td class="num">\(p.amountAsked.wan)</td><td>\(p.stage.chineseName)</td><td class="num">\(p.amountGranted?.wan ?? "—")</td></tr>
+            """
+        }
         let content: HTML = """
             <h1>我的政策</h1>
             <p class="muted">以下是当前有效、且贵企业符合申报条件的政策，共\(fits.count)项。</p>
@@ -55,6 +63,10 @@ struct MyPoliciesWebController: RouteCollection {
             \(ledger.entries.isEmpty ? HTML("<p class=\"muted\">暂无兑现记录。</p>") : HTML("""
             <p data-testid="my-benefits-total">合计\(ledger.totals.total.wan)万元（\(ledger.totals.sentence)）</p>
             <div class="table-wrap"><table><thead><tr><th>日期</th><th>政策</th><th>类型</th><th>金额（万元）</th></tr></thead><tbody>\(benefitRows)</tbody></table></div>
+            """))
+            \(projects.items.isEmpty ? .empty : HTML("""
+            <h2>项目申报</h2>
+            <div class="table-wrap"><table data-testid="my-projects"><thead><tr><th>项目</th><th class="hide-narrow">资金渠道</th><th>申报资金（万元）</th><th>阶段</th><th>兑现资金（万元）</th></tr></thead><tbody>\(projectRows)</tbody></table></div>
             """))
             """
         return try await req.page("我的政策", content, flash: req.flash)

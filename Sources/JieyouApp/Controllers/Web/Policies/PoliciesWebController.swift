@@ -9,6 +9,7 @@ struct PoliciesWebController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let policies = routes.grouped("policies")
         policies.get(use: index)
+        policies.get("compilation.docx", use: PolicyCompilation.download)
         policies.get("new", use: new)
         policies.post(use: create)
         policies.get(":id", "edit", use: edit)
@@ -69,7 +70,8 @@ struct PoliciesWebController: RouteCollection {
         let rows = policies.map { p -> HTML in
             let state = p.isValid(on: today) ? HTML("有效") : HTML("<span class=\"muted\">不在有效期</span>")
             return """
-                <tr><td><a href="\(WebPath.policy(p.id))">\(p.title)</a>\(p.automatic ? HTML(" <span class=\"tag\">免申即享</span>") : .empty)</td>
+                <tr><td class="pick"><input type="checkbox" name="ids[]" value="\(p.id.uuidString.lowercased())" aria-label="选入汇编"></td>
+                <td><a href="\(WebPath.policy(p.id))">\(p.title)</a>\(p.automatic ? HTML(" <span class=\"tag\">免申即享</span>") : .empty)</td>
                 <td class="hide-narrow">\(p.documentNumber ?? "")</td><td class="hide-narrow">\(p.levelName) · \(p.issuer)</td>
                 <td class="hide-narrow">\(p.themeList.joined(separator: "、"))</td><td>\(p.benefitKindName)</td>
                 <td class="hide-narrow">\(p.validityText)</td><td>\(state)</td></tr>
@@ -81,6 +83,11 @@ struct PoliciesWebController: RouteCollection {
             return "<li><a href=\"\(href)\"\(current ? HTML(" aria-current=\"page\"") : .empty)>\(label)</a></li>"
         }
         let themes = PolicyThemes.common.map { ($0, $0) }
+        // The compilation of nothing checked is the list as filtered, so it carries the filter along.
+        let filterPairs: [(String, String)] = [
+            ("column", filter.column), ("theme", filter.theme), ("q", filter.q),
+            ("automatic", filter.automaticOnly ? "true" : nil),
+        ].compactMap { key, value in value.flatMap { $0.isEmpty ? nil : (key, $0) } }
         let f = FormFields()
         let mayManage = AccessPolicy.has(signedIn.actor, .managePolicies)
         let content: HTML = """
@@ -95,8 +102,12 @@ struct PoliciesWebController: RouteCollection {
             \(f.checkbox("automatic", "只看免申即享", checked: filter.automaticOnly))
             <div class="actions"><button type="submit">查询</button></div></form>
             \(policies.isEmpty ? HTML("<p class=\"muted\">没有符合条件的政策。</p>") : HTML("""
-            <div class="table-wrap"><table data-testid="policies"><thead><tr><th>政策名称</th><th class="hide-narrow">文号</th><th class="hide-narrow">发文</th><th class="hide-narrow">主题</th><th>惠企方式</th><th class="hide-narrow">有效期</th><th>状态</th></tr></thead>
+            <form method="get" action="\(WebPath.policies)/compilation.docx" data-testid="compilation">
+            \(HTML.join(filterPairs.map { HTML("<input type=\"hidden\" name=\"\($0.0)\" value=\"\($0.1)\">") }))
+            <div class="table-wrap"><table data-testid="policies"><thead><tr><th class="pick">汇编</th><th>政策名称</th><th class="hide-narrow">文号</th><th class="hide-narrow">发文</th><th class="hide-narrow">主题</th><th>惠企方式</th><th class="hide-narrow">有效期</th><th>状态</th></tr></thead>
             <tbody>\(rows)</tbody></table></div>
+            <div class="actions"><button type="submit" class="secondary">下载政策汇编（.docx）</button>
+            <span class="hint">勾选要汇编的政策；不勾选则汇编当前列出的全部政策。</span></div></form>
             """))
             """
         return try await req.page("政策清单", content)

@@ -1,0 +1,196 @@
+import Foundation
+import JieyouDomain
+import SQLKit
+import Vapor
+
+/// `/api/v1/projects`: 项目申报. Readers of policies read their subtree's applications (or `orgUnit`'s)
+/// with totals by stage; an enterprise reads its own; the 政策小组 records them and moves each one a
+/// step at a time. Amounts are 万元 as exact decimal text, with whole 分 beside them.
+struct ProjectsAPIController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let projects = routes.grouped("projects")
+        projects.get(use: list)
+        projects.post(use: create)
+        projects.get(":id", use: show)
+        projects.post(":id", "steps", use: advance)
+    }
+
+    struct StepDTO: Content {
+        let stage: String
+        let name: String
+        let on: String
+    }
+
+    struct ProjectDTO: Content {
+        let id: UUID
+        let orgUnitId: UUID
+        let enterpriseId: UUID
+        let enterpriseName: String
+        let policyId: UUID?
+        let policyTitle: String?
+        let name: String
+        let fund: String
+        let fundName: String
+        let amountAsked: String
+        let amountAskedFen: Int64
+        let amountGranted: String?
+        let amountGrantedFen: Int64?
+        let stage: String
+        let stageName: String
+        /// The stages it may move to next (empty once 兑现 or 未通过).
+        let nextStages: [String]
+        let steps: [StepDTO]
+        let reason: String?
+        let note: String?
+
+        init(_ p: ProjectRecord) {
+            id = p.id
+            orgUnitId = p.orgUnitId
+            enterpriseId = p.enterpriseId
+            enterpriseName = p.enterpriseName
+            policyId = p.policyId
+            policyTitle = p.policyTitle
+            name = p.name
+            fund = p.fund.rawValue
+            fundName = p.fund.chineseName
+            amountAsked = p.amountAsked.wan
+            amountAskedFen = p.amountAsked.fen
+            amountGranted = p.amountGranted?.wan
+            amountGrantedFen = p.amountGranted?.fen
+            stage = p.stage.rawValue
+            stageName = p.stage.chineseName
+            nextStages = p.stage.nextStages.map(\.rawValue)
+            steps = p.steps.map { StepDTO(stage: $0.stage.rawValue, name: $0.stage.chineseName, on: $0.on) }
+            reason = p.reason
+            note = p.note
+        }
+    }
+
+    struct StageTotalDTO: Content {
+        let stage: String
+        let name: String
+        let count: Int
+        let amountAsked: String
+    }
+
+    struct TotalsDTO: Content {
+        let count: Int
+        let amountAsked: String
+        let amountAskedFen: Int64
+        let amountGranted: String
+        let amountGrantedFen: Int64
+        let byStage: [StageTotalDTO]
+        /// The report's sentence (组织26个项目申报，申报资金需求4.4亿元；…).
+        let sentence: String
+
+        init(_ t: ProjectTotals) {
+            count = t.count
+            amountAsked = t.asked.wan
+            amountAskedFen = t.asked.fen
+            amountGranted = t.granted.wan
+            amountGrantedFen = t.granted.fen
+            byStage = ProjectStage.allCases.compactMap { stage in
+                t.byStage[stage].map {
+                    StageTotalDTO(
+                        stage: stage.rawValue, name: stage.chineseName, count: $0.count, amountAsked: $0.asked.wan)
+                }
+            }
+            sentence = t.sentence
+        }
+    }
+
+    struct ListDTO: Content {
+        let totals: TotalsDTO
+        /// The latest applications, at most 500.
+        let items: [ProjectDTO]
+    }
+
+    @Sendable func list(req: Request) async throws -> ListDTO {
+        let signedIn = try req.requireSignedIn()
+        let (reach, filter) = try await Self.query(req, signedIn)
+        let (totals, items) = try await ProjectApplications.list(
+            reach: reach, filter: filter, on: req.db as! any SQLDatabase)
+        return ListDTO(totals: TotalsDTO(totals), items: items.map(ProjectDTO.init))
+    }
+
+    /// Whose applications a request reads and how it filters them; shared by the page and the API.
+    static func query(_ req: Request, _ signedIn: SignedIn) async throws -> (EnterpriseReach, ProjectFilter) {
+        var v = JieyouDomain.Validator()
+        var filter = ProjectFilter()
+        filter.from = v.optionalDay(req.queryText("from"), field: "from", label: "起始日期")
+        filter.to = v.optionalDay(req.queryText("to"), field: "to", label: "截止日期")
+        filter.enterprise = req.queryID("enterprise", "企业", &v)
+        let unit = req.queryID("orgUnit", "组织", &v)
+        if let stage = req.queryText("stage") {
+            filter.stage = ProjectStage.parse(stage)
+            if filter.stage == nil { v.fail("stage", "无法识别的阶段“\(stage)”") }
+        }
+        if let fund = req.queryText("fund") {
+            filter.fund = ProjectFund.parse(fund)
+            if filter.fund == nil { v.fail("fund", "无法识别的资金渠道“\(fund)”") }
+        }
+        try v.throwIfFailed()
+        if signedIn.actor.has(.enterprise), let enterprise = signedIn.actor.enterpriseID {
+            return (.enterprise(enterprise), filter)
+        }
+        guard AccessPolicy.has(signedIn.actor, .readPolicies) else { throw AppError.forbidden() }
+        let tree = try await OrgDirectory.tree(on: req.db)
+        let root = unit ?? signedIn.actor.orgUnitID
+        guard tree.isWithin(root, subtreeOf: signedIn.actor.orgUnitID) else { throw AppError.notFound("组织") }
+        return (.units(Array(tree.subtree(of: root))), filter)
+    }
+
+    @Sendable func show(req: Request) async throws -> ProjectDTO {
+        let signedIn = try req.requireSignedIn()
+        let id = try req.parameters.require("id", as: UUID.self)
+        let tree = try await OrgDirectory.tree(on: req.db)
+        return ProjectDTO(
+            try await ProjectApplications.readable(id, by: signedIn.actor, in: tree, on: req.db as! any SQLDatabase))
+    }
+
+    struct ProjectWrite: Content {
+        let enterpriseId: UUID?
+        let policyId: UUID?
+        let name: String?
+        let fund: String?
+        let amountAsked: FlexibleText?
+        let appliedOn: String?
+        let note: String?
+    }
+
+    struct Created: Content {
+        let id: UUID
+    }
+
+    @Sendable func create(req: Request) async throws -> Response {
+        let signedIn = try req.requireSignedIn()
+        let body = try req.content.decode(ProjectWrite.self)
+        let id = try await ProjectApplications(database: req.db, now: req.now).create(
+            ProjectApplicationDraft(
+                name: body.name, fund: body.fund, amountAsked: body.amountAsked?.text, appliedOn: body.appliedOn,
+                note: body.note),
+            enterprise: body.enterpriseId, policy: body.policyId, by: signedIn.actor)
+        return try await Created(id: id).encodeResponse(status: .created, for: req)
+    }
+
+    struct StepWrite: Content {
+        let stage: String?
+        let on: String?
+        let amountGranted: FlexibleText?
+        let reason: String?
+    }
+
+    @Sendable func advance(req: Request) async throws -> ProjectDTO {
+        let signedIn = try req.requireSignedIn()
+        let id = try req.parameters.require("id", as: UUID.self)
+        let body = try req.content.decode(StepWrite.self)
+        try await ProjectApplications(database: req.db, now: req.now).advance(
+            id,
+            ProjectStepDraft(
+                stage: body.stage, on: body.on, amountGranted: body.amountGranted?.text, reason: body.reason),
+            by: signedIn.actor)
+        let tree = try await OrgDirectory.tree(on: req.db)
+        return ProjectDTO(
+            try await ProjectApplications.readable(id, by: signedIn.actor, in: tree, on: req.db as! any SQLDatabase))
+    }
+}
