@@ -248,6 +248,58 @@ import VaporTesting
         }
     }
 
+    /// The eligible list is kept between reads (`EligibleCache`), and every change it depends on shows
+    /// at once: a registry edit, a tag, a write that bypasses the services, a new rule, the same policy
+    /// read from another unit.
+    @Test func aKeptEligibleListNeverOutlivesAChange() async throws {
+        try await withApp { app in
+            let world = try await World.build(on: app)
+            let client = Client(app: app)
+            let (admin, other) = try await prepare(client, world)
+            let id = try await create(client, admin, policy("规上奖补", rule: condition("scale", "in", ["规上"])))
+            func names() async throws -> [String] {
+                let r = try await client.send(.GET, "/api/v1/policies/\(id)/eligible-enterprises", token: admin)
+                #expect(r.status == .ok, "\(r.body.string)")
+                return try column(r, "name")
+            }
+            func version() async throws -> Int64 {
+                try await (app.db as! any SQLDatabase).raw("SELECT version FROM registry_version WHERE id = 1").first()!
+                    .decode(column: "version", as: Int64.self)
+            }
+            #expect(try await names() == ["临湘浮标科技有限公司"])
+            #expect(try await names() == ["临湘浮标科技有限公司"], "read again from the kept list")
+            var before = try await version()
+            let patched = try await client.send(
+                .PATCH, "/api/v1/enterprises/\(other.uuidString)", token: admin, json: ["scale": "above"])
+            #expect(patched.status == .ok)
+            #expect(try await version() > before)
+            #expect(try await names().count == 2)
+            // A write that bypasses every service still moves the counter.
+            before = try await version()
+            try await (app.db as! any SQLDatabase).raw(
+                "UPDATE enterprises SET scale = 'below' WHERE id = \(bind: world.enterprise)"
+            ).run()
+            #expect(try await version() > before)
+            #expect(try await names() == ["临湘新材料有限公司"])
+            // Tags: a rule on a tag sees it added.
+            let tagged = try await create(client, admin, policy("链主奖励", rule: condition("tag", "hasAny", ["链主企业"])))
+            let empty = try await client.send(.GET, "/api/v1/policies/\(tagged)/eligible-enterprises", token: admin)
+            #expect(try empty.content.get(Int.self, at: "eligible") == 0)
+            before = try await version()
+            let tag = try await client.send(
+                .PATCH, "/api/v1/enterprises/\(other.uuidString)", token: admin, json: ["tags": ["链主企业"]])
+            #expect(tag.status == .ok, "\(tag.body.string)")
+            #expect(try await version() > before)
+            let found = try await client.send(.GET, "/api/v1/policies/\(tagged)/eligible-enterprises", token: admin)
+            #expect(try column(found, "name") == ["临湘新材料有限公司"])
+            // A new rule is a new list.
+            let edited = try await client.send(
+                .PATCH, "/api/v1/policies/\(id)", token: admin, json: ["rule": condition("scale", "in", ["规上", "规下"])])
+            #expect(edited.status == .ok)
+            #expect(try await names().count == 2)
+        }
+    }
+
     /// 免申即享: qualifying enterprises are granted without applying; one that does not qualify
     /// refuses the whole grant.
     @Test func automaticPoliciesGrantOnlyToQualifyingEnterprises() async throws {

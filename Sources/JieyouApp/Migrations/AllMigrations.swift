@@ -30,5 +30,6 @@ enum AllMigrations {
         CreateReports(),
         CreatePolicies(),
         CreateProjectApplications(),
+        CountRegistryChanges(),
     ]
 }

@@ -221,7 +221,7 @@ struct PoliciesAPIController: RouteCollection {
         try v.throwIfFailed()
         let matching = PolicyMatching(sql: sql, tree: tree, today: LocalDate(req.now, in: .chinaStandard))
         let reach = try await matching.reach(
-            of: policy, under: PolicyService.scopeRoot(of: signedIn.actor, for: policy, in: tree))
+            of: policy, under: PolicyService.scopeRoot(of: signedIn.actor, for: policy, in: tree), cached: true)
         let evaluator = try await matching.evaluator(for: policy)
         let page = reach.eligible.dropFirst(offset).prefix(limit)
         return ReachDTO(

@@ -34,12 +34,21 @@ struct PolicyMatching {
     }
 
     /// The qualifying enterprises under `root` (the reader's scope within the policy's), by name.
-    func reach(of policy: PolicyRecord, under root: UUID) async throws -> Reach {
+    /// `cached` lets a read outside any transaction reuse the list while the registry, the tree, the
+    /// rule and the day are unchanged (`EligibleCache`).
+    func reach(of policy: PolicyRecord, under root: UUID, cached: Bool = false) async throws -> Reach {
         let units = Array(tree.subtree(of: root).intersection(tree.subtree(of: policy.orgUnitId)))
-        let evaluator = try await evaluator(for: policy)
-        let facts = try await EnterpriseFactsStore.load(
-            units: units, narrowedBy: EligibilitySQL.condition(evaluator.rule, tree: tree), on: sql
-        ).filter(evaluator.matches)
+        let key = cached ? try await EligibleCache.key(policy: policy, root: root, day: today, on: sql) : nil
+        let facts: [EnterpriseFacts]
+        if let key, let kept = EligibleCache.eligible(for: key) {
+            facts = kept
+        } else {
+            let evaluator = try await evaluator(for: policy)
+            facts = try await EnterpriseFactsStore.load(
+                units: units, narrowedBy: EligibilitySQL.condition(evaluator.rule, tree: tree), on: sql
+            ).filter(evaluator.matches).sorted { ($0.name, $0.id.uuidString) < ($1.name, $1.id.uuidString) }
+            if let key { EligibleCache.keep(facts, for: key) }
+        }
         var channels: [UUID: Set<DeliveryChannel>] = [:]
         var acknowledged: Set<UUID> = []
         if !facts.isEmpty {
@@ -56,7 +65,7 @@ struct PolicyMatching {
                 if try row.decode(column: "acknowledged_at", as: Date?.self) != nil { acknowledged.insert(id) }
             }
         }
-        let eligible = facts.sorted { ($0.name, $0.id.uuidString) < ($1.name, $1.id.uuidString) }.map {
+        let eligible = facts.map {
             Eligible(facts: $0, channels: channels[$0.id] ?? [], acknowledged: acknowledged.contains($0.id))
         }
         return Reach(eligible: eligible)

@@ -32,7 +32,7 @@ struct PolicyPageWebController: RouteCollection {
         let matching = PolicyMatching(sql: sql, tree: tree, today: today)
         let evaluator = try await matching.evaluator(for: p)
         let root = PolicyService.scopeRoot(of: actor, for: p, in: tree)
-        let reach = try await matching.reach(of: p, under: root)
+        let reach = try await matching.reach(of: p, under: root, cached: true)
         let department = try await p.departmentId.asyncMap { id in
             try await sql.raw("SELECT name FROM departments WHERE id = \(bind: id)").first()?.decode(
                 column: "name", as: String.self)
