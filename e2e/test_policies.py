@@ -80,3 +80,37 @@ def test_the_ledger_shows_last_quarters_benefits_as_seed_003_reports_them(browse
     browser.find_element(By.LINK_TEXT, "兑现台账").click()
     sentence = browser.find_element(By.CSS_SELECTOR, "[data-testid=benefit-sentence]").text
     assert "兑现各类优惠政策733.14万元，减免所得税2448.43万元，减免增值税1120.90万元，留抵退税844万元" in sentence
+
+
+def test_a_project_application_moves_to_funds_paid_and_the_ledger_counts_them(browser, base_url):
+    name = f"数字化车间建设项目-{uuid.uuid4().hex[:6]}"
+    sign_in(browser, base_url, "gx_dispatcher")
+    browser.find_element(By.LINK_TEXT, "项目申报").click()
+    sentence = browser.find_element(By.CSS_SELECTOR, "[data-testid=project-sentence]").text
+    assert "个项目申报，申报资金需求" in sentence  # the demo's 26 (seed 004), checked exactly by the suite
+    browser.find_element(By.ID, "enterprise").send_keys(ENTERPRISE)
+    browser.find_element(By.ID, "name").send_keys(name)
+    Select(browser.find_element(By.ID, "fund")).select_by_visible_text("设备更新再贷款贴息")
+    browser.find_element(By.ID, "amountAsked").send_keys("500")
+    save = browser.find_element(By.CSS_SELECTOR, "form.card button[type=submit]")
+    save.click()
+    wait_until_replaced(browser, save)
+    assert browser.find_element(By.TAG_NAME, "h1").text == name
+    # 送审, 入库, then 兑现 with the amount granted.
+    for step, granted in [("送审", None), ("入库", None), ("兑现", "320.5")]:
+        Select(browser.find_element(By.ID, "stage")).select_by_visible_text(step)
+        if granted:
+            browser.find_element(By.ID, "amountGranted").send_keys(granted)
+        button = browser.find_element(By.CSS_SELECTOR, "form.card button[type=submit]")
+        button.click()
+        wait_until_replaced(browser, button)
+    assert browser.find_element(By.CSS_SELECTOR, "[data-testid=project-stage]").text == "已兑现"
+    steps = browser.find_element(By.CSS_SELECTOR, "[data-testid=project-steps]").text
+    assert "已申报" in steps and "已入库" in steps and "已兑现" in steps
+
+    # The enterprise sees it in its account, with the money.
+    browser.delete_all_cookies()
+    sign_in(browser, base_url, "gx_enterprise")
+    browser.find_element(By.LINK_TEXT, "我的政策").click()
+    row = [r for r in browser.find_elements(By.CSS_SELECTOR, "[data-testid=my-projects] tbody tr") if name in r.text]
+    assert len(row) == 1 and "320.50" in row[0].text

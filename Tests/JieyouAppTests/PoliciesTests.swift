@@ -300,6 +300,46 @@ import VaporTesting
         }
     }
 
+    /// A 政策宣讲会 is a meeting with the policies it presented: each attending enterprise has them as
+    /// delivered (宣讲会), which counts as known; other kinds of meeting and other parks' policies are
+    /// refused with the field named, and nothing is written.
+    @Test func aBriefingDeliversItsPoliciesToWhoAttended() async throws {
+        try await withApp { app in
+            let world = try await World.build(on: app)
+            let client = Client(app: app)
+            let (admin, other) = try await prepare(client, world)
+            let id = try await create(client, admin, policy("设备更新补贴"))
+            let foreign = try await create(
+                client, try await client.token("pj_admin"), policy("平江政策", extra: ["issuer": "平江高新区管委会"]))
+            let cadre = try await client.token("lx_cadre")
+            var body: [String: Any] = [
+                "kind": "symposium", "title": "两新政策解读会", "heldOn": today.iso,
+                "enterpriseIds": [world.enterprise.uuidString, other.uuidString], "policyIds": [id],
+            ]
+            let wrongKind = try await client.send(.POST, "/api/v1/meetings", token: cadre, json: body)
+            #expect(wrongKind.status == .badRequest && wrongKind.apiError?.field == "policyIds")
+            body["kind"] = "policyBriefing"
+            body["policyIds"] = [id, foreign]
+            let wrongPolicy = try await client.send(.POST, "/api/v1/meetings", token: cadre, json: body)
+            #expect(wrongPolicy.status == .badRequest && wrongPolicy.apiError?.field == "policyIds[1]")
+            #expect(try await rowCount("meetings", on: app) == 0)
+            #expect(try await rowCount("policy_deliveries", on: app) == 0)
+
+            body["policyIds"] = [id]
+            let created = try await client.send(.POST, "/api/v1/meetings", token: cadre, json: body)
+            #expect(created.status == .created, "\(created.body.string)")
+            #expect(try created.list("policies", key: "title") == ["设备更新补贴"])
+            #expect(try created.list("policies", key: "enterprises") == ["2"])
+            let reach = try await client.send(.GET, "/api/v1/policies/\(id)/eligible-enterprises", token: admin)
+            #expect(try reach.content.get(Int.self, at: "known") == 2, "a briefing is known at once")
+            #expect(try reach.list("items", key: "channels").allSatisfy { $0.contains("briefing") })
+            let meeting = try created.content.get(String.self, at: "summary", "id")
+            let page = try await client.send(
+                .GET, "/meetings/\(meeting)", cookie: try await client.webSession("lx_cadre").cookie)
+            #expect(page.body.string.contains("宣讲的政策") && page.body.string.contains("设备更新补贴</a>，送达2家企业"))
+        }
+    }
+
     /// 免申即享: qualifying enterprises are granted without applying; one that does not qualify
     /// refuses the whole grant.
     @Test func automaticPoliciesGrantOnlyToQualifyingEnterprises() async throws {

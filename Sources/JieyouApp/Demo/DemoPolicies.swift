@@ -122,9 +122,20 @@ struct DemoPolicies {
             let eligible = try await matching.reach(of: record, under: gaoxin).eligible.map(\.facts.id)
             let brought = eligible.enumerated().filter { $0.offset % (index == 0 ? 2 : 3) == 0 }.map(\.element)
             guard !brought.isEmpty else { continue }
-            _ = try await deliveries.record(
-                policy, enterprises: Array(brought.prefix(200)), channel: index == 0 ? .visit : .briefing,
-                on: today.adding(days: -(10 + index * 7)), meeting: nil, by: dispatcher)
+            if index == 0 {
+                _ = try await deliveries.record(
+                    policy, enterprises: Array(brought.prefix(200)), channel: .visit, on: today.adding(days: -10),
+                    meeting: nil, by: dispatcher)
+            } else {
+                // Seed 004's 政策解读会: the park's departments explain the 两新 policies to the makers.
+                _ = try await MeetingService(database: db, now: now).record(
+                    MeetingInput(
+                        orgUnitID: gaoxin, kind: MeetingKind.policyBriefing.rawValue, title: "“两重”“两新”送解优政策解读会",
+                        heldOn: today.adding(days: -17).iso, place: "麓谷企业广场报告厅", departmentID: economy,
+                        notes: "产业发展局组织相关业务部门，逐一解读工业设备更新和技术改造、设备更新再贷款、融资补贴等政策。",
+                        enterpriseIDs: Array(brought.prefix(200)), policyIDs: [policy, ids[0]]),
+                    by: dispatcher)
+            }
         }
 
         // Last quarter's 兑现, each line for one of the park's enterprises that qualifies.

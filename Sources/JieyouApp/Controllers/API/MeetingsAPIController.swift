@@ -45,6 +45,8 @@ struct MeetingsAPIController: RouteCollection {
         let findings: [FindingWrite]?
         let financings: [FinancingWrite]?
         let deals: [DealWrite]?
+        /// For a 政策宣讲会/解读会: the policies presented.
+        let policyIds: [UUID]?
     }
 
     struct MeetingList: Content {
@@ -67,7 +69,7 @@ struct MeetingsAPIController: RouteCollection {
                 .init(
                     enterpriseID: $0.enterpriseId, counterpart: $0.counterpart, subject: $0.subject,
                     amountWan: $0.amountWan?.text)
-            })
+            }, policyIDs: body.policyIds ?? [])
         let id = try await MeetingService(database: req.db, now: req.now).record(input, by: signedIn.actor)
         req.parameters.set("id", to: id.uuidString)
         return try await show(req: req).encodeResponse(status: .created, for: req)

@@ -36,6 +36,13 @@ struct MeetingDetail: Codable, Sendable {
         let amountYuan: Int64?
     }
 
+    /// A policy the meeting presented, and how many enterprises it reached there.
+    struct PresentedPolicy: Codable, Sendable {
+        let policyId: UUID
+        let title: String
+        let enterprises: Int
+    }
+
     struct Finding: Codable, Sendable {
         let id: UUID
         let enterpriseId: UUID
@@ -50,6 +57,7 @@ struct MeetingDetail: Codable, Sendable {
     let findings: [Finding]
     let financings: [Financing]
     let deals: [Deal]
+    let policies: [PresentedPolicy]
 }
 
 enum MeetingQueries {
@@ -103,8 +111,15 @@ enum MeetingQueries {
             WHERE md.meeting_id = \(bind: id) ORDER BY e.name
             """
         ).all(decoding: MeetingDetail.Deal.self, keyDecodingStrategy: ColumnNames.snakeCase)
+        let policies = try await sql.raw(
+            """
+            SELECT pd.policy_id, p.title, COUNT(*) AS enterprises
+            FROM policy_deliveries pd JOIN policies p ON p.id = pd.policy_id
+            WHERE pd.meeting_id = \(bind: id) GROUP BY pd.policy_id, p.title ORDER BY p.title
+            """
+        ).all(decoding: MeetingDetail.PresentedPolicy.self, keyDecodingStrategy: ColumnNames.snakeCase)
         return MeetingDetail(
             summary: summary, notes: notes, enterprises: enterprises, findings: findings, financings: financings,
-            deals: deals)
+            deals: deals, policies: policies)
     }
 }

@@ -36,6 +36,8 @@ struct MeetingInput: Sendable {
     var findings: [Finding] = []
     var financings: [Financing] = []
     var deals: [Deal] = []
+    /// The policies a 政策宣讲会/解读会 presented: each attending enterprise gets them as delivered (宣讲会).
+    var policyIDs: [UUID] = []
 }
 
 /// Records 活动 (座谈会, 政银企对接会, 供需对接会 …) with the enterprises that attended and what came
@@ -46,6 +48,7 @@ struct MeetingService {
 
     static let maxEnterprises = 500
     static let maxOutcomes = 500
+    static let maxPolicies = 30
 
     func record(_ input: MeetingInput, by actor: Actor) async throws -> UUID {
         guard AccessPolicy.has(actor, .recordFieldWork) else { throw AppError.forbidden() }
@@ -144,6 +147,22 @@ struct MeetingService {
             attend(enterprise)
             if let counterpart, let subject { deals.append((enterprise, counterpart, subject, amount)) }
         }
+        var presented: [PolicyRecord] = []
+        if !input.policyIDs.isEmpty && kind != nil && kind != .policyBriefing {
+            v.fail("policyIds", "只有政策宣讲会/解读会记录宣讲的政策")
+        } else if input.policyIDs.count > Self.maxPolicies {
+            v.fail("policyIds", "一次宣讲最多记录\(Self.maxPolicies)项政策")
+        } else if kind == .policyBriefing {
+            let visible = Set(PolicyService.visibleUnits(of: actor, in: tree))
+            for (index, policyID) in input.policyIDs.enumerated() {
+                guard let policy = try await PolicyQueries.load(policyID, on: sql), visible.contains(policy.orgUnitId)
+                else {
+                    v.fail("policyIds[\(index)]", "宣讲的第\(index + 1)项政策不存在，或不是本单位及上级单位的政策")
+                    continue
+                }
+                if !presented.contains(where: { $0.id == policyID }) { presented.append(policy) }
+            }
+        }
         if attending.count > Self.maxEnterprises { v.fail("enterpriseIds", "一次活动最多记录\(Self.maxEnterprises)家企业") }
         if findings.count + financings.count + deals.count > Self.maxOutcomes {
             v.fail("findings", "一次活动最多记录\(Self.maxOutcomes)条成果")
@@ -159,6 +178,7 @@ struct MeetingService {
         let values = (kind: kind!, title: title!, day: day, place: place, notes: notes)
         let department = input.departmentID
         let outcomes = (findings: findings, financings: financings, deals: deals)
+        let presentedPolicies = presented
         let enterprises = attending
         let ownerOf = owners
         return try await database.writing(actorID: actor.userID, now: now) { tx, log in
@@ -203,6 +223,16 @@ struct MeetingService {
                 }
                 try await insert.run()
             }
+            // A policy reaches the attending enterprises within its own unit's subtree.
+            var briefed = 0
+            for policy in presentedPolicies {
+                let reached = enterprises.filter {
+                    ownerOf[$0].map { tree.isWithin($0, subtreeOf: policy.orgUnitId) } ?? false
+                }
+                briefed += try await PolicyDeliveryService.insert(
+                    policy.id, enterprises: reached, owners: ownerOf, channel: .briefing, on: values.day, meeting: id,
+                    by: actor, now: now, sql: sql, log: log)
+            }
             let intended = outcomes.financings.reduce(Int64(0)) { $0 + $1.2 }
             let lent = outcomes.financings.reduce(Int64(0)) { $0 + $1.3 }
             try await log.record(
@@ -217,6 +247,8 @@ struct MeetingService {
                         ? nil
                         : "\(outcomes.financings.count)笔，意向\(Money.wan(intended))万元，现场放款\(Money.wan(lent))万元",
                     "deals": outcomes.deals.isEmpty ? nil : "\(outcomes.deals.count)项",
+                    "policies": presentedPolicies.isEmpty
+                        ? nil : "\(presentedPolicies.map { "《\($0.title)》" }.joined())，送达\(briefed)家次",
                 ]), orgUnit: unit)
             return id
         }

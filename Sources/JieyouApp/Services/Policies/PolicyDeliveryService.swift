@@ -76,6 +76,21 @@ struct PolicyDeliveryService {
         for (index, id) in enterprises.enumerated() where !(owners[id].map(scope.contains) ?? false) {
             throw AppError.invalid("enterpriseIds[\(index)]", "第\(index + 1)家企业不存在或不在本单位和该政策的范围内")
         }
+        let now = now
+        return try await database.writing(actorID: actor.userID, now: now) { tx, log in
+            try await Self.insert(
+                policyID, enterprises: enterprises, owners: owners, channel: channel, on: day, meeting: meeting,
+                by: actor, now: now, sql: tx as! any SQLDatabase, log: log)
+        }
+    }
+
+    /// Writes in-person deliveries inside the caller's transaction (a briefing records them with its
+    /// meeting), skipping enterprises that already have one by `channel`; returns how many were new.
+    static func insert(
+        _ policyID: UUID, enterprises: [UUID], owners: [UUID: UUID], channel: DeliveryChannel, on day: LocalDate,
+        meeting: UUID?, by actor: Actor, now: Date, sql: any SQLDatabase, log: AuditLog
+    ) async throws -> Int {
+        guard !enterprises.isEmpty else { return 0 }
         let existing = Set(
             try await sql.raw(
                 """
@@ -85,25 +100,21 @@ struct PolicyDeliveryService {
             ).all().map { try $0.decode(column: "enterprise_id", as: UUID.self) })
         let fresh = Array(Set(enterprises).subtracting(existing))
         guard !fresh.isEmpty else { return 0 }
-        let now = now
-        try await database.writing(actorID: actor.userID, now: now) { tx, log in
-            let sql = tx as! any SQLDatabase
-            for chunk in fresh.chunked(into: 300) {
-                var insert = sql.insert(into: "policy_deliveries").columns(
-                    "id", "policy_id", "enterprise_id", "org_unit_id", "channel", "delivered_on", "delivered_by",
-                    "meeting_id", "created_at")
-                for id in chunk {
-                    insert = insert.values(
-                        SQLBind(UUID()), SQLBind(policyID), SQLBind(id), SQLBind(owners[id]!),
-                        SQLBind(channel.rawValue), SQLBind(day.iso), SQLBind(actor.userID), SQLBind(meeting),
-                        SQLBind(now))
-                }
-                try await insert.run()
+        for chunk in fresh.chunked(into: 300) {
+            var insert = sql.insert(into: "policy_deliveries").columns(
+                "id", "policy_id", "enterprise_id", "org_unit_id", "channel", "delivered_on", "delivered_by",
+                "meeting_id", "created_at")
+            for id in chunk {
+                insert = insert.values(
+                    SQLBind(UUID()), SQLBind(policyID), SQLBind(id), SQLBind(owners[id]!), SQLBind(channel.rawValue),
+                    SQLBind(day.iso), SQLBind(actor.userID), SQLBind(meeting), SQLBind(now))
             }
-            var changes = ChangeSet()
-            changes.record(channel.rawValue, before: nil, after: "\(fresh.count)家")
-            try await log.record("policy", id: policyID.uuidString, "deliver", changes, orgUnit: actor.orgUnitID)
+            try await insert.run()
         }
+        var changes = ChangeSet()
+        changes.record(channel.rawValue, before: nil, after: "\(fresh.count)家")
+        if let meeting { changes.record("meetingId", before: nil, after: meeting.uuidString) }
+        try await log.record("policy", id: policyID.uuidString, "deliver", changes, orgUnit: actor.orgUnitID)
         return fresh.count
     }
 

@@ -26,6 +26,7 @@ struct MeetingsWebController: RouteCollection {
         var suggestionList: String?
         var financingList: String?
         var dealList: String?
+        var policyIds: [String]?
     }
 
     @Sendable func index(req: Request) async throws -> Response {
@@ -79,6 +80,10 @@ struct MeetingsWebController: RouteCollection {
             <h1>\(m.title)</h1>
             <p class="lead">\(MeetingKind(rawValue: m.kind)?.chineseName) · \(m.heldOn)\(m.place.map { " · \($0)" })\(m.departmentName.map { " · \($0)组织" })</p>
             \(detail.notes.map { HTML("<p>\($0)</p>") })
+            \(detail.policies.isEmpty ? .empty : HTML("""
+            <h2>宣讲的政策</h2>
+            <ul data-testid="presented-policies">\(HTML.join(detail.policies.map { p -> HTML in "<li><a href=\"\(WebPath.policy(p.policyId))\">\(p.title)</a>，送达\(p.enterprises)家企业</li>" }))</ul>
+            """))
             \(detail.financings.isEmpty ? .empty : HTML("""
             <h2>融资对接</h2>
             <p data-testid="financing-total">\(financingEnterprises) 家企业达成融资意向 \(Money.yi(m.intendedYuan)) 亿元，现场放款 \(Money.wan(m.lentYuan)) 万元</p>
@@ -144,6 +149,7 @@ struct MeetingsWebController: RouteCollection {
         var input = MeetingInput(
             kind: form.kind, title: form.title, heldOn: form.heldOn, place: form.place,
             departmentID: formUUID(form.departmentId), notes: form.notes)
+        input.policyIDs = (form.policyIds ?? []).compactMap(formUUID)
         input.enterpriseIDs = attending.compactMap { enterprise($0, "enterpriseList", "参会企业") }
         for (records, kind) in [(problems, FindingKind.problem), (suggestions, .suggestion)] {
             let box = kind == .problem ? "问题诉求" : "意见建议"
@@ -184,6 +190,14 @@ struct MeetingsWebController: RouteCollection {
             .filter(\.$active == true).sort(\.$name).all().map { ($0.id!.uuidString, $0.name) }
         let f = FormFields(errors: errors)
         let kinds = MeetingKind.allCases.map { ($0.rawValue, $0.chineseName) }
+        // A briefing's policies: those in force that the recorder reads (its unit's, and those above it).
+        let today = LocalDate(req.now, in: .chinaStandard)
+        let policies =
+            AccessPolicy.has(signedIn.actor, .readPolicies)
+            ? try await PolicyQueries.list(
+                units: PolicyService.visibleUnits(of: signedIn.actor, in: tree), filter: PolicyFilter(),
+                on: req.db as! any SQLDatabase
+            ).filter { $0.isValid(on: today) }.map { ($0.id.uuidString.lowercased(), $0.title) } : []
         func box(_ name: String, _ label: String, _ value: String?, rows: Int, placeholder: String, hint: String)
             -> HTML
         {
@@ -206,6 +220,7 @@ struct MeetingsWebController: RouteCollection {
             \(box("problemList", "收集的问题诉求", form.problemList, rows: 4, placeholder: "每行一条：企业名称：问题内容", hint: "会转入问题台账交办"))
             \(box("suggestionList", "收集的意见建议", form.suggestionList, rows: 3, placeholder: "每行一条：企业名称：建议内容", hint: ""))
             \(box("financingList", "融资意向（政银企对接会）", form.financingList, rows: 4, placeholder: "每行一笔：企业名称，银行，意向金额（万元），现场放款（万元）", hint: "可从 Excel 复制四列粘贴；没有现场放款的最后一列留空"))
+            \(policies.isEmpty ? .empty : f.checkboxes("policyIds", "宣讲的政策（政策宣讲会/解读会）", options: policies, selected: Set((form.policyIds ?? []).map { $0.lowercased() })))
             \(box("dealList", "签约对接（供需对接会）", form.dealList, rows: 3, placeholder: "每行一项：企业名称，对方单位，对接内容，金额（万元）", hint: "金额不确定的留空"))
             <div class="field"><label for="notes">活动情况</label><textarea id="notes" name="notes" rows="3">\(form.notes ?? "")</textarea>\(f.error(for: "notes"))</div>
             <div class="actions"><button type="submit">保存活动</button><a class="button secondary" href="\(WebPath.meetings)">取消</a></div>
