@@ -44,9 +44,10 @@ struct PolicyMatching {
             facts = kept
         } else {
             let evaluator = try await evaluator(for: policy)
-            facts = try await EnterpriseFactsStore.load(
-                units: units, narrowedBy: EligibilitySQL.condition(evaluator.rule, tree: tree), on: sql
-            ).filter(evaluator.matches).sorted { ($0.name, $0.id.uuidString) < ($1.name, $1.id.uuidString) }
+            facts = Self.sortedByName(
+                try await EnterpriseFactsStore.load(
+                    units: units, narrowedBy: EligibilitySQL.condition(evaluator.rule, tree: tree), on: sql
+                ).filter(evaluator.matches))
             if let key { EligibleCache.keep(facts, for: key) }
         }
         var channels: [UUID: Set<DeliveryChannel>] = [:]
@@ -69,6 +70,21 @@ struct PolicyMatching {
             Eligible(facts: $0, channels: channels[$0.id] ?? [], acknowledged: acknowledged.contains($0.id))
         }
         return Reach(eligible: eligible)
+    }
+
+    /// By name in code-point order (what SQLite's BINARY collation gives), then by id. A province's
+    /// policy has tens of thousands of matches, so: the UTF-8 bytes are compared (skipping the Unicode
+    /// normalisation of `String <`), the id is spelled out only for equal names (`uuidString` formats
+    /// through `printf`, which took a tenth of the match), and positions are sorted rather than the
+    /// facts themselves, each of which moves a dozen references.
+    static func sortedByName(_ facts: [EnterpriseFacts]) -> [EnterpriseFacts] {
+        let names = facts.map(\.name)
+        let order = facts.indices.sorted { i, j in
+            if names[i].utf8.lexicographicallyPrecedes(names[j].utf8) { return true }
+            if names[j].utf8.lexicographicallyPrecedes(names[i].utf8) { return false }
+            return facts[i].id.uuidString < facts[j].id.uuidString
+        }
+        return order.map { facts[$0] }
     }
 
     /// A policy that fits an enterprise, with why and whether it has heard of it.
