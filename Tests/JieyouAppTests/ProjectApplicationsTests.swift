@@ -192,6 +192,9 @@ import ZIPFoundation
             #expect(moved.status == .seeOther)
             let list = try await client.send(.GET, "/projects", cookie: session.cookie)
             #expect(list.body.string.contains("组织1个项目申报，申报资金需求0.03亿元"))
+            // The filters and the entry form both have a 资金渠道; each element id is used once.
+            #expect(list.body.string.components(separatedBy: "id=\"fund\"").count == 2)
+            #expect(list.body.string.components(separatedBy: "id=\"filter-fund\"").count == 2)
             let forged = try await client.send(
                 .POST, location + "/steps", form: [("stage", "listed"), ("on", today.iso)], cookie: session.cookie)
             #expect(forged.status == .forbidden, "a form without its CSRF token")

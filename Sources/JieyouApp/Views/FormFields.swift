@@ -3,17 +3,24 @@ import JieyouDomain
 /// Form building blocks: every field shows its label, its value, and its own error next to it.
 struct FormFields {
     let errors: [FieldError]
+    /// Prefixes element ids (not names), for a second form on a page that has fields of the same name:
+    /// a list's filters above its entry form.
+    let idPrefix: String
 
-    init(errors: [FieldError] = []) { self.errors = errors }
+    init(errors: [FieldError] = [], idPrefix: String = "") {
+        self.errors = errors
+        self.idPrefix = idPrefix
+    }
 
     func error(for field: String) -> HTML {
         let messages = errors.filter { $0.field == field }.map(\.message)
         guard !messages.isEmpty else { return .empty }
-        return "<p class=\"field-error\" id=\"\(field)-error\">\(messages.joined(separator: "；"))</p>"
+        return "<p class=\"field-error\" id=\"\(idPrefix)\(field)-error\">\(messages.joined(separator: "；"))</p>"
     }
 
     private func invalid(_ field: String) -> HTML {
-        errors.contains { $0.field == field } ? " aria-invalid=\"true\" aria-describedby=\"\(field)-error\"" : .empty
+        errors.contains { $0.field == field }
+            ? " aria-invalid=\"true\" aria-describedby=\"\(idPrefix)\(field)-error\"" : .empty
     }
 
     /// The list of every problem, at the top of the form.
@@ -28,8 +35,8 @@ struct FormFields {
         hint: String? = nil, autocomplete: String? = nil, placeholder: String? = nil, extra: HTML = .empty
     ) -> HTML {
         """
-        <div class="field"><label for="\(field)">\(label)\(required ? HTML("<span class=\"req\">*</span>") : .empty)</label>
-        <input id="\(field)" name="\(field)" type="\(type)" value="\(value ?? "")"\(required ? HTML(" required") : .empty)\(autocomplete.map { HTML(" autocomplete=\"\($0)\"") })\(placeholder.map { HTML(" placeholder=\"\($0)\"") })\(extra)\(invalid(field))>
+        <div class="field"><label for="\(idPrefix)\(field)">\(label)\(required ? HTML("<span class=\"req\">*</span>") : .empty)</label>
+        <input id="\(idPrefix)\(field)" name="\(field)" type="\(type)" value="\(value ?? "")"\(required ? HTML(" required") : .empty)\(autocomplete.map { HTML(" autocomplete=\"\($0)\"") })\(placeholder.map { HTML(" placeholder=\"\($0)\"") })\(extra)\(invalid(field))>
         \(hint.map { HTML("<p class=\"hint\">\($0)</p>") })\(error(for: field))</div>
         """
     }
@@ -42,8 +49,8 @@ struct FormFields {
             "<option value=\"\(option.value)\"\(option.value == selected ? HTML(" selected") : .empty)>\(option.label)</option>"
         }
         return """
-            <div class="field"><label for="\(field)">\(label)\(required ? HTML("<span class=\"req\">*</span>") : .empty)</label>
-            <select id="\(field)" name="\(field)"\(invalid(field))>\(blank.map { HTML("<option value=\"\">\($0)</option>") })\(opts)</select>
+            <div class="field"><label for="\(idPrefix)\(field)">\(label)\(required ? HTML("<span class=\"req\">*</span>") : .empty)</label>
+            <select id="\(idPrefix)\(field)" name="\(field)"\(invalid(field))>\(blank.map { HTML("<option value=\"\">\($0)</option>") })\(opts)</select>
             \(error(for: field))</div>
             """
     }

@@ -41,7 +41,7 @@ struct BenefitsWebController: RouteCollection {
         let kinds = BenefitKind.allCases.map { ($0.rawValue, $0.chineseName) }
         let today = LocalDate(req.now, in: .chinaStandard)
         let quarterStart = LocalDate(year: today.year, month: (today.month - 1) / 3 * 3 + 1, day: 1)!
-        let filterForm = FormFields()
+        let filterForm = FormFields(idPrefix: "filter-")
         let kindRows = summary.totals.lines.map { line -> HTML in
             "<tr><td>\(line.kind.chineseName)</td><td class=\"num\">\(line.amount.wan)</td></tr>"
         }

@@ -45,7 +45,7 @@ struct ProjectsWebController: RouteCollection {
         let funds = ProjectFund.allCases.map { ($0.rawValue, $0.chineseName) }
         let stages = ProjectStage.allCases.map { ($0.rawValue, $0.chineseName) }
         let today = LocalDate(req.now, in: .chinaStandard)
-        let filterForm = FormFields()
+        let filterForm = FormFields(idPrefix: "filter-")
         let stageCells = ProjectStage.allCases.map { stage -> HTML in
             let figures = totals.byStage[stage] ?? ProjectTotals.StageFigures()
             let link = "\(WebPath.projects)?\(WebPath.query([("stage", stage.rawValue)]))"
