@@ -79,6 +79,10 @@ import VaporTesting
             #expect(
                 try projects.content.get(String.self, at: "totals", "sentence")
                     == "组织26个项目申报，申报资金需求4.4亿元；已入库5个，已兑现1个、兑现资金2036.50万元，未通过3个")
+            let financing = try await client.send(.GET, "/api/v1/financing-demands", token: gaoxin)
+            #expect(
+                try financing.content.get(String.self, at: "totals", "sentence")
+                    == "收集融资诉求6项、需求金额6610万元；已放款2项、放款金额2000万元，对接中2项，待对接1项，未达成1项")
             let own = try await client.send(.GET, "/api/v1/projects", token: enterprise)
             #expect(try own.list("items", key: "stageName") == ["已兑现"])
         }

@@ -40,6 +40,7 @@ func routes(_ app: Application) throws {
     try pages.register(collection: MyPoliciesWebController())
     try pages.register(collection: BenefitsWebController())
     try pages.register(collection: ProjectsWebController())
+    try pages.register(collection: FinancingWebController())
 
     let api = app.grouped("api", "v1").grouped(BearerTokenMiddleware())
     try api.register(collection: OpenAPIController())
@@ -66,4 +67,5 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: PolicyDeliveriesAPIController())
     try signedIn.register(collection: BenefitsAPIController())
     try signedIn.register(collection: ProjectsAPIController())
+    try signedIn.register(collection: FinancingDemandsAPIController())
 }

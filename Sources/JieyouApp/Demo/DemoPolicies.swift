@@ -158,6 +158,44 @@ struct DemoPolicies {
         try await DemoProjects(app: app, now: now).load(
             dispatcher: dispatcher, equipment: ids[0], relending: ids[1],
             enterprises: (candidates[0] ?? []).isEmpty ? key : candidates[0]!, signedInEnterprise: signedInEnterprise)
+        try await financingDemands(
+            dispatcher: dispatcher, enterprises: Array(key.dropFirst(20).prefix(6)), today: today)
+    }
+
+    /// 融资诉求 gathered on visits, followed to loans at the banks: two lent, two 对接中, one waiting, one
+    /// given up.
+    private func financingDemands(dispatcher: Actor, enterprises: [UUID], today: LocalDate) async throws {
+        let service = FinancingDemands(database: app.db, now: now)
+        let demands: [(String, String, [FinancingStepDraft])] = [
+            (
+                "1500", "设备更新和技术改造",
+                [
+                    FinancingStepDraft(status: "matching", on: today.adding(days: -30).iso, bank: "中国工商银行长沙分行"),
+                    FinancingStepDraft(
+                        status: "lent", on: today.adding(days: -12).iso, bank: "中国工商银行长沙分行", amountLent: "1200"),
+                ]
+            ),
+            (
+                "800", "流动资金",
+                [FinancingStepDraft(status: "lent", on: today.adding(days: -20).iso, bank: "长沙银行", amountLent: "800")]
+            ),
+            (
+                "3000", "新建厂房",
+                [FinancingStepDraft(status: "matching", on: today.adding(days: -8).iso, bank: "中国建设银行湖南省分行")]
+            ),
+            ("450", "研发投入", [FinancingStepDraft(status: "matching", on: today.adding(days: -5).iso, bank: "华融湘江银行")]),
+            ("260", "原材料采购", []),
+            (
+                "600", "以旧换新设备采购",
+                [FinancingStepDraft(status: "failed", on: today.adding(days: -3).iso, reason: "企业暂缓设备采购计划")]
+            ),
+        ]
+        for (index, (amount, purpose, steps)) in demands.enumerated() where index < enterprises.count {
+            let id = try await service.create(
+                FinancingDemandDraft(amount: amount, purpose: purpose, raisedOn: today.adding(days: -40 + index).iso),
+                enterprise: enterprises[index], by: dispatcher)
+            for step in steps { try await service.advance(id, step, by: dispatcher) }
+        }
     }
 
     /// The signed-in demo enterprise (gx_enterprise's) gets the facts policies look at, so its account

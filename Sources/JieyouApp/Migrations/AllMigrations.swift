@@ -31,5 +31,6 @@ enum AllMigrations {
         CreatePolicies(),
         CreateProjectApplications(),
         CountRegistryChanges(),
+        CreateFinancingDemands(),
     ]
 }

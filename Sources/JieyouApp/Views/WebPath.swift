@@ -40,9 +40,11 @@ enum WebPath {
     static let myPolicies = "/my/policies"
     static let benefits = "/benefits"
     static let projects = "/projects"
+    static let financing = "/financing"
 
     static func policy(_ id: UUID) -> String { "\(policies)/\(id.uuidString.lowercased())" }
     static func project(_ id: UUID) -> String { "\(projects)/\(id.uuidString.lowercased())" }
+    static func financingDemand(_ id: UUID) -> String { "\(financing)/\(id.uuidString.lowercased())" }
 
     static func login(next: String? = nil) -> String {
         guard let next, isSafeRedirect(next), next != home else { return loginPath }

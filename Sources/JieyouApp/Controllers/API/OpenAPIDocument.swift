@@ -303,6 +303,15 @@ enum OpenAPIDocument {
             "/projects/{id}/steps": {
               "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
               "post": {"summary": "Move the application one step {stage, on, amountGranted (万元, for disbursed), reason (required for rejected)}: applied → reviewing → listed → disbursed, or rejected before disbursed; the day may not precede the last step. disbursed also records the amount in the 兑现 ledger as 资金兑现", "responses": {"200": {"description": "Project"}, "400": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}, "409": {"$ref": "#/components/responses/Error"}}}},
+            "/financing-demands": {
+              "get": {"summary": "融资诉求 of the reader's subtree (an enterprise: its own), newest first, at most 500; status (open 待对接, matching 对接中, lent 已放款, failed 未达成). Totals by status exact to the 分 with the report's sentence", "responses": {"200": {"description": "totals {count, amount, amountLent, byStatus, sentence}, items"}, "400": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}}},
+              "post": {"summary": "Record a demand {enterpriseId, amount (万元), purpose, raisedOn, note} for an enterprise of the caller's scope (cadres, dispatchers, admins). A 政银企对接会 that records a financing for the enterprise moves its oldest open demand to matching (lent, with an on-site loan)", "responses": {"201": {"description": "id"}, "400": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}}}},
+            "/financing-demands/{id}": {
+              "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+              "get": {"summary": "One demand with its bank, loan, meeting and the statuses it may move to", "responses": {"200": {"description": "FinancingDemand"}, "404": {"$ref": "#/components/responses/Error"}}}},
+            "/financing-demands/{id}/steps": {
+              "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+              "post": {"summary": "Move the demand {status, on, bank (matching, lent), amountLent (万元, lent), reason (failed)}: open → matching → lent, lent straight from open, or failed before a loan; never before the last step", "responses": {"200": {"description": "FinancingDemand"}, "400": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}, "409": {"$ref": "#/components/responses/Error"}}}},
             "/problems/{id}": {
               "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
               "get": {"summary": "One problem with its timeline (its events), the actions the caller may take now, and the linked problem when escalated", "responses": {"200": {"description": "Problem"}, "404": {"$ref": "#/components/responses/Error"}}}},

@@ -213,6 +213,12 @@ struct MeetingService {
                 }
                 try await insert.run()
             }
+            // Each financing moves its enterprise's oldest open 融资诉求 (对接中, or 已放款 with a loan).
+            for (enterprise, bank, _, lent) in outcomes.financings {
+                try await FinancingDemands.match(
+                    enterprise: enterprise, bank: bank, lentYuan: lent, meeting: id, on: values.day, now: now, sql: sql,
+                    log: log)
+            }
             for chunk in outcomes.deals.chunked(into: 300) {
                 var insert = sql.insert(into: "meeting_deals").columns(
                     "id", "meeting_id", "enterprise_id", "counterpart", "subject", "amount_yuan")

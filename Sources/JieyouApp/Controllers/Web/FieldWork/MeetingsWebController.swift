@@ -45,7 +45,8 @@ struct MeetingsWebController: RouteCollection {
         let mayRecord = AccessPolicy.has(access.actor, .recordFieldWork)
         let content: HTML = """
             <h1>活动</h1>
-            \(mayRecord ? HTML("<div class=\"actions\"><a class=\"button\" href=\"\(WebPath.meetings)/new\">记录活动</a></div>") : .empty)
+            <div class="actions">\(mayRecord ? HTML("<a class=\"button\" href=\"\(WebPath.meetings)/new\">记录活动</a>") : .empty)
+            <a class="button secondary" href="\(WebPath.financing)">融资诉求</a></div>
             \(meetings.isEmpty ? HTML("<p class=\"muted\">还没有活动记录。</p>") : HTML("""
             <div class="table-wrap"><table data-testid="meetings"><thead><tr><th>日期</th><th>活动</th><th class="hide-narrow">类型</th><th>企业</th><th class="hide-narrow">问题建议</th><th class="hide-narrow">融资意向 / 现场放款</th></tr></thead>
             <tbody>\(rows)</tbody></table></div>
