@@ -340,6 +340,51 @@ import VaporTesting
         }
     }
 
+    /// The campaign's 总结报告 says what it brought of policies: deliveries, enterprises reached, the
+    /// 知晓率 of the policies it delivered (known ÷ qualifying, over each policy), and the 兑现 of its days.
+    @Test func theCampaignSummaryCountsPoliciesAwarenessAndBenefits() async throws {
+        try await withApp { app in
+            let world = try await World.build(on: app)
+            let client = Client(app: app)
+            let (admin, other) = try await prepare(client, world)
+            let campaign = try await StoredReportsTests().createCampaign(app)
+            let everyone = try await create(client, admin, policy("普惠政策"))
+            let onlyAbove = try await create(client, admin, policy("规上奖补", rule: condition("scale", "in", ["规上"])))
+            let cadre = try await client.token("lx_cadre")
+            // 普惠政策 goes to one of its two qualifying enterprises in person; 规上奖补 to its only one online,
+            // which is not known until acknowledged.
+            for (id, enterprise, channel) in [(everyone, other, "visit")] {
+                let delivered = try await client.send(
+                    .POST, "/api/v1/policy-deliveries", token: cadre,
+                    json: ["policyId": id, "enterpriseIds": [enterprise.uuidString], "channel": channel])
+                #expect(delivered.status == .created, "\(delivered.body.string)")
+            }
+            #expect(try await client.send(.POST, "/api/v1/policies/\(onlyAbove)/push", token: admin).status == .ok)
+            let granted = try await client.send(
+                .POST, "/api/v1/benefits", token: admin,
+                json: [
+                    "enterpriseId": world.enterprise.uuidString, "kind": "资金兑现", "amount": "12.5",
+                    "grantedOn": today.iso,
+                ])
+            #expect(granted.status == .created)
+            let dispatcher = try await client.token("lx_dispatcher")
+            func sentence() async throws -> String {
+                let summary = try await client.send(
+                    .GET, "/api/v1/reports/campaign?campaign=\(campaign)", token: dispatcher)
+                #expect(summary.status == .ok, "\(summary.body.string)")
+                return try summary.content.decode(CampaignSummary.self).policies?.sentence ?? ""
+            }
+            #expect(
+                try await sentence()
+                    == "送达政策2次，覆盖企业2家，所送政策知晓率33.3%（符合条件的3家次中1家次已知晓）；兑现各类优惠政策12.50万元，合计12.50万元。")
+            let enterprise = try await client.token("lx_enterprise")
+            #expect(
+                try await client.send(.POST, "/api/v1/policies/\(onlyAbove)/acknowledge", token: enterprise).status
+                    == .noContent)
+            #expect(try await sentence() == "送达政策2次，覆盖企业2家，所送政策知晓率66.7%（符合条件的3家次中2家次已知晓）；兑现各类优惠政策12.50万元，合计12.50万元。")
+        }
+    }
+
     /// 免申即享: qualifying enterprises are granted without applying; one that does not qualify
     /// refuses the whole grant.
     @Test func automaticPoliciesGrantOnlyToQualifyingEnterprises() async throws {

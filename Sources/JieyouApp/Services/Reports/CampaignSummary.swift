@@ -44,16 +44,27 @@ struct CampaignPolicyFigures: Content {
     let benefitAmount: String
     /// 兑现各类优惠政策…万元，减免所得税…万元.
     let benefitSentence: String
+    /// 知晓率 of the policies the campaign brought: over each policy delivered in its scope and days,
+    /// the enterprises of the scope that qualify (count) and those of them that know it. Optional so
+    /// that summaries stored before it existed still read.
+    let awareness: Share?
+
+    /// The policies counted in `awareness`: the most delivered, as each costs a match over the scope.
+    static let awarenessPolicies = 50
 
     var sentence: String {
         var text = "送达政策\(deliveries)次，覆盖企业\(enterprisesReached)家"
+        if let awareness, awareness.total > 0 {
+            text += "，所送政策知晓率\(awareness.percentText)（符合条件的\(awareness.total)家次中\(awareness.count)家次已知晓）"
+        }
         text += benefits == 0 ? "。" : "；\(benefitSentence)，合计\(benefitAmount)万元。"
         return text
     }
 
-    static func read(units: [UUID], from: LocalDate, to: LocalDate, on sql: any SQLDatabase) async throws
-        -> CampaignPolicyFigures
-    {
+    static func read(
+        root: UUID, from: LocalDate, to: LocalDate, tree: OrgTree, today: LocalDate, on sql: any SQLDatabase
+    ) async throws -> CampaignPolicyFigures {
+        let units = Array(tree.subtree(of: root))
         let row = try await sql.raw(
             """
             SELECT COUNT(*) AS n, COUNT(DISTINCT enterprise_id) AS e FROM policy_deliveries
@@ -62,10 +73,29 @@ struct CampaignPolicyFigures: Content {
         ).first()
         let ledger = try await BenefitLedger.summary(
             reach: .units(units), filter: BenefitFilter(from: from, to: to), on: sql)
+        let delivered = try await sql.raw(
+            """
+            SELECT CAST(policy_id AS TEXT) AS policy_id, COUNT(*) AS n FROM policy_deliveries
+            WHERE org_unit_id IN (\(binds: units)) AND delivered_on >= \(bind: from.iso) AND delivered_on <= \(bind: to.iso)
+            GROUP BY policy_id ORDER BY n DESC, policy_id LIMIT \(literal: awarenessPolicies)
+            """
+        ).all().compactMap { UUID(uuidString: try $0.decode(column: "policy_id", as: String.self)) }
+        var known = 0
+        var eligible = 0
+        let matching = PolicyMatching(sql: sql, tree: tree, today: today)
+        for id in delivered {
+            guard let policy = try await PolicyQueries.load(id, on: sql) else { continue }
+            // The campaign's scope within the policy's: a park's policy seen from the city covers the park.
+            let scope = tree.isWithin(policy.orgUnitId, subtreeOf: root) ? policy.orgUnitId : root
+            let reach = try await matching.reach(of: policy, under: scope, cached: true)
+            eligible += reach.eligible.count
+            known += reach.known
+        }
         return CampaignPolicyFigures(
             deliveries: try row?.decode(column: "n", as: Int.self) ?? 0,
             enterprisesReached: try row?.decode(column: "e", as: Int.self) ?? 0, benefits: ledger.totals.count,
-            benefitAmount: ledger.totals.total.wan, benefitSentence: ledger.totals.sentence)
+            benefitAmount: ledger.totals.total.wan, benefitSentence: ledger.totals.sentence,
+            awareness: delivered.isEmpty ? nil : Share(known, of: eligible))
     }
 }
 
@@ -109,7 +139,7 @@ struct CampaignSummaryComposer {
             limit: CampaignSummary.listLimit,
             coDepartments: true)
         let policies = try await CampaignPolicyFigures.read(
-            units: Array(tree.subtree(of: unit)), from: schedule.startsOn, to: end, on: sql)
+            root: unit, from: schedule.startsOn, to: end, tree: tree, today: today, on: sql)
         let unitName = tree[unit]?.name ?? ""
         // A campaign is often named after its unit already (望城经开区“两重”“两新”…).
         let title = campaign.name.hasPrefix(unitName) ? "\(campaign.name)总结报告" : "\(unitName)\(campaign.name)总结报告"
