@@ -32,5 +32,6 @@ enum AllMigrations {
         CreateProjectApplications(),
         CountRegistryChanges(),
         CreateFinancingDemands(),
+        CreatePlans(),
     ]
 }

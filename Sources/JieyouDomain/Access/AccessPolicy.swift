@@ -17,6 +17,9 @@ public enum AccessPolicy {
         case .manageCampaigns: [.admin]
         case .readPolicies: [.admin, .dispatcher, .handler, .cadre, .leader, .upper]
         case .managePolicies: [.admin, .dispatcher]
+        case .readPlans: Set(Role.allCases.filter(\.isStaff))
+        case .managePlans: [.admin, .dispatcher]
+        case .reportPlanProgress: [.admin, .dispatcher, .handler]
         }
     }
 

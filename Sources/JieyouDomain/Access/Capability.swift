@@ -24,4 +24,10 @@ public enum Capability: String, Sendable, CaseIterable {
     /// Write policies and their rules, push them online (精准推送), approve 免申即享 and keep the 兑现
     /// ledger: the 政策小组, which is a dispatcher's or an admin's work.
     case managePolicies
+    /// Read the 攻坚方案: their workstreams, targets, tasks and 旬调度 (every government role).
+    case readPlans
+    /// Import, correct and run plans: targets' actuals, milestones, 挂牌督办 (the 专班办公室's work).
+    case managePlans
+    /// Report a task's 旬调度 progress, as the task's lead unit (its handlers), or the 专班办公室 for it.
+    case reportPlanProgress
 }
