@@ -68,4 +68,5 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: BenefitsAPIController())
     try signedIn.register(collection: ProjectsAPIController())
     try signedIn.register(collection: FinancingDemandsAPIController())
+    try signedIn.register(collection: PlansAPIController())
 }

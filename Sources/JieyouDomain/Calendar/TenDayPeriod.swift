@@ -70,3 +70,15 @@ public struct TenDayPeriod: Hashable, Comparable, Sendable, CustomStringConverti
 
     public static func < (lhs: TenDayPeriod, rhs: TenDayPeriod) -> Bool { lhs.start < rhs.start }
 }
+
+extension TenDayPeriod {
+    /// Reads the `description` form back: `2025-05-2` is 2025年5月中旬.
+    public init?(code: String) {
+        let parts = code.split(separator: "-")
+        guard parts.count == 3, parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]),
+            (1...12).contains(month), (2000...2100).contains(year), let raw = Int(parts[2]),
+            let part = Part(rawValue: raw)
+        else { return nil }
+        self.init(year: year, month: month, part: part)
+    }
+}
