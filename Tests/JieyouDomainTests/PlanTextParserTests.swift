@@ -199,6 +199,14 @@ import Testing
         #expect(plan.unitNames.contains("区融媒体中心"))
     }
 
+    @Test func theLastNumberOfAClauseIsItsFigure() {
+        let targets = TargetParser.parse("新引进产业项目15个以上，其中过10亿元项目2个，工业税收过5000万企业1家。")
+        #expect(
+            targets.map { "\($0.indicator) \($0.requirement)" } == [
+                "新引进产业项目 ≥ 15 个", "过10亿元项目 ≥ 2 个", "工业税收过5000万企业 ≥ 1 家",
+            ])
+    }
+
     @Test func textWithoutAPlanGivesNothingToSave() {
         let plan = PlanTextParser.parse("今天天气很好。\n\n")
         #expect(plan.taskCount == 0 && plan.targetCount == 0)

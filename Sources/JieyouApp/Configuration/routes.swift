@@ -41,6 +41,9 @@ func routes(_ app: Application) throws {
     try pages.register(collection: BenefitsWebController())
     try pages.register(collection: ProjectsWebController())
     try pages.register(collection: FinancingWebController())
+    try pages.register(collection: PlanImportWebController())
+    try pages.register(collection: PlansWebController())
+    try pages.register(collection: PlanTaskWebController())
 
     let api = app.grouped("api", "v1").grouped(BearerTokenMiddleware())
     try api.register(collection: OpenAPIController())

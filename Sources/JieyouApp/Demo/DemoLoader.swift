@@ -156,6 +156,13 @@ struct DemoLoader {
             units: units, departments: departments, users: users,
             wangchengEnterprises: rows.filter { $0.0.orgUnitId == units["wangchengpark"] }.map(\.0.id), actor: actor,
             now: now)
+        try await DemoPlan(app: app, now: now).load(
+            dispatcher: Actor(
+                userID: users["gx_dispatcher"]!, roles: [.dispatcher], orgUnitID: gaoxin,
+                departmentID: departments["gaoxin/服务小组"]),
+            handler: Actor(
+                userID: users["gx_handler"]!, roles: [.handler], orgUnitID: gaoxin,
+                departmentID: departments["gaoxin/经济发展局"]))
     }
 
     /// The problem ledgers of two parks (`DemoProblems`): 望城经开区's campaign with seed 004's figures,

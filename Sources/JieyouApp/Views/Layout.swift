@@ -32,6 +32,12 @@ struct MenuItem {
         } else if actor.has(.enterprise) {
             items.append(MenuItem(title: "我的政策", path: WebPath.myPolicies))
         }
+        if actor.has(.handler), let department = actor.departmentID {
+            items.append(MenuItem(title: "攻坚任务", path: WebPath.planUnit(department)))
+        }
+        if AccessPolicy.has(actor, .readPlans) {
+            items.append(MenuItem(title: "攻坚方案", path: WebPath.plans))
+        }
         if AccessPolicy.has(actor, .recordFieldWork) {
             items.append(MenuItem(title: "记录走访", path: WebPath.newVisit))
         }

@@ -102,5 +102,16 @@ enum Stylesheet {
         }
         @media print { .menu, .logout, .site-footer, .no-print { display:none; } body { background:#fff; } }
         .bulletin h1 { text-align:center; } .bulletin p { line-height:1.8; }
+        .badge { display:inline-block; padding:0 .4rem; border-radius:.25rem; font-size:.85rem; background:#eef; }
+        .badge.warn { background:#fde2e1; color:#a61b1b; }
+        .tabs.small a { font-size:.9rem; }
+        .grid-2 { display:grid; grid-template-columns:repeat(auto-fit, minmax(16rem, 1fr)); gap:0 1rem; }
+        tr.group th { text-align:left; background:#f2f4f8; }
+        tr.heading td { font-weight:bold; }
+        tr.level-3 td:nth-child(2) { padding-left:1.2rem; } tr.level-4 td:nth-child(2) { padding-left:2.4rem; }
+        tr.missing td:last-child, .standing-behind { color:#a61b1b; }
+        .plan-preview input[type=text], .plan-preview input:not([type]) { width:100%; min-width:6rem; }
+        .plan-preview textarea { width:100%; }
+        .task-text { white-space:pre-wrap; line-height:1.7; }
         """
 }

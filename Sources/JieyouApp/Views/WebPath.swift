@@ -41,10 +41,15 @@ enum WebPath {
     static let benefits = "/benefits"
     static let projects = "/projects"
     static let financing = "/financing"
+    static let plans = "/plans"
+    static let planImport = "/plans/import"
 
     static func policy(_ id: UUID) -> String { "\(policies)/\(id.uuidString.lowercased())" }
     static func project(_ id: UUID) -> String { "\(projects)/\(id.uuidString.lowercased())" }
     static func financingDemand(_ id: UUID) -> String { "\(financing)/\(id.uuidString.lowercased())" }
+    static func plan(_ id: UUID) -> String { "\(plans)/\(id.uuidString.lowercased())" }
+    static func planTask(_ id: UUID) -> String { "\(plans)/tasks/\(id.uuidString.lowercased())" }
+    static func planUnit(_ id: UUID) -> String { "\(plans)/units/\(id.uuidString.lowercased())" }
 
     static func login(next: String? = nil) -> String {
         guard let next, isSafeRedirect(next), next != home else { return loginPath }

@@ -45,7 +45,7 @@ public enum PlanText {
 
     /// Splits at any of `separators` outside （…） and “…”, so 区商务局（招商促进事务中心） and
     /// “扫码入企、联码督查” stay whole. Pieces are trimmed; empty ones are dropped.
-    static func split(_ text: String, at separators: Set<Character>) -> [String] {
+    public static func split(_ text: String, at separators: Set<Character>) -> [String] {
         var pieces: [String] = []
         var current = ""
         var depth = 0

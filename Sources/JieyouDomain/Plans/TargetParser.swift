@@ -58,7 +58,8 @@ public enum TargetParser {
         var text = PlanText.dropping(prefixes: openers, from: clause)
         text = dropYear(text)
         text = PlanText.dropping(prefixes: openers, from: text)
-        guard let numberRange = firstNumber(in: text) else { return qualitative(text, source: source) }
+        // The figure is the last number: in 过10亿元项目2个 the first one belongs to what is counted.
+        guard let numberRange = numbers(in: text).last else { return qualitative(text, source: source) }
         var before = String(text[..<numberRange.lowerBound]).trimmingCharacters(in: .whitespaces)
         let value = String(text[numberRange]).replacingOccurrences(of: ",", with: "")
         var after = String(text[numberRange.upperBound...]).trimmingCharacters(in: .whitespaces)
@@ -135,27 +136,31 @@ public enum TargetParser {
         return String(characters[end...]).trimmingCharacters(in: .whitespaces)
     }
 
-    private static func firstNumber(in text: String) -> Range<String.Index>? {
+    /// The numbers of `text` (6, 5.5, 1,000), in order. A trailing dot or comma is punctuation.
+    private static func numbers(in text: String) -> [Range<String.Index>] {
+        var ranges: [Range<String.Index>] = []
         var start: String.Index?
-        var end = text.endIndex
         var index = text.startIndex
+        func close(at end: String.Index) {
+            guard let from = start else { return }
+            var end = end
+            while end > from, let last = text[from..<end].last, last == "." || last == "," {
+                end = text.index(before: end)
+            }
+            if from < end { ranges.append(from..<end) }
+            start = nil
+        }
         while index < text.endIndex {
             let character = text[index]
             if start == nil {
                 if character.isASCIIDigit { start = index }
             } else if !(character.isASCIIDigit || character == "." || character == ",") {
-                end = index
-                break
+                close(at: index)
             }
             index = text.index(after: index)
         }
-        guard var start else { return nil }
-        // A trailing dot or comma is punctuation, not part of the number.
-        while end > start, let last = text[start..<end].last, last == "." || last == "," {
-            end = text.index(before: end)
-        }
-        if start == end { start = end }
-        return start..<end
+        close(at: text.endIndex)
+        return ranges
     }
 
     /// The unit after a number: the whole rest when it is short (家, 亿元), else the known unit it starts

@@ -1,0 +1,164 @@
+import Foundation
+import JieyouDomain
+import SQLKit
+import Vapor
+
+/// One task of a plan: what it asks, who leads and helps, its milestones and every 旬's reports; the
+/// lead unit's 旬调度 form; the office's 挂牌督办 and milestone forms.
+struct PlanTaskWebController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let tasks = routes.grouped("plans", "tasks")
+        tasks.get(":id", use: show)
+        tasks.post(":id", "progress", use: report)
+        tasks.post(":id", "supervision", use: supervise)
+        tasks.post(":id", "milestones", use: addMilestone)
+    }
+
+    struct ReportForm: Content {
+        var progress: String?
+        var percent: String?
+        var difficulties: String?
+        var period: String?
+        var department: String?
+        var milestone: String?
+    }
+
+    struct SuperviseForm: Content {
+        var note: String?
+        var lift: String?
+    }
+
+    struct MilestoneForm: Content {
+        var title: String?
+        var dueOn: String?
+    }
+
+    @Sendable func show(req: Request) async throws -> Response {
+        try await page(req, errors: [], status: .ok)
+    }
+
+    private func page(
+        _ req: Request, report: ReportForm = ReportForm(), errors: [FieldError], status: HTTPResponseStatus
+    ) async throws -> Response {
+        let signedIn = try req.requireSignedIn()
+        let sql = req.db as! any SQLDatabase
+        let tree = try await OrgDirectory.tree(on: req.db)
+        let (plan, task) = try await PlanProgress.readableTask(
+            try req.idParameter("任务"), by: signedIn.actor, in: tree, on: sql)
+        let today = LocalDate(req.now, in: .chinaStandard)
+        let period = TenDayPeriod(containing: today)
+        let mayManage = AccessPolicy.has(signedIn.actor, .managePlans) && plan.orgUnitId == signedIn.orgUnitID
+        let ownLead = signedIn.actor.has(.handler) ? task.leads.first { $0.id == signedIn.actor.departmentID } : nil
+        let mayReport = task.owesReports && (ownLead != nil || mayManage)
+        let reports = try await PlanProgress.records(where: "p.task_id = \(bind: task.id)", on: sql)
+        let names = Dictionary((task.leads + task.cos).map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let history = reports.map { r -> HTML in
+            """
+            <tr><td>\(r.period.chineseName)</td><td>\(names[r.departmentId] ?? "")</td><td>\(r.progress)\(r.milestoneTitle.map { HTML("<br><small>达成节点：\($0)</small>") })</td>
+            <td class="num">\(r.percent)%</td><td class="hide-narrow">\(r.difficulties ?? "")</td></tr>
+            """
+        }
+        let milestones = task.milestones.map { m -> HTML in
+            "<li><time>\(m.dueOn)</time> \(m.title)：\(m.reachedOn.map { "\($0)达成" } ?? (LocalDate(iso: m.dueOn).map { $0 < today } ?? false ? "逾期未达成" : "未达成"))</li>"
+        }
+        let f = FormFields(errors: errors)
+        let openMilestones = task.milestones.filter { $0.reachedOn == nil }
+        let previousPercent = reports.first?.percent ?? task.percent
+        let reportForm: HTML =
+            mayReport
+            ? """
+            <h2>报送旬调度</h2>
+            <form method="post" action="\(WebPath.planTask(task.id))/progress" class="card">\(FormFields.csrf(signedIn))\(f.summary)
+            \(f.select("period", "旬", options: [(period.description, "本旬（\(period.chineseName)）")] + (today <= period.previous.reportDueDate ? [(period.previous.description, "补报上一旬（\(period.previous.chineseName)）")] : []), selected: report.period, required: true, blank: nil))
+            \(ownLead == nil && task.leads.count > 0 ? f.select("department", "代报单位", options: task.leads.map { ($0.id.uuidString, $0.name) }, selected: report.department, required: true, blank: nil) : .empty)
+            <div class="field"><label for="progress">本旬进展<span class="req">*</span></label><textarea id="progress" name="progress" rows="4" required>\(report.progress ?? "")</textarea>\(f.error(for: "progress"))</div>
+            \(f.text("percent", "完成进度（%）", value: report.percent ?? String(previousPercent), type: "number", required: true, hint: "0–100，不低于上次报送", extra: " min=\"0\" max=\"100\""))
+            \(openMilestones.isEmpty ? .empty : f.select("milestone", "本旬达成节点", options: openMilestones.map { ($0.id.uuidString, "\($0.dueOn) \($0.title)") }, selected: report.milestone, blank: "无"))
+            <div class="field"><label for="difficulties">困难问题</label><textarea id="difficulties" name="difficulties" rows="2">\(report.difficulties ?? "")</textarea>\(f.error(for: "difficulties"))</div>
+            <div class="actions"><button type="submit">报送</button></div></form>
+            """ : .empty
+        let manageForms: HTML =
+            mayManage
+            ? """
+            <h2>挂牌督办</h2>
+            <form method="post" action="\(WebPath.planTask(task.id))/supervision" class="card">\(FormFields.csrf(signedIn))
+            \(task.supervisedOn == nil ? HTML("""
+            \(FormFields(errors: errors, idPrefix: "s-").text("note", "督办事由", value: nil, required: true))<div class="actions"><button type="submit">挂牌督办</button></div>
+            """) : HTML("<input type=\"hidden\" name=\"lift\" value=\"1\"><div class=\"actions\"><button type=\"submit\">摘牌</button></div>"))</form>
+            <h2>添加节点</h2>
+            <form method="post" action="\(WebPath.planTask(task.id))/milestones" class="card">\(FormFields.csrf(signedIn))
+            \(FormFields(errors: errors, idPrefix: "m-").text("title", "节点名称", value: nil, required: true))
+            \(FormFields(errors: errors, idPrefix: "m-").text("dueOn", "节点日期", value: nil, type: "date", required: true))
+            <div class="actions"><button type="submit">添加</button></div></form>
+            """ : .empty
+        let standing = task.standing(on: today)
+        let content: HTML = """
+            <p><a href="\(WebPath.plan(plan.id))">\(plan.title)</a></p>
+            <h1>\(task.number.label)\(task.title)</h1>
+            \(task.supervisedOn.map { HTML("<p class=\"badge warn\" data-testid=\"supervised\">\($0)挂牌督办：\(task.supervisionNote ?? "")</p>") })
+            <dl class="facts" data-testid="task-facts">
+            <dt>牵头单位</dt><dd>\(PlansWebController.unitLinks(task.leads))</dd>
+            <dt>配合单位</dt><dd>\(PlansWebController.unitLinks(task.cos))\(task.groups.isEmpty ? .empty : HTML("、\(task.groups.joined(separator: "、"))"))</dd>
+            <dt>完成时限</dt><dd>\(task.dueOn ?? "—")</dd>
+            <dt>进度</dt><dd data-testid="task-percent">\(task.percent)%（\(standing.chineseName)）</dd></dl>
+            <p class="task-text">\(task.text)</p>
+            \(milestones.isEmpty ? .empty : HTML("<h2>节点</h2><ul>\(milestones)</ul>"))
+            \(reportForm)
+            <h2>旬调度记录</h2>
+            \(history.isEmpty ? HTML("<p>尚未报送。</p>") : HTML("""
+            <div class="table-wrap"><table data-testid="task-reports"><thead><tr><th>旬</th><th>单位</th><th>进展</th><th>进度</th><th class="hide-narrow">困难问题</th></tr></thead><tbody>\(history)</tbody></table></div>
+            """))
+            \(manageForms)
+            """
+        return try await req.page(task.title, content, flash: req.flash, status: status)
+    }
+
+    @Sendable func report(req: Request) async throws -> Response {
+        let signedIn = try req.requireSignedIn()
+        let id = try req.idParameter("任务")
+        let form = try req.content.decode(ReportForm.self)
+        do {
+            try await PlanProgress(database: req.db, now: req.now).report(
+                task: id,
+                ProgressDraft(progress: form.progress, percent: form.percent, difficulties: form.difficulties),
+                period: form.period, department: form.department.flatMap(UUID.init(uuidString:)),
+                milestone: form.milestone.flatMap(UUID.init(uuidString:)), by: signedIn.actor)
+            return req.redirect(to: "\(WebPath.planTask(id))?done=saved")
+        } catch {
+            let error = try AppError.forForm(error)
+            return try await page(req, report: form, errors: error.fieldErrors, status: error.status)
+        }
+    }
+
+    @Sendable func supervise(req: Request) async throws -> Response {
+        let signedIn = try req.requireSignedIn()
+        let id = try req.idParameter("任务")
+        let form = try req.content.decode(SuperviseForm.self)
+        do {
+            try await PlanProgress(database: req.db, now: req.now).supervise(
+                task: id, note: form.lift == nil ? (form.note ?? "") : nil, by: signedIn.actor)
+            return req.redirect(to: "\(WebPath.planTask(id))?done=saved")
+        } catch {
+            let error = try AppError.forForm(error)
+            return try await page(
+                req, errors: error.fieldErrors.map { FieldError(field: "s-\($0.field)", message: $0.message) },
+                status: error.status)
+        }
+    }
+
+    @Sendable func addMilestone(req: Request) async throws -> Response {
+        let signedIn = try req.requireSignedIn()
+        let id = try req.idParameter("任务")
+        let form = try req.content.decode(MilestoneForm.self)
+        do {
+            _ = try await PlanProgress(database: req.db, now: req.now).addMilestone(
+                task: id, title: form.title, dueOn: form.dueOn, by: signedIn.actor)
+            return req.redirect(to: "\(WebPath.planTask(id))?done=saved")
+        } catch {
+            let error = try AppError.forForm(error)
+            return try await page(
+                req, errors: error.fieldErrors.map { FieldError(field: "m-\($0.field)", message: $0.message) },
+                status: error.status)
+        }
+    }
+}
