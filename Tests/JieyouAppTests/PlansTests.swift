@@ -1,5 +1,6 @@
 import Foundation
 import JieyouDomain
+import JieyouOffice
 import SQLKit
 import Testing
 import VaporTesting
@@ -75,6 +76,22 @@ import VaporTesting
             let targets = try detail.content.get([PlansAPIController.TargetDTO].self, at: "targets")
             #expect(targets.first?.requirement == "≥ 6 %" && targets.first?.status == "待报送")
             #expect(try await rowCount("plans", on: app) == 1)
+
+            // The 三张清单 as one workbook.
+            let file = try await client.send(.GET, "/api/v1/plans/\(id)/lists.xlsx", token: dispatcher)
+            #expect(file.status == .ok)
+            let url = FileManager.default.temporaryDirectory.appendingPathComponent("plan-\(UUID().uuidString).xlsx")
+            defer { try? FileManager.default.removeItem(at: url) }
+            try Data(buffer: file.body).write(to: url)
+            let reader = try XlsxReader(url: url)
+            #expect(reader.sheetNames == ["目标清单", "任务清单", "责任清单"])
+            var sheets: [[Int: [XlsxValue]]] = [[:], [:], [:]]
+            for index in 0..<3 { try reader.forEachRow(inSheet: index) { sheets[index][$0] = $1 } }
+            #expect(sheets[0][2] == PlanSheets.targetHeader.map { .text($0) })
+            #expect(sheets[0][3]?[2] == .text("社会消费品零售总额增长") && sheets[0][3]?[3] == .text("≥ 6 %"))
+            #expect(sheets[0].count == 2 + targets.count)
+            #expect(sheets[1][4]?[4] == .text("经济发展局") && sheets[1][4]?[5] == .text("区科工局、祝丰镇"))
+            #expect(sheets[2][3]?[1] == .text("经济发展局") && sheets[2][3]?[2] == .text("牵头"))
 
             // The unit's filter gives what 经济发展局 leads or supports.
             let mine = try await client.send(

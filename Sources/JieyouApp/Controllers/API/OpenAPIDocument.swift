@@ -323,6 +323,9 @@ enum OpenAPIDocument {
             "/plans/{id}/tasks": {
               "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
               "get": {"summary": "The plan's tasks, optionally those a department leads or supports (department) or of one workstream (workstream)", "parameters": [{"name": "department", "in": "query", "schema": {"type": "string", "format": "uuid"}}, {"name": "workstream", "in": "query", "schema": {"type": "string", "format": "uuid"}}], "responses": {"200": {"description": "[Task]"}, "400": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}}}},
+            "/plans/{id}/lists.xlsx": {
+              "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+              "get": {"summary": "The plan's 三张清单 as one .xlsx: 目标清单 (targets with their latest actual and status), 任务清单 (tasks in their numbering with lead and co-units, due date, progress, standing, 督办) and 责任清单 (each unit's tasks, led then supported)", "responses": {"200": {"description": "xlsx"}, "403": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}}}},
             "/plans/{id}/progress": {
               "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
               "get": {"summary": "旬调度 of one 旬 (period 2025-05-2 = 2025年5月中旬; default this 旬): for every task that owes a report, each lead unit's report or none; owed, reported and the units that have not reported with how many", "parameters": [{"name": "period", "in": "query", "schema": {"type": "string"}}], "responses": {"200": {"description": "TenDaySummary"}, "400": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}}}},

@@ -17,6 +17,7 @@ struct PlansAPIController: RouteCollection {
         plans.get(":id", use: show)
         plans.get(":id", "tasks", use: tasks)
         plans.get(":id", "progress", use: progress)
+        plans.get(":id", "lists.xlsx", use: lists)
         let tasks = routes.grouped("tasks")
         tasks.post(":id", "progress", use: report)
         tasks.post(":id", "supervision", use: supervise)
@@ -310,6 +311,11 @@ struct PlansAPIController: RouteCollection {
                     reported: $0.report != nil, progress: $0.report?.progress, percent: $0.report?.percent,
                     difficulties: $0.report?.difficulties, milestone: $0.report?.milestoneTitle)
             })
+    }
+
+    /// The 三张清单 (目标 / 任务 / 责任) as one .xlsx.
+    @Sendable func lists(req: Request) async throws -> Response {
+        try await PlanSheets.download(try await Self.detail(req), req)
     }
 
     // MARK: Tasks

@@ -10,6 +10,7 @@ struct PlansWebController: RouteCollection {
         let plans = routes.grouped("plans")
         plans.get(use: index)
         plans.get(":id", use: show)
+        plans.get(":id", "lists.xlsx", use: lists)
         plans.post("targets", ":id", "actuals", use: recordActual)
         plans.get("units", ":id", use: unit)
     }
@@ -83,11 +84,16 @@ struct PlansWebController: RouteCollection {
             <h1>\(plan.title)</h1>
             <p class="meta">\(plan.documentNumber ?? "")\(plan.issuedOn.map { HTML(" · \($0)印发") }) · 攻坚\(plan.workstreamCount)个 · 目标\(plan.targetCount)项 · 任务\(plan.taskCount)项</p>
             <nav aria-label="清单"><ul class="tabs">\(tabs)</ul></nav>
+            <div class="actions"><a class="button secondary" href="\(base)/lists.xlsx" download data-testid="export-plan-lists">导出三张清单（Excel）</a></div>
             <nav aria-label="攻坚"><ul class="tabs small">\(streamLinks)</ul></nav>
             \(workstream.flatMap { detail.workstream($0) }.map(taskForce))
             \(body)
             """
         return try await req.page(plan.title, content, flash: req.flash)
+    }
+
+    @Sendable func lists(req: Request) async throws -> Response {
+        try await PlanSheets.download(try await PlansAPIController.detail(req), req)
     }
 
     private func mayManage(_ signedIn: SignedIn, _ plan: PlanRecord) -> Bool {
