@@ -173,6 +173,26 @@ import VaporTesting
                 .POST, "/api/v1/tasks/\(task.id)/milestones", token: dispatcher,
                 json: ["title": "签订校企合作协议", "dueOn": "2026-12-15"])
             #expect(milestone.status == .created, "\(milestone.body.string)")
+            // The month's 通报: this report, the supervised task, the tasks past their 年内 (2025) deadline.
+            let today = LocalDate(Date(), in: .chinaStandard)
+            let bulletin = try await client.send(
+                .GET, "/api/v1/plans/\(id)/bulletin?kind=month&date=\(today.iso)", token: handler)
+            #expect(bulletin.status == .ok, "\(bulletin.body.string.prefix(300))")
+            #expect(try bulletin.content.get(Int.self, at: "reported") == 1)
+            #expect(try bulletin.content.get(String.self, at: "summary").contains("实际报送1项次"))
+            #expect(try bulletin.content.get(Int.self, at: "tasks", "inProgress") == 1)
+            let behind = try bulletin.content.get([[String]].self, at: "behind")
+            #expect(behind.contains { $0[1] == "（1）食品加工产业" && $0[3] == "2025-12-31" })
+            #expect(
+                try bulletin.content.get([[String]].self, at: "supervised").map { $0[1] } == [
+                    "\(notOurs.number)\(notOurs.title)"
+                ])
+            let docx = try await client.send(
+                .GET, "/api/v1/plans/\(id)/bulletin.docx?kind=quarter&masthead=true", token: handler)
+            #expect(docx.status == .ok && docx.body.readableBytes > 2_000)
+            let badKind = try await client.send(.GET, "/api/v1/plans/\(id)/bulletin?kind=year", token: handler)
+            #expect(badKind.status == .badRequest && badKind.apiError?.field == "kind")
+
             let badMilestone = try await client.send(
                 .POST, "/api/v1/tasks/\(task.id)/milestones", token: dispatcher, json: ["title": "x", "dueOn": "12月"])
             #expect(badMilestone.status == .badRequest && badMilestone.apiError?.field == "dueOn")

@@ -129,6 +129,17 @@ import VaporTesting
             #expect(page.contains("已报送1项"))
             #expect(page.contains("举办专场招聘会2场"))
             #expect(page.contains("data-testid=\"units-not-reported\"") && page.contains("区人社局"))
+            let bulletin = try await client.send(
+                .GET, "\(location.split(separator: "?")[0])/bulletin?kind=month", cookie: office.cookie)
+            #expect(bulletin.status == .ok && bulletin.body.string.contains("一、总体情况"))
+            let timeline = try await client.send(
+                .GET, "\(location.split(separator: "?")[0])?view=timeline", cookie: office.cookie)
+            #expect(timeline.body.string.contains("data-testid=\"plan-timeline\"><svg"))
+            #expect(timeline.body.string.contains("推动增收减负（校企合作）"))
+            #expect(
+                try await client.send(
+                    .GET, "/plans/units/\(world.linxiangEconomy.uuidString.lowercased())", cookie: handler.cookie
+                ).body.string.contains("牵头任务挂图作战"))
             for view in ["targets", "units", "tasks"] {
                 #expect(
                     try await client.send(

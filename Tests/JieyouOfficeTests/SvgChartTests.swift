@@ -1,4 +1,5 @@
 import Foundation
+import JieyouDomain
 import Testing
 
 @testable import JieyouOffice
@@ -11,6 +12,32 @@ import Testing
 @Suite struct SvgChartTests {
     func parses(_ svg: String) -> Bool {
         XMLParser(data: Data(svg.utf8)).parse()
+    }
+
+    @Test func aTimelineDrawsEachTaskToItsDueDateFilledToItsPercent() throws {
+        let day = { (m: Int, d: Int) in LocalDate(year: 2026, month: m, day: d)! }
+        let chart = TimelineChart(
+            title: "产业项目攻坚挂图作战", from: day(1, 1), to: day(12, 31), today: day(7, 1),
+            rows: [
+                .heading("产业项目攻坚"),
+                .task(
+                    .init(
+                        label: "1.推进重点项目开工", units: "经济发展局", dueOn: day(12, 31), percent: 50, standing: .inProgress,
+                        milestones: [("全部开工", day(6, 30), true)], link: "/plans/tasks/a?x=1&y=2")),
+                .task(.init(label: "2.保障<用电>", units: "电力公司", dueOn: day(4, 1), percent: 30, standing: .behind)),
+            ])
+        let svg = chart.svg
+        #expect(parses(svg))
+        #expect(svg.contains("2.保障&lt;用电&gt;"))
+        #expect(svg.contains("<a href=\"/plans/tasks/a?x=1&amp;y=2\">"))
+        // The plot runs from x 300 to 944 over 364 days: a whole-year task is 644 wide, half of it filled.
+        #expect(svg.contains("width=\"644\" height=\"12\" fill=\"#e2e8f0\""))
+        #expect(svg.contains("width=\"322\" height=\"12\" fill=\"#2f6fb2\""))
+        #expect(svg.contains("fill=\"#dc2626\""), "a task behind schedule is red")
+        #expect(svg.contains("<polygon") && svg.contains("全部开工：2026-06-30（已达成）"))
+        #expect(svg.contains(">今天</text>"))
+        #expect(svg.contains(">12月</text>"))
+        #expect(TimelineChart(title: "空", from: day(1, 1), to: day(2, 1), today: day(1, 1), rows: []).svg.isEmpty)
     }
 
     @Test func aStackedBarLinksEachPartAndItsTotalAndEscapesLabels() {

@@ -80,22 +80,36 @@ struct DemoPlan {
         let detail = try await PlanStore.detail(plan, on: sql)
         let today = LocalDate(now, in: .chinaStandard)
         let current = TenDayPeriod(containing: today)
-        let periods = [current.previous.previous.previous, current.previous.previous, current.previous, current]
+        // Every 旬 since the plan was issued (at most a year back), each task's lead units report a
+        // growing percentage towards where the task stands now; a few tasks are done. This 旬 only
+        // 经济发展局 and half the others have reported yet, and 电力公司 missed one 旬 last month.
+        let issued = LocalDate(iso: draft.issuedOn ?? today.iso) ?? today
+        var periods: [TenDayPeriod] = []
+        var period = TenDayPeriod(containing: max(issued.adding(days: 11), today.adding(days: -360)))
+        while period <= current {
+            periods.append(period)
+            period = period.next
+        }
         let tasks = detail.tasks.filter(\.owesReports)
-        // Each earlier 旬 every lead unit reported; this 旬 only 经济发展局 and half the others have.
+        let missedOnce = current.previous.previous.previous
         for (step, period) in periods.enumerated() {
             let reportingDay = min(period.end, today)
             let progress = PlanProgress(database: app.db, now: DemoProblems.time(on: reportingDay))
             for (index, task) in tasks.enumerated() {
+                let finalPercent = index % 5 == 4 ? 100 : 45 + (index * 11) % 45
+                let percent = min(100, max(5, finalPercent * (step + 1) / periods.count))
                 for lead in task.leads {
                     let isHandler = lead.id == handler.departmentID
                     if period == current, !isHandler, index % 2 == 0 { continue }
-                    let percent = min(100, 20 + step * 15 + (index * 7) % 20)
+                    if period == missedOnce, lead.name == "电力公司" { continue }
+                    // A task reported done reports no more.
+                    if step > 0, finalPercent * step / periods.count >= 100 { continue }
                     try await progress.report(
                         task: task.id,
                         ProgressDraft(
-                            progress: Self.progressText(task.title, step: step), percent: String(percent),
-                            difficulties: step == 3 && index % 3 == 1 ? "项目要素保障需市级部门协调" : nil),
+                            progress: Self.progressText(task.title, step: step, of: periods.count),
+                            percent: String(percent),
+                            difficulties: step == periods.count - 2 && index % 3 == 1 ? "项目要素保障需市级部门协调" : nil),
                         period: nil, department: isHandler ? nil : lead.id, milestone: nil,
                         by: isHandler ? handler : dispatcher)
                 }
@@ -118,8 +132,9 @@ struct DemoPlan {
         }
     }
 
-    static func progressText(_ title: String, step: Int) -> String {
-        let phrases = ["完成摸底和方案制定", "召开调度会，推进中", "按计划推进，完成阶段任务", "加快推进，本旬完成既定工作量"]
+    static func progressText(_ title: String, step: Int, of count: Int) -> String {
+        if step == 0 { return "\(title)：完成摸底，制定工作方案和责任分工" }
+        let phrases = ["召开专题调度会，协调解决推进中的问题", "按计划推进，完成本旬既定工作量", "对照节点倒排工期，加快推进"]
         return "\(title)：\(phrases[step % phrases.count])"
     }
 }

@@ -37,6 +37,14 @@ struct SvgCanvas {
             "<line x1=\"\(Self.number(x1))\" y1=\"\(Self.number(y1))\" x2=\"\(Self.number(x2))\" y2=\"\(Self.number(y2))\" stroke=\"\(stroke)\"/>"
     }
 
+    /// A diamond centred on (x, y), as a timeline marks a milestone.
+    mutating func diamond(x: Double, y: Double, radius: Double, fill: String, tooltip: String) {
+        let points = [(x, y - radius), (x + radius, y), (x, y + radius), (x - radius, y)]
+            .map { "\(Self.number($0.0)),\(Self.number($0.1))" }.joined(separator: " ")
+        body +=
+            "<polygon points=\"\(points)\" fill=\"\(fill)\" stroke=\"#333\" stroke-width=\"0.5\"><title>\(XMLText.escape(tooltip))</title></polygon>"
+    }
+
     /// A legend entry: a swatch and its name.
     mutating func legend(_ name: String, color: String, x: Double, y: Double) {
         rect(x: x, y: y - 10, width: 12, height: 12, fill: color, tooltip: name)

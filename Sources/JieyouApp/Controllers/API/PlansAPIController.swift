@@ -18,6 +18,8 @@ struct PlansAPIController: RouteCollection {
         plans.get(":id", "tasks", use: tasks)
         plans.get(":id", "progress", use: progress)
         plans.get(":id", "lists.xlsx", use: lists)
+        plans.get(":id", "bulletin", use: bulletin)
+        plans.get(":id", "bulletin.docx", use: bulletinDocx)
         let tasks = routes.grouped("tasks")
         tasks.post(":id", "progress", use: report)
         tasks.post(":id", "supervision", use: supervise)
@@ -316,6 +318,56 @@ struct PlansAPIController: RouteCollection {
     /// The 三张清单 (目标 / 任务 / 责任) as one .xlsx.
     @Sendable func lists(req: Request) async throws -> Response {
         try await PlanSheets.download(try await Self.detail(req), req)
+    }
+
+    /// The 月通报 (`kind=month`, default) or 季讲评 (`kind=quarter`) of the period containing `date`;
+    /// without a date, of the last period that has ended.
+    static func bulletin(_ req: Request) async throws -> PlanBulletin {
+        let detail = try await detail(req)
+        let today = LocalDate(req.now, in: .chinaStandard)
+        var v = Validator()
+        let kindText = req.queryText("kind") ?? "month"
+        let kind: ReportPeriod.Kind? = kindText == "month" ? .month : kindText == "quarter" ? .quarter : nil
+        v.check(kind != nil, "kind", "kind 应为 month（月通报）或 quarter（季讲评）")
+        let date = req.queryText("date").map { LocalDate(iso: $0) }
+        if let date { v.check(date != nil, "date", "日期格式应为 2026-10-31") }
+        try v.throwIfFailed()
+        let period =
+            date.flatMap { $0 }.map { ReportPeriod.containing($0, kind: kind!) }
+            ?? ReportPeriod.lastEnded(on: today, kind: kind!)
+        return try await PlanBulletin.make(detail, period: period, on: req.db as! any SQLDatabase)
+    }
+
+    struct BulletinDTO: Content {
+        let title: String
+        let period: String
+        let periodName: String
+        let summary: String
+        let tasks: [String: Int]
+        let targets: [[String]]
+        let behind: [[String]]
+        let supervised: [[String]]
+        let reporting: [[String]]
+        let owed: Int
+        let reported: Int
+        let difficulties: [String]
+    }
+
+    @Sendable func bulletin(req: Request) async throws -> BulletinDTO {
+        let b = try await Self.bulletin(req)
+        return BulletinDTO(
+            title: b.title, period: b.period.key, periodName: b.period.chineseName, summary: b.summary,
+            tasks: Dictionary(uniqueKeysWithValues: TaskStanding.allCases.map { ($0.rawValue, b.count($0)) }),
+            targets: b.targetRows, behind: b.taskRows(b.behind), supervised: b.taskRows(b.supervised),
+            reporting: b.reportingRows, owed: b.owed, reported: b.reported,
+            difficulties: b.difficulties.map { "\($0.unit.name)（\($0.task.title)，\($0.period.chineseName)）：\($0.text)" }
+        )
+    }
+
+    @Sendable func bulletinDocx(req: Request) async throws -> Response {
+        let b = try await Self.bulletin(req)
+        let masthead = ["true", "1", "on"].contains(req.queryText("masthead") ?? "")
+        return try await OfficeDownload.docx(b.document(masthead: masthead), filename: b.title, req)
     }
 
     // MARK: Tasks

@@ -1,5 +1,6 @@
 import Foundation
 import JieyouDomain
+import JieyouOffice
 import SQLKit
 import Vapor
 
@@ -11,6 +12,8 @@ struct PlansWebController: RouteCollection {
         plans.get(use: index)
         plans.get(":id", use: show)
         plans.get(":id", "lists.xlsx", use: lists)
+        plans.get(":id", "bulletin", use: bulletin)
+        plans.get(":id", "bulletin.docx", use: bulletinDocx)
         plans.post("targets", ":id", "actuals", use: recordActual)
         plans.get("units", ":id", use: unit)
     }
@@ -37,10 +40,11 @@ struct PlansWebController: RouteCollection {
     }
 
     enum View: String, CaseIterable {
-        case tasks, targets, units, progress
+        case tasks, targets, units, progress, timeline
 
         var title: String {
             switch self {
+            case .timeline: "挂图作战"
             case .tasks: "任务清单"
             case .targets: "目标清单"
             case .units: "责任清单"
@@ -75,6 +79,13 @@ struct PlansWebController: RouteCollection {
             body = targetsView(
                 detail, workstream: workstream, mayManage: mayManage(signedIn, plan), signedIn: signedIn, today: today)
         case .units: body = unitsView(detail, workstream: workstream, today: today)
+        case .timeline:
+            let tasks = detail.tasks.filter { $0.owesReports && (workstream == nil || $0.workstreamId == workstream) }
+            let groups = detail.workstreams.filter { w in tasks.contains { $0.workstreamId == w.id } }
+                .map { w in (w.name, tasks.filter { $0.workstreamId == w.id }) }
+            body = HTML(
+                raw: Self.timeline(
+                    "\(plan.title)挂图作战", groups: groups, year: plan.year, issuedOn: plan.issuedOn, today: today))
         case .progress:
             let period = try PlansAPIController.period(req)
             let summary = try await PlanProgress.summary(detail, period: period, on: req.db as! any SQLDatabase)
@@ -84,7 +95,9 @@ struct PlansWebController: RouteCollection {
             <h1>\(plan.title)</h1>
             <p class="meta">\(plan.documentNumber ?? "")\(plan.issuedOn.map { HTML(" · \($0)印发") }) · 攻坚\(plan.workstreamCount)个 · 目标\(plan.targetCount)项 · 任务\(plan.taskCount)项</p>
             <nav aria-label="清单"><ul class="tabs">\(tabs)</ul></nav>
-            <div class="actions"><a class="button secondary" href="\(base)/lists.xlsx" download data-testid="export-plan-lists">导出三张清单（Excel）</a></div>
+            <div class="actions"><a class="button secondary" href="\(base)/lists.xlsx" download data-testid="export-plan-lists">导出三张清单（Excel）</a>\
+            <a class="button secondary" href="\(base)/bulletin?kind=month">月通报</a>\
+            <a class="button secondary" href="\(base)/bulletin?kind=quarter">季讲评</a></div>
             <nav aria-label="攻坚"><ul class="tabs small">\(streamLinks)</ul></nav>
             \(workstream.flatMap { detail.workstream($0) }.map(taskForce))
             \(body)
@@ -94,6 +107,51 @@ struct PlansWebController: RouteCollection {
 
     @Sendable func lists(req: Request) async throws -> Response {
         try await PlanSheets.download(try await PlansAPIController.detail(req), req)
+    }
+
+    /// The 月通报 or 季讲评 as a page, with the period before and after and the .docx.
+    @Sendable func bulletin(req: Request) async throws -> Response {
+        let b = try await PlansAPIController.bulletin(req)
+        let base = WebPath.plan(b.plan.id)
+        func link(_ period: ReportPeriod) -> String {
+            "\(base)/bulletin?\(WebPath.query([("kind", period.kind.rawValue), ("date", period.end.iso)]))"
+        }
+        func table(_ header: [String], _ rows: [[String]], testID: String) -> HTML {
+            let head = header.map { HTML("<th>\($0)</th>") }
+            let body = rows.map { row in HTML("<tr>\(row.map { HTML("<td>\($0)</td>") })</tr>") }
+            return
+                "<div class=\"table-wrap\"><table data-testid=\"\(testID)\"><thead><tr>\(head)</tr></thead><tbody>\(body)</tbody></table></div>"
+        }
+        let docx =
+            "\(base)/bulletin.docx?\(WebPath.query([("kind", b.period.kind.rawValue), ("date", b.period.end.iso)]))"
+        let supervised = b.supervised.map { line -> HTML in
+            "<li>\(line.task.number.label)\(line.task.title)（\(line.task.leads.map(\.name).joined(separator: "、"))，进度\(line.percent)%）：\(line.task.supervisionNote ?? "")</li>"
+        }
+        let difficulties = b.difficulties.map { item -> HTML in
+            "<li>\(item.unit.name)（\(item.task.number.label)\(item.task.title)，\(item.period.chineseName)）：\(item.text)</li>"
+        }
+        let content: HTML = """
+            <p class="no-print"><a href="\(base)">\(b.plan.title)</a></p>
+            <nav class="no-print" aria-label="期间"><p><a href="\(link(b.period.previous))">← \(b.period.previous.chineseName)</a> · <a href="\(link(b.period.next))">\(b.period.next.chineseName) →</a></p></nav>
+            <div class="actions no-print"><a class="button" href="\(docx)" download data-testid="plan-bulletin-docx">下载 Word（.docx）</a>\
+            <a class="button secondary" href="\(docx)&amp;masthead=true" download>下载带红头的 Word</a></div>
+            <article class="bulletin" data-testid="plan-bulletin">
+            <h1>\(b.title)</h1><p class="muted">（\(b.period.start.iso)至\(b.period.end.iso)）</p>
+            <h2>一、总体情况</h2><p data-testid="plan-bulletin-summary">\(b.summary)</p>
+            <h2>二、目标完成情况</h2>\(b.targets.isEmpty ? HTML("<p>本方案未设量化目标。</p>") : table(PlanBulletin.targetHeader, b.targetRows, testID: "bulletin-targets"))
+            <h2>三、滞后任务</h2>\(b.behind.isEmpty ? HTML("<p>无滞后任务。</p>") : table(PlanBulletin.taskHeader, b.taskRows(b.behind), testID: "bulletin-behind"))
+            <h2>四、挂牌督办任务</h2>\(supervised.isEmpty ? HTML("<p>本期无挂牌督办任务。</p>") : HTML("<ul>\(supervised)</ul>"))
+            <h2>五、旬调度报送情况</h2>\(table(PlanBulletin.reportingHeader, b.reportingRows, testID: "bulletin-reporting"))
+            <h2>六、困难问题</h2>\(difficulties.isEmpty ? HTML("<p>各牵头单位本期未反映困难问题。</p>") : HTML("<ul>\(difficulties)</ul>"))
+            </article>
+            """
+        return try await req.page(b.title, content)
+    }
+
+    @Sendable func bulletinDocx(req: Request) async throws -> Response {
+        let b = try await PlansAPIController.bulletin(req)
+        let masthead = ["true", "1", "on"].contains(req.queryText("masthead") ?? "")
+        return try await OfficeDownload.docx(b.document(masthead: masthead), filename: b.title, req)
     }
 
     private func mayManage(_ signedIn: SignedIn, _ plan: PlanRecord) -> Bool {
@@ -108,6 +166,35 @@ struct PlansWebController: RouteCollection {
         <dt>专班办公室</dt><dd>\(w.office?.name ?? "—")</dd>
         <dt>成员单位</dt><dd>\(w.members.count)个：\(w.members.map(\.name).joined(separator: "、"))</dd></dl>
         """
+    }
+
+    /// 挂图作战: the tasks of each group on the plan's calendar, as SVG.
+    static func timeline(
+        _ title: String, groups: [(String, [TaskRecord])], year: Int, issuedOn: String?, today: LocalDate
+    ) -> String {
+        let yearStart = LocalDate(year: year, month: 1, day: 1)!
+        let from = issuedOn.flatMap(LocalDate.init(iso:)).map { $0.firstOfMonth } ?? yearStart
+        let dues = groups.flatMap { $0.1 }.compactMap { $0.dueOn.flatMap(LocalDate.init(iso:)) }
+        let to = max(dues.max() ?? yearStart, LocalDate(year: year, month: 12, day: 31)!)
+        var rows: [TimelineChart.Row] = []
+        for (name, tasks) in groups {
+            rows.append(.heading(name))
+            for task in tasks {
+                rows.append(
+                    .task(
+                        TimelineChart.Task(
+                            label: "\(task.number.label)\(task.title)",
+                            units: task.leads.map(\.name).joined(separator: "、"),
+                            dueOn: task.dueOn.flatMap(LocalDate.init(iso:)), percent: task.percent,
+                            standing: task.standing(on: today),
+                            milestones: task.milestones.compactMap { m in
+                                LocalDate(iso: m.dueOn).map { (m.title, $0, m.reachedOn != nil) }
+                            }, link: WebPath.planTask(task.id))))
+            }
+        }
+        guard !rows.isEmpty else { return "<p>没有需要推进的任务。</p>" }
+        return
+            "<figure data-testid=\"plan-timeline\">\(TimelineChart(title: title, from: from, to: to, today: today, rows: rows).svg)</figure>"
     }
 
     static func unitLinks(_ units: [UnitRef]) -> HTML {
@@ -267,6 +354,15 @@ struct PlansWebController: RouteCollection {
             }
         }
         let supporting = visible.filter { t in t.cos.contains { $0.id == id } }
+        let planOrder = leads.map(\.planId).reduce(into: [UUID]()) { if !$0.contains($1) { $0.append($1) } }
+        let chart =
+            leads.isEmpty
+            ? ""
+            : Self.timeline(
+                "\(name)牵头任务挂图作战",
+                groups: planOrder.map { p in (plans[p]?.title ?? "", leads.filter { $0.planId == p }) },
+                year: planOrder.compactMap { plans[$0]?.year }.min() ?? today.year,
+                issuedOn: planOrder.compactMap { plans[$0]?.issuedOn }.min(), today: today)
         let content: HTML = """
             <h1>\(name)的攻坚任务</h1>
             <p data-testid="unit-owed">牵头任务\(leads.count)项、配合任务\(supporting.count)项；\(period.chineseName)应报送旬调度\(owed.count + leads.filter { reported.contains($0.id) }.count)项，尚未报送\(owed.count)项。</p>
@@ -274,6 +370,7 @@ struct PlansWebController: RouteCollection {
             \(leads.isEmpty ? HTML("<p>暂无。</p>") : HTML("""
             <div class="table-wrap"><table data-testid="unit-lead-tasks"><thead><tr><th class="hide-narrow">方案</th><th>任务</th><th class="hide-narrow">完成时限</th><th>进度</th><th>状态</th><th>\(period.chineseName)</th></tr></thead><tbody>\(rows(leads, owes: true))</tbody></table></div>
             """))
+            \(chart.isEmpty ? .empty : HTML("<h2>挂图作战</h2>\(HTML(raw: chart))"))
             <h2>配合任务</h2>
             \(supporting.isEmpty ? HTML("<p>暂无。</p>") : HTML("""
             <div class="table-wrap"><table data-testid="unit-co-tasks"><thead><tr><th class="hide-narrow">方案</th><th>任务</th><th class="hide-narrow">完成时限</th><th>进度</th><th>状态</th></tr></thead><tbody>\(rows(supporting, owes: false))</tbody></table></div>
