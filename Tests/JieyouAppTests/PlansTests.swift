@@ -34,6 +34,10 @@ import VaporTesting
         tasks[1]["leadUnits"] = ["区发改局"]
         tasks[1]["dueOn"] = "2026-12-31"
         streams[0]["tasks"] = tasks
+        // …and enters where retail sales grew last year (基数).
+        var targets = try #require(streams[0]["targets"] as? [[String: Any]])
+        targets[0]["baseline"] = "5.20"
+        streams[0]["targets"] = targets
         draft["workstreams"] = streams
         preview["draft"] = draft
         let saved = try await client.send(
@@ -75,6 +79,7 @@ import VaporTesting
             #expect(tasks[1].parentId == heading.id)
             let targets = try detail.content.get([PlansAPIController.TargetDTO].self, at: "targets")
             #expect(targets.first?.requirement == "≥ 6 %" && targets.first?.status == "待报送")
+            #expect(targets.first?.baseline == "5.2")
             #expect(try await rowCount("plans", on: app) == 1)
 
             // The 三张清单 as one workbook.

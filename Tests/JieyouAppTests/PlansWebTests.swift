@@ -146,6 +146,17 @@ import VaporTesting
                         .GET, "\(location.split(separator: "?")[0])?view=\(view)", cookie: handler.cookie
                     ).status == .ok)
             }
+            // The 督办 and milestone forms name their own fields when refused.
+            let noReason = try await client.send(
+                .POST, "\(taskPath)/supervision", form: [("_csrf", office.csrf), ("note", " ")], cookie: office.cookie)
+            #expect(noReason.status == .badRequest)
+            #expect(noReason.body.string.contains("<p class=\"field-error\" id=\"s-note-error\">督办事由不能为空"))
+            let badDate = try await client.send(
+                .POST, "\(taskPath)/milestones", form: [("_csrf", office.csrf), ("title", "签约"), ("dueOn", "月底")],
+                cookie: office.cookie)
+            #expect(badDate.status == .badRequest)
+            #expect(badDate.body.string.contains("id=\"m-dueOn-error\">节点日期格式应为 2025-06-30"))
+            #expect(!badDate.body.string.contains("id=\"dueOn-error\""))
             // Another park's office does not see it.
             let pj = try await client.webSession("pj_admin")
             #expect(try await client.send(.GET, taskPath, cookie: pj.cookie).status == .notFound)

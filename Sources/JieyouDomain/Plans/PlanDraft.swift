@@ -94,13 +94,19 @@ public struct TargetDraft: Hashable, Sendable, Codable {
     public var unit: String
     /// The words of the plan it was read from.
     public var source: String
+    /// Where the indicator stood when the plan began (基数), when the office enters it.
+    public var baseline: String?
 
-    public init(indicator: String, comparison: TargetComparison, value: String, unit: String, source: String = "") {
+    public init(
+        indicator: String, comparison: TargetComparison, value: String, unit: String, source: String = "",
+        baseline: String? = nil
+    ) {
         self.indicator = indicator
         self.comparison = comparison
         self.value = value
         self.unit = unit
         self.source = source
+        self.baseline = baseline
     }
 
     /// ≥ 6 %

@@ -40,6 +40,15 @@ public enum PlanRules {
                 } else {
                     v.fail("\(field).value", "\(label)的目标值应为数字，如 6 或 13.8")
                 }
+                if let baseline = target.baseline?.trimmingCharacters(in: .whitespaces), !baseline.isEmpty {
+                    if let number = PlanNumber.parse(baseline) {
+                        plan.workstreams[w].targets[t].baseline = PlanNumber.format(number)
+                    } else {
+                        v.fail("\(field).baseline", "\(label)的基数应为数字")
+                    }
+                } else {
+                    plan.workstreams[w].targets[t].baseline = nil
+                }
                 plan.workstreams[w].targets[t].unit = target.unit.trimmingCharacters(in: .whitespaces)
                 v.check(target.unit.count <= 10, "\(field).unit", "\(label)的单位不能超过10个字")
             }

@@ -97,6 +97,7 @@ struct PlansAPIController: RouteCollection {
         let value: String
         let unit: String
         let requirement: String
+        let baseline: String?
         let actualMonth: String?
         let actual: String?
         let status: String
@@ -109,6 +110,7 @@ struct PlansAPIController: RouteCollection {
             value = t.value
             unit = t.unit
             requirement = t.requirement
+            baseline = t.baseline
             actualMonth = t.actualMonth
             actual = t.actual
             status = t.statusName

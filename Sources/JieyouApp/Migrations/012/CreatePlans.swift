@@ -104,7 +104,10 @@ struct CreatePlans: AsyncMigration {
             .create()
         let sql = database as! any SQLDatabase
         try await sql.create(index: "plans_org_idx").on("plans").column("org_unit_id").run()
+        try await sql.create(index: "plan_workstreams_plan_idx").on("plan_workstreams").column("plan_id").run()
         try await sql.create(index: "plan_tasks_plan_idx").on("plan_tasks").column("plan_id").column("position").run()
+        // A task's page and a plan's lists ask whether tasks sit under it.
+        try await sql.create(index: "plan_tasks_parent_idx").on("plan_tasks").column("parent_id").run()
         try await sql.create(index: "plan_task_units_department_idx").on("plan_task_units")
             .column("department_id").column("role").run()
         try await sql.create(index: "plan_targets_plan_idx").on("plan_targets").column("plan_id").run()

@@ -6,7 +6,7 @@ import Vapor
 /// A plan's 三张清单 (seed 001 三(二)): 目标清单, 任务清单 and 责任清单 as three sheets of one .xlsx,
 /// each with a title over a frozen header, A4 landscape, as a 专班办公室 prints and sends them.
 enum PlanSheets {
-    static let targetHeader = ["序号", "攻坚", "指标", "目标", "最新实际", "截至月份", "状态"]
+    static let targetHeader = ["序号", "攻坚", "指标", "目标", "基数", "最新实际", "截至月份", "状态"]
     static let taskHeader = ["序号", "攻坚", "编号", "任务", "牵头单位", "配合单位", "完成时限", "进度", "状态", "督办"]
     static let unitHeader = ["序号", "责任单位", "责任", "攻坚", "编号", "任务", "完成时限", "进度", "状态"]
 
@@ -15,7 +15,7 @@ enum PlanSheets {
         let names = Dictionary(uniqueKeysWithValues: detail.workstreams.map { ($0.id, $0.name) })
         let title = detail.plan.title
 
-        let targetWidths: [Double] = [6, 18, 36, 14, 12, 12, 10]
+        let targetWidths: [Double] = [6, 18, 36, 14, 10, 12, 12, 10]
         try writer.addSheet(named: "目标清单", columnWidths: targetWidths, frozenRows: 2, landscape: true) { sheet in
             try titleRow("\(title)目标清单", columns: targetWidths.count, sheet)
             try sheet.addRow(targetHeader.map { .text($0) }, style: .header, height: 30)
@@ -23,7 +23,8 @@ enum PlanSheets {
                 try sheet.addRow(
                     [
                         .number(Double(index + 1)), .text(names[target.workstreamId] ?? ""), .text(target.indicator),
-                        .text(target.requirement), target.actual.map { .text("\($0)\(target.unit)") } ?? .empty,
+                        .text(target.requirement), target.baseline.map { .text("\($0)\(target.unit)") } ?? .empty,
+                        target.actual.map { .text("\($0)\(target.unit)") } ?? .empty,
                         target.actualMonth.map { .text($0) } ?? .empty, .text(target.statusName),
                     ], styles: styles(targetWidths.count, wrapped: [2]))
             }

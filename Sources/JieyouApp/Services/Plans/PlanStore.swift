@@ -120,7 +120,7 @@ struct PlanStore {
                 targetRows.append([
                     SQLBind(UUID()), SQLBind(id), SQLBind(streamID), SQLBind(t), SQLBind(target.indicator),
                     SQLBind(target.comparison.rawValue), SQLBind(target.value), SQLBind(target.unit),
-                    SQLBind(target.source.isEmpty ? nil : String(target.source.prefix(500))),
+                    SQLBind(target.source.isEmpty ? nil : String(target.source.prefix(500))), SQLBind(target.baseline),
                 ])
             }
             // The parent of an item is the nearest item above it of a higher level.
@@ -153,7 +153,10 @@ struct PlanStore {
             "plan_workstream_units", ["workstream_id", "department_id", "role", "position"], streamUnitRows, sql: sql)
         try await insertRows(
             "plan_targets",
-            ["id", "plan_id", "workstream_id", "position", "indicator", "comparison", "value", "unit", "source"],
+            [
+                "id", "plan_id", "workstream_id", "position", "indicator", "comparison", "value", "unit", "source",
+                "baseline",
+            ],
             targetRows, sql: sql)
         try await insertRows(
             "plan_tasks",

@@ -41,7 +41,7 @@ enum PlanPreviewForm {
                         indicator: value("\(p).g\(g).indicator") ?? "",
                         comparison: TargetComparison(rawValue: value("\(p).g\(g).comparison") ?? "") ?? .atLeast,
                         value: value("\(p).g\(g).value") ?? "", unit: value("\(p).g\(g).unit") ?? "",
-                        source: value("\(p).g\(g).source") ?? ""))
+                        source: value("\(p).g\(g).source") ?? "", baseline: value("\(p).g\(g).baseline")))
             }
             for t in 0..<count("\(p).t.count") where value("\(p).t\(t).remove") == nil {
                 let q = "\(p).t\(t)"
@@ -106,6 +106,7 @@ enum PlanPreviewForm {
                     <tr><td>\(cell(f, "\(q).indicator", target.indicator, label: "指标"))</td>
                     <td>\(select(f, "\(q).comparison", comparisonOptions, target.comparison.rawValue, label: "比较"))</td>
                     <td>\(cell(f, "\(q).value", target.value, label: "目标值", size: 6))</td>
+                    <td>\(cell(f, "\(q).baseline", target.baseline ?? "", label: "基数", size: 6))</td>
                     <td>\(cell(f, "\(q).unit", target.unit, label: "单位", size: 5))<input type="hidden" name="\(q).source" value="\(target.source)"></td>
                     <td><label class="check"><input type="checkbox" name="\(q).remove" value="1"> 删除</label></td></tr>
                     """
@@ -136,7 +137,7 @@ enum PlanPreviewForm {
                 \(f.text("\(p).members", "成员单位", value: list(force.memberUnits), hint: "共\(force.memberUnits.count)个，以顿号分隔"))</div>
                 <h3>目标（\(stream.targets.count)项）</h3>
                 \(stream.targets.isEmpty ? HTML("<p class=\"hint\">该攻坚的“攻坚目标”中没有量化指标。</p>") : HTML("""
-                <div class="table-wrap"><table><thead><tr><th>指标</th><th>比较</th><th>目标值</th><th>单位</th><th></th></tr></thead><tbody>\(targets)</tbody></table></div>
+                <div class="table-wrap"><table><thead><tr><th>指标</th><th>比较</th><th>目标值</th><th>基数</th><th>单位</th><th></th></tr></thead><tbody>\(targets)</tbody></table></div>
                 """))
                 <h3>任务（\(stream.tasks.count)项）</h3>
                 <div class="table-wrap"><table class="preview-tasks"><thead><tr><th>编号</th><th>任务</th><th>牵头单位</th><th class="hide-narrow">配合单位</th><th>完成时限</th><th></th></tr></thead><tbody>\(tasks)</tbody></table></div>

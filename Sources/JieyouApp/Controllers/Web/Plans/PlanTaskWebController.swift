@@ -61,7 +61,8 @@ struct PlanTaskWebController: RouteCollection {
         let milestones = task.milestones.map { m -> HTML in
             "<li><time>\(m.dueOn)</time> \(m.title)：\(m.reachedOn.map { "\($0)达成" } ?? (LocalDate(iso: m.dueOn).map { $0 < today } ?? false ? "逾期未达成" : "未达成"))</li>"
         }
-        let f = FormFields(errors: errors)
+        // The report form's errors; the 督办 and milestone forms' errors carry their prefix.
+        let f = FormFields(errors: errors.filter { !$0.field.hasPrefix("s-") && !$0.field.hasPrefix("m-") })
         let openMilestones = task.milestones.filter { $0.reachedOn == nil }
         let previousPercent = reports.first?.percent ?? task.percent
         let reportForm: HTML =
@@ -83,12 +84,12 @@ struct PlanTaskWebController: RouteCollection {
             <h2>挂牌督办</h2>
             <form method="post" action="\(WebPath.planTask(task.id))/supervision" class="card">\(FormFields.csrf(signedIn))
             \(task.supervisedOn == nil ? HTML("""
-            \(FormFields(errors: errors, idPrefix: "s-").text("note", "督办事由", value: nil, required: true))<div class="actions"><button type="submit">挂牌督办</button></div>
+            \(Self.prefixed(errors, "s-").text("note", "督办事由", value: nil, required: true))<div class="actions"><button type="submit">挂牌督办</button></div>
             """) : HTML("<input type=\"hidden\" name=\"lift\" value=\"1\"><div class=\"actions\"><button type=\"submit\">摘牌</button></div>"))</form>
             <h2>添加节点</h2>
             <form method="post" action="\(WebPath.planTask(task.id))/milestones" class="card">\(FormFields.csrf(signedIn))
-            \(FormFields(errors: errors, idPrefix: "m-").text("title", "节点名称", value: nil, required: true))
-            \(FormFields(errors: errors, idPrefix: "m-").text("dueOn", "节点日期", value: nil, type: "date", required: true))
+            \(Self.prefixed(errors, "m-").text("title", "节点名称", value: nil, required: true))
+            \(Self.prefixed(errors, "m-").text("dueOn", "节点日期", value: nil, type: "date", required: true))
             <div class="actions"><button type="submit">添加</button></div></form>
             """ : .empty
         let standing = task.standing(on: today)
@@ -111,6 +112,14 @@ struct PlanTaskWebController: RouteCollection {
             \(manageForms)
             """
         return try await req.page(task.title, content, flash: req.flash, status: status)
+    }
+
+    /// The fields of a second form on the page: errors under `prefix` (s-note), shown by their own name.
+    static func prefixed(_ errors: [FieldError], _ prefix: String) -> FormFields {
+        FormFields(
+            errors: errors.filter { $0.field.hasPrefix(prefix) }.map {
+                FieldError(field: String($0.field.dropFirst(prefix.count)), message: $0.message)
+            }, idPrefix: prefix)
     }
 
     @Sendable func report(req: Request) async throws -> Response {

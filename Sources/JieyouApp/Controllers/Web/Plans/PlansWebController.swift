@@ -234,7 +234,7 @@ struct PlansWebController: RouteCollection {
         let month = String(today.iso.prefix(7))
         let rows = targets.map { g -> HTML in
             """
-            <tr><td class="hide-narrow">\(detail.workstream(g.workstreamId)?.name ?? "")</td><td>\(g.indicator)</td><td>\(g.requirement)</td>
+            <tr><td class="hide-narrow">\(detail.workstream(g.workstreamId)?.name ?? "")</td><td>\(g.indicator)</td><td>\(g.requirement)</td><td class="hide-narrow">\(g.baseline.map { "\($0)\(g.unit)" } ?? "—")</td>
             <td>\(g.actual.map { "\($0)\(g.unit.isEmpty ? "" : " \(g.unit)")" } ?? "—")\(g.actualMonth.map { HTML("<br><small>\($0)</small>") })</td><td>\(g.statusName)</td>
             \(mayManage ? HTML("""
             <td><form method="post" action="\(WebPath.plans)/targets/\(g.id.uuidString.lowercased())/actuals" class="inline">\(FormFields.csrf(signedIn))
@@ -245,7 +245,7 @@ struct PlansWebController: RouteCollection {
         return targets.isEmpty
             ? "<p>没有量化目标。</p>"
             : """
-            <div class="table-wrap"><table data-testid="plan-targets"><thead><tr><th class="hide-narrow">攻坚</th><th>指标</th><th>目标</th><th>最新实际</th><th>状态</th>\(mayManage ? HTML("<th>填报实际值</th>") : .empty)</tr></thead><tbody>\(rows)</tbody></table></div>
+            <div class="table-wrap"><table data-testid="plan-targets"><thead><tr><th class="hide-narrow">攻坚</th><th>指标</th><th>目标</th><th class="hide-narrow">基数</th><th>最新实际</th><th>状态</th>\(mayManage ? HTML("<th>填报实际值</th>") : .empty)</tr></thead><tbody>\(rows)</tbody></table></div>
             """
     }
 
