@@ -1,6 +1,6 @@
 // jieyou-bench: measures the release build of `jieyou` as people use it, over real HTTP and real files.
 //
-//   swift build -c release && swift run -c release jieyou-bench [http|registry|problems|export|policies|all] [options]
+//   swift build -c release && swift run -c release jieyou-bench [http|registry|problems|export|policies|plans|all] [options]
 //
 // `http` starts `jieyou serve --demo` and measures the request pipeline (an authenticated read and a
 // write with its event) from several keep-alive connections. `registry` builds a province (150 parks)
@@ -10,12 +10,13 @@
 // statistics and create + assign over HTTP. `export` seeds 100,000 problems over 20,000 enterprises and
 // times the 问题清单 export with the server's peak memory. `policies` builds the province's 200,000
 // enterprises with their figures, enters 1,000 policies, and times one policy against the registry
-// and the policies of one enterprise, in process and over HTTP. Each scenario uses a fresh SQLite file,
+// and the policies of one enterprise, in process and over HTTP. `plans` parses seed 001 (a county's
+// 攻坚方案), saves it 150 times, files a plan's 旬调度, and times its pages and .xlsx. Each scenario uses a fresh SQLite file,
 // or the empty PostgreSQL database that DATABASE_URL names. Results are Markdown tables on stdout.
 import Foundation
 
 struct Options {
-    var scenarios: [String] = ["http", "registry", "problems", "export", "policies"]
+    var scenarios: [String] = ["http", "registry", "problems", "export", "policies", "plans"]
     var binary = ".build/release/jieyou"
     /// Leave the database behind (SQLite: its folder is printed) to look at query plans afterwards.
     var keep = false
@@ -42,6 +43,10 @@ struct Options {
     // policies
     var policies = 1_000
     var matchRuns = 30
+    // plans
+    var plans = 150
+    var planRuns = 30
+    var seedPlan = "../shared/seeds/001_d60dd8ae0f53930d.txt"
     /// A database a kept `problems` run left behind: measure it again without rebuilding it.
     var reuse: String?
 
@@ -55,8 +60,8 @@ struct Options {
                 return value
             }
             switch word {
-            case "http", "registry", "problems", "export", "policies": scenarios = [word]
-            case "all": scenarios = ["http", "registry", "problems", "export", "policies"]
+            case "http", "registry", "problems", "export", "policies", "plans": scenarios = [word]
+            case "all": scenarios = ["http", "registry", "problems", "export", "policies", "plans"]
             case "--binary": binary = iterator.next() ?? binary
             case "--keep": keep = true
             case "--requests": requests = number()
@@ -77,6 +82,9 @@ struct Options {
             case "--export-runs": exportRuns = number()
             case "--policies": policies = number()
             case "--match-runs": matchRuns = number()
+            case "--plans": plans = number()
+            case "--plan-runs": planRuns = number()
+            case "--seed-plan": seedPlan = iterator.next() ?? seedPlan
             case "--reuse":
                 guard let url = iterator.next() else { Options.fail("--reuse needs a database URL") }
                 reuse = url
@@ -102,6 +110,7 @@ func run() async throws {
         case "problems": try await ProblemScenario(options: options).run()
         case "export": try await ExportScenario(options: options).run()
         case "policies": try await PolicyScenario(options: options).run()
+        case "plans": try await PlanScenario(options: options).run()
         default: try await RegistryScenario(options: options).run()
         }
     }

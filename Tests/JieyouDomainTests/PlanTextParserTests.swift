@@ -148,6 +148,13 @@ import Testing
         #expect(PlanTextParser.parse(fullWidth) == Self.seed)
     }
 
+    @Test func theCanonicalFormKeepsEachCharacterInPlace() {
+        let pasted = "\u{3000}（1）投资1,200万元,增长６．５％(区发改局牵头;区财政局配合):年内完成\t"
+        let canonical = PlanText.canonical(pasted)
+        #expect(canonical == " （1）投资1,200万元，增长6.5%（区发改局牵头；区财政局配合）：年内完成 ")
+        #expect(canonical.count == pasted.count)
+    }
+
     // MARK: Hand-made variants
 
     @Test func aPlanWithoutAnnexesIsOneWorkstream() throws {

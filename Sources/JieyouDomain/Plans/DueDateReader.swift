@@ -7,10 +7,10 @@ public enum DueDateReader {
     public static func due(in text: String, year: Int) -> LocalDate? {
         let text = PlanText.canonical(text)
         var dates: [LocalDate] = []
-        if text.contains("年内") || text.contains("年底") || text.contains("全年") {
+        if text.has("年内") || text.has("年底") || text.has("全年") {
             dates.append(LocalDate(year: year, month: 12, day: 31)!)
         }
-        if text.contains("上半年") { dates.append(LocalDate(year: year, month: 6, day: 30)!) }
+        if text.has("上半年") { dates.append(LocalDate(year: year, month: 6, day: 30)!) }
         let characters = Array(text)
         var index = 0
         while index < characters.count {

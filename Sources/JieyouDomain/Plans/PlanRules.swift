@@ -14,7 +14,7 @@ public enum PlanRules {
         var plan = draft
         plan.title = v.requiredText(draft.title, field: "title", label: "方案名称", maxLength: 100) ?? ""
         plan.documentNumber = v.optionalText(draft.documentNumber, field: "documentNumber", label: "文号", maxLength: 50)
-        if let issued = draft.issuedOn?.trimmingCharacters(in: .whitespaces), !issued.isEmpty {
+        if let issued = draft.issuedOn?.trimmingSpaces, !issued.isEmpty {
             v.check(LocalDate(iso: issued) != nil, "issuedOn", "印发日期格式应为 2025-04-27")
             plan.issuedOn = issued
         } else {
@@ -40,7 +40,7 @@ public enum PlanRules {
                 } else {
                     v.fail("\(field).value", "\(label)的目标值应为数字，如 6 或 13.8")
                 }
-                if let baseline = target.baseline?.trimmingCharacters(in: .whitespaces), !baseline.isEmpty {
+                if let baseline = target.baseline?.trimmingSpaces, !baseline.isEmpty {
                     if let number = PlanNumber.parse(baseline) {
                         plan.workstreams[w].targets[t].baseline = PlanNumber.format(number)
                     } else {
@@ -49,17 +49,17 @@ public enum PlanRules {
                 } else {
                     plan.workstreams[w].targets[t].baseline = nil
                 }
-                plan.workstreams[w].targets[t].unit = target.unit.trimmingCharacters(in: .whitespaces)
+                plan.workstreams[w].targets[t].unit = target.unit.trimmingSpaces
                 v.check(target.unit.count <= 10, "\(field).unit", "\(label)的单位不能超过10个字")
             }
             for (t, task) in stream.tasks.enumerated() {
                 let field = "\(prefix).tasks[\(t)]"
                 let label = "\(place)第\(t + 1)项任务（\(task.number.label)）"
-                let text = task.text.trimmingCharacters(in: .whitespacesAndNewlines)
+                let text = task.text.trimmingSpacesAndNewlines
                 v.check(!text.isEmpty, "\(field).text", "\(label)的内容不能为空")
                 v.check(text.count <= maxTextLength, "\(field).text", "\(label)的内容不能超过\(maxTextLength)字")
                 plan.workstreams[w].tasks[t].text = text
-                let title = task.title.trimmingCharacters(in: .whitespaces)
+                let title = task.title.trimmingSpaces
                 plan.workstreams[w].tasks[t].title = title.isEmpty ? String(text.prefix(30)) : String(title.prefix(100))
                 let hasChildren = t + 1 < stream.tasks.count && stream.tasks[t + 1].number.style > task.number.style
                 let leads = task.leadUnits.map(UnitClause.unitName).filter { !$0.isEmpty }
@@ -72,7 +72,7 @@ public enum PlanRules {
                 for name in leads + cos {
                     v.check(name.count <= 40, "\(field).leadUnits", "\(label)的单位名称“\(name.prefix(20))”过长")
                 }
-                if let due = task.dueOn?.trimmingCharacters(in: .whitespaces), !due.isEmpty {
+                if let due = task.dueOn?.trimmingSpaces, !due.isEmpty {
                     v.check(LocalDate(iso: due) != nil, "\(field).dueOn", "\(label)的完成时限格式应为 2025-12-31")
                     plan.workstreams[w].tasks[t].dueOn = due
                 } else {
@@ -114,7 +114,7 @@ public enum ProgressRules {
         var v = Validator()
         let progress = v.requiredText(draft.progress, field: "progress", label: "本旬进展", maxLength: 1_000)
         var percent = previous
-        let text = draft.percent?.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "%", with: "") ?? ""
+        let text = draft.percent?.trimmingSpaces.replacingOccurrences(of: "%", with: "") ?? ""
         if text.isEmpty {
             v.fail("percent", "请填写完成进度（0–100）")
         } else if let value = Int(text), (0...100).contains(value) {

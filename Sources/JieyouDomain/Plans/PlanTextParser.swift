@@ -36,7 +36,7 @@ public enum PlanTextParser {
     /// the first line.
     static func planTitle(_ lines: [String]) -> String {
         for line in lines.prefix(20) {
-            if let open = line.firstIndex(of: "《"), let close = line[open...].firstIndex(of: "》"), line.contains("印发") {
+            if let open = line.firstIndex(of: "《"), let close = line[open...].firstIndex(of: "》"), line.has("印发") {
                 return String(line[line.index(after: open)..<close])
             }
         }
@@ -51,7 +51,7 @@ public enum PlanTextParser {
     /// 西管办发〔2025〕5号
     static func documentNumber(_ lines: [String]) -> String? {
         for line in lines.prefix(30) where line.count <= 40 && line.hasSuffix("号") {
-            if line.contains("〔") || line.contains("［") || line.contains("[") { return line }
+            if line.has("〔") || line.has("［") || line.has("[") { return line }
         }
         return nil
     }
@@ -72,7 +72,7 @@ public enum PlanTextParser {
     static func annexSections(_ lines: [String]) -> [(title: String, body: [String])] {
         var starts: [Int] = []
         for (index, line) in lines.enumerated() {
-            var rest = line.replacingOccurrences(of: " ", with: "")
+            var rest = line.removing(" ")
             guard rest.hasPrefix("附件") else { continue }
             rest = String(rest.dropFirst(2))
             if rest.hasSuffix("：") { rest.removeLast() }
@@ -103,9 +103,9 @@ public enum PlanTextParser {
         }
         for section in sections {
             let heading = section.heading
-            if heading.contains("目标") {
+            if heading.has("目标") {
                 result.targets += TargetParser.parse(section.lines.joined(separator: "\n"))
-            } else if heading.contains("机制") || heading.contains("组织") || heading.contains("保障") {
+            } else if heading.has("机制") || heading.has("组织") || heading.has("保障") {
                 continue
             } else {
                 result.tasks += TaskListReader.tasks(in: section.lines)
@@ -123,14 +123,14 @@ public enum PlanTextParser {
         var sections: [(heading: String, lines: [String])] = []
         for line in body {
             if let (number, rest) = TaskNumber.leading(line), number.style == .chineseComma, rest.count <= 12,
-                !rest.contains("。")
+                !rest.has("。")
             {
                 sections.append((rest, []))
             } else if !sections.isEmpty {
                 sections[sections.count - 1].lines.append(line)
             }
         }
-        let known = sections.contains { s in ["目标", "任务", "机制", "重点"].contains { s.heading.contains($0) } }
+        let known = sections.contains { s in ["目标", "任务", "机制", "重点"].contains { s.heading.has($0) } }
         return known ? sections : []
     }
 

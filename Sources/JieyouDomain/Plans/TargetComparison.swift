@@ -52,8 +52,8 @@ public enum PlanNumber {
 
     /// Parses 6, 5.5, -3 and 1,000; nil for anything else.
     public static func parse(_ text: String) -> Double? {
-        let cleaned = PlanText.canonical(text).replacingOccurrences(of: ",", with: "")
-            .trimmingCharacters(in: .whitespaces)
+        let cleaned = PlanText.canonical(text).removing(",")
+            .trimmingSpaces
         guard !cleaned.isEmpty, cleaned.count <= 20, let value = Double(cleaned), value.isFinite else { return nil }
         return value
     }

@@ -60,9 +60,9 @@ public enum TargetParser {
         text = PlanText.dropping(prefixes: openers, from: text)
         // The figure is the last number: in 过10亿元项目2个 the first one belongs to what is counted.
         guard let numberRange = numbers(in: text).last else { return qualitative(text, source: source) }
-        var before = String(text[..<numberRange.lowerBound]).trimmingCharacters(in: .whitespaces)
-        let value = String(text[numberRange]).replacingOccurrences(of: ",", with: "")
-        var after = String(text[numberRange.upperBound...]).trimmingCharacters(in: .whitespaces)
+        var before = String(text[..<numberRange.lowerBound]).trimmingSpaces
+        let value = String(text[numberRange]).removing(",")
+        var after = String(text[numberRange.upperBound...]).trimmingSpaces
         var comparison: TargetComparison?
         for (word, meaning) in leadWords where before.hasSuffix(word) {
             comparison = meaning
@@ -70,21 +70,21 @@ public enum TargetParser {
             break
         }
         for (word, meaning) in trailWords {
-            if let range = after.range(of: word) {
+            if let range = after.find(word) {
                 if comparison == nil || meaning != .atLeast { comparison = meaning }
                 after = String(after[..<range.lowerBound])
                 break
             }
         }
         let unit = unitPrefix(after)
-        var indicator = before.trimmingCharacters(in: .whitespaces)
+        var indicator = before.trimmingSpaces
         if indicator.hasSuffix("的") { indicator.removeLast() }
         if let previous {
             let subject = subject(of: previous.indicator)
             if indicator.isEmpty || ["增长", "增加", "下降", "提高", "提升", "降低"].contains(indicator) {
                 indicator = subject + indicator
             } else if previous.indicator.hasPrefix("新增"), !indicator.hasPrefix("新增"), previous.unit == unit,
-                !indicator.contains("增")
+                !indicator.has("增")
             {
                 indicator = "新增" + indicator
             }
@@ -133,7 +133,7 @@ public enum TargetParser {
         guard digits == 4, index + 4 < characters.count, characters[index + 4] == "年" else { return text }
         var end = index + 5
         if end < characters.count, characters[end] == "底" { end += 1 }
-        return String(characters[end...]).trimmingCharacters(in: .whitespaces)
+        return String(characters[end...]).trimmingSpaces
     }
 
     /// The numbers of `text` (6, 5.5, 1,000), in order. A trailing dot or comma is punctuation.
@@ -166,7 +166,7 @@ public enum TargetParser {
     /// The unit after a number: the whole rest when it is short (家, 亿元), else the known unit it starts
     /// with.
     private static func unitPrefix(_ text: String) -> String {
-        let text = text.trimmingCharacters(in: .whitespaces)
+        let text = text.trimmingSpaces
         if text.count <= 4, !text.contains(where: { "，。、”“".contains($0) }) { return text }
         return knownUnits.first(where: { text.hasPrefix($0) }) ?? ""
     }

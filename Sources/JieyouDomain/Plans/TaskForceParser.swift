@@ -6,21 +6,21 @@ import Foundation
 public enum TaskForceParser {
     /// Whether `paragraph` sets up a 专班 at all.
     public static func describesTaskForce(_ paragraph: String) -> Bool {
-        paragraph.contains("专班")
-            && (paragraph.contains("召集人") || paragraph.contains("成员单位")
-                || paragraph.contains("办公室设在"))
+        paragraph.has("专班")
+            && (paragraph.has("召集人") || paragraph.has("成员单位")
+                || paragraph.has("办公室设在"))
     }
 
     public static func parse(_ paragraph: String) -> TaskForceDraft {
-        let text = PlanText.canonical(paragraph).replacingOccurrences(of: " ", with: "")
+        let text = PlanText.canonical(paragraph).removing(" ")
         var result = TaskForceDraft()
         for clause in PlanText.split(text, at: ["，", "。", "；"]) {
-            if result.name == nil, let range = clause.range(of: "成立"), let end = clause.range(of: "专班") {
+            if result.name == nil, let range = clause.find("成立"), let end = clause.find("专班") {
                 if range.upperBound <= end.lowerBound {
                     result.name = String(clause[range.upperBound..<end.upperBound])
                 }
             }
-            if let range = clause.range(of: "副召集人") {
+            if let range = clause.find("副召集人") {
                 // 区科工局、区发改局主要负责人任副召集人
                 var units = String(clause[..<range.lowerBound])
                 for word in ["担任", "任", "为"] where units.hasSuffix(word) { units = String(units.dropLast(word.count)) }
@@ -28,7 +28,7 @@ public enum TaskForceParser {
                     units = String(units.dropLast(word.count))
                 }
                 result.deputyUnits = UnitClause.names(units)
-            } else if let range = clause.range(of: "召集人") {
+            } else if let range = clause.find("召集人") {
                 // 由分管区领导担任召集人
                 var convener = String(clause[..<range.lowerBound])
                 if convener.hasPrefix("由") { convener.removeFirst() }
@@ -37,14 +37,14 @@ public enum TaskForceParser {
                 }
                 if !convener.isEmpty { result.convener = convener }
             }
-            if let range = clause.range(of: "成员单位包括") ?? clause.range(of: "成员单位为")
-                ?? clause.range(of: "成员单位：")
+            if let range = clause.find("成员单位包括") ?? clause.find("成员单位为")
+                ?? clause.find("成员单位：")
             {
                 result.memberUnits = UnitClause.names(String(clause[range.upperBound...]))
             } else if clause.hasSuffix("为成员单位") {
                 result.memberUnits = UnitClause.names(String(clause.dropLast("为成员单位".count)))
             }
-            if let range = clause.range(of: "办公室设在") {
+            if let range = clause.find("办公室设在") {
                 let unit = UnitClause.unitName(String(clause[range.upperBound...]))
                 if !unit.isEmpty { result.officeUnit = unit }
             }

@@ -77,6 +77,6 @@ public struct TaskNumber: Hashable, Sendable, Codable {
     }
 
     private static func rest(_ characters: [Character], after count: Int) -> String {
-        String(characters[count...]).trimmingCharacters(in: .whitespaces)
+        String(characters[count...]).trimmingSpaces
     }
 }

@@ -24,20 +24,20 @@ public struct UnitClause: Hashable, Sendable, Codable {
 
     /// Whether `clause` (canonical text, without its parentheses) says who is responsible at all.
     public static func isUnitClause(_ clause: String) -> Bool {
-        clause.contains("牵头") || clause.contains("负责") || clause.contains("配合单位")
+        clause.has("牵头") || clause.has("负责") || clause.has("配合单位")
     }
 
     /// Parses a clause; nil when it does not name anyone responsible.
     public static func parse(_ clause: String) -> UnitClause? {
-        let clause = clause.replacingOccurrences(of: " ", with: "")
+        let clause = clause.removing(" ")
         guard isUnitClause(clause) else { return nil }
         var result = UnitClause()
         for part in PlanText.split(clause, at: ["，", "；", "。"]) {
-            if let range = part.range(of: "牵头单位：") ?? part.range(of: "牵头单位") {
+            if let range = part.find("牵头单位：") ?? part.find("牵头单位") {
                 result.add(names(String(part[range.upperBound...])), lead: true)
-            } else if let range = part.range(of: "配合单位：") ?? part.range(of: "责任单位：") {
+            } else if let range = part.find("配合单位：") ?? part.find("责任单位：") {
                 result.add(names(String(part[range.upperBound...])), lead: false)
-            } else if let range = part.range(of: "牵头") {
+            } else if let range = part.find("牵头") {
                 result.add(names(String(part[..<range.lowerBound])), lead: true)
             } else {
                 var units = part
@@ -70,22 +70,22 @@ public struct UnitClause: Hashable, Sendable, Codable {
 
     /// The unit names of a list such as 区科工局、区商务局（招商促进事务中心）、祝丰镇等.
     static func names(_ list: String) -> [String] {
-        var list = list.trimmingCharacters(in: .whitespaces)
+        var list = list.trimmingSpaces
         if list.hasSuffix("等") { list.removeLast() }
         return PlanText.split(list, at: ["、"]).map(unitName).filter { !$0.isEmpty }
     }
 
     /// One unit's name, tidied: spaces and a trailing 等 dropped.
     static func unitName(_ raw: String) -> String {
-        var name = raw.replacingOccurrences(of: " ", with: "")
+        var name = raw.removing(" ")
         while name.hasSuffix("等") { name.removeLast() }
         return name
     }
 
     /// A name that stands for several units rather than one.
     static func isGroup(_ name: String) -> Bool {
-        name.hasPrefix("各") || name.contains("有关单位") || name.contains("相关单位") || name.contains("成员单位")
-            || name.contains("有关部门") || name.contains("相关部门")
+        name.hasPrefix("各") || name.has("有关单位") || name.has("相关单位") || name.has("成员单位")
+            || name.has("有关部门") || name.has("相关部门")
     }
 }
 
