@@ -96,19 +96,19 @@ struct PlanScenario {
             let reads = [
                 try await office.timeSequentially(
                     "GET /api/v1/plans/{id} (the plan with its tasks)",
-                    paths: Array(repeating: "/api/v1/plans/\(plan)", count: runs)),
+                    path: "/api/v1/plans/\(plan)", times: runs),
                 try await office.timeSequentially(
                     "GET /api/v1/plans/{id}/progress (this 旬, who has not reported)",
-                    paths: Array(repeating: "/api/v1/plans/\(plan)/progress", count: runs)),
+                    path: "/api/v1/plans/\(plan)/progress", times: runs),
                 try await office.timeSequentially(
                     "GET /api/v1/plans/{id}/bulletin (月通报)",
-                    paths: Array(repeating: "/api/v1/plans/\(plan)/bulletin?kind=month", count: runs)),
+                    path: "/api/v1/plans/\(plan)/bulletin?kind=month", times: runs),
                 try await office.timeSequentially(
                     "GET /api/v1/plans/{id}/lists.xlsx (三张清单)",
-                    paths: Array(repeating: "/api/v1/plans/\(plan)/lists.xlsx", count: runs)),
+                    path: "/api/v1/plans/\(plan)/lists.xlsx", times: runs),
                 try await admin.timeSequentially(
                     "GET /api/v1/plans as the province (\(options.plans) plans)",
-                    paths: Array(repeating: "/api/v1/plans", count: runs)),
+                    path: "/api/v1/plans", times: runs),
             ]
             print("\n### Plans (\(workspace.databaseName))\n")
             print(
@@ -118,7 +118,7 @@ struct PlanScenario {
             print("|---|---:|---:|---:|")
             for m in [inProcess, overHTTP, save, report] + reads {
                 print(
-                    String(format: "| %@ | %d | %.1f | %.1f |", m.name, m.count, m.percentile(0.5), m.percentile(0.99)))
+                    m.latencyRow)
             }
         } catch {
             try? await client.shutdown()

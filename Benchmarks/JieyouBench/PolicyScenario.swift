@@ -63,7 +63,7 @@ struct PolicyScenario {
             let registry = try await admin.call("/api/v1/enterprises?limit=1")["total"] as? Int ?? -1
             let overHTTP = try await admin.timeSequentially(
                 "1 policy × \(registry) enterprises (HTTP, list kept)",
-                paths: Array(repeating: path, count: options.matchRuns))
+                path: path, times: options.matchRuns)
             // After any change to the registry the kept list is gone and the next read evaluates afresh.
             let someone = (first["items"] as? [[String: Any]])?.first?["id"] as? String ?? ""
             var cold: [Double] = []
@@ -85,7 +85,7 @@ struct PolicyScenario {
             let fits = try await enterprise.call("/api/v1/policies")["items"] as? [Any] ?? []
             let manyHTTP = try await enterprise.timeSequentially(
                 "\(options.policies) policies × 1 enterprise (HTTP)",
-                paths: Array(repeating: "/api/v1/policies", count: options.matchRuns * 3))
+                path: "/api/v1/policies", times: options.matchRuns * 3)
 
             step("the same in process")
             let (oneInProcess, manyInProcess) = try inProcess(registry: registry)
@@ -186,7 +186,7 @@ struct PolicyScenario {
         print("| measurement | runs | p50 ms | p99 ms |")
         print("|---|---:|---:|---:|")
         for m in measurements {
-            print(String(format: "| %@ | %d | %.1f | %.1f |", m.name, m.count, m.percentile(0.5), m.percentile(0.99)))
+            print(m.latencyRow)
         }
     }
 }

@@ -72,9 +72,9 @@ struct ProblemScenario {
         var results: [Measurement] = []
         for (name, api, path) in kinds {
             step(name)
-            _ = try await api.timeSequentially(name, paths: Array(repeating: path, count: 20))
+            _ = try await api.timeSequentially(name, path: path, times: 20)
             results.append(
-                try await api.timeSequentially(name, paths: Array(repeating: path, count: options.ledgerRequests)))
+                try await api.timeSequentially(name, path: path, times: options.ledgerRequests))
         }
         return results
     }
@@ -119,7 +119,7 @@ struct ProblemScenario {
         ] {
             step(name)
             _ = try await admin.timeSequentially(name, paths: [query, query])
-            results.append(try await admin.timeSequentially(name, paths: Array(repeating: query, count: 20)))
+            results.append(try await admin.timeSequentially(name, path: query, times: 20))
         }
         // Composed, not kept: each request names days no earlier one did (2 January to today, then
         // 3 January …), as a leader choosing a period does.
@@ -176,7 +176,7 @@ struct ProblemScenario {
         print("| read (one request at a time) | requests | p50 ms | p99 ms |")
         print("|---|---:|---:|---:|")
         for m in reads {
-            print(String(format: "| %@ | %d | %.1f | %.1f |", m.name, m.count, m.percentile(0.5), m.percentile(0.99)))
+            print(m.latencyRow)
         }
         print("\n| write (\(options.concurrency) keep-alive connections) | requests | req/s | p50 ms | p99 ms |")
         print("|---|---:|---:|---:|---:|")

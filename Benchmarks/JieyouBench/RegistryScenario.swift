@@ -108,7 +108,7 @@ struct RegistryScenario {
         for (name, path) in kinds {
             step("coverage: \(name)")
             _ = try await admin.timeSequentially(name, paths: [path, path])
-            results.append(try await admin.timeSequentially(name, paths: Array(repeating: path, count: runs)))
+            results.append(try await admin.timeSequentially(name, path: path, times: runs))
         }
         return results
     }
@@ -133,7 +133,7 @@ struct RegistryScenario {
         print("\n| search `GET /api/v1/enterprises` (one request at a time) | requests | p50 ms | p99 ms |")
         print("|---|---:|---:|---:|")
         for m in search {
-            print(String(format: "| %@ | %d | %.1f | %.1f |", m.name, m.count, m.percentile(0.5), m.percentile(0.99)))
+            print(m.latencyRow)
         }
         print("\n| coverage `GET /api/v1/coverage` | runs | median ms | max ms |")
         print("|---|---:|---:|---:|")

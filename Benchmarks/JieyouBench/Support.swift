@@ -28,6 +28,11 @@ struct Measurement {
     func percentile(_ p: Double) -> Double {
         latencies[min(latencies.count - 1, max(0, Int((Double(latencies.count) * p).rounded(.up)) - 1))]
     }
+
+    /// `| name | runs | p50 | p99 |`, the row every scenario's one-at-a-time table prints.
+    var latencyRow: String {
+        String(format: "| %@ | %d | %.1f | %.1f |", name, count, percentile(0.5), percentile(0.99))
+    }
 }
 
 /// Prints progress on stderr so that stdout holds only the result tables.
@@ -124,6 +129,11 @@ struct APIClient: Sendable {
             latencies.append(milliseconds(since: t0))
         }
         return Measurement(name: name, seconds: milliseconds(since: start) / 1000, latencies: latencies)
+    }
+
+    /// Sends the same `path` `times` times, one after another.
+    func timeSequentially(_ name: String, path: String, times: Int) async throws -> Measurement {
+        try await timeSequentially(name, paths: Array(repeating: path, count: times))
     }
 }
 
