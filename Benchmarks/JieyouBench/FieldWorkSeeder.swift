@@ -41,7 +41,7 @@ struct FieldWorkSeeder {
     private func seed(
         on database: any Database, visits total: Int, cadresPerPark: Int, days: [LocalDate], start: UInt64
     ) async throws -> Result {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         struct Unit: Decodable { let id: UUID }
         struct Enterprise: Decodable {
             let id: UUID
@@ -106,7 +106,7 @@ struct FieldWorkSeeder {
                 let visitBatch = visitRows
                 let linkBatch = cadreLinks
                 try await database.transaction { db in
-                    let tx = db as! any SQLDatabase
+                    let tx = db.sql
                     try await bulkInsert(
                         into: "visits",
                         columns: [

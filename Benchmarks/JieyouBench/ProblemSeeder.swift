@@ -63,7 +63,7 @@ struct ProblemSeeder {
         let app = try await Application.make(Environment(name: "production", arguments: ["jieyou-bench"]))
         do {
             try await configure(app, try AppConfiguration.fromEnvironment(workspace.environment))
-            let sql = app.db as! any SQLDatabase
+            let sql = app.db.sql
             func count(_ query: SQLQueryString) async throws -> Int {
                 try await sql.raw(query).first()?.decode(column: "n", as: Int.self) ?? 0
             }
@@ -105,7 +105,7 @@ struct ProblemSeeder {
         on database: any Database, total: Int, eventsPerProblem: Int, days: [LocalDate], measuredPark: String,
         start: UInt64
     ) async throws -> Result {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         let parks = try await sql.raw("SELECT id, code FROM org_units WHERE level = 'park' ORDER BY code").all(
             decoding: Park.self)
         let enterprises = try await sql.raw("SELECT id, org_unit_id FROM enterprises ORDER BY credit_code").all(
@@ -235,7 +235,7 @@ struct ProblemSeeder {
                 let eventBatch = eventRows
                 let last = sequence
                 try await database.transaction { db in
-                    let tx = db as! any SQLDatabase
+                    let tx = db.sql
                     try await bulkInsert(
                         into: "problems",
                         columns: [

@@ -26,7 +26,7 @@ import VaporTesting
     @Test func anEditedEventIsNamedByVerify() async throws {
         try await withApp { app in
             _ = try await World.build(on: app)
-            let sql = app.db as! any SQLDatabase
+            let sql = app.db.sql
             try await sql.raw(#"UPDATE events SET changes = '{"name":{"after":"篡改"}}' WHERE sequence = 7"#).run()
             let report = try await AuditVerification.run(on: app.db)
             #expect(report.firstBreak == .contentAltered(sequence: 7))
@@ -38,7 +38,7 @@ import VaporTesting
     @Test func aDeletedEventIsFound() async throws {
         try await withApp { app in
             _ = try await World.build(on: app)
-            try await (app.db as! any SQLDatabase).raw("DELETE FROM events WHERE sequence = 3").run()
+            try await app.db.sql.raw("DELETE FROM events WHERE sequence = 3").run()
             #expect(try await AuditVerification.run(on: app.db).firstBreak == .gap(expected: 3, found: 4))
         }
     }

@@ -53,7 +53,7 @@ import VaporTesting
         _ campaignID: UUID, over units: [UUID], on app: Application, _ step: String,
         sourceLocation: SourceLocation = #_sourceLocation
     ) async throws {
-        let sql = app.db as! any SQLDatabase
+        let sql = app.db.sql
         let record = try #require(try await CampaignQueries.load(campaignID, on: sql))
         let tree = try await OrgDirectory.tree(on: app.db)
         // Coverage is asked only within the campaign's own subtree (the service refuses other units).

@@ -30,7 +30,7 @@ import VaporTesting
             try await problems.act(client, handler, ids[1], "sign")
             // The first is past its deadline.
             let yesterday = LocalDate(app.clock.now(), in: .chinaStandard).adding(days: -1).iso
-            try await (app.db as! any SQLDatabase).raw(
+            try await app.db.sql.raw(
                 "UPDATE problems SET deadline = \(bind: yesterday) WHERE id = \(bind: UUID(uuidString: ids[0])!)"
             ).run()
 

@@ -95,7 +95,7 @@ import VaporTesting
                 "/api/v1/enterprises/import", token: token, fileName: "名单.xlsx", data: try Data(contentsOf: url))
             #expect(response.status == .ok, "\(response.body.string)")
             #expect(try response.content.get(Int.self, at: "created") == 3)
-            let scales = try await (app.db as! any SQLDatabase).raw(
+            let scales = try await app.db.sql.raw(
                 "SELECT scale, region_code FROM enterprises WHERE name LIKE '临湘市第%浮标制造有限公司' ORDER BY name"
             ).all().map { try $0.decode(column: "scale", as: String.self) }
             // Row 3's 规上 covers the two rows below it, which were blank cells.
@@ -143,7 +143,7 @@ import VaporTesting
             let good = try await client.upload(
                 "/api/v1/enterprises/import", token: token, fileName: "名单.csv", data: Data(text.utf8))
             #expect(good.status == .ok, "\(good.body.string)")
-            let rows = try await (app.db as! any SQLDatabase).raw(
+            let rows = try await app.db.sql.raw(
                 "SELECT registered_on, revenue_fen, employees FROM enterprises WHERE registered_on IS NOT NULL ORDER BY employees"
             ).all()
             #expect(
@@ -246,7 +246,7 @@ import VaporTesting
             let report = try await AuditVerification.run(on: app.db)
             #expect(report.firstBreak == nil)
             // A bulk load leaves the planner statistics for the grown table (see PlannerStatistics).
-            let sql = app.db as! any SQLDatabase
+            let sql = app.db.sql
             if sql.dialect.name == "sqlite" {
                 let analyzed = try await sql.raw("SELECT COUNT(*) AS n FROM sqlite_stat1 WHERE tbl = 'enterprises'")
                     .first()?.decode(column: "n", as: Int.self)

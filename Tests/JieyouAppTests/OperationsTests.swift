@@ -45,7 +45,7 @@ import VaporTesting
             #expect(t.registered - t.suggestions == 216 && t.suggestions == 32)
             #expect(t.resolved - t.suggestionsResolved == 175 && t.suggestionsAdopted == 22)
             // 长沙高新区's ledger has every state and flag.
-            let sql = app.db as! any SQLDatabase
+            let sql = app.db.sql
             let states = try await sql.raw("SELECT DISTINCT state FROM problems").all().map {
                 try $0.decode(column: "state", as: String.self)
             }

@@ -12,7 +12,7 @@ import VaporTesting
     var today: LocalDate { LocalDate(Date(), in: .chinaStandard) }
 
     func setDeadline(_ id: String, _ day: LocalDate, on app: Application) async throws {
-        try await (app.db as! any SQLDatabase).raw(
+        try await app.db.sql.raw(
             "UPDATE problems SET deadline = \(bind: day.iso) WHERE id = \(bind: UUID(uuidString: id)!)"
         ).run()
     }
@@ -43,7 +43,7 @@ import VaporTesting
             #expect(calm == OverdueSweep.Report())
             #expect(try await OverdueSweep.runIfDue(on: app.db, now: Date()) == nil, "a second instance skips the day")
             // A claim that never finished (its instance died) is taken over an hour later, and only then.
-            let sql = app.db as! any SQLDatabase
+            let sql = app.db.sql
             try await sql.raw("UPDATE job_runs SET finished_at = NULL").run()
             #expect(try await OverdueSweep.runIfDue(on: app.db, now: Date()) == nil)
             try await sql.raw("UPDATE job_runs SET started_at = \(bind: Date() - 2 * OverdueSweep.staleClaim)").run()

@@ -25,6 +25,11 @@ import VaporTesting
     }
 
     /// Imports seed 001 into 临湘高新区 with 区发改局 taken as its 经济发展局; returns the plan's id.
+    /// The corrected task's due day: the end of next year, so that the task is never behind on the day
+    /// the suite runs (a fixed 2026-12-31 with a milestone on 2026-12-15 made December's 通报 count it
+    /// behind once the month's end passed the milestone).
+    static var correctedDueOn: String { "\(LocalDate(Date(), in: .chinaStandard).year + 1)-12-31" }
+
     func importSeed(_ client: Client, _ world: World, _ token: String) async throws -> String {
         var preview = try await preview(client, token)
         var draft = try #require(preview["draft"] as? [String: Any])
@@ -32,7 +37,7 @@ import VaporTesting
         var tasks = try #require(streams[0]["tasks"] as? [[String: Any]])
         // The dispatcher corrects one task: 推动增收减负 is led by 区发改局 with a date.
         tasks[1]["leadUnits"] = ["区发改局"]
-        tasks[1]["dueOn"] = "2026-12-31"
+        tasks[1]["dueOn"] = Self.correctedDueOn
         streams[0]["tasks"] = tasks
         // …and enters where retail sales grew last year (基数).
         var targets = try #require(streams[0]["targets"] as? [[String: Any]])
@@ -72,7 +77,7 @@ import VaporTesting
             let tasks = try detail.content.get([PlansAPIController.TaskDTO].self, at: "tasks")
             #expect(tasks.count == PlanTextParser.parse(Self.seedText).taskCount)
             let corrected = try #require(tasks.first { $0.title == "推动增收减负" })
-            #expect(corrected.leadUnits.map(\.name) == ["经济发展局"] && corrected.dueOn == "2026-12-31")
+            #expect(corrected.leadUnits.map(\.name) == ["经济发展局"] && corrected.dueOn == Self.correctedDueOn)
             #expect(corrected.coUnits.map(\.name) == ["区科工局", "祝丰镇"])
             let heading = try #require(tasks.first)
             #expect(heading.isHeading && heading.number == "（一）")
@@ -176,7 +181,7 @@ import VaporTesting
             #expect(supervised.status == .noContent)
             let milestone = try await client.send(
                 .POST, "/api/v1/tasks/\(task.id)/milestones", token: dispatcher,
-                json: ["title": "签订校企合作协议", "dueOn": "2026-12-15"])
+                json: ["title": "签订校企合作协议", "dueOn": "\(LocalDate(Date(), in: .chinaStandard).year + 1)-06-30"])
             #expect(milestone.status == .created, "\(milestone.body.string)")
             // The month's 通报: this report, the supervised task, the tasks past their 年内 (2025) deadline.
             let today = LocalDate(Date(), in: .chinaStandard)

@@ -263,7 +263,7 @@ import VaporTesting
                 return try column(r, "name")
             }
             func version() async throws -> Int64 {
-                try await (app.db as! any SQLDatabase).raw("SELECT version FROM registry_version WHERE id = 1").first()!
+                try await app.db.sql.raw("SELECT version FROM registry_version WHERE id = 1").first()!
                     .decode(column: "version", as: Int64.self)
             }
             #expect(try await names() == ["临湘浮标科技有限公司"])
@@ -276,7 +276,7 @@ import VaporTesting
             #expect(try await names().count == 2)
             // A write that bypasses every service still moves the counter.
             before = try await version()
-            try await (app.db as! any SQLDatabase).raw(
+            try await app.db.sql.raw(
                 "UPDATE enterprises SET scale = 'below' WHERE id = \(bind: world.enterprise)"
             ).run()
             #expect(try await version() > before)
@@ -560,7 +560,7 @@ import VaporTesting
                 ["any": [condition("scale", "in", ["规上"]), condition("whitelisted", "is", [true])]],
                 ["all": [condition("industry", "in", ["C"]), ["not": condition("tag", "hasAny", ["链主企业"])]]],
             ]
-            let sql = app.db as! any SQLDatabase
+            let sql = app.db.sql
             let tree = try await OrgDirectory.tree(on: app.db)
             let today = LocalDate(Date(), in: .chinaStandard)
             let matching = PolicyMatching(sql: sql, tree: tree, today: today)

@@ -18,12 +18,12 @@ import VaporTesting
         let values = EnterpriseValues(
             creditCode: "91430682MA4L0B2X5A", name: secondName, industryCode: "26", regionCode: "430682",
             scale: .above, tags: [], relatedInfo: "母公司：湖南化工集团", whitelisted: false, contacts: [])
-        let unit = try await (app.db as! any SQLDatabase).raw(
+        let unit = try await app.db.sql.raw(
             "SELECT id FROM org_units WHERE code = 'LXGXQ'"
         ).first()!.decode(column: "id", as: UUID.self)
         try await EnterpriseWriter.insert(
             [(EnterpriseRow(id: id, orgUnitID: unit, values: values, now: app.clock.now()), values)],
-            on: app.db as! any SQLDatabase)
+            on: app.db.sql)
         return id
     }
 
@@ -175,7 +175,7 @@ import VaporTesting
             #expect(after == before)
             #expect(afterMerges == beforeMerges)
             // Each went through the workflow: deadlines from the unit's limits, and its events.
-            let deadlines = try await (app.db as! any SQLDatabase).raw(
+            let deadlines = try await app.db.sql.raw(
                 "SELECT state, deadline FROM problems ORDER BY number"
             ).all().map { try $0.decode(column: "state", as: String.self) }
             #expect(deadlines == ["inProgress", "accepted", "resolved"])
@@ -254,7 +254,7 @@ import VaporTesting
                 data: data)
             #expect(response.status == .ok, "\(response.body.string)")
             #expect(try response.content.get(Int.self, at: "enterprisesCreated") == 1)
-            let sql = app.db as! any SQLDatabase
+            let sql = app.db.sql
             let rows = try await sql.raw(
                 """
                 SELECT p.state, p.assigned_on, p.deadline, p.source, e.name, e.industry_code, e.region_code FROM problems p

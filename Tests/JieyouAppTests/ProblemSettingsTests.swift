@@ -219,7 +219,7 @@ import VaporTesting
                 cookie: admin.cookie)
             #expect(saved.status == .seeOther)
             #expect(
-                try await ProblemRules.limits(for: world.linxiangPark, on: app.db as! any SQLDatabase).resolveDays(
+                try await ProblemRules.limits(for: world.linxiangPark, on: app.db.sql).resolveDays(
                     for: "hardship") == 3)
 
             let added = try await client.send(
@@ -245,7 +245,7 @@ import VaporTesting
             let dispatcher = try await client.webSession("lx_dispatcher")
             #expect(try await client.send(.GET, "/admin/settings", cookie: dispatcher.cookie).status == .forbidden)
             #expect(
-                try await ProblemRules.limits(for: world.linxiangPark, on: app.db as! any SQLDatabase).acceptDays == 2)
+                try await ProblemRules.limits(for: world.linxiangPark, on: app.db.sql).acceptDays == 2)
         }
     }
 }

@@ -12,7 +12,7 @@ import VaporTesting
     @Test func aChangedCalendarIsReloadedAtOnce() async throws {
         try await withApp { app in
             let world = try await World.build(on: app)
-            let sql = app.db as! any SQLDatabase
+            let sql = app.db.sql
             // 2031-05-06 is a Tuesday the shipped calendar does not know of.
             let day = LocalDate(iso: "2031-05-06")!
             #expect(try await CalendarStore.calendar(on: sql).isWorkingDay(day))

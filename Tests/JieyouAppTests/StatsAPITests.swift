@@ -83,7 +83,7 @@ import VaporTesting
         }
         // Time passes for two of them: one is now past its deadline and was signed late; one was
         // resolved after its deadline, having been assigned a week ago.
-        let sql = app.db as! any SQLDatabase
+        let sql = app.db.sql
         let yesterday = today.adding(days: -1).iso
         try await sql.raw(
             """

@@ -46,7 +46,7 @@ import VaporTesting
             // Claimed for the day: a second instance, or the next hour, does nothing.
             #expect(try await ReportDrafting.runIfDue(on: app.db, now: app.clock.now()) == nil)
             #expect(try await ReportDrafting.run(today: today(app), now: app.clock.now(), on: app.db).drafted == 0)
-            let sql = app.db as! any SQLDatabase
+            let sql = app.db.sql
             let kinds = try await sql.raw("SELECT kind, period_key, org_unit_id, state FROM reports ORDER BY kind")
                 .all()
             #expect(try kinds.map { try $0.decode(column: "kind", as: String.self) } == ["tenDay", "week"])
@@ -118,7 +118,7 @@ import VaporTesting
             let after = try await client.send(.GET, "/api/v1/reports/records/\(id)", token: token)
             #expect(after.body.string == frozen.body.string)
 
-            let events = try await (app.db as! any SQLDatabase).raw(
+            let events = try await app.db.sql.raw(
                 "SELECT action FROM events WHERE entity_type = 'report' ORDER BY sequence"
             ).all().map { try $0.decode(column: "action", as: String.self) }
             #expect(events == ["draft", "edit", "issue"])

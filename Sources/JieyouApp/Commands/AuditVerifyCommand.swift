@@ -10,7 +10,7 @@ struct AuditVerifyCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         // Verifying only reads: it does not migrate, and says so when there is no event log to verify.
         do {
-            _ = try await (context.application.db as! any SQLDatabase)
+            _ = try await context.application.db.sql
                 .raw("SELECT last_sequence FROM event_chain_head WHERE id = 1").first()
         } catch {
             throw CommandFailure(message: "数据库尚未初始化（找不到事件日志），请先运行 jieyou migrate。")

@@ -71,12 +71,13 @@ private func configureDatabase(_ app: Application, _ config: AppConfiguration) t
 struct SQLiteTuning: LifecycleHandler {
     func didBootAsync(_ app: Application) async throws {
         for eventLoop in app.eventLoopGroup.makeIterator() {
-            let db = app.databases.database(logger: app.logger, on: eventLoop) as! any SQLDatabase
+            // The default database is configured before boot, so each loop has one.
+            guard let db = app.databases.database(logger: app.logger, on: eventLoop)?.sql else { continue }
             try await db.raw("PRAGMA busy_timeout = 10000").run()
             try await db.raw("PRAGMA synchronous = NORMAL").run()
         }
         if case .sqliteFile = app.appConfiguration.database {
-            try await (app.db as! any SQLDatabase).raw("PRAGMA journal_mode = WAL").run()
+            try await app.db.sql.raw("PRAGMA journal_mode = WAL").run()
         }
     }
 }

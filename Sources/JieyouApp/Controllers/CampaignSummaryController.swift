@@ -33,7 +33,7 @@ struct CampaignSummaryController: RouteCollection {
         static func read(_ req: Request) async throws -> Wanted {
             let actor = try req.requireSignedIn().actor
             guard StatsRequest.mayRead(actor) else { throw AppError.forbidden("只有园区工作人员可以查看总结报告") }
-            let sql = req.db as! any SQLDatabase
+            let sql = req.db.sql
             let tree = try await OrgDirectory.tree(on: req.db)
             var v = Validator()
             let campaignID = req.queryID("campaign", "专项行动", &v)

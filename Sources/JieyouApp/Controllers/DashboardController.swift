@@ -36,7 +36,7 @@ struct DashboardController: RouteCollection {
             let actor = try req.requireSignedIn().actor
             guard StatsRequest.mayRead(actor) else { throw AppError.forbidden("只有园区工作人员可以查看数据看板") }
             let tree = try await OrgDirectory.tree(on: req.db)
-            let sql = req.db as! any SQLDatabase
+            let sql = req.db.sql
             let today = LocalDate(req.now, in: .chinaStandard)
             var v = Validator()
             let unit = req.queryID("orgUnit", "组织", &v) ?? actor.orgUnitID
@@ -70,7 +70,7 @@ struct DashboardController: RouteCollection {
             if shared, let kept = await cache.fresh(key, now: req.now) { return kept.dashboard }
             let started = Date()
             let dashboard = try await DashboardComposer(
-                actor: actor, tree: tree, sql: req.db as! any SQLDatabase,
+                actor: actor, tree: tree, sql: req.db.sql,
                 calendar: try await CalendarStore.calendar(on: req.db), now: req.now
             ).compose(unit: unit, from: from, to: to, campaign: campaign)
             if shared {

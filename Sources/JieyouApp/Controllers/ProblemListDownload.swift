@@ -11,7 +11,7 @@ enum ProblemListDownload {
     static func response(_ req: Request) async throws -> Response {
         let actor = try req.requireSignedIn().actor
         let tree = try await OrgDirectory.tree(on: req.db)
-        let sql = req.db as! any SQLDatabase
+        let sql = req.db.sql
         let request = try req.ledgerRequest(for: actor, tree: tree)
         let today = LocalDate(req.now, in: .chinaStandard)
         let calendar = try await CalendarStore.calendar(on: req.db)

@@ -60,7 +60,7 @@ struct ReportsController: RouteCollection {
 
         func bulletin(_ req: Request) async throws -> Bulletin {
             try await BulletinComposer(
-                actor: actor, tree: tree, sql: req.db as! any SQLDatabase,
+                actor: actor, tree: tree, sql: req.db.sql,
                 calendar: try await CalendarStore.calendar(on: req.db), today: today
             ).compose(unit: unit, period: period)
         }

@@ -36,7 +36,7 @@ struct StoredReportsController: RouteCollection {
             let actor = try req.requireSignedIn().actor
             guard StatsRequest.mayRead(actor) else { throw AppError.forbidden("只有园区工作人员可以查看通报") }
             return Context(
-                actor: actor, tree: try await OrgDirectory.tree(on: req.db), sql: req.db as! any SQLDatabase,
+                actor: actor, tree: try await OrgDirectory.tree(on: req.db), sql: req.db.sql,
                 today: LocalDate(req.now, in: .chinaStandard))
         }
 

@@ -100,7 +100,7 @@ struct DemoLoader {
             (EnterpriseRow(id: UUID(), orgUnitID: units[entry.unit]!, values: entry.values, now: now), entry.values)
         }
         try await db.writing(actorID: actor.userID, now: now) { tx, log in
-            try await EnterpriseWriter.insert(rows, on: tx as! any SQLDatabase)
+            try await EnterpriseWriter.insert(rows, on: tx.sql)
             for (row, values) in rows {
                 var audit = values.auditValues
                 audit["orgUnitId"] = row.orgUnitId.uuidString

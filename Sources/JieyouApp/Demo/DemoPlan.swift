@@ -74,7 +74,7 @@ struct DemoPlan {
         let store = PlanStore(database: app.db, now: now)
         let (draft, _) = try await store.preview(Self.text, by: dispatcher)
         let id = try await store.save(draft, mapping: [:], by: dispatcher)
-        let sql = app.db as! any SQLDatabase
+        let sql = app.db.sql
         let plan = try await PlanStore.readable(
             id, by: dispatcher, in: try await OrgDirectory.tree(on: app.db), on: sql)
         let detail = try await PlanStore.detail(plan, on: sql)

@@ -24,7 +24,7 @@ struct DemoPolicies {
         async throws
     {
         let db = app.db
-        let sql = db as! any SQLDatabase
+        let sql = db.sql
         let today = LocalDate(now, in: .chinaStandard)
         let signedInEnterprise = try await describeSignedInEnterprise(gaoxin: gaoxin, on: sql)
 
@@ -203,7 +203,7 @@ struct DemoPolicies {
     private func describeSignedInEnterprise(gaoxin: UUID, on sql: any SQLDatabase) async throws -> UUID? {
         let name = "湖南麓谷新材料科技有限公司"
         return try await app.db.writing(actorID: actor.userID, now: now) { tx, log -> UUID? in
-            let sql = tx as! any SQLDatabase
+            let sql = tx.sql
             guard
                 let id = try await sql.raw("SELECT id FROM enterprises WHERE name = \(bind: name)").first()?.decode(
                     column: "id", as: UUID.self)

@@ -3,7 +3,7 @@ import JieyouDomain
 import SQLKit
 import Vapor
 
-/// The demo's problem ledgers, written step by step through `ProblemService` on the day each step was
+/// The demo's problem ledgers, written step by step through `ProblemDesk` on the day each step was
 /// taken, so deadlines, overdue work and the statistics come out as they would have:
 /// - 望城经开区's 送解优 campaign with the figures of seed 004: 216 problems and 32 suggestions
 ///   collected, 175 problems resolved, 22 suggestions adopted;
@@ -51,8 +51,8 @@ struct DemoProblems {
         Date(timeIntervalSince1970: TimeInterval(day.dayNumber * 86_400 + 2 * 3_600))
     }
 
-    private func service(on day: LocalDate) -> ProblemService {
-        ProblemService(database: app.db, now: Self.time(on: day), calendar: calendar)
+    private func service(on day: LocalDate) -> ProblemDesk {
+        ProblemDesk(database: app.db, now: Self.time(on: day), calendar: calendar)
     }
 
     /// Walks a problem along `steps`, each on its day (never after today, never before the last).
@@ -192,7 +192,7 @@ struct DemoProblems {
     /// through the loop, one kind of path after another, so that each state, view and flag has
     /// examples.
     func loadEveryState(gaoxin: UUID, cast: Cast, leader: Actor) async throws {
-        let sql = app.db as! any SQLDatabase
+        let sql = app.db.sql
         struct Row: Decodable {
             let id: UUID
             let kind: String

@@ -34,7 +34,7 @@ struct DemoProjects {
     ) async throws {
         let today = LocalDate(now, in: .chinaStandard)
         let service = ProjectApplications(database: app.db, now: now)
-        let sql = app.db as! any SQLDatabase
+        let sql = app.db.sql
         var names: [UUID: String] = [:]
         for row in try await sql.raw("SELECT id, name FROM enterprises WHERE id IN (\(binds: enterprises))").all() {
             names[try row.decode(column: "id", as: UUID.self)] = try row.decode(column: "name", as: String.self)

@@ -9,7 +9,7 @@ enum DashboardWarmUp {
     /// Returns how many dashboards were kept.
     @discardableResult
     static func run(_ app: Application) async throws -> Int {
-        let sql = app.db as! any SQLDatabase
+        let sql = app.db.sql
         let tree = try await OrgDirectory.tree(on: app.db)
         let calendar = try await CalendarStore.calendar(on: app.db)
         let now = app.clock.now()

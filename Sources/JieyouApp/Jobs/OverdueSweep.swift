@@ -38,7 +38,7 @@ enum OverdueSweep {
 
     /// Runs today's sweep unless an instance already claimed it; nil when it was claimed.
     static func runIfDue(on database: any Database, now: Date) async throws -> Report? {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         let today = LocalDate(now, in: .chinaStandard)
         let claimed = try await sql.raw(
             """
@@ -76,7 +76,7 @@ enum OverdueSweep {
             let flags: String
         }
         return try await database.writing(actorID: nil, now: now) { tx, log in
-            let sql = tx as! any SQLDatabase
+            let sql = tx.sql
             var report = Report()
             // The rule is the ledger's (`ProblemLedger.overdue`), so the 超期 view and the run agree.
             let overdue = ProblemLedger.overdue(on: today, in: "problems")

@@ -29,7 +29,7 @@ enum OverdueWebhooks {
         let tree: OrgTree
         do {
             hooks = try await OrgSettingsService.webhooks(
-                of: Array(report.byOrg.keys), on: database as! any SQLDatabase)
+                of: Array(report.byOrg.keys), on: database.sql)
             tree = try await OrgDirectory.tree(on: database)
         } catch {
             logger.error("Overdue webhooks: could not read the settings: \(error)")

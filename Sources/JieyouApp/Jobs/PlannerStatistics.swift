@@ -12,7 +12,7 @@ enum PlannerStatistics {
     /// After a bulk write (an import): brings the statistics of the written tables up to date now,
     /// so the next search does not run on the plan for a table a hundred times smaller.
     static func refresh(after tables: [String], on database: any Database) async throws {
-        guard let sql = database as? any SQLDatabase else { return }
+        let sql = database.sql
         if sql.dialect.name == "sqlite" {
             try await optimizeIfSQLite(on: database)
         } else {
@@ -23,7 +23,8 @@ enum PlannerStatistics {
     /// SQLite's periodic upkeep (`HourlyJob.plannerStatistics`). `0x10002` is "analyze where it
     /// helps" (0x02) over every table (0x10000), not only the tables this connection has queried.
     static func optimizeIfSQLite(on database: any Database) async throws {
-        guard let sql = database as? any SQLDatabase, sql.dialect.name == "sqlite" else { return }
+        let sql = database.sql
+        guard sql.dialect.name == "sqlite" else { return }
         try await sql.raw("PRAGMA optimize = 0x10002").run()
     }
 }

@@ -22,7 +22,7 @@ enum ReportDrafting {
     static let summaryWindow = 30
 
     static func runIfDue(on database: any Database, now: Date) async throws -> Outcome? {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         let today = LocalDate(now, in: .chinaStandard)
         let claimed = try await sql.raw(
             """
@@ -68,7 +68,7 @@ enum ReportDrafting {
     }
 
     static func run(today: LocalDate, now: Date, on database: any Database) async throws -> Outcome {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         let since = today.adding(days: -(summaryWindow + 100))
         let (periods, summaries) = due(try await CampaignQueries.endingOnOrAfter(since, on: sql), today: today)
         guard !periods.isEmpty || !summaries.isEmpty else { return Outcome() }

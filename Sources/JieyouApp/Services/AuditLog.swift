@@ -29,7 +29,7 @@ final class AuditLog: @unchecked Sendable {
     }
 
     static func begin(on database: any Database, actorID: UUID?, now: Date) async throws -> AuditLog {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         try await sql.raw("UPDATE event_chain_head SET last_sequence = last_sequence WHERE id = 1").run()
         guard let row = try await sql.raw("SELECT last_sequence, last_hash FROM event_chain_head WHERE id = 1").first()
         else {

@@ -24,7 +24,7 @@ enum AuditVerification {
             guard let last = batch.last?.id, batch.count == batchSize else { break }
             after = last
         }
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         guard let head = try await sql.raw("SELECT last_sequence, last_hash FROM event_chain_head WHERE id = 1").first()
         else {
             return Report(checked: verifier.checked, firstBreak: .headMismatch(expectedSequence: -1, foundSequence: 0))

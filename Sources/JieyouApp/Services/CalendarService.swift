@@ -42,7 +42,7 @@ struct CalendarService {
                     "calendar", id: entry.date.iso, existing == nil ? "create" : "update", changes,
                     orgUnit: actor.orgUnitID)
             }
-            try await CalendarStore.bumpVersion(on: tx as! any SQLDatabase)
+            try await CalendarStore.bumpVersion(on: tx.sql)
         }
         return entries
     }

@@ -9,7 +9,7 @@ import SQLKit
 /// (bumped by every change, in the changing transaction) moved on, as it does the org tree.
 enum CalendarStore {
     static func calendar(on database: any Database) async throws -> WorkCalendar {
-        try await calendar(on: database as! any SQLDatabase)
+        try await calendar(on: database.sql)
     }
 
     static func calendar(on sql: any SQLDatabase) async throws -> WorkCalendar {

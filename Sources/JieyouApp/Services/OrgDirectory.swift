@@ -11,7 +11,7 @@ enum OrgDirectory {
     private static let cache = TreeCache()
 
     static func tree(on database: any Database) async throws -> OrgTree {
-        try await tree(on: database as! any SQLDatabase)
+        try await tree(on: database.sql)
     }
 
     static func tree(on sql: any SQLDatabase) async throws -> OrgTree {
@@ -28,7 +28,7 @@ enum OrgDirectory {
     /// The tree as `database` sees it now, bypassing the cache: for a transaction that has just changed
     /// the tree, whose version number is reused if it rolls back and so must never enter the cache.
     static func uncachedTree(on database: any Database) async throws -> OrgTree {
-        try await uncachedTree(on: database as! any SQLDatabase)
+        try await uncachedTree(on: database.sql)
     }
 
     static func uncachedTree(on sql: any SQLDatabase) async throws -> OrgTree {
@@ -46,7 +46,7 @@ enum OrgDirectory {
 
     /// Marks the tree changed; call inside the transaction that changes an org unit.
     static func bumpVersion(on database: any Database) async throws {
-        try await (database as! any SQLDatabase).raw("UPDATE org_tree_version SET version = version + 1 WHERE id = 1")
+        try await database.sql.raw("UPDATE org_tree_version SET version = version + 1 WHERE id = 1")
             .run()
     }
 

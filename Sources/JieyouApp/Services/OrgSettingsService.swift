@@ -12,7 +12,7 @@ struct OrgSettingsService {
 
     static let overdueWebhook = "overdueWebhook"
 
-    private var sql: any SQLDatabase { database as! any SQLDatabase }
+    private var sql: any SQLDatabase { database.sql }
 
     /// The unit's settings, for an admin who manages it; not found otherwise.
     func webhook(of unit: UUID, by actor: Actor) async throws -> String? {
@@ -35,7 +35,7 @@ struct OrgSettingsService {
         let before = try await Self.webhooks(of: [unit], on: sql)[unit]
         guard before != (value.isEmpty ? nil : value) else { return before }
         try await database.writing(actorID: actor.userID, now: now) { tx, log in
-            let sql = tx as! any SQLDatabase
+            let sql = tx.sql
             if value.isEmpty {
                 try await sql.raw(
                     "DELETE FROM org_settings WHERE org_unit_id = \(bind: unit) AND name = \(bind: Self.overdueWebhook)"

@@ -85,7 +85,7 @@ struct OrgUnitService {
             // A move changes which enterprises lie in the subtrees of the campaigns above.
             if moved {
                 try await CoverageTallies.rebuildAll(
-                    tree: try await OrgDirectory.uncachedTree(on: tx), on: tx as! any SQLDatabase)
+                    tree: try await OrgDirectory.uncachedTree(on: tx), on: tx.sql)
             }
             return unit
         }

@@ -48,7 +48,7 @@ enum SessionStore {
         token: String, kind: SessionModel.Kind, idleLimit: TimeInterval, now: Date, on db: any Database
     ) async throws -> SignedIn? {
         guard !token.isEmpty, token.count <= 100 else { return nil }
-        let sql = db as! any SQLDatabase
+        let sql = db.sql
         let query: SQLQueryString = """
             SELECT s.id AS session_id, s.csrf_token, s.last_seen_at, s.revoked_at, u.id AS user_id, u.username,
                    u.display_name, u.phone, u.roles, u.org_unit_id, u.department_id, u.enterprise_id, u.active

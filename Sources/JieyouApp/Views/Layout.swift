@@ -144,7 +144,7 @@ extension Request {
         if let signedIn {
             let tree = try await OrgDirectory.tree(on: db)
             orgPath = tree.pathName(of: signedIn.orgUnitID)
-            unread = try await NotificationStore.unreadCount(for: signedIn.userID, on: db as! any SQLDatabase)
+            unread = try await NotificationStore.unreadCount(for: signedIn.userID, on: db.sql)
         }
         var layout = Layout(title: title, signedIn: signedIn, orgPath: orgPath, currentPath: url.path)
         layout.unread = unread

@@ -84,8 +84,9 @@ enum TestDatabases {
         let name = "jy_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
         let adminID = DatabaseID(string: "pg-admin")
         app.databases.use(try .postgres(url: base), as: adminID, isDefault: false)
-        let admin =
-            app.databases.database(adminID, logger: app.logger, on: app.eventLoopGroup.any()) as! any SQLDatabase
+        guard let admin = app.databases.database(adminID, logger: app.logger, on: app.eventLoopGroup.any())?.sql else {
+            throw TestSetupError("the PostgreSQL admin database was not configured")
+        }
         try await admin.raw("CREATE DATABASE \(unsafeRaw: name)").run()
         guard var components = URLComponents(string: base) else { throw TestSetupError("bad JIEYOU_TEST_DATABASE_URL") }
         components.path = "/" + name
@@ -208,7 +209,7 @@ extension TestingHTTPResponse {
 
 /// Counts rows, to prove that a refused request wrote nothing.
 func rowCount(_ table: String, on app: Application) async throws -> Int {
-    let row = try await (app.db as! any SQLDatabase).raw("SELECT COUNT(*) AS n FROM \(ident: table)").first()
+    let row = try await app.db.sql.raw("SELECT COUNT(*) AS n FROM \(ident: table)").first()
     return try row!.decode(column: "n", as: Int.self)
 }
 

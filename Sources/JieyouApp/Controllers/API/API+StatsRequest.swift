@@ -23,7 +23,7 @@ extension Request {
             v.fail("to", "截止日期不能早于起始日期")
         }
         if let code = text("category") {
-            if try await ProblemCategoryStore.exists(code, on: db as! any SQLDatabase) {
+            if try await ProblemCategoryStore.exists(code, on: db.sql) {
                 stats.scope.category = code
             } else {
                 v.fail("category", "问题类别“\(code)”不存在")

@@ -80,7 +80,7 @@ struct BenefitsAPIController: RouteCollection {
     @Sendable func list(req: Request) async throws -> LedgerDTO {
         let signedIn = try req.requireSignedIn()
         let (reach, filter) = try await Self.query(req, signedIn)
-        let summary = try await BenefitLedger.summary(reach: reach, filter: filter, on: req.db as! any SQLDatabase)
+        let summary = try await BenefitLedger.summary(reach: reach, filter: filter, on: req.db.sql)
         return LedgerDTO(
             totals: TotalsDTO(summary.totals),
             byPolicy: summary.byPolicy.map {

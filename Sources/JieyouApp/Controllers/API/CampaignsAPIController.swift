@@ -72,13 +72,13 @@ struct CampaignsAPIController: RouteCollection {
         let tree = try await OrgDirectory.tree(on: req.db)
         let today = LocalDate(req.now, in: .chinaStandard)
         let records = try await CampaignQueries.list(
-            units: CampaignService.visibleUnits(of: signedIn.actor, in: tree), on: req.db as! any SQLDatabase)
+            units: CampaignService.visibleUnits(of: signedIn.actor, in: tree), on: req.db.sql)
         return CampaignList(items: records.map { CampaignDTO($0, today: today, enterprises: nil) })
     }
 
     @Sendable func show(req: Request) async throws -> CampaignDTO {
         let signedIn = try req.requireSignedIn()
-        let sql = req.db as! any SQLDatabase
+        let sql = req.db.sql
         let tree = try await OrgDirectory.tree(on: req.db)
         let record = try await CampaignService.readable(
             try req.idParameter("专项行动"), by: signedIn.actor, in: tree, on: sql)
@@ -102,7 +102,7 @@ struct CampaignsAPIController: RouteCollection {
     /// Only the fields sent change.
     @Sendable func update(req: Request) async throws -> CampaignDTO {
         let signedIn = try req.requireSignedIn()
-        let sql = req.db as! any SQLDatabase
+        let sql = req.db.sql
         let tree = try await OrgDirectory.tree(on: req.db)
         let id = try req.idParameter("专项行动")
         let c = try await CampaignService.readable(id, by: signedIn.actor, in: tree, on: sql)

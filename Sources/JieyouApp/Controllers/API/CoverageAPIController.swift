@@ -14,6 +14,6 @@ struct CoverageAPIController: RouteCollection {
         return try await CoverageService.report(
             orgUnit: req.query[String.self, at: "orgUnit"], campaign: req.query[String.self, at: "campaign"],
             from: req.query[String.self, at: "from"], to: req.query[String.self, at: "to"], access: access,
-            today: LocalDate(req.now, in: .chinaStandard), on: req.db as! any SQLDatabase)
+            today: LocalDate(req.now, in: .chinaStandard), on: req.db.sql)
     }
 }

@@ -22,7 +22,7 @@ struct EnterprisesAPIController: RouteCollection {
         let limit = min(max(req.query[Int.self, at: "limit"] ?? 50, 1), 200)
         let page = try await EnterpriseSearch.page(
             filter, reach: access.reach, limit: limit, cursor: req.query[String.self, at: "cursor"],
-            on: req.db as! any SQLDatabase)
+            on: req.db.sql)
         return API.EnterpriseListDTO(
             items: page.items, total: page.total, totalCapped: page.totalCapped, nextCursor: page.nextCursor)
     }
@@ -30,7 +30,7 @@ struct EnterprisesAPIController: RouteCollection {
     @Sendable func show(req: Request) async throws -> API.EnterpriseDTO {
         let access = try await EnterpriseAccess.load(req)
         let stored = try await access.enterprise(try req.idParameter("企业"), on: req.db)
-        let liaison = try await LiaisonService.load([stored.row.id], on: req.db as! any SQLDatabase)
+        let liaison = try await LiaisonService.load([stored.row.id], on: req.db.sql)
         return API.EnterpriseDTO(stored, liaison: liaison[stored.row.id] ?? Liaison(), access: access)
     }
 

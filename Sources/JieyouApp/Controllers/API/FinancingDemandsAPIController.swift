@@ -99,7 +99,7 @@ struct FinancingDemandsAPIController: RouteCollection {
     @Sendable func list(req: Request) async throws -> ListDTO {
         let (reach, status) = try await Self.query(req)
         let (totals, items) = try await FinancingDemands.list(
-            reach: reach, status: status, on: req.db as! any SQLDatabase)
+            reach: reach, status: status, on: req.db.sql)
         return ListDTO(totals: TotalsDTO(totals), items: items.map(DemandDTO.init))
     }
 
@@ -108,7 +108,7 @@ struct FinancingDemandsAPIController: RouteCollection {
         let tree = try await OrgDirectory.tree(on: req.db)
         return DemandDTO(
             try await FinancingDemands.readable(
-                try req.idParameter("融资诉求"), by: signedIn.actor, in: tree, on: req.db as! any SQLDatabase))
+                try req.idParameter("融资诉求"), by: signedIn.actor, in: tree, on: req.db.sql))
     }
 
     struct DemandWrite: Content {

@@ -93,7 +93,7 @@ struct MeetingsAPIController: RouteCollection {
         let limit = min(max(req.query[Int.self, at: "limit"] ?? 50, 1), 200)
         return MeetingList(
             items: try await MeetingQueries.list(
-                where: conditions.joined(separator: " AND "), limit: limit, on: req.db as! any SQLDatabase))
+                where: conditions.joined(separator: " AND "), limit: limit, on: req.db.sql))
     }
 
     @Sendable func show(req: Request) async throws -> MeetingDetail {
@@ -104,7 +104,7 @@ struct MeetingsAPIController: RouteCollection {
     static func readable(_ req: Request, _ id: UUID) async throws -> MeetingDetail {
         let access = try await EnterpriseAccess.load(req)
         guard case .units(let units) = access.reach,
-            let detail = try await MeetingQueries.detail(id, on: req.db as! any SQLDatabase),
+            let detail = try await MeetingQueries.detail(id, on: req.db.sql),
             units.contains(detail.summary.orgUnitId)
         else { throw AppError.notFound("活动") }
         return detail

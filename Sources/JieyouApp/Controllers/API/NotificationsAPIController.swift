@@ -17,7 +17,7 @@ struct NotificationsAPIController: RouteCollection {
 
     @Sendable func list(req: Request) async throws -> NotificationList {
         let signedIn = try req.requireSignedIn()
-        let sql = req.db as! any SQLDatabase
+        let sql = req.db.sql
         return NotificationList(
             unread: try await NotificationStore.unreadCount(for: signedIn.userID, on: sql),
             items: try await NotificationStore.recent(for: signedIn.userID, on: sql))
@@ -25,7 +25,7 @@ struct NotificationsAPIController: RouteCollection {
 
     @Sendable func markRead(req: Request) async throws -> NotificationList {
         let signedIn = try req.requireSignedIn()
-        try await NotificationStore.markAllRead(for: signedIn.userID, now: req.now, on: req.db as! any SQLDatabase)
+        try await NotificationStore.markAllRead(for: signedIn.userID, now: req.now, on: req.db.sql)
         return try await list(req: req)
     }
 }

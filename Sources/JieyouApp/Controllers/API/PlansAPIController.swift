@@ -251,13 +251,13 @@ struct PlansAPIController: RouteCollection {
     @Sendable func list(req: Request) async throws -> [PlanDTO] {
         let signedIn = try req.requireSignedIn()
         let tree = try await OrgDirectory.tree(on: req.db)
-        return try await PlanStore.list(by: signedIn.actor, in: tree, on: req.db as! any SQLDatabase).map(PlanDTO.init)
+        return try await PlanStore.list(by: signedIn.actor, in: tree, on: req.db.sql).map(PlanDTO.init)
     }
 
     static func detail(_ req: Request) async throws -> PlanDetail {
         let signedIn = try req.requireSignedIn()
         let tree = try await OrgDirectory.tree(on: req.db)
-        let sql = req.db as! any SQLDatabase
+        let sql = req.db.sql
         let plan = try await PlanStore.readable(try req.idParameter("方案"), by: signedIn.actor, in: tree, on: sql)
         return try await PlanStore.detail(plan, on: sql)
     }
@@ -302,7 +302,7 @@ struct PlansAPIController: RouteCollection {
     @Sendable func progress(req: Request) async throws -> ProgressSummaryDTO {
         let detail = try await Self.detail(req)
         let summary = try await PlanProgress.summary(
-            detail, period: try Self.period(req), on: req.db as! any SQLDatabase)
+            detail, period: try Self.period(req), on: req.db.sql)
         return ProgressSummaryDTO(
             period: summary.period.description, periodName: summary.period.chineseName, owed: summary.lines.count,
             reported: summary.reportedCount,
@@ -337,7 +337,7 @@ struct PlansAPIController: RouteCollection {
         let period =
             date.flatMap { $0 }.map { ReportPeriod.containing($0, kind: kind!) }
             ?? ReportPeriod.lastEnded(on: today, kind: kind!)
-        return try await PlanBulletin.make(detail, period: period, on: req.db as! any SQLDatabase)
+        return try await PlanBulletin.make(detail, period: period, on: req.db.sql)
     }
 
     struct BulletinDTO: Content {

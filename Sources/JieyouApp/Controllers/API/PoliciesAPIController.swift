@@ -97,7 +97,7 @@ struct PoliciesAPIController: RouteCollection {
 
     @Sendable func list(req: Request) async throws -> PolicyList {
         let signedIn = try req.requireSignedIn()
-        let sql = req.db as! any SQLDatabase
+        let sql = req.db.sql
         let tree = try await OrgDirectory.tree(on: req.db)
         let today = LocalDate(req.now, in: .chinaStandard)
         let tags = Set(try await TagStore.names(on: sql))
@@ -133,7 +133,7 @@ struct PoliciesAPIController: RouteCollection {
 
     @Sendable func show(req: Request) async throws -> PolicyDTO {
         let signedIn = try req.requireSignedIn()
-        let sql = req.db as! any SQLDatabase
+        let sql = req.db.sql
         let tree = try await OrgDirectory.tree(on: req.db)
         let today = LocalDate(req.now, in: .chinaStandard)
         let tags = Set(try await TagStore.names(on: sql))
@@ -169,7 +169,7 @@ struct PoliciesAPIController: RouteCollection {
     /// is cleared on the web form.
     @Sendable func update(req: Request) async throws -> PolicyDTO {
         let signedIn = try req.requireSignedIn()
-        let sql = req.db as! any SQLDatabase
+        let sql = req.db.sql
         let tree = try await OrgDirectory.tree(on: req.db)
         let id = try req.idParameter("政策")
         let p = try await PolicyService.readable(id, by: signedIn.actor, in: tree, on: sql)
@@ -212,7 +212,7 @@ struct PoliciesAPIController: RouteCollection {
 
     @Sendable func eligible(req: Request) async throws -> ReachDTO {
         let signedIn = try req.requireSignedIn()
-        let sql = req.db as! any SQLDatabase
+        let sql = req.db.sql
         let tree = try await OrgDirectory.tree(on: req.db)
         let policy = try await PolicyService.readable(try req.idParameter("政策"), by: signedIn.actor, in: tree, on: sql)
         var v = JieyouDomain.Validator()
@@ -285,7 +285,7 @@ struct PoliciesAPIController: RouteCollection {
     /// qualify for the policy today.
     @Sendable func grant(req: Request) async throws -> Response {
         let signedIn = try req.requireSignedIn()
-        let sql = req.db as! any SQLDatabase
+        let sql = req.db.sql
         let tree = try await OrgDirectory.tree(on: req.db)
         let policy = try await PolicyService.readable(try req.idParameter("政策"), by: signedIn.actor, in: tree, on: sql)
         guard AccessPolicy.has(signedIn.actor, .managePolicies) else { throw AppError.forbidden() }

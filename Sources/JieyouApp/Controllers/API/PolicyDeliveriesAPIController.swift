@@ -74,7 +74,7 @@ struct PolicyDeliveriesAPIController: RouteCollection {
         }
         if let policy { conditions.append("d.policy_id = \(bind: policy)") }
         if let enterprise { conditions.append("d.enterprise_id = \(bind: enterprise)") }
-        let items = try await (req.db as! any SQLDatabase).raw(
+        let items = try await req.db.sql.raw(
             """
             SELECT d.id, d.policy_id, p.title AS policy_title, d.enterprise_id, e.name AS enterprise_name, d.channel,
               d.delivered_on, d.acknowledged_at

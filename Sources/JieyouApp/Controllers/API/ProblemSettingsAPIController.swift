@@ -30,7 +30,7 @@ struct ProblemSettingsAPIController: RouteCollection {
     /// The categories problems of `orgUnitId` (default: the caller's unit) may be filed under.
     @Sendable func listCategories(req: Request) async throws -> [CategoryDTO] {
         let actor = try req.requireSignedIn().actor
-        let sql = req.db as! any SQLDatabase
+        let sql = req.db.sql
         let tree = try await OrgDirectory.tree(on: req.db)
         var unit = actor.orgUnitID
         if let text = req.query[String.self, at: "orgUnitId"] {

@@ -109,7 +109,7 @@ struct ProjectsAPIController: RouteCollection {
         let signedIn = try req.requireSignedIn()
         let (reach, filter) = try await Self.query(req, signedIn)
         let (totals, items) = try await ProjectApplications.list(
-            reach: reach, filter: filter, on: req.db as! any SQLDatabase)
+            reach: reach, filter: filter, on: req.db.sql)
         return ListDTO(totals: TotalsDTO(totals), items: items.map(ProjectDTO.init))
     }
 
@@ -145,7 +145,7 @@ struct ProjectsAPIController: RouteCollection {
         let id = try req.parameters.require("id", as: UUID.self)
         let tree = try await OrgDirectory.tree(on: req.db)
         return ProjectDTO(
-            try await ProjectApplications.readable(id, by: signedIn.actor, in: tree, on: req.db as! any SQLDatabase))
+            try await ProjectApplications.readable(id, by: signedIn.actor, in: tree, on: req.db.sql))
     }
 
     struct ProjectWrite: Content {
@@ -191,6 +191,6 @@ struct ProjectsAPIController: RouteCollection {
             by: signedIn.actor)
         let tree = try await OrgDirectory.tree(on: req.db)
         return ProjectDTO(
-            try await ProjectApplications.readable(id, by: signedIn.actor, in: tree, on: req.db as! any SQLDatabase))
+            try await ProjectApplications.readable(id, by: signedIn.actor, in: tree, on: req.db.sql))
     }
 }

@@ -16,7 +16,7 @@ struct StatsAPIController: RouteCollection {
         let stats = try await req.statsRequest(for: actor, tree: tree)
         return try await stats.report(
             actor: actor, tree: tree, today: LocalDate(req.now, in: .chinaStandard),
-            calendar: try await CalendarStore.calendar(on: req.db), on: req.db as! any SQLDatabase)
+            calendar: try await CalendarStore.calendar(on: req.db), on: req.db.sql)
     }
 }
 

@@ -38,14 +38,14 @@ struct TeamsAPIController: RouteCollection {
         guard case .units(let units) = access.reach else { throw AppError.forbidden() }
         return TeamList(
             items: try await TeamService.list(
-                where: "t.org_unit_id IN (\(binds: units))", on: req.db as! any SQLDatabase))
+                where: "t.org_unit_id IN (\(binds: units))", on: req.db.sql))
     }
 
     @Sendable func show(req: Request) async throws -> TeamSummary {
         let access = try await EnterpriseAccess.load(req)
         let id = try req.idParameter("专班")
         guard case .units(let units) = access.reach,
-            let team = try await TeamService.list(where: "t.id = \(bind: id)", on: req.db as! any SQLDatabase).first,
+            let team = try await TeamService.list(where: "t.id = \(bind: id)", on: req.db.sql).first,
             units.contains(team.orgUnitId)
         else { throw AppError.notFound("专班") }
         return team

@@ -38,7 +38,7 @@ struct VisitsAPIController: RouteCollection {
                 notes: body.notes, cadreIDs: body.cadreIds ?? [],
                 findings: (body.findings ?? []).map { ($0.kind, $0.text) }),
             by: signedIn.actor)
-        let visit = try await VisitQueries.recent(where: "v.id = \(bind: id)", limit: 1, on: req.db as! any SQLDatabase)
+        let visit = try await VisitQueries.recent(where: "v.id = \(bind: id)", limit: 1, on: req.db.sql)
         return try await VisitList(items: visit).encodeResponse(status: .created, for: req)
     }
 
@@ -58,6 +58,6 @@ struct VisitsAPIController: RouteCollection {
         let limit = min(max(req.query[Int.self, at: "limit"] ?? 50, 1), 500)
         return VisitList(
             items: try await VisitQueries.recent(
-                where: conditions.joined(separator: " AND "), limit: limit, on: req.db as! any SQLDatabase))
+                where: conditions.joined(separator: " AND "), limit: limit, on: req.db.sql))
     }
 }

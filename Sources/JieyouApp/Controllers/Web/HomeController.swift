@@ -43,7 +43,7 @@ struct HomeController: RouteCollection {
                 """)
         }
         if actor.has(.cadre) {
-            sections.append(try await CadreHome.section(for: actor, on: req.db as! any SQLDatabase))
+            sections.append(try await CadreHome.section(for: actor, on: req.db.sql))
         }
         if let departmentID = actor.departmentID,
             let department = try await DepartmentModel.find(departmentID, on: req.db)

@@ -12,7 +12,7 @@ struct NotificationsWebController: RouteCollection {
 
     @Sendable func list(req: Request) async throws -> Response {
         let signedIn = try req.requireSignedIn()
-        let items = try await NotificationStore.recent(for: signedIn.userID, on: req.db as! any SQLDatabase)
+        let items = try await NotificationStore.recent(for: signedIn.userID, on: req.db.sql)
         let rows = items.map { n -> HTML in
             var link: HTML = .empty
             if let problem = n.problemId {
@@ -34,7 +34,7 @@ struct NotificationsWebController: RouteCollection {
 
     @Sendable func markRead(req: Request) async throws -> Response {
         let signedIn = try req.requireSignedIn()
-        try await NotificationStore.markAllRead(for: signedIn.userID, now: req.now, on: req.db as! any SQLDatabase)
+        try await NotificationStore.markAllRead(for: signedIn.userID, now: req.now, on: req.db.sql)
         return req.redirect(to: WebPath.notifications + "?done=saved")
     }
 }

@@ -123,7 +123,7 @@ struct OrgSettingsWebController: RouteCollection {
     private func render(_ req: Request, refused: Refused?, status: HTTPResponseStatus = .ok) async throws -> Response {
         let ctx = try await AdminContext.load(req)
         let unit = ctx.actor.orgUnitID
-        let sql = req.db as! any SQLDatabase
+        let sql = req.db.sql
         let webhook = try await OrgSettingsService(database: req.db, now: req.now).webhook(of: unit, by: ctx.actor)
         let limits = try await ProblemSettingsService(database: req.db, now: req.now).limits(of: unit, by: ctx.actor)
         // The sub-categories this unit uses (its own and those of the units above) and those of the

@@ -23,7 +23,7 @@ struct CreateEvents: AsyncMigration {
             .field("last_sequence", .int64, .required)
             .field("last_hash", .string, .required)
             .create()
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         try await sql.create(index: "events_entity_idx").on("events").column("entity_type").column("entity_id").run()
         try await sql.create(index: "events_org_unit_idx").on("events").column("org_unit_id").column("sequence").run()
         try await sql.insert(into: "event_chain_head")

@@ -13,7 +13,7 @@ struct CreateOrgTreeVersion: AsyncMigration {
             .field("database_id", .string, .required)
             .field("version", .int64, .required)
             .create()
-        try await (database as! any SQLDatabase).insert(into: "org_tree_version")
+        try await database.sql.insert(into: "org_tree_version")
             .columns("id", "database_id", "version")
             .values(SQLBind(1), SQLBind(UUID().uuidString), SQLBind(Int64(0)))
             .run()

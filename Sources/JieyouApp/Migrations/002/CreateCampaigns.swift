@@ -27,7 +27,7 @@ struct CreateCampaigns: AsyncMigration {
             .field("enterprise_id", .uuid, .required, .references("enterprises", "id"))
             .unique(on: "campaign_id", "enterprise_id")
             .create()
-        try await (database as! any SQLDatabase).create(index: "campaigns_org_unit_idx").on("campaigns")
+        try await database.sql.create(index: "campaigns_org_unit_idx").on("campaigns")
             .column("org_unit_id").run()
     }
 

@@ -10,7 +10,7 @@ struct CreateEnterpriseSearch: AsyncMigration {
     var name: String { "002_CreateEnterpriseSearch" }
 
     func prepare(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         if sql.dialect.name == "sqlite" {
             try await sql.raw(
                 """
@@ -46,7 +46,7 @@ struct CreateEnterpriseSearch: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         if sql.dialect.name == "sqlite" {
             for trigger in ["insert", "delete", "update"] {
                 try await sql.raw("DROP TRIGGER enterprise_search_\(unsafeRaw: trigger)").run()

@@ -73,7 +73,7 @@ struct CreateFieldWork: AsyncMigration {
             .field("recorded_by", .uuid, .required, .references("users", "id"))
             .field("created_at", .datetime)
             .create()
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         for (name, table, columns) in [
             ("visits_enterprise_day_idx", "visits", ["enterprise_id", "visited_on"]),
             ("visits_org_day_idx", "visits", ["org_unit_id", "visited_on"]),

@@ -34,7 +34,7 @@ struct CreateLiaison: AsyncMigration {
             .field("enterprise_id", .uuid, .required, .references("enterprises", "id"))
             .unique(on: "team_id", "enterprise_id")
             .create()
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         try await sql.create(index: "enterprise_liaisons_enterprise_idx").on("enterprise_liaisons")
             .column("enterprise_id").run()
         try await sql.create(index: "enterprise_liaisons_user_idx").on("enterprise_liaisons").column("user_id").run()

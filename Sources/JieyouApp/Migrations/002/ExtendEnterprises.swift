@@ -8,7 +8,7 @@ struct ExtendEnterprises: AsyncMigration {
     var name: String { "002_ExtendEnterprises" }
 
     func prepare(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         // One column per statement: SQLite's ALTER TABLE adds one at a time.
         for column in [
             "industry_code VARCHAR(3)", "region_code VARCHAR(6)", "scale VARCHAR(8)", "related_info TEXT",

@@ -32,10 +32,10 @@ struct CreateCoverageTallies: AsyncMigration {
             .unique(on: "campaign_id", "org_unit_id", "user_id")
             .create()
         // Coverage of a campaign over a subtree reads its rows by unit.
-        try await (database as! any SQLDatabase).create(index: "coverage_enterprise_tallies_unit_idx")
+        try await database.sql.create(index: "coverage_enterprise_tallies_unit_idx")
             .on("coverage_enterprise_tallies").column("campaign_id").column("org_unit_id").column("visits").run()
         try await CoverageTallies.rebuildAll(
-            tree: try await OrgDirectory.uncachedTree(on: database), on: database as! any SQLDatabase)
+            tree: try await OrgDirectory.uncachedTree(on: database), on: database.sql)
     }
 
     func revert(on database: any Database) async throws {

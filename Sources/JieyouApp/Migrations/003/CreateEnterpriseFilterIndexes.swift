@@ -9,14 +9,14 @@ struct CreateEnterpriseFilterIndexes: AsyncMigration {
     var name: String { "003_CreateEnterpriseFilterIndexes" }
 
     func prepare(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         try await sql.create(index: "enterprises_region_idx").on("enterprises").column("region_code")
             .column("scale").column("org_unit_id").column("id").run()
         try await sql.create(index: "enterprises_industry_idx").on("enterprises").column("industry_code").run()
     }
 
     func revert(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         try await sql.drop(index: "enterprises_region_idx").run()
         try await sql.drop(index: "enterprises_industry_idx").run()
     }

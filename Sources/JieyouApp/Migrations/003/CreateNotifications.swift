@@ -16,7 +16,7 @@ struct CreateNotifications: AsyncMigration {
             .field("created_at", .datetime, .required)
             .field("read_at", .datetime)
             .create()
-        try await (database as! any SQLDatabase).create(index: "notifications_user_idx").on("notifications")
+        try await database.sql.create(index: "notifications_user_idx").on("notifications")
             .column("user_id").column("read_at").run()
         try await database.schema("job_runs")
             .field("name", .string, .required)

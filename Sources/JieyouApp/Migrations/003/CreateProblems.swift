@@ -83,7 +83,7 @@ struct CreateProblems: AsyncMigration {
             .field("last", .int, .required)
             .unique(on: "org_unit_id", "year")
             .create()
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         for (name, table, columns) in [
             ("problems_org_state_idx", "problems", ["org_unit_id", "state", "deadline"]),
             ("problems_lead_state_idx", "problems", ["lead_department_id", "state", "deadline"]),

@@ -20,7 +20,7 @@ struct TakeInFindings: AsyncMigration {
             let recordedBy: UUID
             let createdAt: Date?
         }
-        let findings = try await (database as! any SQLDatabase).raw(
+        let findings = try await database.sql.raw(
             """
             SELECT id, org_unit_id, enterprise_id, visit_id, kind, text, recorded_by, created_at FROM findings
             WHERE problem_id IS NULL ORDER BY created_at, id
@@ -29,7 +29,7 @@ struct TakeInFindings: AsyncMigration {
         guard !findings.isEmpty else { return }
         let now = Date()
         try await database.writing(actorID: nil, now: now) { tx, log in
-            let sql = tx as! any SQLDatabase
+            let sql = tx.sql
             for f in findings {
                 // The row as the ledger of 003 wrote it; later columns are filled by their own migrations.
                 let id = UUID()

@@ -18,7 +18,7 @@ struct TrackProblemResponse: AsyncMigration {
         }
         // Problems written before this migration take their day from when they were recorded; their
         // response days stay unknown and are left out of the response rate.
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         struct Row: Decodable {
             let id: UUID
             let createdAt: Date
@@ -40,7 +40,7 @@ struct TrackProblemResponse: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         try await sql.drop(index: "problems_org_submitted_idx").run()
         try await sql.drop(index: "problems_org_state_category_idx").run()
         for column in Self.columns {

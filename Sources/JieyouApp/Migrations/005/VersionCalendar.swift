@@ -8,12 +8,12 @@ struct VersionCalendar: AsyncMigration {
     var name: String { "005_VersionCalendar" }
 
     func prepare(on database: any Database) async throws {
-        try await (database as! any SQLDatabase).raw(
+        try await database.sql.raw(
             "ALTER TABLE org_tree_version ADD COLUMN calendar_version BIGINT NOT NULL DEFAULT 0"
         ).run()
     }
 
     func revert(on database: any Database) async throws {
-        try await (database as! any SQLDatabase).raw("ALTER TABLE org_tree_version DROP COLUMN calendar_version").run()
+        try await database.sql.raw("ALTER TABLE org_tree_version DROP COLUMN calendar_version").run()
     }
 }

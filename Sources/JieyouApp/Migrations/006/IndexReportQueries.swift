@@ -11,14 +11,14 @@ struct IndexReportQueries: AsyncMigration {
     var name: String { "006_IndexReportQueries" }
 
     func prepare(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         try await sql.create(index: "problems_org_closed_idx").on("problems").column("org_unit_id").column("closed_on")
             .run()
         try await sql.raw("CREATE INDEX problems_flagged_idx ON problems (org_unit_id, state) WHERE flags <> ''").run()
     }
 
     func revert(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         try await sql.drop(index: "problems_org_closed_idx").run()
         try await sql.drop(index: "problems_flagged_idx").run()
     }

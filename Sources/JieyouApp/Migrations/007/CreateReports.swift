@@ -26,7 +26,7 @@ struct CreateReports: AsyncMigration {
             .field("issued_by", .uuid, .references("users", "id"))
             .unique(on: "org_unit_id", "kind", "period_key")
             .create()
-        try await (database as! any SQLDatabase).create(index: "reports_state_idx").on("reports")
+        try await database.sql.create(index: "reports_state_idx").on("reports")
             .column("org_unit_id").column("state").run()
         try await database.schema("notifications").field("link", .string).update()
     }

@@ -8,7 +8,7 @@ struct CreatePolicies: AsyncMigration {
     var name: String { "008_CreatePolicies" }
 
     func prepare(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         for column in ["registered_on VARCHAR(10)", "revenue_fen BIGINT", "employees INTEGER"] {
             try await sql.raw("ALTER TABLE enterprises ADD COLUMN \(unsafeRaw: column)").run()
         }
@@ -75,7 +75,7 @@ struct CreatePolicies: AsyncMigration {
         try await database.schema("policy_deliveries").delete()
         try await database.schema("policies").delete()
         for column in ["registered_on", "revenue_fen", "employees"] {
-            try await (database as! any SQLDatabase).raw("ALTER TABLE enterprises DROP COLUMN \(unsafeRaw: column)")
+            try await database.sql.raw("ALTER TABLE enterprises DROP COLUMN \(unsafeRaw: column)")
                 .run()
         }
     }

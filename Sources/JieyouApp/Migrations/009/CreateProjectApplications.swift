@@ -30,7 +30,7 @@ struct CreateProjectApplications: AsyncMigration {
             .field("created_at", .datetime, .required)
             .field("updated_at", .datetime, .required)
             .create()
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         try await sql.create(index: "project_applications_org_idx").on("project_applications")
             .column("org_unit_id").column("applied_on").run()
         try await sql.create(index: "project_applications_enterprise_idx").on("project_applications")

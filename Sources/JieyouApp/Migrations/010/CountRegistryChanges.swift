@@ -11,7 +11,7 @@ struct CountRegistryChanges: AsyncMigration {
     static let tables = ["enterprises", "enterprise_tags"]
 
     func prepare(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         try await sql.raw("CREATE TABLE registry_version (id INTEGER PRIMARY KEY, version BIGINT NOT NULL)").run()
         try await sql.raw("INSERT INTO registry_version (id, version) VALUES (1, 0)").run()
         if sql.dialect.name == "postgresql" {
@@ -48,7 +48,7 @@ struct CountRegistryChanges: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         if sql.dialect.name == "postgresql" {
             for table in Self.tables {
                 try await sql.raw("DROP TRIGGER \(unsafeRaw: table)_bump_registry ON \(unsafeRaw: table)").run()

@@ -27,7 +27,7 @@ struct CreateFinancingDemands: AsyncMigration {
             .field("created_at", .datetime, .required)
             .field("updated_at", .datetime, .required)
             .create()
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         try await sql.create(index: "financing_demands_org_idx").on("financing_demands")
             .column("org_unit_id").column("raised_on").run()
         try await sql.create(index: "financing_demands_enterprise_idx").on("financing_demands")

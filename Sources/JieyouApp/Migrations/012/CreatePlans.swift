@@ -102,7 +102,7 @@ struct CreatePlans: AsyncMigration {
             .field("reported_at", .datetime, .required)
             .unique(on: "task_id", "department_id", "period")
             .create()
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         try await sql.create(index: "plans_org_idx").on("plans").column("org_unit_id").run()
         try await sql.create(index: "plan_workstreams_plan_idx").on("plan_workstreams").column("plan_id").run()
         try await sql.create(index: "plan_tasks_plan_idx").on("plan_tasks").column("plan_id").column("position").run()

@@ -34,7 +34,7 @@ struct CampaignService {
         let id = UUID()
         let now = now
         return try await database.writing(actorID: actor.userID, now: now) { tx, log in
-            let sql = tx as! any SQLDatabase
+            let sql = tx.sql
             let record = Self.record(id: id, unit: unit, values)
             try await sql.insert(into: "campaigns")
                 .columns(
@@ -60,14 +60,14 @@ struct CampaignService {
 
     func update(_ id: UUID, _ draft: CampaignDraft, by actor: Actor) async throws {
         let tree = try await OrgDirectory.tree(on: database)
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         guard let before = try await CampaignQueries.load(id, on: sql),
             AccessPolicy.may(actor, .manageCampaigns, at: before.orgUnitId, in: tree)
         else { throw AppError.notFound("专项行动") }
         let values = try await checked(draft, unit: before.orgUnitId, tree: tree)
         let beforeList = try await CampaignQueries.listedEnterprises(id, on: sql).map(\.id)
         try await database.writing(actorID: actor.userID, now: now) { tx, log in
-            let sql = tx as! any SQLDatabase
+            let sql = tx.sql
             let after = Self.record(id: id, unit: before.orgUnitId, values)
             try await sql.update("campaigns")
                 .set("name", to: after.name).set("starts_on", to: after.startsOn)
@@ -97,7 +97,7 @@ struct CampaignService {
     /// Validates the draft, then checks what only the database knows: the tag exists and the listed
     /// enterprises belong to the campaign's subtree.
     private func checked(_ draft: CampaignDraft, unit: UUID, tree: OrgTree) async throws -> CampaignValues {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         let tags = Set(try await TagStore.names(on: sql))
         let values = try CampaignRules.validate(draft, knownTags: tags).get()
         if !values.enterpriseIDs.isEmpty {

@@ -36,7 +36,7 @@ struct EnterpriseAccess {
 
     /// The enterprise, or 404 when it does not exist or is not the reader's.
     func enterprise(_ id: UUID, on db: any Database) async throws -> StoredEnterprise {
-        guard let stored = try await StoredEnterprise.load(id, on: db as! any SQLDatabase), canRead(stored.row) else {
+        guard let stored = try await StoredEnterprise.load(id, on: db.sql), canRead(stored.row) else {
             throw AppError.notFound("企业")
         }
         return stored

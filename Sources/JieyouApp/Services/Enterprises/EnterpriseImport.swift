@@ -44,7 +44,7 @@ struct EnterpriseImport {
     }
 
     func run(file url: URL, into targetUnit: UUID) async throws -> EnterpriseImportReport {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         let tree = try await OrgDirectory.tree(on: database)
         guard writableUnits.contains(targetUnit) else { throw AppError.notFound("导入目标单位") }
         let table: TableFile
@@ -108,7 +108,7 @@ struct EnterpriseImport {
         let touchedUnits = rescopedUnits
         let bulk = created + updated >= Self.bulkRows
         try await database.writing(actorID: actorID, now: now) { tx, log in
-            let sql = tx as! any SQLDatabase
+            let sql = tx.sql
             let campaigns = try await CoverageTallies.campaigns(over: touchedUnits, tree: tree, on: sql)
             let largeCache = bulk && sql.dialect.name == "sqlite"
             if largeCache { try await sql.raw("PRAGMA cache_size = \(unsafeRaw: String(-Self.bulkCacheKiB))").run() }

@@ -9,7 +9,7 @@ struct EnterpriseService {
     let database: any Database
     let now: Date
 
-    private var sql: any SQLDatabase { database as! any SQLDatabase }
+    private var sql: any SQLDatabase { database.sql }
 
     func create(orgUnitID: UUID?, _ draft: EnterpriseDraft, by actor: Actor) async throws -> UUID {
         let tree = try await OrgDirectory.tree(on: database)
@@ -18,7 +18,7 @@ struct EnterpriseService {
         let id = UUID()
         let now = now
         return try await database.writing(actorID: actor.userID, now: now) { tx, log in
-            let sql = tx as! any SQLDatabase
+            let sql = tx.sql
             try await Self.checkCodeIsFree(values.creditCode, except: nil, on: sql)
             try await EnterpriseWriter.insert(
                 [(EnterpriseRow(id: id, orgUnitID: unit, values: values, now: now), values)], on: sql)
@@ -39,7 +39,7 @@ struct EnterpriseService {
         let values = try await validate(draft)
         let now = now
         try await database.writing(actorID: actor.userID, now: now) { tx, log in
-            let sql = tx as! any SQLDatabase
+            let sql = tx.sql
             try await Self.checkCodeIsFree(values.creditCode, except: id, on: sql)
             var before = stored.values.auditValues
             before["orgUnitId"] = stored.row.orgUnitId.uuidString
@@ -89,7 +89,7 @@ struct EnterpriseService {
         try v.throwIfFailed()
         let now = now
         try await database.writing(actorID: actor.userID, now: now) { tx, log in
-            let sql = tx as! any SQLDatabase
+            let sql = tx.sql
             if try await sql.raw("SELECT 1 AS x FROM tags WHERE name = \(bind: name!)").first() != nil {
                 throw AppError.conflict("name", "已有标签“\(name!)”")
             }

@@ -30,14 +30,14 @@ struct LiaisonService {
 
     func set(enterpriseID: UUID, _ assignment: LiaisonAssignment, by actor: Actor) async throws {
         let tree = try await OrgDirectory.tree(on: database)
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         guard let stored = try await StoredEnterprise.load(enterpriseID, on: sql),
             AccessPolicy.may(actor, .manageEnterprises, at: stored.row.orgUnitId, in: tree)
         else { throw AppError.notFound("企业") }
         try await check(assignment, orgUnit: stored.row.orgUnitId, tree: tree)
         let before = try await Self.load([enterpriseID], on: sql)[enterpriseID] ?? Liaison()
         try await database.writing(actorID: actor.userID, now: now) { tx, log in
-            let sql = tx as! any SQLDatabase
+            let sql = tx.sql
             try await sql.delete(from: "enterprise_liaisons").where("enterprise_id", .equal, SQLBind(enterpriseID))
                 .run()
             var rows: [(String, UUID?, UUID?)] = []

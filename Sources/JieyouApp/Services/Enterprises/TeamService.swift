@@ -37,7 +37,7 @@ struct TeamService {
 
     func save(_ input: TeamInput, id existing: UUID?, by actor: Actor) async throws -> UUID {
         let tree = try await OrgDirectory.tree(on: database)
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         guard AccessPolicy.has(actor, .manageEnterprises) else { throw AppError.forbidden() }
         var before: TeamSummary?
         if let existing {
@@ -108,7 +108,7 @@ struct TeamService {
         return try await database.writing(actorID: actor.userID, now: now) { tx, log in
             let changes = ChangeSet.diff(beforeValues, values)
             guard !changes.isEmpty else { return id }
-            let sql = tx as! any SQLDatabase
+            let sql = tx.sql
             if isNew {
                 try await sql.insert(into: "teams")
                     .columns("id", "org_unit_id", "kind", "name", "project", "leader_id", "created_at")

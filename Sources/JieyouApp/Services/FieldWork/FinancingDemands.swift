@@ -49,7 +49,7 @@ struct FinancingDemands {
         }
         var owner: UUID?
         if let enterprise {
-            owner = try await EnterpriseOwners.load([enterprise], on: database as! any SQLDatabase)[enterprise]
+            owner = try await EnterpriseOwners.load([enterprise], on: database.sql)[enterprise]
             if owner == nil || !AccessPolicy.may(actor, .recordFieldWork, at: owner!, in: tree) {
                 errors.insert(FieldError(field: "enterpriseId", message: "企业不存在或不属于本单位"), at: 0)
             }
@@ -61,7 +61,7 @@ struct FinancingDemands {
         let id = UUID()
         let now = now
         try await database.writing(actorID: actor.userID, now: now) { tx, log in
-            try await (tx as! any SQLDatabase).insert(into: "financing_demands")
+            try await tx.sql.insert(into: "financing_demands")
                 .columns(
                     "id", "org_unit_id", "enterprise_id", "amount_fen", "purpose", "raised_on", "status", "note",
                     "created_by", "created_at", "updated_at"
@@ -82,7 +82,7 @@ struct FinancingDemands {
 
     func advance(_ id: UUID, _ draft: FinancingStepDraft, by actor: Actor) async throws {
         let tree = try await OrgDirectory.tree(on: database)
-        let demand = try await Self.readable(id, by: actor, in: tree, on: database as! any SQLDatabase)
+        let demand = try await Self.readable(id, by: actor, in: tree, on: database.sql)
         guard AccessPolicy.may(actor, .recordFieldWork, at: demand.orgUnitId, in: tree) else {
             throw AppError.forbidden("只有企业所属单位的干部可以更新融资诉求")
         }
@@ -91,7 +91,7 @@ struct FinancingDemands {
         ).get()
         let now = now
         try await database.writing(actorID: actor.userID, now: now) { tx, log in
-            try await Self.apply(step, to: demand, meeting: nil, now: now, sql: tx as! any SQLDatabase, log: log)
+            try await Self.apply(step, to: demand, meeting: nil, now: now, sql: tx.sql, log: log)
         }
     }
 

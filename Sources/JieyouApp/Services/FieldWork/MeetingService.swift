@@ -53,7 +53,7 @@ struct MeetingService {
     func record(_ input: MeetingInput, by actor: Actor) async throws -> UUID {
         guard AccessPolicy.has(actor, .recordFieldWork) else { throw AppError.forbidden() }
         let tree = try await OrgDirectory.tree(on: database)
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         let unit = input.orgUnitID ?? actor.orgUnitID
         guard AccessPolicy.may(actor, .recordFieldWork, at: unit, in: tree) else { throw AppError.notFound("组织") }
         var v = Validator()
@@ -182,7 +182,7 @@ struct MeetingService {
         let enterprises = attending
         let ownerOf = owners
         return try await database.writing(actorID: actor.userID, now: now) { tx, log in
-            let sql = tx as! any SQLDatabase
+            let sql = tx.sql
             try await sql.insert(into: "meetings")
                 .columns(
                     "id", "org_unit_id", "kind", "title", "held_on", "place", "department_id", "notes", "recorded_by",

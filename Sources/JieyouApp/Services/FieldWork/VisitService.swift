@@ -27,7 +27,7 @@ struct VisitService {
     func record(_ input: VisitInput, by actor: Actor) async throws -> UUID {
         guard AccessPolicy.has(actor, .recordFieldWork) else { throw AppError.forbidden() }
         let tree = try await OrgDirectory.tree(on: database)
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         guard let enterpriseID = input.enterpriseID else { throw AppError.invalid("enterpriseId", "请选择走访的企业") }
         guard let enterprise = try await StoredEnterprise.load(enterpriseID, on: sql),
             AccessPolicy.may(actor, .recordFieldWork, at: enterprise.row.orgUnitId, in: tree)
@@ -79,7 +79,7 @@ struct VisitService {
         let foundItems = findings
         let team = cadreIDs
         return try await database.writing(actorID: actor.userID, now: now) { tx, log in
-            let sql = tx as! any SQLDatabase
+            let sql = tx.sql
             let campaigns = try await CoverageTallies.campaigns(over: [orgUnit], day: visitDay, tree: tree, on: sql)
             try await CoverageTallies.around([enterpriseID], campaigns: campaigns, tree: tree, on: sql) {
                 try await Self.insert(

@@ -46,7 +46,7 @@ struct PlanProgress {
     let database: any Database
     let now: Date
 
-    private var sql: any SQLDatabase { database as! any SQLDatabase }
+    private var sql: any SQLDatabase { database.sql }
     private var today: LocalDate { LocalDate(now, in: .chinaStandard) }
 
     /// The task and plan `actor` reads.
@@ -102,7 +102,7 @@ struct PlanProgress {
         let now = now
         let today = today
         try await database.writing(actorID: actor.userID, now: now) { tx, log in
-            let sql = tx as! any SQLDatabase
+            let sql = tx.sql
             try await sql.raw(
                 """
                 DELETE FROM plan_progress WHERE task_id = \(bind: id) AND department_id = \(bind: unit.id)
@@ -165,7 +165,7 @@ struct PlanProgress {
         let on = reason == nil ? nil : today.iso
         let now = now
         try await database.writing(actorID: actor.userID, now: now) { tx, log in
-            try await (tx as! any SQLDatabase).raw(
+            try await tx.sql.raw(
                 """
                 UPDATE plan_tasks SET supervised_on = \(bind: on), supervision_note = \(bind: reason), updated_at = \(bind: now)
                 WHERE id = \(bind: id)
@@ -194,7 +194,7 @@ struct PlanProgress {
         let milestone = UUID()
         let now = now
         try await database.writing(actorID: actor.userID, now: now) { tx, log in
-            try await (tx as! any SQLDatabase).insert(into: "plan_milestones")
+            try await tx.sql.insert(into: "plan_milestones")
                 .columns("id", "task_id", "title", "due_on")
                 .values(SQLBind(milestone), SQLBind(id), SQLBind(title!), SQLBind(due!.iso)).run()
             try await log.record(

@@ -10,7 +10,7 @@ struct PlanStore {
     let database: any Database
     let now: Date
 
-    private var sql: any SQLDatabase { database as! any SQLDatabase }
+    private var sql: any SQLDatabase { database.sql }
     private var today: LocalDate { LocalDate(now, in: .chinaStandard) }
 
     /// The preview of a pasted text: the parsed draft and how each unit it names matches a department.
@@ -43,7 +43,7 @@ struct PlanStore {
         let now = now
         let year = PlanRules.year(of: plan, today: today)
         try await database.writing(actorID: actor.userID, now: now) { tx, log in
-            let sql = tx as! any SQLDatabase
+            let sql = tx.sql
             var unitIDs: [String: UUID] = [:]
             for match in matches {
                 if let mapped = mapping[match.name] {

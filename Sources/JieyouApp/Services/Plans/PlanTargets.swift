@@ -13,7 +13,7 @@ struct PlanTargets {
 
     /// Records the actual of `month` (2025-05), replacing one entered before for that month.
     func recordActual(target id: UUID, month: String?, value: String?, note: String?, by actor: Actor) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         let tree = try await OrgDirectory.tree(on: database)
         guard
             let row = try await sql.raw("SELECT plan_id FROM plan_targets WHERE id = \(bind: id)").first(),
@@ -32,7 +32,7 @@ struct PlanTargets {
         let formatted = PlanNumber.format(number!)
         let now = now
         try await database.writing(actorID: actor.userID, now: now) { tx, log in
-            let sql = tx as! any SQLDatabase
+            let sql = tx.sql
             let before = try await sql.raw(
                 "SELECT value FROM plan_target_actuals WHERE target_id = \(bind: id) AND month = \(bind: monthText)"
             ).first().map { try $0.decode(column: "value", as: String.self) }

@@ -50,7 +50,7 @@ struct BenefitLedger {
     /// list at once); every one must be in scope, or nothing is written.
     func grant(_ draft: BenefitDraft, enterprises: [UUID], policy: UUID?, by actor: Actor) async throws -> [UUID] {
         guard AccessPolicy.has(actor, .managePolicies) else { throw AppError.forbidden() }
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         let tree = try await OrgDirectory.tree(on: database)
         let values = try BenefitRules.validate(draft, today: LocalDate(now, in: .chinaStandard)).get()
         guard !enterprises.isEmpty else { throw AppError.invalid("enterpriseId", "请选择企业") }
@@ -67,7 +67,7 @@ struct BenefitLedger {
         let ids = enterprises.map { _ in UUID() }
         let now = now
         try await database.writing(actorID: actor.userID, now: now) { tx, log in
-            let sql = tx as! any SQLDatabase
+            let sql = tx.sql
             for chunk in Array(zip(ids, enterprises)).chunked(into: 300) {
                 var insert = sql.insert(into: "benefits").columns(
                     "id", "policy_id", "enterprise_id", "org_unit_id", "kind", "amount_fen", "granted_on", "note",

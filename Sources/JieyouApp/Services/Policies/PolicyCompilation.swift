@@ -16,7 +16,7 @@ enum PolicyCompilation {
     static func selected(_ req: Request, _ signedIn: SignedIn) async throws -> (title: String, policies: [PolicyRecord])
     {
         guard AccessPolicy.has(signedIn.actor, .readPolicies) else { throw AppError.forbidden() }
-        let sql = req.db as! any SQLDatabase
+        let sql = req.db.sql
         let tree = try await OrgDirectory.tree(on: req.db)
         let units = PolicyService.visibleUnits(of: signedIn.actor, in: tree)
         let filter = PolicyFilter(
@@ -94,7 +94,7 @@ enum PolicyCompilation {
     @Sendable static func download(req: Request) async throws -> Response {
         let signedIn = try req.requireSignedIn()
         let (title, policies) = try await selected(req, signedIn)
-        let sql = req.db as! any SQLDatabase
+        let sql = req.db.sql
         let tree = try await OrgDirectory.tree(on: req.db)
         let ids = Array(Set(policies.compactMap(\.departmentId)))
         var departments: [UUID: String] = [:]

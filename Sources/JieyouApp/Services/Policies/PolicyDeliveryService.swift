@@ -15,7 +15,7 @@ struct PolicyDeliveryService {
     /// 精准推送: an online delivery to each qualifying enterprise of the actor's scope that has none yet,
     /// and a notice to its accounts. Returns how many enterprises it reached.
     func push(_ policyID: UUID, by actor: Actor) async throws -> Int {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         let tree = try await OrgDirectory.tree(on: database)
         let policy = try await PolicyService.readable(policyID, by: actor, in: tree, on: sql)
         guard AccessPolicy.has(actor, .managePolicies) else { throw AppError.forbidden() }
@@ -27,7 +27,7 @@ struct PolicyDeliveryService {
         let now = now
         let today = today
         try await database.writing(actorID: actor.userID, now: now) { tx, log in
-            let sql = tx as! any SQLDatabase
+            let sql = tx.sql
             for chunk in targets.chunked(into: 300) {
                 var insert = sql.insert(into: "policy_deliveries").columns(
                     "id", "policy_id", "enterprise_id", "org_unit_id", "channel", "delivered_on", "delivered_by",
@@ -62,7 +62,7 @@ struct PolicyDeliveryService {
         _ policyID: UUID, enterprises: [UUID], channel: DeliveryChannel, on day: LocalDate, meeting: UUID?,
         by actor: Actor
     ) async throws -> Int {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         let tree = try await OrgDirectory.tree(on: database)
         let policy = try await PolicyService.readable(policyID, by: actor, in: tree, on: sql)
         guard AccessPolicy.has(actor, .recordFieldWork) else { throw AppError.forbidden() }
@@ -80,7 +80,7 @@ struct PolicyDeliveryService {
         return try await database.writing(actorID: actor.userID, now: now) { tx, log in
             try await Self.insert(
                 policyID, enterprises: enterprises, owners: owners, channel: channel, on: day, meeting: meeting,
-                by: actor, now: now, sql: tx as! any SQLDatabase, log: log)
+                by: actor, now: now, sql: tx.sql, log: log)
         }
     }
 
@@ -122,7 +122,7 @@ struct PolicyDeliveryService {
     /// push counts as delivered online at that moment. Only a policy that fits the enterprise.
     func acknowledge(_ policyID: UUID, by actor: Actor) async throws {
         guard actor.has(.enterprise), let enterprise = actor.enterpriseID else { throw AppError.forbidden() }
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         let tree = try await OrgDirectory.tree(on: database)
         guard let facts = try await EnterpriseFactsStore.load(enterprise: enterprise, on: sql),
             let fit = try await PolicyMatching(sql: sql, tree: tree, today: today).policies(for: facts).first(where: {
@@ -133,7 +133,7 @@ struct PolicyDeliveryService {
         let now = now
         let today = today
         try await database.writing(actorID: actor.userID, now: now) { tx, log in
-            let sql = tx as! any SQLDatabase
+            let sql = tx.sql
             if fit.channels.contains(.online) {
                 try await sql.update("policy_deliveries").set("acknowledged_at", to: now)
                     .set("acknowledged_by", to: actor.userID).where("policy_id", .equal, policyID)

@@ -48,7 +48,7 @@ struct PolicyService {
         let record = try await checked(draft, rule: rule, department: department, id: UUID(), unit: unit, tree: tree)
         let now = now
         return try await database.writing(actorID: actor.userID, now: now) { tx, log in
-            try await (tx as! any SQLDatabase).insert(into: "policies")
+            try await tx.sql.insert(into: "policies")
                 .columns(
                     "id", "org_unit_id", "title", "document_number", "issuer", "level", "themes", "summary",
                     "valid_from", "valid_until", "department_id", "benefit_kind", "source_text", "source_url",
@@ -71,7 +71,7 @@ struct PolicyService {
         async throws
     {
         let tree = try await OrgDirectory.tree(on: database)
-        let before = try await Self.readable(id, by: actor, in: tree, on: database as! any SQLDatabase)
+        let before = try await Self.readable(id, by: actor, in: tree, on: database.sql)
         guard Self.mayManage(actor, before, in: tree) else { throw AppError.forbidden("只有发布单位的政策小组可以修改此政策") }
         let after = try await checked(
             draft, rule: rule, department: department, id: id, unit: before.orgUnitId, tree: tree)
@@ -79,7 +79,7 @@ struct PolicyService {
         guard !changes.isEmpty else { return }
         let now = now
         try await database.writing(actorID: actor.userID, now: now) { tx, log in
-            try await (tx as! any SQLDatabase).update("policies")
+            try await tx.sql.update("policies")
                 .set("title", to: after.title).set("document_number", to: after.documentNumber)
                 .set("issuer", to: after.issuer).set("level", to: after.level).set("themes", to: after.themes)
                 .set("summary", to: after.summary).set("valid_from", to: after.validFrom)
@@ -97,7 +97,7 @@ struct PolicyService {
     private func checked(
         _ draft: PolicyDraft, rule: EligibilityRuleDraft?, department: UUID?, id: UUID, unit: UUID, tree: OrgTree
     ) async throws -> PolicyRecord {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         let tags = Set(try await TagStore.names(on: sql))
         var errors: [FieldError] = []
         let values: PolicyValues?

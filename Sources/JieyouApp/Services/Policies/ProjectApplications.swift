@@ -63,7 +63,7 @@ struct ProjectApplications {
         -> UUID
     {
         guard AccessPolicy.has(actor, .managePolicies) else { throw AppError.forbidden() }
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         let tree = try await OrgDirectory.tree(on: database)
         var values: ProjectApplicationValues?
         var errors: [FieldError] = []
@@ -86,7 +86,7 @@ struct ProjectApplications {
         let id = UUID()
         let now = now
         try await database.writing(actorID: actor.userID, now: now) { tx, log in
-            try await (tx as! any SQLDatabase).insert(into: "project_applications")
+            try await tx.sql.insert(into: "project_applications")
                 .columns(
                     "id", "org_unit_id", "enterprise_id", "policy_id", "name", "fund", "amount_asked_fen", "stage",
                     "applied_on", "note", "created_by", "created_at", "updated_at"
@@ -111,7 +111,7 @@ struct ProjectApplications {
     @discardableResult
     func advance(_ id: UUID, _ draft: ProjectStepDraft, by actor: Actor) async throws -> UUID? {
         let tree = try await OrgDirectory.tree(on: database)
-        let project = try await Self.readable(id, by: actor, in: tree, on: database as! any SQLDatabase)
+        let project = try await Self.readable(id, by: actor, in: tree, on: database.sql)
         guard AccessPolicy.may(actor, .managePolicies, at: project.orgUnitId, in: tree) else {
             throw AppError.forbidden("只有企业所属单位的政策小组可以办理项目申报")
         }
@@ -128,7 +128,7 @@ struct ProjectApplications {
             }
         let now = now
         return try await database.writing(actorID: actor.userID, now: now) { tx, log in
-            let sql = tx as! any SQLDatabase
+            let sql = tx.sql
             var benefit: UUID?
             if step.stage == .disbursed, let granted = step.amountGranted {
                 let benefitID = UUID()

@@ -27,7 +27,7 @@ struct ProblemListImport {
     let calendar: WorkCalendar
     static let maxProblems = 10_000
 
-    private var sql: any SQLDatabase { database as! any SQLDatabase }
+    private var sql: any SQLDatabase { database.sql }
 
     /// The dispatchers (服务小组), who keep the ledger, and admins.
     static func mayImport(_ actor: Actor) -> Bool { actor.has(.dispatcher) || actor.has(.admin) }
@@ -242,7 +242,7 @@ struct ProblemListImport {
         let (actor, now, calendar) = (actor, now, calendar)
         let today = LocalDate(now, in: .chinaStandard)
         return try await database.writing(actorID: actor.userID, now: now) { tx, log in
-            let sql = tx as! any SQLDatabase
+            let sql = tx.sql
             var limits: [UUID: ProblemWorkflow] = [:]
             var matched: Set<UUID> = []
             var created = 0
@@ -283,18 +283,14 @@ struct ProblemListImport {
                 if limits[unit] == nil {
                     limits[unit] = try await ProblemRules.workflow(for: unit, tree: tree, calendar: calendar, on: sql)
                 }
-                guard let (record, before) = try await ProblemRecord.load(id, on: sql) else { continue }
+                let store = ProblemStore(sql: sql)
+                guard let (record, before) = try await store.load(id) else { continue }
                 let after = try Self.replay(item, on: before, workflow: limits[unit]!, today: today)
-                _ = try await ProblemWriter.update(id, from: record.version, to: after, now: now, on: sql)
+                _ = try await store.update(id, from: record.version, to: after, now: now)
                 if let text = entry.progress, item.state == .assigned || item.state == .inProgress {
-                    try await sql.insert(into: "problem_progress")
-                        .columns("id", "problem_id", "department_id", "user_id", "text", "created_at")
-                        .values(
-                            SQLBind(UUID()), SQLBind(id), SQLBind(item.lead), SQLBind(actor.userID), SQLBind(text),
-                            SQLBind(now)
-                        ).run()
+                    try await store.addProgress(to: id, department: item.lead, user: actor.userID, text: text, now: now)
                 }
-                var changes = ChangeSet.diff(ProblemWriter.auditValues(before), ProblemWriter.auditValues(after))
+                var changes = ChangeSet.diff(before.auditValues, after.auditValues)
                 changes.record("note", before: nil, after: "问题清单导入（第\(entry.row)行）")
                 try await log.record("problem", id: id.uuidString, "import", changes, orgUnit: unit)
             }

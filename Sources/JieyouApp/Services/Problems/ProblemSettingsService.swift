@@ -9,7 +9,7 @@ struct ProblemSettingsService {
     let database: any Database
     let now: Date
 
-    private var sql: any SQLDatabase { database as! any SQLDatabase }
+    private var sql: any SQLDatabase { database.sql }
 
     /// A unit's limits: what it sets itself, what it would have without that, and what is in force.
     struct Limits: Sendable {
@@ -42,7 +42,7 @@ struct ProblemSettingsService {
         guard before != overrides else { return try await Self.limits(of: unit, on: sql) }
         let now = now
         try await database.writing(actorID: actor.userID, now: now) { tx, log in
-            let sql = tx as! any SQLDatabase
+            let sql = tx.sql
             try await sql.raw(
                 """
                 DELETE FROM org_settings WHERE org_unit_id = \(bind: unit)
@@ -85,7 +85,7 @@ struct ProblemSettingsService {
             resolveDays: days ?? limits.resolveDays(for: parent!.code), parentCode: parent!.code, orgUnitID: unit)
         let now = now
         try await database.writing(actorID: actor.userID, now: now) { tx, log in
-            try await (tx as! any SQLDatabase).insert(into: "problem_categories")
+            try await tx.sql.insert(into: "problem_categories")
                 .columns("code", "name", "parent_code", "org_unit_id", "resolve_days", "created_at")
                 .values(
                     SQLBind(category.code), SQLBind(category.name), SQLBind(category.parentCode), SQLBind(unit),
@@ -119,7 +119,7 @@ struct ProblemSettingsService {
             try await requireFreeName(updated.name, under: category.parentCode!, for: unit, except: code, tree: tree)
         }
         try await database.writing(actorID: actor.userID, now: now) { tx, log in
-            try await (tx as! any SQLDatabase).update("problem_categories")
+            try await tx.sql.update("problem_categories")
                 .set("name", to: SQLBind(updated.name)).set("resolve_days", to: SQLBind(updated.resolveDays))
                 .where("code", .equal, SQLBind(code)).run()
             try await log.record(
@@ -139,7 +139,7 @@ struct ProblemSettingsService {
         }
         _ = try await requireManager(actor, of: unit, what: "问题子类")
         try await database.writing(actorID: actor.userID, now: now) { tx, log in
-            let sql = tx as! any SQLDatabase
+            let sql = tx.sql
             let used =
                 try await sql.raw(
                     "SELECT CAST(COUNT(*) AS BIGINT) AS n FROM problems WHERE category_code = \(bind: code)"

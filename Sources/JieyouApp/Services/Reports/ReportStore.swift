@@ -30,7 +30,7 @@ enum ReportStore {
         case .campaignSummary(let summary): content = try encode(summary)
         }
         return try await database.writing(actorID: actorID, now: now) { tx, log in
-            let sql = tx as! any SQLDatabase
+            let sql = tx.sql
             if let existing = try await find(unit: unit, kind: draft.kind, periodKey: draft.periodKey, on: sql) {
                 return (existing, false, 0)
             }
@@ -181,7 +181,7 @@ enum ReportStore {
         let nextSteps = checked(nextSteps, "nextSteps", "下步工作")
         try v.throwIfFailed()
         try await database.writing(actorID: actor.userID, now: now) { tx, log in
-            let sql = tx as! any SQLDatabase
+            let sql = tx.sql
             let report = try await writable(id, by: actor, tree: tree, on: sql)
             var changes = ChangeSet()
             let content: String
@@ -216,7 +216,7 @@ enum ReportStore {
     /// Issues (印发) a draft: from now on it is what was sent and never changes.
     static func issue(_ id: UUID, actor: Actor, tree: OrgTree, now: Date, on database: any Database) async throws {
         try await database.writing(actorID: actor.userID, now: now) { tx, log in
-            let sql = tx as! any SQLDatabase
+            let sql = tx.sql
             let report = try await writable(id, by: actor, tree: tree, on: sql)
             try await sql.raw(
                 """

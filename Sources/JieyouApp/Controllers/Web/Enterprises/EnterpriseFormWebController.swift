@@ -86,7 +86,7 @@ struct EnterpriseFormWebController: RouteCollection {
 
     @Sendable func edit(req: Request) async throws -> Response {
         let ctx = try await AdminContext.load(req, .manageEnterprises)
-        let sql = req.db as! any SQLDatabase
+        let sql = req.db.sql
         let id = try req.idParameter("企业")
         guard let stored = try await StoredEnterprise.load(id, on: sql), ctx.scope.contains(stored.row.orgUnitId) else {
             throw AppError.notFound("企业")
@@ -111,7 +111,7 @@ struct EnterpriseFormWebController: RouteCollection {
         let form = try req.content.decode(Form.self)
         do {
             // The liaison is checked first: a refused form writes neither the enterprise nor its liaison.
-            guard let stored = try await StoredEnterprise.load(id, on: req.db as! any SQLDatabase),
+            guard let stored = try await StoredEnterprise.load(id, on: req.db.sql),
                 ctx.scope.contains(stored.row.orgUnitId)
             else { throw AppError.notFound("企业") }
             try await LiaisonService(database: req.db, now: req.now).check(
@@ -149,7 +149,7 @@ struct EnterpriseFormWebController: RouteCollection {
     private func tagsPage(_ req: Request, _ ctx: AdminContext, name: String?, errors: [FieldError]) async throws -> HTML
     {
         let f = FormFields(errors: errors)
-        let names = try await TagStore.names(on: req.db as! any SQLDatabase)
+        let names = try await TagStore.names(on: req.db.sql)
         let items = names.map { n -> HTML in
             "<li>\(n)\(EnterpriseTags.builtIn.contains(n) ? HTML(" <small class=\"muted\">（内置）</small>") : .empty)</li>"
         }
@@ -167,7 +167,7 @@ struct EnterpriseFormWebController: RouteCollection {
         -> HTML
     {
         let f = FormFields(errors: errors)
-        let tags = try await TagStore.names(on: req.db as! any SQLDatabase).map { ($0, $0) }
+        let tags = try await TagStore.names(on: req.db.sql).map { ($0, $0) }
         let unit = formUUID(form.orgUnitId) ?? ctx.actor.orgUnitID
         let line = ctx.tree.lineage(of: ctx.tree[unit] == nil ? ctx.actor.orgUnitID : unit).map(\.id)
         let people = try await UserModel.query(on: req.db).filter(\.$orgUnit.$id ~~ line).filter(\.$active == true)

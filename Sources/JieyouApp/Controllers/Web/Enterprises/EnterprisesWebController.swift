@@ -17,8 +17,8 @@ struct EnterprisesWebController: RouteCollection {
         let filter = try EnterpriseFilter(query: req, access: access)
         let cursor = req.query[String.self, at: "cursor"]
         let page = try await EnterpriseSearch.page(
-            filter, reach: access.reach, limit: 30, cursor: cursor, on: req.db as! any SQLDatabase)
-        let tags = try await TagStore.names(on: req.db as! any SQLDatabase)
+            filter, reach: access.reach, limit: 30, cursor: cursor, on: req.db.sql)
+        let tags = try await TagStore.names(on: req.db.sql)
         let f = FormFields()
         let sections = Industry.sections.map { ($0.code, "\($0.code) \($0.name)") }
         let cities = Region.hunan.filter(\.isCity).map { ($0.code, $0.name) }
@@ -66,7 +66,7 @@ struct EnterprisesWebController: RouteCollection {
     @Sendable func show(req: Request) async throws -> Response {
         let access = try await EnterpriseAccess.load(req)
         let stored = try await access.enterprise(try req.idParameter("企业"), on: req.db)
-        let sql = req.db as! any SQLDatabase
+        let sql = req.db.sql
         let id = stored.row.id
         let liaison = try await LiaisonService.load([id], on: sql)[id] ?? Liaison()
         let visits = try await VisitQueries.recent(where: "v.enterprise_id = \(bind: id)", limit: 50, on: sql)
@@ -125,7 +125,7 @@ struct EnterprisesWebController: RouteCollection {
         }
         let actions = [
             mayVisit ? HTML("<a class=\"button\" href=\"\(WebPath.newVisit(for: id))\">记录走访</a>") : nil,
-            ProblemsWebController.maySubmit(access.actor) && !access.actor.has(.monitor)
+            ProblemAccess.maySubmit(access.actor) && !access.actor.has(.monitor)
                 ? HTML(
                     "<a class=\"button secondary\" href=\"\(WebPath.problems)/new?enterprise=\(id.uuidString.lowercased())\">登记问题</a>"
                 )

@@ -27,7 +27,7 @@ struct TeamsWebController: RouteCollection {
         let access = try await EnterpriseAccess.load(req)
         guard case .units(let units) = access.reach else { throw AppError.forbidden() }
         let teams = try await TeamService.list(
-            where: "t.org_unit_id IN (\(binds: units))", on: req.db as! any SQLDatabase)
+            where: "t.org_unit_id IN (\(binds: units))", on: req.db.sql)
         let rows = teams.map { t -> HTML in
             let enterprises = HTML.join(
                 t.enterprises.map { HTML("<a href=\"\(WebPath.enterprise($0.id))\">\($0.name)</a>") }, separator: "、")
@@ -58,7 +58,7 @@ struct TeamsWebController: RouteCollection {
     @Sendable func edit(req: Request) async throws -> Response {
         let ctx = try await AdminContext.load(req, .manageEnterprises)
         let id = try req.idParameter("专班")
-        guard let t = try await TeamService.list(where: "t.id = \(bind: id)", on: req.db as! any SQLDatabase).first,
+        guard let t = try await TeamService.list(where: "t.id = \(bind: id)", on: req.db.sql).first,
             ctx.scope.contains(t.orgUnitId)
         else { throw AppError.notFound("专班") }
         let form = Form(
@@ -78,7 +78,7 @@ struct TeamsWebController: RouteCollection {
         do {
             let lines = PastedLines.records(form.enterpriseList ?? "", maxFields: 1, separators: [])
             let found = try await EnterpriseLookup.resolve(
-                lines.map { $0.fields[0] }, units: ctx.scope, on: req.db as! any SQLDatabase)
+                lines.map { $0.fields[0] }, units: ctx.scope, on: req.db.sql)
             var v = Validator()
             for record in lines where found[record.fields[0]] == nil {
                 v.fail("enterpriseIds", "服务企业第\(record.line)行：找不到企业“\(record.fields[0])”")

@@ -82,7 +82,7 @@ struct VisitsWebController: RouteCollection {
         var filter = EnterpriseFilter()
         if q.isEmpty { filter.cadreID = signedIn.actor.has(.cadre) ? signedIn.userID : nil } else { filter.q = q }
         let page = try await EnterpriseSearch.page(
-            filter, reach: access.reach, limit: 20, cursor: nil, on: req.db as! any SQLDatabase)
+            filter, reach: access.reach, limit: 20, cursor: nil, on: req.db.sql)
         let items = page.items.map { e -> HTML in
             "<li><a class=\"pick\" href=\"\(WebPath.newVisit(for: e.id))\">\(e.name)<small>\(e.lastVisitedOn.map { "上次走访 \($0)" } ?? "尚未走访")</small></a></li>"
         }
@@ -138,7 +138,7 @@ struct VisitsWebController: RouteCollection {
         -> [PolicyMatching.Fit]
     {
         guard AccessPolicy.has(signedIn.actor, .readPolicies) else { return [] }
-        let sql = req.db as! any SQLDatabase
+        let sql = req.db.sql
         guard let facts = try await EnterpriseFactsStore.load(enterprise: enterprise, on: sql) else { return [] }
         let tree = try await OrgDirectory.tree(on: req.db)
         let visible = Set(PolicyService.visibleUnits(of: signedIn.actor, in: tree))

@@ -37,7 +37,7 @@ struct CampaignsWebController: RouteCollection {
         let tree = try await OrgDirectory.tree(on: req.db)
         let today = LocalDate(req.now, in: .chinaStandard)
         let campaigns = try await CampaignQueries.list(
-            units: CampaignService.visibleUnits(of: signedIn.actor, in: tree), on: req.db as! any SQLDatabase)
+            units: CampaignService.visibleUnits(of: signedIn.actor, in: tree), on: req.db.sql)
         let mayManage = AccessPolicy.has(signedIn.actor, .manageCampaigns)
         let rows = campaigns.map { c -> HTML in
             let phase = c.schedule.phase(on: today)?.chineseName ?? (today < c.schedule.startsOn ? "未开始" : "已结束")
@@ -97,7 +97,7 @@ struct CampaignsWebController: RouteCollection {
 
     @Sendable func edit(req: Request) async throws -> Response {
         let ctx = try await AdminContext.load(req, .manageCampaigns)
-        let sql = req.db as! any SQLDatabase
+        let sql = req.db.sql
         let id = try req.idParameter("专项行动")
         guard let c = try await CampaignQueries.load(id, on: sql), ctx.scope.contains(c.orgUnitId) else {
             throw AppError.notFound("专项行动")
@@ -117,7 +117,7 @@ struct CampaignsWebController: RouteCollection {
         let id = try req.idParameter("专项行动")
         let form = try req.content.decode(Form.self)
         do {
-            guard let c = try await CampaignQueries.load(id, on: req.db as! any SQLDatabase),
+            guard let c = try await CampaignQueries.load(id, on: req.db.sql),
                 ctx.scope.contains(c.orgUnitId)
             else { throw AppError.notFound("专项行动") }
             let draft = try await self.draft(req, ctx, form, unit: c.orgUnitId)
@@ -138,7 +138,7 @@ struct CampaignsWebController: RouteCollection {
         if form.scope == CampaignScope.list.rawValue {
             let lines = PastedLines.records(form.enterpriseList ?? "", maxFields: 1, separators: [])
             let found = try await EnterpriseLookup.resolve(
-                lines.map { $0.fields[0] }, units: Array(ctx.tree.subtree(of: unit)), on: req.db as! any SQLDatabase)
+                lines.map { $0.fields[0] }, units: Array(ctx.tree.subtree(of: unit)), on: req.db.sql)
             var v = Validator()
             for record in lines {
                 if let ref = found[record.fields[0]] {
@@ -163,7 +163,7 @@ struct CampaignsWebController: RouteCollection {
         -> HTML
     {
         let f = FormFields(errors: errors)
-        let tags = try await TagStore.names(on: req.db as! any SQLDatabase).map { ($0, $0) }
+        let tags = try await TagStore.names(on: req.db.sql).map { ($0, $0) }
         let scopes = CampaignScope.allCases.map { ($0.rawValue, $0.chineseName) }
         let cadences = ReportingCadence.allCases.map { ($0.rawValue, $0.chineseName) }
         return """

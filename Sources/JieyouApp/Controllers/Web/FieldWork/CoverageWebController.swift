@@ -12,7 +12,7 @@ struct CoverageWebController: RouteCollection {
 
     @Sendable func show(req: Request) async throws -> Response {
         let access = try await EnterpriseAccess.load(req)
-        let sql = req.db as! any SQLDatabase
+        let sql = req.db.sql
         let campaign = req.query[String.self, at: "campaign"]
         let unit = req.query[String.self, at: "orgUnit"]
         let from = req.query[String.self, at: "from"]

@@ -34,7 +34,7 @@ struct FinancingWebController: RouteCollection {
         let signedIn = try req.requireSignedIn()
         let (reach, wanted) = try await FinancingDemandsAPIController.query(req)
         let (totals, items) = try await FinancingDemands.list(
-            reach: reach, status: wanted, on: req.db as! any SQLDatabase)
+            reach: reach, status: wanted, on: req.db.sql)
         let today = LocalDate(req.now, in: .chinaStandard)
         let tabs = ([(nil, "全部")] + FinancingStatus.allCases.map { ($0, $0.chineseName) }).map {
             status, label -> HTML in
@@ -84,7 +84,7 @@ struct FinancingWebController: RouteCollection {
             var enterprise: UUID?
             if !key.isEmpty {
                 let found = try await EnterpriseLookup.resolve(
-                    [key], units: Array(tree.subtree(of: signedIn.orgUnitID)), on: req.db as! any SQLDatabase)
+                    [key], units: Array(tree.subtree(of: signedIn.orgUnitID)), on: req.db.sql)
                 guard let match = found[key] else { throw AppError.invalid("enterprise", "找不到本单位的企业“\(key)”") }
                 enterprise = match.id
             }
@@ -120,7 +120,7 @@ struct FinancingWebController: RouteCollection {
         let signedIn = try req.requireSignedIn()
         let tree = try await OrgDirectory.tree(on: req.db)
         let d = try await FinancingDemands.readable(
-            try req.idParameter("融资诉求"), by: signedIn.actor, in: tree, on: req.db as! any SQLDatabase)
+            try req.idParameter("融资诉求"), by: signedIn.actor, in: tree, on: req.db.sql)
         let today = LocalDate(req.now, in: .chinaStandard)
         let mayMove =
             !d.status.isFinal && AccessPolicy.may(signedIn.actor, .recordFieldWork, at: d.orgUnitId, in: tree)

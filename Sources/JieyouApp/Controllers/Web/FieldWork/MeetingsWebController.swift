@@ -33,7 +33,7 @@ struct MeetingsWebController: RouteCollection {
         let access = try await EnterpriseAccess.load(req)
         guard case .units(let units) = access.reach else { throw AppError.forbidden() }
         let meetings = try await MeetingQueries.list(
-            where: "m.org_unit_id IN (\(binds: units))", limit: 200, on: req.db as! any SQLDatabase)
+            where: "m.org_unit_id IN (\(binds: units))", limit: 200, on: req.db.sql)
         let rows = meetings.map { m -> HTML in
             """
             <tr><td>\(m.heldOn)</td><td><a href="\(WebPath.meeting(m.id))">\(m.title)</a></td>\
@@ -135,7 +135,7 @@ struct MeetingsWebController: RouteCollection {
         let deals = PastedLines.records(form.dealList ?? "", maxFields: 4)
         let keys = (attending + problems + suggestions + financings + deals).map { $0.fields[0] }
         let found = try await EnterpriseLookup.resolve(
-            keys, units: Array(tree.subtree(of: signedIn.actor.orgUnitID)), on: req.db as! any SQLDatabase)
+            keys, units: Array(tree.subtree(of: signedIn.actor.orgUnitID)), on: req.db.sql)
         var v = Validator()
         func enterprise(_ record: PastedLines.Record, _ field: String, _ box: String) -> UUID? {
             guard let ref = found[record.fields[0]] else {
@@ -197,7 +197,7 @@ struct MeetingsWebController: RouteCollection {
             AccessPolicy.has(signedIn.actor, .readPolicies)
             ? try await PolicyQueries.list(
                 units: PolicyService.visibleUnits(of: signedIn.actor, in: tree), filter: PolicyFilter(),
-                on: req.db as! any SQLDatabase
+                on: req.db.sql
             ).filter { $0.isValid(on: today) }.map { ($0.id.uuidString.lowercased(), $0.title) } : []
         func box(_ name: String, _ label: String, _ value: String?, rows: Int, placeholder: String, hint: String)
             -> HTML

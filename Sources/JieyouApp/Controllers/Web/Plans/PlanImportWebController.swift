@@ -55,7 +55,7 @@ struct PlanImportWebController: RouteCollection {
         _ req: Request, draft: PlanDraft, units: [PlanUnitMatch], errors: [FieldError], status: HTTPResponseStatus
     ) async throws -> Response {
         let signedIn = try req.requireSignedIn()
-        let departments = try await PlanUnits.departments(of: signedIn.orgUnitID, on: req.db as! any SQLDatabase)
+        let departments = try await PlanUnits.departments(of: signedIn.orgUnitID, on: req.db.sql)
         let content: HTML = """
             <h1>核对方案</h1>
             <p>请逐项核对识别结果：可修改名称、目标、任务、牵头和配合单位（以顿号分隔）、完成时限，不需要的勾选“删除”。</p>
@@ -79,7 +79,7 @@ struct PlanImportWebController: RouteCollection {
                 FieldError(field: PlanPreviewForm.formField($0.field, places: places), message: $0.message)
             }
             // The units as the corrected draft names them, matched again.
-            let departments = try await PlanUnits.departments(of: signedIn.orgUnitID, on: req.db as! any SQLDatabase)
+            let departments = try await PlanUnits.departments(of: signedIn.orgUnitID, on: req.db.sql)
             var units = PlanUnits.match(draft.unitNames, against: departments)
             units = units.map { unit in
                 guard let mapped = mapping[unit.name], let d = departments.first(where: { $0.id == mapped }) else {

@@ -41,7 +41,7 @@ struct PlanTaskWebController: RouteCollection {
         _ req: Request, report: ReportForm = ReportForm(), errors: [FieldError], status: HTTPResponseStatus
     ) async throws -> Response {
         let signedIn = try req.requireSignedIn()
-        let sql = req.db as! any SQLDatabase
+        let sql = req.db.sql
         let tree = try await OrgDirectory.tree(on: req.db)
         let (plan, task) = try await PlanProgress.readableTask(
             try req.idParameter("任务"), by: signedIn.actor, in: tree, on: sql)

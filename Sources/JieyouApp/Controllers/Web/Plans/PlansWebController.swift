@@ -21,7 +21,7 @@ struct PlansWebController: RouteCollection {
     @Sendable func index(req: Request) async throws -> Response {
         let signedIn = try req.requireSignedIn()
         let tree = try await OrgDirectory.tree(on: req.db)
-        let plans = try await PlanStore.list(by: signedIn.actor, in: tree, on: req.db as! any SQLDatabase)
+        let plans = try await PlanStore.list(by: signedIn.actor, in: tree, on: req.db.sql)
         let rows = plans.map { p -> HTML in
             """
             <tr><td><a href="\(WebPath.plan(p.id))">\(p.title)</a></td><td class="hide-narrow">\(p.documentNumber ?? "—")</td>
@@ -88,7 +88,7 @@ struct PlansWebController: RouteCollection {
                     "\(plan.title)挂图作战", groups: groups, year: plan.year, issuedOn: plan.issuedOn, today: today))
         case .progress:
             let period = try PlansAPIController.period(req)
-            let summary = try await PlanProgress.summary(detail, period: period, on: req.db as! any SQLDatabase)
+            let summary = try await PlanProgress.summary(detail, period: period, on: req.db.sql)
             body = progressView(summary, detail: detail, workstream: workstream, link: link(.progress))
         }
         let content: HTML = """
@@ -311,7 +311,7 @@ struct PlansWebController: RouteCollection {
         let form = try req.content.decode(ActualForm.self)
         try await PlanTargets(database: req.db, now: req.now).recordActual(
             target: id, month: form.month, value: form.value, note: nil, by: signedIn.actor)
-        let row = try await (req.db as! any SQLDatabase).raw("SELECT plan_id FROM plan_targets WHERE id = \(bind: id)")
+        let row = try await req.db.sql.raw("SELECT plan_id FROM plan_targets WHERE id = \(bind: id)")
             .first()
         let plan = try row!.decode(column: "plan_id", as: UUID.self)
         return req.redirect(to: "\(WebPath.plan(plan))?view=targets&done=saved")
@@ -322,7 +322,7 @@ struct PlansWebController: RouteCollection {
         let signedIn = try req.requireSignedIn()
         guard AccessPolicy.has(signedIn.actor, .readPlans) else { throw AppError.forbidden() }
         let id = try req.idParameter("单位")
-        let sql = req.db as! any SQLDatabase
+        let sql = req.db.sql
         let tree = try await OrgDirectory.tree(on: req.db)
         guard
             let row = try await sql.raw("SELECT name, org_unit_id FROM departments WHERE id = \(bind: id)").first(),

@@ -32,7 +32,7 @@ struct BenefitsWebController: RouteCollection {
         let signedIn = try req.requireSignedIn()
         if signedIn.actor.has(.enterprise) { return req.redirect(to: WebPath.myPolicies) }
         let (reach, filter) = try await BenefitsAPIController.query(req, signedIn)
-        let sql = req.db as! any SQLDatabase
+        let sql = req.db.sql
         let tree = try await OrgDirectory.tree(on: req.db)
         let summary = try await BenefitLedger.summary(reach: reach, filter: filter, on: sql)
         let policies = try await PolicyQueries.list(
@@ -96,7 +96,7 @@ struct BenefitsWebController: RouteCollection {
             let key = (form.enterprise ?? "").trimmingCharacters(in: .whitespaces)
             guard !key.isEmpty else { throw AppError.invalid("enterprise", "请填写企业全称或统一社会信用代码") }
             let found = try await EnterpriseLookup.resolve(
-                [key], units: Array(tree.subtree(of: signedIn.orgUnitID)), on: req.db as! any SQLDatabase)
+                [key], units: Array(tree.subtree(of: signedIn.orgUnitID)), on: req.db.sql)
             guard let enterprise = found[key] else {
                 throw AppError.invalid("enterprise", "找不到本单位的企业“\(key)”")
             }

@@ -17,7 +17,7 @@ struct MyPoliciesWebController: RouteCollection {
         guard signedIn.actor.has(.enterprise), let enterprise = signedIn.actor.enterpriseID else {
             throw AppError.forbidden()
         }
-        let sql = req.db as! any SQLDatabase
+        let sql = req.db.sql
         let tree = try await OrgDirectory.tree(on: req.db)
         let today = LocalDate(req.now, in: .chinaStandard)
         let fits = try await PoliciesAPIController.fits(signedIn.actor, tree: tree, today: today, on: sql)

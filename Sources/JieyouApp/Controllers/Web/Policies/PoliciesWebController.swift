@@ -58,7 +58,7 @@ struct PoliciesWebController: RouteCollection {
         let signedIn = try req.requireSignedIn()
         if signedIn.actor.has(.enterprise) { return req.redirect(to: WebPath.myPolicies) }
         guard AccessPolicy.has(signedIn.actor, .readPolicies) else { throw AppError.forbidden() }
-        let sql = req.db as! any SQLDatabase
+        let sql = req.db.sql
         let tree = try await OrgDirectory.tree(on: req.db)
         let today = LocalDate(req.now, in: .chinaStandard)
         let units = PolicyService.visibleUnits(of: signedIn.actor, in: tree)
@@ -137,7 +137,7 @@ struct PoliciesWebController: RouteCollection {
 
     @Sendable func edit(req: Request) async throws -> Response {
         let ctx = try await AdminContext.load(req, .managePolicies)
-        let sql = req.db as! any SQLDatabase
+        let sql = req.db.sql
         let p = try await PolicyService.readable(try req.idParameter("政策"), by: ctx.actor, in: ctx.tree, on: sql)
         guard PolicyService.mayManage(ctx.actor, p, in: ctx.tree) else { throw AppError.notFound("政策") }
         let rule = p.eligibility(tags: Set(try await TagStore.names(on: sql)), tree: ctx.tree)
@@ -175,7 +175,7 @@ struct PoliciesWebController: RouteCollection {
         let f = FormFields(errors: errors)
         let unit = formUUID(form.orgUnitId) ?? ctx.actor.orgUnitID
         let departments = try await DepartmentChoices.options(
-            under: unit, tree: ctx.tree, ownOnly: true, on: req.db as! any SQLDatabase)
+            under: unit, tree: ctx.tree, ownOnly: true, on: req.db.sql)
         let levels = PolicyLevel.allCases.map { ($0.rawValue, $0.chineseName) }
         let kinds = PolicyBenefitKind.allCases.map { ($0.rawValue, $0.chineseName) }
         let editor = RuleEditor(

@@ -24,7 +24,7 @@ struct PolicyPageWebController: RouteCollection {
     private func page(_ req: Request, errors: [FieldError], status: HTTPResponseStatus) async throws -> Response {
         let signedIn = try req.requireSignedIn()
         if signedIn.actor.has(.enterprise) { return req.redirect(to: WebPath.myPolicies) }
-        let sql = req.db as! any SQLDatabase
+        let sql = req.db.sql
         let tree = try await OrgDirectory.tree(on: req.db)
         let today = LocalDate(req.now, in: .chinaStandard)
         let actor = signedIn.actor
@@ -107,7 +107,7 @@ struct PolicyPageWebController: RouteCollection {
         _ req: Request, _ signedIn: SignedIn, _ p: PolicyRecord, _ reach: PolicyMatching.Reach, today: LocalDate,
         _ f: FormFields
     ) async throws -> HTML {
-        let granted = try await BenefitLedger.granted(under: p.id, on: req.db as! any SQLDatabase)
+        let granted = try await BenefitLedger.granted(under: p.id, on: req.db.sql)
         let waiting = reach.eligible.filter { !granted.contains($0.facts.id) }.prefix(Self.shownEnterprises)
         guard !waiting.isEmpty else {
             return "<h2>免申即享</h2><p class=\"muted\">符合条件的企业均已兑现（\(granted.count)家）。</p>"
@@ -173,7 +173,7 @@ struct PolicyPageWebController: RouteCollection {
 
     @Sendable func grant(req: Request) async throws -> Response {
         let signedIn = try req.requireSignedIn()
-        let sql = req.db as! any SQLDatabase
+        let sql = req.db.sql
         let id = try req.idParameter("政策")
         let form = try req.content.decode(GrantForm.self)
         do {

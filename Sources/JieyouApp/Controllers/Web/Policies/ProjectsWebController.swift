@@ -36,7 +36,7 @@ struct ProjectsWebController: RouteCollection {
         let signedIn = try req.requireSignedIn()
         if signedIn.actor.has(.enterprise) { return req.redirect(to: WebPath.myPolicies) }
         let (reach, filter) = try await ProjectsAPIController.query(req, signedIn)
-        let sql = req.db as! any SQLDatabase
+        let sql = req.db.sql
         let tree = try await OrgDirectory.tree(on: req.db)
         let (totals, items) = try await ProjectApplications.list(reach: reach, filter: filter, on: sql)
         let policies = try await PolicyQueries.list(
@@ -102,7 +102,7 @@ struct ProjectsWebController: RouteCollection {
             var enterprise: UUID?
             if !key.isEmpty {
                 let found = try await EnterpriseLookup.resolve(
-                    [key], units: Array(tree.subtree(of: signedIn.orgUnitID)), on: req.db as! any SQLDatabase)
+                    [key], units: Array(tree.subtree(of: signedIn.orgUnitID)), on: req.db.sql)
                 guard let match = found[key] else { throw AppError.invalid("enterprise", "找不到本单位的企业“\(key)”") }
                 enterprise = match.id
             }
@@ -140,7 +140,7 @@ struct ProjectsWebController: RouteCollection {
         let signedIn = try req.requireSignedIn()
         let id = try req.parameters.require("id", as: UUID.self)
         let tree = try await OrgDirectory.tree(on: req.db)
-        let p = try await ProjectApplications.readable(id, by: signedIn.actor, in: tree, on: req.db as! any SQLDatabase)
+        let p = try await ProjectApplications.readable(id, by: signedIn.actor, in: tree, on: req.db.sql)
         let today = LocalDate(req.now, in: .chinaStandard)
         let steps = p.steps.map { step -> HTML in "<li><time>\(step.on)</time> \(step.stage.chineseName)</li>" }
         let mayMove =

@@ -22,7 +22,7 @@ struct DepartmentWorkWebController: RouteCollection {
         let tree = try await OrgDirectory.tree(on: req.db)
         guard let department = try await DepartmentModel.find(id, on: req.db), Self.mayRead(actor, department, tree)
         else { throw AppError.notFound("部门") }
-        let sql = req.db as! any SQLDatabase
+        let sql = req.db.sql
         let calendar = try await CalendarStore.calendar(on: req.db)
         let today = LocalDate(req.now, in: .chinaStandard)
 
@@ -66,7 +66,7 @@ struct DepartmentWorkWebController: RouteCollection {
             let state = ProblemState(rawValue: p.state)?.chineseName ?? p.state
             return """
                 <tr><td class="mono"><a href="\(WebPath.problem(p.id))">\(p.number)</a></td><td>\(p.enterpriseName ?? "—")</td>\
-                <td>\(ProblemsWebController.excerpt(p.description))</td><td>\(role)</td><td>\(state)</td>\
+                <td>\(LedgerPageView.excerpt(p.description))</td><td>\(role)</td><td>\(state)</td>\
                 <td>\(p.deadline ?? "—")\(overdue(p) ? HTML(" <span class=\"tag overdue\">超期</span>") : .empty)\(p.pausedSince != nil ? HTML(" <span class=\"tag off\">挂起</span>") : .empty)</td></tr>
                 """
         }

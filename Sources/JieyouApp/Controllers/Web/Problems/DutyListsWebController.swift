@@ -35,7 +35,7 @@ struct DutyListsWebController: RouteCollection {
             let actor = try req.requireSignedIn().actor
             guard actor.isStaff else { throw AppError.forbidden("责任清单和销号清单供工作人员查看") }
             let tree = try await OrgDirectory.tree(on: req.db)
-            let sql = req.db as! any SQLDatabase
+            let sql = req.db.sql
             let request = try req.ledgerRequest(for: actor, tree: tree)
             var v = Validator()
             let closedFrom = v.optionalDay(req.queryText("closedFrom"), field: "closedFrom", label: "销号日期起")
@@ -75,7 +75,7 @@ struct DutyListsWebController: RouteCollection {
                 let state = ProblemState(rawValue: row.state)?.chineseName ?? row.state
                 return """
                     <tr><td class="mono"><a href="\(WebPath.problem(row.id))">\(row.number)</a></td>\
-                    <td>\(row.enterpriseName ?? "—")</td><td>\(ProblemsWebController.excerpt(row.description))</td>\
+                    <td>\(row.enterpriseName ?? "—")</td><td>\(LedgerPageView.excerpt(row.description))</td>\
                     <td class="hide-narrow">\(row.coDepartmentNames.joined(separator: "、"))</td>\
                     <td>\(row.deadline ?? "—")</td><td>\(state)\(row.pausedSince == nil ? "" : "（挂起）")</td>\
                     <td>\(days > 0 ? HTML("<span class=\"tag overdue\">超期\(days)个工作日</span>") : .empty)</td></tr>
@@ -131,7 +131,7 @@ struct DutyListsWebController: RouteCollection {
         let body = rows.map { row -> HTML in
             """
             <tr><td class="mono"><a href="\(WebPath.problem(row.id))">\(row.number)</a></td><td>\(row.enterpriseName ?? "—")</td>\
-            <td>\(ProblemsWebController.excerpt(row.description))</td><td class="hide-narrow">\(row.leadName ?? "—")</td>\
+            <td>\(LedgerPageView.excerpt(row.description))</td><td class="hide-narrow">\(row.leadName ?? "—")</td>\
             <td class="hide-narrow">\(row.resolvedOn ?? "—")</td><td>\(row.closedOn ?? "—")</td><td>\(ProblemDutyLists.rating(row))</td></tr>
             """
         }
@@ -183,7 +183,7 @@ struct DutyListsWebController: RouteCollection {
     // MARK: shared
 
     private func filters(_ req: Request, _ scope: Scope, action: String, closedDates: Bool) async throws -> HTML {
-        let sql = req.db as! any SQLDatabase
+        let sql = req.db.sql
         let f = FormFields()
         let categories = ProblemCategoryStore.options(
             try await ProblemCategoryStore.available(in: scope.actor.orgUnitID, tree: scope.tree, on: sql))

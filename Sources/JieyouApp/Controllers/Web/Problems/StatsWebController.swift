@@ -17,7 +17,7 @@ struct StatsWebController: RouteCollection {
         let actor = signedIn.actor
         guard StatsRequest.mayRead(actor) else { throw AppError.forbidden("只有园区工作人员可以查看统计") }
         let tree = try await OrgDirectory.tree(on: req.db)
-        let sql = req.db as! any SQLDatabase
+        let sql = req.db.sql
         let f: FormFields
         let body: HTML
         var scopeUnit = actor.orgUnitID

@@ -29,7 +29,7 @@ import VaporTesting
             client, dispatcher, ids[3], "assign", ["leadDepartmentId": world.linxiangEconomy.uuidString])
         try await problems.act(client, try await client.token("lx_leader"), ids[3], "flagSupervised", ["on": true])
         let lastMonth = LocalDate(app.clock.now(), in: .chinaStandard).adding(days: -30).iso
-        try await (app.db as! any SQLDatabase).raw(
+        try await app.db.sql.raw(
             "UPDATE problems SET submitted_on = \(bind: lastMonth) WHERE id = \(bind: UUID(uuidString: ids[0])!)"
         ).run()
         return ids

@@ -31,14 +31,17 @@ struct ProblemInput: Sendable {
     var campaignID: UUID?
 }
 
-/// Takes problems in and moves them through the loop: every action goes through `ProblemWorkflow`,
-/// is written only if nobody changed the problem meanwhile, and leaves an event.
-struct ProblemService {
+/// The problem loop's use cases: take a problem in, take a step on it, show it, list the ledger.
+/// Plain inputs in (the actor, ids, what was typed), view values out; the API and the web pages are
+/// thin adapters over it. Every step goes through `ProblemWorkflow`, is written only if nobody changed
+/// the problem meanwhile, and leaves an event.
+struct ProblemDesk {
     let database: any Database
     let now: Date
     let calendar: WorkCalendar
 
-    private var sql: any SQLDatabase { database as! any SQLDatabase }
+    private var sql: any SQLDatabase { database.sql }
+    private var store: ProblemStore { ProblemStore(sql: sql) }
     private var today: LocalDate { LocalDate(now, in: .chinaStandard) }
 
     /// Records a new problem (待受理) in the owning org's ledger with the next number.
@@ -53,19 +56,20 @@ struct ProblemService {
         var unit = orgUnit ?? actor.orgUnitID
         var enterpriseID = input.enterpriseID
         var source: ProblemSource
+        guard ProblemAccess.maySubmit(actor) else {
+            throw AppError.forbidden("只有服务小组、联点干部、企业或监测员可以登记问题")
+        }
         if actor.has(.enterprise) {
             guard let own = actor.enterpriseID else { throw AppError.forbidden() }
             enterpriseID = own
             source = .online
         } else if actor.has(.monitor) {
             source = .monitor
-        } else if actor.has(.dispatcher) || actor.has(.cadre) {
+        } else {
             source = input.source.flatMap(ProblemSource.init(rawValue:)) ?? .dispatcher
             if input.source != nil && ProblemSource(rawValue: input.source!) == nil || source == .sheet {
                 v.fail("source", "问题来源无效")
             }
-        } else {
-            throw AppError.forbidden("只有服务小组、联点干部、企业或监测员可以登记问题")
         }
         if let id = enterpriseID {
             guard let enterprise = try await StoredEnterprise.load(id, on: sql),
@@ -104,22 +108,23 @@ struct ProblemService {
         let calendar = calendar
         return try await database.writing(actorID: actor.userID, now: now) { tx, log in
             try await ProblemIntake.insert(
-                problem, now: now, calendar: calendar, on: tx as! any SQLDatabase, log: log
+                problem, now: now, calendar: calendar, on: tx.sql, log: log
             ).id
         }
     }
 
     /// Takes `action` on the problem, as `actor`. A problem the actor may not read is not found; one
     /// it may read but not act on is refused (403); the wrong moment or a lost race is a conflict (409).
+    @discardableResult
     func act(_ action: ProblemAction, on id: UUID, note: String?, by actor: Actor) async throws -> UUID {
         let tree = try await OrgDirectory.tree(on: database)
-        let (record, snapshot, parties) = try await ProblemParties.readable(id, by: actor, tree: tree, on: sql)
+        let (record, snapshot, parties) = try await readable(id, by: actor, tree: tree)
         if case .accept(let code?) = action,
             !(try await Self.categoryIsAvailable(code, in: record.orgUnitId, tree: tree, on: sql))
         {
             throw AppError.invalid("category", "问题类别“\(code)”不存在或不适用于本单位")
         }
-        try await Self.checkDepartments(of: action, in: record.orgUnitId, on: sql)
+        try await checkDepartments(of: action, in: record.orgUnitId)
         let workflow = try await ProblemRules.workflow(
             for: record.orgUnitId, tree: tree, calendar: calendar, on: sql)
         let after: ProblemSnapshot
@@ -134,7 +139,7 @@ struct ProblemService {
         }
         // A duplicate is merged into a problem of the same ledger.
         if case .merge(let target?, _) = action {
-            guard let (other, _) = try await ProblemRecord.load(target, on: sql), other.orgUnitId == record.orgUnitId
+            guard let (other, _) = try await store.load(target), other.orgUnitId == record.orgUnitId
             else { throw AppError.invalid("targetId", "要合并到的问题不存在，或不在本单位的台账中") }
         }
         // 上报 hands the problem to the parent org, where a linked problem opens in its ledger.
@@ -150,8 +155,9 @@ struct ProblemService {
         let calendar = calendar
         let text = Self.note(for: action) ?? note
         try await database.writing(actorID: actor.userID, now: now) { tx, log in
-            let sql = tx as! any SQLDatabase
-            guard try await ProblemWriter.update(id, from: record.version, to: after, now: now, on: sql) else {
+            let sql = tx.sql
+            let store = ProblemStore(sql: sql)
+            guard try await store.update(id, from: record.version, to: after, now: now) else {
                 throw AppError.conflict(nil, "问题已被他人处理，请刷新后查看最新状态")
             }
             if let parentUnit {
@@ -162,21 +168,115 @@ struct ProblemService {
                         description: record.description, campaignID: record.campaignId, reportedBy: record.reportedBy,
                         reporterHidden: record.reporterHidden, escalatedFrom: (id, record.number, text)),
                     now: now, calendar: calendar, on: sql, log: log)
-                try await sql.raw("UPDATE problems SET escalated_to = \(bind: parent.id) WHERE id = \(bind: id)").run()
+                try await store.markEscalated(id, to: parent.id)
             }
             if case .progress = action {
-                try await sql.insert(into: "problem_progress")
-                    .columns("id", "problem_id", "department_id", "user_id", "text", "created_at")
-                    .values(
-                        SQLBind(UUID()), SQLBind(id), SQLBind(actor.departmentID), SQLBind(actor.userID),
-                        SQLBind(text ?? ""), SQLBind(now)
-                    ).run()
+                try await store.addProgress(
+                    to: id, department: actor.departmentID, user: actor.userID, text: text ?? "", now: now)
             }
-            var changes = ChangeSet.diff(ProblemWriter.auditValues(snapshot), ProblemWriter.auditValues(after))
+            var changes = ChangeSet.diff(snapshot.auditValues, after.auditValues)
             if let text { changes.record("note", before: nil, after: text) }
             try await log.record("problem", id: id.uuidString, action.name.rawValue, changes, orgUnit: record.orgUnitId)
         }
         return id
+    }
+
+    /// The problem as `actor` sees it now: where it stands, the steps it may take, its history.
+    func show(_ id: UUID, to actor: Actor) async throws -> ProblemView {
+        let tree = try await OrgDirectory.tree(on: database)
+        let (record, snapshot, parties) = try await readable(id, by: actor, tree: tree)
+        let today = LocalDate(now, in: .chinaStandard)
+        return ProblemView(
+            record: record, snapshot: snapshot, parties: parties,
+            actions: ProblemWorkflow(calendar: calendar).available(to: parties, on: snapshot),
+            overdue: snapshot.isOverdue(on: today),
+            escalatedTo: try await store.linked(record.escalatedTo),
+            escalatedFrom: try await store.linked(record.escalatedFrom),
+            timeline: try await store.timeline(
+                of: id, hideMonitor: record.reporterHidden && !parties.contains(.dispatcher)))
+    }
+
+    /// The problem with the names and choices its page shows.
+    func page(_ id: UUID, for actor: Actor) async throws -> ProblemPageContext {
+        let problem = try await show(id, to: actor)
+        let tree = try await OrgDirectory.tree(on: database)
+        let unit = problem.record.orgUnitId
+        var enterprise: StoredEnterprise?
+        if let id = problem.record.enterpriseId { enterprise = try await StoredEnterprise.load(id, on: sql) }
+        return ProblemPageContext(
+            problem: problem, enterprise: enterprise.map { ($0.row.id, $0.row.name) },
+            categoryNames: try await ProblemCategoryStore.names(on: sql),
+            categories: try await ProblemCategoryStore.available(in: unit, tree: tree, on: sql),
+            departments: try await store.activeDepartments(of: unit))
+    }
+
+    /// The problem as `actor` may read it, with how it stands to it; not found when it may not
+    /// (`ProblemAccess` decides).
+    func readable(_ id: UUID, by actor: Actor, tree: OrgTree) async throws -> (
+        record: ProblemRecord, snapshot: ProblemSnapshot, parties: Set<ProblemParty>
+    ) {
+        guard let (record, snapshot) = try await store.load(id) else { throw AppError.notFound("问题") }
+        var liaison = false
+        if actor.has(.cadre), let enterprise = record.enterpriseId {
+            liaison = try await store.isLiaisonCadre(actor.userID, of: enterprise)
+        }
+        let parties = ProblemAccess.parties(
+            of: actor,
+            toward: .init(
+                snapshot, orgUnit: record.orgUnitId, enterprise: record.enterpriseId, reportedBy: record.reportedBy),
+            isLiaisonCadre: liaison, in: tree)
+        guard !parties.isEmpty else { throw AppError.notFound("问题") }
+        return (record, snapshot, parties)
+    }
+
+    /// One page of the ledger `actor` may read, with the request's filters, view, order and paging.
+    func ledger(_ request: LedgerRequest, for actor: Actor, tree: OrgTree) async throws -> LedgerPage {
+        let (items, total) = try await ProblemLedger.page(
+            request, actor: actor, tree: tree, today: LocalDate(now, in: .chinaStandard), calendar: calendar, on: sql)
+        return LedgerPage(items: items, total: total, request: request)
+    }
+
+    /// What the ledger's filters offer `actor`.
+    func ledgerChoices(for actor: Actor, tree: OrgTree) async throws -> LedgerChoices {
+        let names = try await ProblemCategoryStore.names(on: sql)
+        guard actor.isStaff else { return LedgerChoices(categoryNames: names, categories: [], departments: []) }
+        return LedgerChoices(
+            categoryNames: names,
+            categories: ProblemCategoryStore.options(
+                try await ProblemCategoryStore.available(in: actor.orgUnitID, tree: tree, on: sql)),
+            departments: try await DepartmentChoices.options(under: actor.orgUnitID, tree: tree, on: sql))
+    }
+
+    /// The problem numbered `number`: a merge's target as the page names it.
+    func problemID(number: String) async throws -> UUID {
+        guard let id = try await store.id(ofNumber: number) else {
+            throw AppError.invalid("targetId", "找不到编号为“\(number)”的问题")
+        }
+        return id
+    }
+
+    /// What the 登记问题 form offers `actor` for `enterprise` (none named: the actor's own enterprise,
+    /// or none yet). An enterprise outside the reader's reach is not found.
+    func submissionChoices(for actor: Actor, enterprise: UUID?) async throws -> SubmissionChoices {
+        guard ProblemAccess.maySubmit(actor) else { throw AppError.forbidden() }
+        let tree = try await OrgDirectory.tree(on: database)
+        var name: String?
+        var unit = actor.orgUnitID
+        if actor.has(.enterprise), let own = actor.enterpriseID,
+            let stored = try await StoredEnterprise.load(own, on: sql)
+        {
+            (name, unit) = (stored.row.name, stored.row.orgUnitId)
+        } else if let id = enterprise {
+            guard AccessPolicy.has(actor, .readEnterprises) else { throw AppError.forbidden() }
+            guard let stored = try await StoredEnterprise.load(id, on: sql),
+                tree.isWithin(stored.row.orgUnitId, subtreeOf: actor.orgUnitID)
+            else { throw AppError.notFound("企业") }
+            (name, unit) = (stored.row.name, stored.row.orgUnitId)
+        }
+        return SubmissionChoices(
+            enterpriseName: name,
+            categories: ProblemCategoryStore.options(
+                try await ProblemCategoryStore.available(in: unit, tree: tree, on: sql)))
     }
 
     /// The text an action carries, kept in its event (a reason, a progress entry, a comment).
@@ -193,7 +293,7 @@ struct ProblemService {
 
     /// A problem is assigned (and 加派) only to departments of its own unit, as the page's selects
     /// offer: a department elsewhere would have its handlers see another unit's problem.
-    static func checkDepartments(of action: ProblemAction, in unit: UUID, on sql: any SQLDatabase) async throws {
+    private func checkDepartments(of action: ProblemAction, in unit: UUID) async throws {
         let named: [(field: String, label: String, id: UUID)]
         switch action {
         case .assign(let lead, let co, _):
@@ -202,10 +302,7 @@ struct ProblemService {
         default: return
         }
         guard !named.isEmpty else { return }
-        let own = Set(
-            try await sql.raw(
-                "SELECT id FROM departments WHERE org_unit_id = \(bind: unit) AND id IN (\(binds: named.map(\.id)))"
-            ).all().map { try $0.decode(column: "id", as: UUID.self) })
+        let own = try await store.departments(among: named.map(\.id), of: unit)
         if let stranger = named.first(where: { !own.contains($0.id) }) {
             throw AppError.invalid(stranger.field, "\(stranger.label)不是本单位的部门")
         }

@@ -1,10 +1,8 @@
 import Foundation
 import JieyouDomain
-import SQLKit
-import Vapor
 
-/// A ledger page as asked for in the query, read the same way by `GET /api/v1/problems` and the
-/// 问题台账 page.
+/// A ledger page as asked for in the query, read the same way by `GET /api/v1/problems`, the 问题台账
+/// page and the sheets of its query.
 struct LedgerRequest: Sendable {
     var filter = LedgerFilter()
     var view: LedgerView?
@@ -13,18 +11,25 @@ struct LedgerRequest: Sendable {
     var offset = 0
 }
 
-extension Request {
+extension LedgerRequest {
     /// Reads `state` (or `status`; comma-separated), `kind`, `category`, `department` (lead or
     /// co-department), `enterprise`, `campaign`, `orgUnit`, `flag`, `overdue=true`, `q` (number,
     /// description or enterprise name), `from`, `to` (the days problems came in), `view`, `sort`
     /// (`deadline`, `number`, `submitted`; `-` before it for descending), `limit` (1…`maxLimit`) and
     /// `offset` or the opaque `cursor` of a previous page. Every bad parameter is named in one 400; a
     /// unit outside the reader's reach is not found.
-    func ledgerRequest(for actor: Actor, tree: OrgTree, maxLimit: Int = 200) throws -> LedgerRequest {
-        let text = queryText
+    /// `text` gives a parameter as typed, trimmed, nil when absent or blank.
+    init(query text: (String) -> String?, for actor: Actor, tree: OrgTree, maxLimit: Int = 200) throws {
         var v = Validator()
         var ledger = LedgerRequest()
-        func id(_ key: String, _ label: String) -> UUID? { queryID(key, label, &v) }
+        func id(_ key: String, _ label: String) -> UUID? {
+            guard let value = text(key) else { return nil }
+            guard let id = UUID(uuidString: value) else {
+                v.fail(key, "\(label)参数无效")
+                return nil
+            }
+            return id
+        }
         let stateKey = text("state") == nil && text("status") != nil ? "status" : "state"
         for code in (text(stateKey) ?? "").split(separator: ",") {
             if let state = ProblemState(rawValue: String(code).trimmingCharacters(in: .whitespaces)) {
@@ -84,7 +89,7 @@ extension Request {
         if let unit = ledger.filter.orgUnitID, !tree.isWithin(unit, subtreeOf: actor.orgUnitID) {
             throw AppError.notFound("组织")
         }
-        return ledger
+        self = ledger
     }
 }
 

@@ -12,7 +12,7 @@ struct ProblemActionForms {
     let categories: [ProblemCategory]
     let errors: [FieldError]
     /// What was typed into the refused form, shown in it again.
-    var typed: ProblemsWebController.ActionForm?
+    var typed: ProblemsWeb.ActionForm?
 
     func form(for name: ProblemAction.Name, open: Bool) -> HTML {
         let f = FormFields(errors: open ? errors : [])

@@ -70,7 +70,7 @@ import VaporTesting
             try await act(client, enterprise, id, "revisit", ["satisfaction": "satisfied"])
             let closed = try await act(client, dispatcher, id, "close")
             #expect(try closed.content.get(String.self, at: "state") == "closed")
-            let timeline = try closed.content.get([ProblemsAPIController.TimelineEntry].self, at: "timeline")
+            let timeline = try closed.content.get([ProblemsAPI.TimelineEntry].self, at: "timeline")
             #expect(
                 timeline.map(\.action) == [
                     "submit", "accept", "assign", "sign", "progress", "resolve", "revisit", "close",
@@ -106,7 +106,7 @@ import VaporTesting
                 client, dispatcher, id, "addDepartment", ["departmentId": world.pingjiangEconomy.uuidString],
                 expect: .badRequest)
             #expect(foreignAdded.apiError?.field == "departmentId")
-            let row = try await (app.db as! any SQLDatabase).raw(
+            let row = try await app.db.sql.raw(
                 "SELECT COUNT(*) AS n FROM problem_co_departments WHERE department_id = \(bind: world.pingjiangEconomy!)"
             ).first()
             #expect(try row?.decode(column: "n", as: Int.self) == 0)
@@ -313,7 +313,7 @@ import VaporTesting
             #expect(items.allSatisfy { $0.enterpriseId == world.enterprise })
             let first = try await client.send(.GET, "/api/v1/problems/\(items[0].id)", token: dispatcher)
             #expect(try first.content.get(String.self, at: "source") == "visit")
-            let sql = app.db as! any SQLDatabase
+            let sql = app.db.sql
             let linked = try await sql.raw("SELECT COUNT(*) AS n FROM findings WHERE problem_id IS NOT NULL").first()?
                 .decode(column: "n", as: Int.self)
             #expect(linked == 2)
@@ -340,15 +340,15 @@ import VaporTesting
             let client = Client(app: app)
             let dispatcher = try await client.token("lx_dispatcher")
             let id = try await submit(client, dispatcher, enterprise: world.enterprise, category: "hardship")
-            let sql = app.db as! any SQLDatabase
-            let (record, snapshot) = try #require(try await ProblemRecord.load(UUID(uuidString: id)!, on: sql))
+            let store = ProblemStore(sql: app.db.sql)
+            let (record, snapshot) = try #require(try await store.load(UUID(uuidString: id)!))
             var accepted = snapshot
             accepted.state = .accepted
-            #expect(try await ProblemWriter.update(record.id, from: record.version, to: accepted, now: Date(), on: sql))
+            #expect(try await store.update(record.id, from: record.version, to: accepted, now: Date()))
             var rejected = snapshot
             rejected.state = .rejected
             #expect(
-                try await !ProblemWriter.update(record.id, from: record.version, to: rejected, now: Date(), on: sql))
+                try await !store.update(record.id, from: record.version, to: rejected, now: Date()))
             let shown = try await client.send(.GET, "/api/v1/problems/\(id)", token: dispatcher)
             #expect(try shown.content.get(String.self, at: "state") == "accepted")
             // Both at once through the API: exactly one wins, the other is told the problem moved on.

@@ -66,20 +66,19 @@ struct LedgerItem: Codable, Sendable {
 /// The ledger's query: the caller's reach, the filters, a view, sorted by deadline (overdue first)
 /// or by number, paged by offset.
 enum ProblemLedger {
-    /// Which problems `actor` may list: its subtree for staff who read the org's ledger, its
-    /// department's for handlers, its own for an enterprise, its reports for a monitor.
+    /// Which problems `actor` may list: `ProblemAccess.reach` as a condition on problems `p`, each way
+    /// in the SQL that says what `ProblemAccess.holds` says of one problem.
     static func reach(of actor: Actor, tree: OrgTree, on sql: any SQLDatabase) -> [SQLQueryString] {
-        var any: [SQLQueryString] = []
-        if actor.has(.dispatcher) || actor.has(.admin) || actor.has(.leader) || actor.has(.cadre) || actor.has(.upper) {
-            any.append("p.org_unit_id IN (\(binds: Array(tree.subtree(of: actor.orgUnitID))))")
+        let ways: [SQLQueryString] = ProblemAccess.reach(of: actor).map { way in
+            switch way {
+            case .subtree(let root): "p.org_unit_id IN (\(binds: Array(tree.subtree(of: root))))"
+            case .heldBy(let department): heldBy(department, on: sql)
+            case .enterprise(let id): "p.enterprise_id = \(bind: id)"
+            case .reportedBy(let user): "p.reported_by = \(bind: user)"
+            }
         }
-        if actor.has(.handler), let department = actor.departmentID { any.append(heldBy(department, on: sql)) }
-        if actor.has(.enterprise), let enterprise = actor.enterpriseID {
-            any.append("p.enterprise_id = \(bind: enterprise)")
-        }
-        if actor.has(.monitor) { any.append("p.reported_by = \(bind: actor.userID)") }
-        guard !any.isEmpty else { return ["1 = 0"] }
-        return ["(" + any.joined(separator: " OR ") + ")"]
+        guard !ways.isEmpty else { return ["1 = 0"] }
+        return ["(" + ways.joined(separator: " OR ") + ")"]
     }
 
     /// Problems a department leads or helps with, written so that each database answers it from the
