@@ -26,6 +26,13 @@ public enum ProblemAccess {
     /// May `actor` submit problems at all (the form, the 登记问题 button)?
     public static func maySubmit(_ actor: Actor) -> Bool { !actor.roles.isDisjoint(with: submitters) }
 
+    /// May `actor` read a department's work (部门工作台)? Its own handlers, and the staff who read the
+    /// ledger of the department's unit.
+    public static func mayReadWork(of department: UUID, at unit: UUID, by actor: Actor, in tree: OrgTree) -> Bool {
+        if actor.departmentID == department { return true }
+        return !actor.roles.isDisjoint(with: ledgerReaders) && tree.isWithin(unit, subtreeOf: actor.orgUnitID)
+    }
+
     /// Every way `actor` reaches problems; empty when it reads none.
     public static func reach(of actor: Actor) -> [Reach] {
         var ways: [Reach] = []

@@ -13,9 +13,9 @@ struct ProblemsAPI: RouteCollection {
         let problems = routes.grouped("problems")
         problems.get(use: list)
         problems.post(use: create)
-        problems.get("list.xlsx", use: { try await ProblemListDownload.response($0) })
-        problems.get("responsibility.xlsx", use: { try await DutyListsWebController.responsibilityFile($0) })
-        problems.get("closed.xlsx", use: { try await DutyListsWebController.closedFile($0) })
+        problems.get("list.xlsx", use: ProblemDownloads.problemList)
+        problems.get("responsibility.xlsx", use: ProblemDownloads.responsibility)
+        problems.get("closed.xlsx", use: ProblemDownloads.closed)
         problems.on(.POST, "import", body: .collect(maxSize: UploadedFile.maxSize), use: importList)
         problems.get(":id", use: show)
         problems.post(":id", "actions", ":action", use: act)
@@ -211,3 +211,6 @@ struct ProblemsAPI: RouteCollection {
 
 /// The API decodes an action's fields from JSON as they are.
 extension ProblemActionFields: Content {}
+
+/// The API answers an import with its report as it is.
+extension ProblemListImportReport: Content {}

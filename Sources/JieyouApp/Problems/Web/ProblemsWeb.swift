@@ -10,7 +10,7 @@ struct ProblemsWeb: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let problems = routes.grouped("problems")
         problems.get(use: ledger)
-        problems.get("list.xlsx", use: { try await ProblemListDownload.response($0) })
+        problems.get("list.xlsx", use: ProblemDownloads.problemList)
         problems.get("new", use: new)
         problems.post(use: create)
         problems.get(":id", use: show)

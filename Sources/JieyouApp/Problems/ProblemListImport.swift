@@ -3,10 +3,9 @@ import Foundation
 import JieyouDomain
 import JieyouOffice
 import SQLKit
-import Vapor
 
 /// What a 问题清单 import did.
-struct ProblemListImportReport: Content {
+struct ProblemListImportReport: Codable, Sendable {
     let problems: Int
     let enterprisesMatched: Int
     let enterprisesCreated: Int

@@ -4,7 +4,7 @@ import Vapor
 
 /// 导入问题清单 on the web: the upload form, then the problems taken in (with their new numbers) or
 /// every bad row and column with nothing written.
-struct ProblemListImportWebController: RouteCollection {
+struct ProblemListImportWeb: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let imports = routes.grouped("problems", "import")
         imports.get(use: form)
