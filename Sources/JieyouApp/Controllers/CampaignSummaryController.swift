@@ -32,7 +32,7 @@ struct CampaignSummaryController: RouteCollection {
         /// reader's subtree, else the reader's; either way inside both subtrees.
         static func read(_ req: Request) async throws -> Wanted {
             let actor = try req.requireSignedIn().actor
-            guard StatsRequest.mayRead(actor) else { throw AppError.forbidden("只有园区工作人员可以查看总结报告") }
+            guard AccessPolicy.has(actor, .readStatistics) else { throw AppError.forbidden("只有园区工作人员可以查看总结报告") }
             let sql = req.db.sql
             let tree = try await OrgDirectory.tree(on: req.db)
             var v = Validator()

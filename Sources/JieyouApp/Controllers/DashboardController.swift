@@ -34,7 +34,7 @@ struct DashboardController: RouteCollection {
 
         static func read(_ req: Request) async throws -> Wanted {
             let actor = try req.requireSignedIn().actor
-            guard StatsRequest.mayRead(actor) else { throw AppError.forbidden("只有园区工作人员可以查看数据看板") }
+            guard AccessPolicy.has(actor, .readStatistics) else { throw AppError.forbidden("只有园区工作人员可以查看数据看板") }
             let tree = try await OrgDirectory.tree(on: req.db)
             let sql = req.db.sql
             let today = LocalDate(req.now, in: .chinaStandard)

@@ -32,7 +32,7 @@ struct ReportsController: RouteCollection {
 
         static func read(_ req: Request) async throws -> Wanted {
             let actor = try req.requireSignedIn().actor
-            guard StatsRequest.mayRead(actor) else { throw AppError.forbidden("只有园区工作人员可以查看通报") }
+            guard AccessPolicy.has(actor, .readStatistics) else { throw AppError.forbidden("只有园区工作人员可以查看通报") }
             let tree = try await OrgDirectory.tree(on: req.db)
             let today = LocalDate(req.now, in: .chinaStandard)
             var v = Validator()

@@ -34,7 +34,7 @@ struct StoredReportsController: RouteCollection {
 
         static func load(_ req: Request) async throws -> Context {
             let actor = try req.requireSignedIn().actor
-            guard StatsRequest.mayRead(actor) else { throw AppError.forbidden("只有园区工作人员可以查看通报") }
+            guard AccessPolicy.has(actor, .readStatistics) else { throw AppError.forbidden("只有园区工作人员可以查看通报") }
             return Context(
                 actor: actor, tree: try await OrgDirectory.tree(on: req.db), sql: req.db.sql,
                 today: LocalDate(req.now, in: .chinaStandard))

@@ -28,9 +28,6 @@ struct ProblemListImport {
 
     private var sql: any SQLDatabase { database.sql }
 
-    /// The dispatchers (服务小组), who keep the ledger, and admins.
-    static func mayImport(_ actor: Actor) -> Bool { actor.has(.dispatcher) || actor.has(.admin) }
-
     /// The problem, its enterprise and its unit, ready to write.
     private struct Planned {
         let entry: ProblemListSheet.Entry
@@ -49,7 +46,7 @@ struct ProblemListImport {
     /// Imports into the ledgers of `target`'s subtree; new enterprises are registered in `target`.
     func run(file url: URL, into target: UUID) async throws -> ProblemListImportReport {
         let tree = try await OrgDirectory.tree(on: database)
-        guard Self.mayImport(actor) else {
+        guard AccessPolicy.has(actor, .importProblemLists) else {
             throw AppError.forbidden("只有服务小组或系统管理员可以导入问题清单")
         }
         guard tree.isWithin(target, subtreeOf: actor.orgUnitID) else { throw AppError.notFound("导入目标单位") }

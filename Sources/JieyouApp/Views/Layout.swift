@@ -14,7 +14,7 @@ struct MenuItem {
         if actor.has(.handler), let department = actor.departmentID {
             items.append(MenuItem(title: "部门工作台", path: WebPath.departmentWork(department)))
         }
-        if StatsRequest.mayRead(actor) {
+        if AccessPolicy.has(actor, .readStatistics) {
             items += [
                 MenuItem(title: "数据看板", path: WebPath.dashboard),
                 MenuItem(title: "统计分析", path: WebPath.stats),

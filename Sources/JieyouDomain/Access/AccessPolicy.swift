@@ -20,6 +20,8 @@ public enum AccessPolicy {
         case .readPlans: Set(Role.allCases.filter(\.isStaff))
         case .managePlans: [.admin, .dispatcher]
         case .reportPlanProgress: [.admin, .dispatcher, .handler]
+        case .readStatistics: [.dispatcher, .admin, .leader, .cadre, .upper, .handler]
+        case .importProblemLists: [.admin, .dispatcher]
         }
     }
 

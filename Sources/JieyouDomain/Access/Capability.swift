@@ -28,6 +28,11 @@ public enum Capability: String, Sendable, CaseIterable {
     case readPlans
     /// Import, correct and run plans: targets' actuals, milestones, 挂牌督办 (the 专班办公室's work).
     case managePlans
+    /// Read the statistics of the closed loop, the bulletins and the dashboards: staff who work the
+    /// ledger or oversee it. Enterprises and monitors see their own problems, not figures about everyone's.
+    case readStatistics
+    /// Take a 问题清单 sheet into the ledger: the 服务小组 who keep it, and admins.
+    case importProblemLists
     /// Report a task's 旬调度 progress, as the task's lead unit (its handlers), or the 专班办公室 for it.
     case reportPlanProgress
 }

@@ -13,7 +13,7 @@ struct ProblemListImportWeb: RouteCollection {
 
     @Sendable func form(req: Request) async throws -> Response {
         let signedIn = try req.requireSignedIn()
-        guard ProblemListImport.mayImport(signedIn.actor) else { throw AppError.forbidden() }
+        guard AccessPolicy.has(signedIn.actor, .importProblemLists) else { throw AppError.forbidden() }
         let tree = try await OrgDirectory.tree(on: req.db)
         return try await req.page("导入问题清单", page(signedIn, tree: tree, errors: [], count: 0))
     }
@@ -21,7 +21,7 @@ struct ProblemListImportWeb: RouteCollection {
     @Sendable func upload(req: Request) async throws -> Response {
         let signedIn = try req.requireSignedIn()
         let actor = signedIn.actor
-        guard ProblemListImport.mayImport(actor) else { throw AppError.forbidden() }
+        guard AccessPolicy.has(actor, .importProblemLists) else { throw AppError.forbidden() }
         let tree = try await OrgDirectory.tree(on: req.db)
         do {
             let upload = try UploadedFile(req)

@@ -10,7 +10,7 @@ import Vapor
 enum ReportStore {
     /// The readers of stored reports are the readers of statistics, within their subtree.
     static func mayRead(_ actor: Actor, unit: UUID, tree: OrgTree) -> Bool {
-        StatsRequest.mayRead(actor) && tree.isWithin(unit, subtreeOf: actor.orgUnitID)
+        AccessPolicy.has(actor, .readStatistics) && tree.isWithin(unit, subtreeOf: actor.orgUnitID)
     }
 
     /// A unit's reports are drafted, edited and issued by its own dispatchers and admins.

@@ -26,7 +26,7 @@ struct CoverageWebController: RouteCollection {
                 orgUnit: unit, campaign: campaign, from: from, to: to, access: access,
                 today: LocalDate(req.now, in: .chinaStandard), on: sql)
             f = FormFields()
-            body = render(report, summaryLink: StatsRequest.mayRead(access.actor))
+            body = render(report, summaryLink: AccessPolicy.has(access.actor, .readStatistics))
         } catch {
             let error = try AppError.forForm(error)
             f = FormFields(errors: error.fieldErrors)

@@ -1,33 +1,29 @@
 import Foundation
 import JieyouDomain
 import JieyouOffice
-import SQLKit
 import Vapor
 
 /// 统计分析: the metrics of the closed loop for a scope and period, broken down by department,
 /// category or unit, with a ranking that says its sample and leaves small ones out. The same request
 /// and report as `GET /api/v1/stats`.
-struct StatsWebController: RouteCollection {
+struct StatsWeb: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("stats", use: show)
     }
 
     @Sendable func show(req: Request) async throws -> Response {
-        let signedIn = try req.requireSignedIn()
-        let actor = signedIn.actor
-        guard StatsRequest.mayRead(actor) else { throw AppError.forbidden("只有园区工作人员可以查看统计") }
+        let actor = try req.requireSignedIn().actor
         let tree = try await OrgDirectory.tree(on: req.db)
-        let sql = req.db.sql
+        let desk = try await req.problemDesk()
         let f: FormFields
         let body: HTML
         var scopeUnit = actor.orgUnitID
         do {
-            var stats = try await req.statsRequest(for: actor, tree: tree)
+            // A reader who may not read statistics is refused here (403 passes through `forForm`).
+            var stats = try await desk.statsRequest(query: req.queryText, for: actor, tree: tree)
             if req.query[String.self, at: "groupBy"] == nil { stats.grouping = .department }
             scopeUnit = stats.scope.orgUnitID ?? actor.orgUnitID
-            let report = try await stats.report(
-                actor: actor, tree: tree, today: LocalDate(req.now, in: .chinaStandard),
-                calendar: try await CalendarStore.calendar(on: req.db), on: sql)
+            let report = try await desk.stats(stats, for: actor, tree: tree)
             f = FormFields()
             body = render(report, request: stats, unitName: tree[scopeUnit]?.name ?? "")
         } catch {
@@ -35,13 +31,10 @@ struct StatsWebController: RouteCollection {
             body = f.summary
         }
         let q = { (key: String) in req.query[String.self, at: key] }
-        let units = UnitChoices.options(under: actor.orgUnitID, tree: tree, lowercased: true)
-        let departments = try await DepartmentChoices.options(under: scopeUnit, tree: tree, on: sql)
-        let categories = ProblemCategoryStore.options(
-            try await ProblemCategoryStore.available(in: actor.orgUnitID, tree: tree, on: sql))
-        let campaigns = try await CampaignQueries.list(
-            units: CampaignService.visibleUnits(of: actor, in: tree), on: sql
-        ).map { ($0.id.uuidString.lowercased(), $0.name) }
+        let choices = try await desk.statsChoices(for: actor, scopeUnit: scopeUnit, tree: tree)
+        let (units, departments, categories, campaigns) = (
+            choices.units, choices.departments, choices.categories, choices.campaigns
+        )
         let groupings: [(String, String)] = [("department", "牵头部门"), ("category", "问题类别"), ("orgUnit", "下级单位")]
         let rates = ProblemMetrics.RankedRate.allCases.map { ($0.rawValue, $0.chineseName) }
         let content: HTML = """

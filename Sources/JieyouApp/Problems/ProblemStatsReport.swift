@@ -46,12 +46,6 @@ struct StatsRequest: Sendable {
     var rankBy: ProblemMetrics.RankedRate = .onTimeRate
     var minimumSample = 5
 
-    /// The roles that read statistics: staff who work the ledger or oversee it. Enterprises and
-    /// monitors see their own problems, not figures about everyone's.
-    static func mayRead(_ actor: Actor) -> Bool {
-        [.dispatcher, .admin, .leader, .cadre, .upper, .handler].contains { actor.has($0) }
-    }
-
     func report(actor: Actor, tree: OrgTree, today: LocalDate, calendar: WorkCalendar, on sql: any SQLDatabase)
         async throws -> StatsReport
     {
@@ -62,7 +56,7 @@ struct StatsRequest: Sendable {
         switch grouping {
         case nil: break
         case .department:
-            let names = try await Self.departmentNames(
+            let names = try await ProblemStats.departmentNames(
                 tallies.keys.compactMap { $0.flatMap(UUID.init(uuidString:)) }, tree: tree, on: sql)
             groups = tallies.map { key, tally in
                 let name = key.flatMap(UUID.init(uuidString:)).flatMap { names[$0] } ?? "未交办"
@@ -101,25 +95,5 @@ struct StatsRequest: Sendable {
         return StatsReport(
             asOf: today, from: scope.from, to: scope.to, tally: total, metrics: ProblemMetrics(total),
             groupBy: grouping?.rawValue, groups: groups, ranking: ranking)
-    }
-
-    /// Department names; across more than one unit each is followed by its unit's, since every park
-    /// has its own 经济发展局 and a city's ranking would otherwise list it many times over.
-    private static func departmentNames(_ ids: [UUID], tree: OrgTree, on sql: any SQLDatabase) async throws
-        -> [UUID: String]
-    {
-        guard !ids.isEmpty else { return [:] }
-        struct Row: Decodable {
-            let id: UUID
-            let name: String
-            let orgUnitId: UUID
-        }
-        let rows = try await sql.raw("SELECT id, name, org_unit_id FROM departments WHERE id IN (\(binds: ids))")
-            .all(decoding: Row.self, keyDecodingStrategy: ColumnNames.snakeCase)
-        let qualified = Set(rows.map(\.orgUnitId)).count > 1
-        return Dictionary(
-            uniqueKeysWithValues: rows.map { row in
-                (row.id, qualified ? "\(row.name)（\(tree[row.orgUnitId]?.name ?? "—")）" : row.name)
-            })
     }
 }

@@ -153,6 +153,29 @@ struct ProblemSettingsService {
         }
     }
 
+    /// A category a unit files under, with its name as lists show it and its time limit there.
+    struct CategoryInForce: Sendable {
+        let category: ProblemCategory
+        let displayName: String
+        let resolveDays: Int
+    }
+
+    /// The categories problems of `unit` (default: the actor's) may be filed under; a unit outside
+    /// the actor's reach is not found.
+    func categories(in unit: UUID?, for actor: Actor) async throws -> [CategoryInForce] {
+        let sql = database.sql
+        let tree = try await OrgDirectory.tree(on: database)
+        let unit = unit ?? actor.orgUnitID
+        guard tree[unit] != nil, tree.isWithin(unit, subtreeOf: actor.orgUnitID) else { throw AppError.notFound("组织") }
+        let categories = try await ProblemCategoryStore.available(in: unit, tree: tree, on: sql)
+        let limits = try await ProblemRules.limits(for: unit, on: sql)
+        let names = ProblemCategoryStore.displayNames(categories)
+        return categories.map {
+            CategoryInForce(
+                category: $0, displayName: names[$0.code] ?? $0.name, resolveDays: limits.resolveDays(for: $0.code))
+        }
+    }
+
     // MARK: - Checks
 
     @discardableResult

@@ -1,11 +1,9 @@
-import Fluent
 import JieyouDomain
-import SQLKit
 import Vapor
 
 /// `/api/v1/problem-categories` and `/api/v1/org-units/{id}/time-limits`: what a unit's admins set for
 /// the loop in their subtree (PRODUCT.md §3).
-struct ProblemSettingsAPIController: RouteCollection {
+struct ProblemSettingsAPI: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let categories = routes.grouped("problem-categories")
         categories.get(use: listCategories)
@@ -30,21 +28,15 @@ struct ProblemSettingsAPIController: RouteCollection {
     /// The categories problems of `orgUnitId` (default: the caller's unit) may be filed under.
     @Sendable func listCategories(req: Request) async throws -> [CategoryDTO] {
         let actor = try req.requireSignedIn().actor
-        let sql = req.db.sql
-        let tree = try await OrgDirectory.tree(on: req.db)
-        var unit = actor.orgUnitID
+        var unit: UUID?
         if let text = req.query[String.self, at: "orgUnitId"] {
             guard let id = UUID(uuidString: text) else { throw AppError.invalid("orgUnitId", "组织编号格式不正确") }
             unit = id
         }
-        guard tree[unit] != nil, tree.isWithin(unit, subtreeOf: actor.orgUnitID) else { throw AppError.notFound("组织") }
-        let categories = try await ProblemCategoryStore.available(in: unit, tree: tree, on: sql)
-        let limits = try await ProblemRules.limits(for: unit, on: sql)
-        let names = ProblemCategoryStore.displayNames(categories)
-        return categories.map {
+        return try await service(req).categories(in: unit, for: actor).map {
             CategoryDTO(
-                code: $0.code, name: $0.name, displayName: names[$0.code] ?? $0.name, parentCode: $0.parentCode,
-                orgUnitId: $0.orgUnitID, resolveDays: limits.resolveDays(for: $0.code))
+                code: $0.category.code, name: $0.category.name, displayName: $0.displayName,
+                parentCode: $0.category.parentCode, orgUnitId: $0.category.orgUnitID, resolveDays: $0.resolveDays)
         }
     }
 

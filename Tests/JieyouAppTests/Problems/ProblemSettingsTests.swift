@@ -123,11 +123,11 @@ import VaporTesting
             // 临湘 files under it, with its own limit; 平江 does not see it.
             let dispatcher = try await client.token("lx_dispatcher")
             let listed = try await client.send(.GET, "/api/v1/problem-categories", token: dispatcher)
-            #expect(try listed.content.get([ProblemSettingsAPIController.CategoryDTO].self).count == 11)
+            #expect(try listed.content.get([ProblemSettingsAPI.CategoryDTO].self).count == 11)
             let pingjiang = try await client.send(
                 .GET, "/api/v1/problem-categories", token: try await client.token("pj_cadre"))
             #expect(
-                !(try pingjiang.content.get([ProblemSettingsAPIController.CategoryDTO].self)).contains {
+                !(try pingjiang.content.get([ProblemSettingsAPI.CategoryDTO].self)).contains {
                     $0.code == code
                 })
             #expect(

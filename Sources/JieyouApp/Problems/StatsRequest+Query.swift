@@ -1,19 +1,25 @@
 import Foundation
 import JieyouDomain
 import SQLKit
-import Vapor
 
-extension Request {
+extension StatsRequest {
     /// A statistics request from the query: `orgUnit`, `department` (lead), `category`, `campaign`,
     /// `from`, `to` (the days problems came in, both included), `groupBy` (department, category,
     /// orgUnit), `rankBy` (onTimeRate, resolutionRate, satisfactionRate, responseRate) and
     /// `minSample` (default 5). A bad parameter is a 400 naming it; a unit outside the reader's reach
     /// is not found.
-    func statsRequest(for actor: Actor, tree: OrgTree) async throws -> StatsRequest {
-        let text = queryText
+    /// `text` gives a parameter as typed, trimmed, nil when absent or blank.
+    init(query text: (String) -> String?, for actor: Actor, tree: OrgTree, on sql: any SQLDatabase) async throws {
         var v = Validator()
         var stats = StatsRequest()
-        func id(_ key: String, _ label: String) -> UUID? { queryID(key, label, &v) }
+        func id(_ key: String, _ label: String) -> UUID? {
+            guard let value = text(key) else { return nil }
+            guard let id = UUID(uuidString: value) else {
+                v.fail(key, "\(label)参数无效")
+                return nil
+            }
+            return id
+        }
         stats.scope.orgUnitID = id("orgUnit", "组织")
         stats.scope.departmentID = id("department", "部门")
         stats.scope.campaignID = id("campaign", "专项行动")
@@ -23,7 +29,7 @@ extension Request {
             v.fail("to", "截止日期不能早于起始日期")
         }
         if let code = text("category") {
-            if try await ProblemCategoryStore.exists(code, on: db.sql) {
+            if try await ProblemCategoryStore.exists(code, on: sql) {
                 stats.scope.category = code
             } else {
                 v.fail("category", "问题类别“\(code)”不存在")
@@ -51,6 +57,6 @@ extension Request {
         if let unit = stats.scope.orgUnitID, !tree.isWithin(unit, subtreeOf: actor.orgUnitID) {
             throw AppError.notFound("组织")
         }
-        return stats
+        self = stats
     }
 }

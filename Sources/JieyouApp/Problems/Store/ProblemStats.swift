@@ -197,4 +197,24 @@ enum ProblemStats {
         let resolvedOn: String?
         let n: Int
     }
+
+    /// Department names; across more than one unit each is followed by its unit's, since every park
+    /// has its own 经济发展局 and a city's ranking would otherwise list it many times over.
+    static func departmentNames(_ ids: [UUID], tree: OrgTree, on sql: any SQLDatabase) async throws
+        -> [UUID: String]
+    {
+        guard !ids.isEmpty else { return [:] }
+        struct Row: Decodable {
+            let id: UUID
+            let name: String
+            let orgUnitId: UUID
+        }
+        let rows = try await sql.raw("SELECT id, name, org_unit_id FROM departments WHERE id IN (\(binds: ids))")
+            .all(decoding: Row.self, keyDecodingStrategy: ColumnNames.snakeCase)
+        let qualified = Set(rows.map(\.orgUnitId)).count > 1
+        return Dictionary(
+            uniqueKeysWithValues: rows.map { row in
+                (row.id, qualified ? "\(row.name)（\(tree[row.orgUnitId]?.name ?? "—")）" : row.name)
+            })
+    }
 }
