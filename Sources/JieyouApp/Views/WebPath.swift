@@ -1,6 +1,7 @@
 import Foundation
 
-/// Every path of the web pages, in one place: links and redirects use these, never a typed URL.
+/// Every path of the web pages, in one place: links and redirects use these, never a typed URL. The
+/// pages that moved to `SiteURL` take their paths from it, so that registration and links agree.
 enum WebPath {
     static let home = "/"
     static let loginPath = "/login"
@@ -25,13 +26,13 @@ enum WebPath {
     static let meetings = "/meetings"
     static let teams = "/teams"
     static let tags = "/enterprises/tags"
-    static let problems = "/problems"
-    static let problemList = "/problems/list.xlsx"
-    static let problemImport = "/problems/import"
-    static let responsibilityList = "/problems/responsibility"
-    static let closedList = "/problems/closed"
+    static let problems = SiteURL.problems.path
+    static let problemList = SiteURL.problemList.path
+    static let problemImport = SiteURL.problemImport.path
+    static let responsibilityList = SiteURL.responsibilityList.path
+    static let closedList = SiteURL.closedList.path
     static let notifications = "/notifications"
-    static let stats = "/stats"
+    static let stats = SiteURL.stats.path
     static let reports = "/reports"
     static let storedReports = "/reports/records"
     static let campaignSummary = "/reports/campaign"
@@ -72,8 +73,8 @@ enum WebPath {
     static func meeting(_ id: UUID) -> String { "\(meetings)/\(id.uuidString.lowercased())" }
     static func team(_ id: UUID) -> String { "\(teams)/\(id.uuidString.lowercased())" }
     /// A department's work page (部门工作台), outside the admin pages.
-    static func departmentWork(_ id: UUID) -> String { "/work/departments/\(id.uuidString.lowercased())" }
-    static func problem(_ id: UUID) -> String { "\(problems)/\(id.uuidString.lowercased())" }
+    static func departmentWork(_ id: UUID) -> String { SiteURL.departmentWork(.value(id)).path }
+    static func problem(_ id: UUID) -> String { SiteURL.problem(.value(id)).path }
     static func storedReport(_ id: UUID) -> String { "\(storedReports)/\(id.uuidString.lowercased())" }
     static func user(_ id: UUID) -> String { "\(users)/\(id.uuidString.lowercased())" }
 

@@ -8,7 +8,7 @@ import Vapor
 /// and admins of its unit and the units above read any within their reach (`ProblemDesk.departmentWork`).
 struct DepartmentWorkWeb: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("work", "departments", ":id", use: show)
+        routes.get(.departmentWork(.key), use: show)
     }
 
     @Sendable func show(req: Request) async throws -> Response {

@@ -12,11 +12,10 @@ struct DutyListsWeb: RouteCollection {
     static let closedPageSize = 100
 
     func boot(routes: any RoutesBuilder) throws {
-        let problems = routes.grouped("problems")
-        problems.get("responsibility", use: responsibilityPage)
-        problems.get("responsibility.xlsx", use: ProblemDownloads.responsibility)
-        problems.get("closed", use: closedPage)
-        problems.get("closed.xlsx", use: ProblemDownloads.closed)
+        routes.get(.responsibilityList, use: responsibilityPage)
+        routes.get(.responsibilityFile, use: ProblemDownloads.responsibility)
+        routes.get(.closedList, use: closedPage)
+        routes.get(.closedFile, use: ProblemDownloads.closed)
     }
 
     /// The filters as typed, carried to the other list and the files.
@@ -64,7 +63,7 @@ struct DutyListsWeb: RouteCollection {
             <h1>责任清单</h1>
             <p class="muted">各责任单位牵头在办的问题（已交办、办理中、持续推进），超期最多的单位在前，单位内超期的在前、其余按办理时限。</p>
             \(try await filters(req, scope, typed, action: WebPath.responsibilityList, closedDates: false))
-            <div class="actions"><a class="button secondary" href="\(WebPath.responsibilityList).xlsx\(query)" download data-testid="export-responsibility">导出责任清单（Excel）</a>\
+            <div class="actions"><a class="button secondary" href="\(SiteURL.responsibilityFile.path)\(query)" download data-testid="export-responsibility">导出责任清单（Excel）</a>\
             <a class="button secondary" href="\(WebPath.closedList)\(query)">销号清单</a>\
             <a class="button secondary" href="\(WebPath.problemList)\(query)" download>问题清单（Excel）</a></div>
             \(departments.isEmpty ? HTML("<p class=\"empty\">没有在办的问题。</p>") : .empty)
@@ -100,7 +99,7 @@ struct DutyListsWeb: RouteCollection {
             <h1>销号清单</h1>
             <p class="muted">已销号的问题，最近销号的在前：办结和销号日期、办理结果与企业评价。</p>
             \(try await filters(req, scope, typed, action: WebPath.closedList, closedDates: true))
-            <div class="actions"><a class="button secondary" href="\(WebPath.closedList).xlsx\(query)" download data-testid="export-closed">导出销号清单（Excel）</a>\
+            <div class="actions"><a class="button secondary" href="\(SiteURL.closedFile.path)\(query)" download data-testid="export-closed">导出销号清单（Excel）</a>\
             <a class="button secondary" href="\(WebPath.responsibilityList)\(query)">责任清单</a></div>
             <p class="muted" data-testid="closed-total">共 \(total) 件</p>
             <div class="table-wrap"><table data-testid="closed-list"><thead><tr><th>编号</th><th>企业</th><th>困难问题</th><th class="hide-narrow">牵头单位</th><th class="hide-narrow">办结</th><th>销号</th><th>企业评价</th></tr></thead>

@@ -18,7 +18,7 @@ struct ProblemActionForms {
         let f = FormFields(errors: open ? errors : [])
         let typed = open ? typed : nil
         let fields = self.fields(name, f) { typed?.value($0) }
-        let action = WebPath.problem(problemID) + "/actions/\(name.rawValue)"
+        let action = SiteURL.problemAction(.value(problemID), .value(name)).path
         return """
             <details class="card action"\(open ? HTML(" open") : .empty) data-action="\(name.rawValue)"><summary>\(name.chineseName)</summary>
             <form method="post" action="\(action)">\(FormFields.csrf(signedIn))\(f.summary)\(fields)

@@ -6,9 +6,9 @@ import Vapor
 /// every bad row and column with nothing written.
 struct ProblemListImportWeb: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let imports = routes.grouped("problems", "import")
-        imports.get(use: form)
-        imports.on(.POST, body: .collect(maxSize: UploadedFile.maxSize), use: upload)
+        routes.get(.problemImport, use: form)
+        routes.on(
+            .POST, SiteURL.problemImport.pathComponents, body: .collect(maxSize: UploadedFile.maxSize), use: upload)
     }
 
     @Sendable func form(req: Request) async throws -> Response {

@@ -8,13 +8,12 @@ import Vapor
 /// `LedgerPageView`, `NewProblemFormView` and `ProblemPageView` from what the desk returns.
 struct ProblemsWeb: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let problems = routes.grouped("problems")
-        problems.get(use: ledger)
-        problems.get("list.xlsx", use: ProblemDownloads.problemList)
-        problems.get("new", use: new)
-        problems.post(use: create)
-        problems.get(":id", use: show)
-        problems.post(":id", "actions", ":action", use: act)
+        routes.get(.problems, use: ledger)
+        routes.get(.problemList, use: ProblemDownloads.problemList)
+        routes.get(.newProblem, use: new)
+        routes.post(.problems, use: create)
+        routes.get(.problem(.key), use: show)
+        routes.post(.problemAction(.key, .key), use: act)
     }
 
     // MARK: ledger

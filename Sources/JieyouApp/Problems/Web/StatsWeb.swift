@@ -8,7 +8,7 @@ import Vapor
 /// and report as `GET /api/v1/stats`.
 struct StatsWeb: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("stats", use: show)
+        routes.get(.stats, use: show)
     }
 
     @Sendable func show(req: Request) async throws -> Response {

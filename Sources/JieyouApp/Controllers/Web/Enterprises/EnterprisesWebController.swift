@@ -127,7 +127,7 @@ struct EnterprisesWebController: RouteCollection {
             mayVisit ? HTML("<a class=\"button\" href=\"\(WebPath.newVisit(for: id))\">记录走访</a>") : nil,
             ProblemAccess.maySubmit(access.actor) && !access.actor.has(.monitor)
                 ? HTML(
-                    "<a class=\"button secondary\" href=\"\(WebPath.problems)/new?enterprise=\(id.uuidString.lowercased())\">登记问题</a>"
+                    "<a class=\"button secondary\" href=\"\(SiteURL.newProblem.path)?enterprise=\(id.uuidString.lowercased())\">登记问题</a>"
                 )
                 : nil,
             mayEdit ? HTML("<a class=\"button secondary\" href=\"\(WebPath.enterprise(id))/edit\">编辑</a>") : nil,

@@ -1,0 +1,116 @@
+import Foundation
+import JieyouDomain
+import Vapor
+
+/// A path parameter of a `SiteURL`: `.key` where the route is registered, `.value` where a link to it
+/// is built.
+enum Parameter<Value: Sendable>: Sendable {
+    case key
+    case value(Value)
+}
+
+/// The web pages' routes as one type, used both to register them (`pathComponents`) and to link to
+/// them (`path`), as SwiftPackageIndex-Server's `SiteURL` does: a renamed or moved page cannot leave
+/// a link behind. Features move their pages here as they take the feature seam; `WebPath` keeps the
+/// others' paths until then.
+enum SiteURL: Sendable {
+    /// 问题台账
+    case problems
+    case newProblem
+    case problem(Parameter<UUID>)
+    case problemAction(Parameter<UUID>, Parameter<ProblemAction.Name>)
+    /// 问题清单 (.xlsx) of the ledger's query.
+    case problemList
+    case problemImport
+    /// 责任清单 and its .xlsx.
+    case responsibilityList
+    case responsibilityFile
+    /// 销号清单 and its .xlsx.
+    case closedList
+    case closedFile
+    /// 部门工作台
+    case departmentWork(Parameter<UUID>)
+    /// 统计分析
+    case stats
+
+    /// One piece of a path: a fixed word, or a parameter with its route name and, in a link, its value.
+    enum Segment: Equatable {
+        case word(String)
+        case parameter(String, value: String?)
+    }
+
+    var segments: [Segment] {
+        switch self {
+        case .problems: [.word("problems")]
+        case .newProblem: [.word("problems"), .word("new")]
+        case .problem(let id): [.word("problems"), Self.id("id", id)]
+        case .problemAction(let id, let action):
+            [
+                .word("problems"), Self.id("id", id), .word("actions"),
+                .parameter("action", value: action.value?.rawValue),
+            ]
+        case .problemList: [.word("problems"), .word("list.xlsx")]
+        case .problemImport: [.word("problems"), .word("import")]
+        case .responsibilityList: [.word("problems"), .word("responsibility")]
+        case .responsibilityFile: [.word("problems"), .word("responsibility.xlsx")]
+        case .closedList: [.word("problems"), .word("closed")]
+        case .closedFile: [.word("problems"), .word("closed.xlsx")]
+        case .departmentWork(let id): [.word("work"), .word("departments"), Self.id("id", id)]
+        case .stats: [.word("stats")]
+        }
+    }
+
+    /// What a router registers: the words, and `:name` for each parameter.
+    var pathComponents: [PathComponent] {
+        segments.map { segment in
+            switch segment {
+            case .word(let word): .constant(word)
+            case .parameter(let name, _): .parameter(name)
+            }
+        }
+    }
+
+    /// The absolute path a link or a redirect uses. Every parameter must carry its value: a link built
+    /// from a route's key is a programming error that any test rendering the link finds.
+    var path: String {
+        "/"
+            + segments.map { segment in
+                switch segment {
+                case .word(let word): return word
+                case .parameter(let name, let value):
+                    guard let value else { preconditionFailure("a link to \(self) needs a value for :\(name)") }
+                    return value
+                }
+            }.joined(separator: "/")
+    }
+
+    /// Ids appear in links in lower case, as the pages have always written them.
+    private static func id(_ name: String, _ id: Parameter<UUID>) -> Segment {
+        .parameter(name, value: id.value?.uuidString.lowercased())
+    }
+}
+
+extension Parameter {
+    var value: Value? {
+        if case .value(let value) = self { return value }
+        return nil
+    }
+}
+
+extension RoutesBuilder {
+    /// Registers `url` for GET.
+    @discardableResult
+    func get<Response: AsyncResponseEncodable>(
+        _ url: SiteURL, use closure: @escaping @Sendable (Request) async throws -> Response
+    ) -> Route {
+        get(url.pathComponents, use: closure)
+    }
+
+    /// Registers `url` for POST.
+    @discardableResult
+    func post<Response: AsyncResponseEncodable>(
+        _ url: SiteURL, use closure: @escaping @Sendable (Request) async throws -> Response
+    ) -> Route {
+        post(url.pathComponents, use: closure)
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import JieyouDomain
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import JieyouApp
+
+/// Every `SiteURL` is a route the app registers, and a link built from it reaches that route.
+@Suite struct SiteURLTests {
+    static let id = UUID(uuidString: "0F0E0D0C-0B0A-0908-0706-050403020100")!
+
+    /// Each case once, with values for a link.
+    static let links: [SiteURL] = [
+        .problems, .newProblem, .problem(.value(id)), .problemAction(.value(id), .value(.assign)), .problemList,
+        .problemImport, .responsibilityList, .responsibilityFile, .closedList, .closedFile,
+        .departmentWork(.value(id)), .stats,
+    ]
+
+    @Test func linksAreWrittenAsThePagesAlwaysWroteThem() {
+        #expect(SiteURL.problem(.value(Self.id)).path == "/problems/0f0e0d0c-0b0a-0908-0706-050403020100")
+        #expect(
+            SiteURL.problemAction(.value(Self.id), .value(.assign)).path
+                == "/problems/0f0e0d0c-0b0a-0908-0706-050403020100/actions/assign")
+        #expect(
+            SiteURL.problemAction(.key, .key).pathComponents.map(\.description) == [
+                "problems", ":id", "actions", ":action",
+            ])
+        #expect(WebPath.responsibilityList == "/problems/responsibility")
+        #expect(SiteURL.departmentWork(.value(Self.id)).path.hasPrefix("/work/departments/"))
+    }
+
+    @Test func everyLinkReachesARegisteredRoute() async throws {
+        try await withApp { app in
+            let registered = app.routes.all.map { $0.path.map(\.description) }
+            for link in Self.links {
+                let parts = link.path.split(separator: "/").map(String.init)
+                let matched = registered.contains { route in
+                    route.count == parts.count
+                        && zip(route, parts).allSatisfy { component, part in
+                            component.hasPrefix(":") || component == part
+                        }
+                }
+                #expect(matched, "no route serves \(link.path)")
+            }
+            // And each registration of the problems' pages comes from SiteURL: the router knows each
+            // case's components exactly.
+            for link in Self.links {
+                let components = Self.keyed(link).pathComponents.map(\.description)
+                #expect(registered.contains(components), "\(components) is not registered")
+            }
+        }
+    }
+
+    /// The same case with every parameter as its key: what the route was registered with.
+    static func keyed(_ url: SiteURL) -> SiteURL {
+        switch url {
+        case .problem: .problem(.key)
+        case .problemAction: .problemAction(.key, .key)
+        case .departmentWork: .departmentWork(.key)
+        default: url
+        }
+    }
+}
