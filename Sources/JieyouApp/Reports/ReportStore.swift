@@ -2,7 +2,6 @@ import Fluent
 import Foundation
 import JieyouDomain
 import SQLKit
-import Vapor
 
 /// The stored reports: drafting (once per unit, kind and period), reading within the reader's
 /// subtree, rewriting a draft's paragraphs, and issuing. Every write is an event; an issued report
@@ -112,7 +111,7 @@ enum ReportStore {
     }
 
     /// One line of the list: what it is and where it stands, without its content.
-    struct Entry: Content {
+    struct Entry: Codable, Sendable {
         let id: UUID
         let orgUnitId: UUID
         let unitName: String

@@ -1,6 +1,5 @@
 import Foundation
 import JieyouDomain
-import Vapor
 
 /// Dashboards that were slow to compose, kept for an hour. A park's dashboard takes tens of
 /// milliseconds and is composed on every view, so a dispatcher sees the problem closed a moment ago;
@@ -55,20 +54,4 @@ actor DashboardCache {
 
     /// The keys of the kept dashboards, for the hourly refresh.
     var keys: [Key] { Array(entries.keys) }
-}
-
-extension Application {
-    private struct DashboardCacheKey: StorageKey {
-        typealias Value = DashboardCache
-    }
-
-    var dashboardCache: DashboardCache {
-        get {
-            if let cache = storage[DashboardCacheKey.self] { return cache }
-            let cache = DashboardCache()
-            storage[DashboardCacheKey.self] = cache
-            return cache
-        }
-        set { storage[DashboardCacheKey.self] = newValue }
-    }
 }

@@ -1,21 +1,20 @@
 import Foundation
 import JieyouDomain
 import SQLKit
-import Vapor
 
 /// The leaders' dashboard (领导看板, issue 5) for one unit's subtree: the §3 figures of the problems
 /// that came in during the period, where each category's problems stand, new and closed problems per
 /// 旬, the departments ranked, and how far a campaign's visits reached in each unit below. Every
 /// number carries the query of the list behind it, so the page links each to its list.
-struct Dashboard: Content {
-    struct CategoryStages: Content {
+struct Dashboard: Codable, Sendable {
+    struct CategoryStages: Codable, Sendable {
         let code: String
         let name: String
         /// One count per `ProblemStage.allCases`, in that order.
         let counts: [Int]
     }
 
-    struct TenDay: Content {
+    struct TenDay: Codable, Sendable {
         let key: String
         let name: String
         let from: LocalDate
@@ -24,7 +23,7 @@ struct Dashboard: Content {
         let closed: Int
     }
 
-    struct UnitCoverage: Content {
+    struct UnitCoverage: Codable, Sendable {
         let id: UUID
         let name: String
         /// The unit's own enterprises only (本级), beside its children's subtrees.

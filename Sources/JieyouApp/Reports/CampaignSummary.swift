@@ -1,13 +1,12 @@
 import Foundation
 import JieyouDomain
 import SQLKit
-import Vapor
 
 /// A campaign's 总结报告 (seed 000 五(三), PRODUCT.md §4): how far the visits reached, what became of
 /// the problems the campaign collected, the suggestions adopted, two or three typical cases, and the
 /// problems still open with the units that answer for them. Its figures are `GET /api/v1/stats`'s
 /// and `GET /api/v1/coverage`'s for the campaign.
-struct CampaignSummary: Content {
+struct CampaignSummary: Codable, Sendable {
     let title: String
     let campaignID: UUID
     let campaignName: String
@@ -35,7 +34,7 @@ struct CampaignSummary: Content {
 
 /// What the campaign brought of policies (PRODUCT.md §4: policies delivered, funds disbursed): the
 /// deliveries made in its days within the unit's subtree, and the 兑现 granted in them, exact to the 分.
-struct CampaignPolicyFigures: Content {
+struct CampaignPolicyFigures: Codable, Sendable {
     /// Policy × enterprise deliveries (one per channel).
     let deliveries: Int
     let enterprisesReached: Int

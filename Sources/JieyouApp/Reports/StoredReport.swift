@@ -1,12 +1,11 @@
 import Foundation
 import JieyouDomain
 import SQLKit
-import Vapor
 
 /// A report kept in `reports`: drafted by the job or a dispatcher, its paragraphs edited while it is a
 /// draft, then issued (印发) and from then on never changed. It holds a bulletin (周调度 / 旬通报 /
 /// 月通报 / 季讲评) or a campaign's summary, as they stood on the day they were drafted.
-struct StoredReport: Content {
+struct StoredReport: Codable, Sendable {
     enum State: String, Codable, Sendable {
         case draft, issued
 

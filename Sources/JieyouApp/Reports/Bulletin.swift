@@ -1,15 +1,14 @@
 import Foundation
 import JieyouDomain
 import SQLKit
-import Vapor
 
 /// A report on one unit's subtree for one period — 周调度, 旬通报, 月通报 or 季讲评 (PRODUCT.md §4):
 /// the §3 figures of the problems that came in during the period and their change against the
 /// period before, the departments ranked, the problems closed in it, and as of the day it is made the
 /// overdue and 督办 problems, the typical cases and the common problems still open. Its figures are
 /// `GET /api/v1/stats`'s for the same unit and days, read by the same `StatsRequest`.
-struct Bulletin: Content {
-    struct Item: Content {
+struct Bulletin: Codable, Sendable {
+    struct Item: Codable, Sendable {
         let id: UUID
         let number: String
         let enterpriseName: String?
@@ -24,7 +23,7 @@ struct Bulletin: Content {
         var coDepartments: [String]? = nil
     }
 
-    struct CommonProblem: Content {
+    struct CommonProblem: Codable, Sendable {
         let category: String
         let open: Int
     }
