@@ -38,3 +38,8 @@ enum OfficeDownload {
         return try await stream(url, filename: "\(filename).docx", mediaType: docx, req)
     }
 }
+
+extension Request {
+    /// `masthead=true` (or 1, on): the official document carries the 红头.
+    var wantsMasthead: Bool { ["true", "1", "on"].contains(queryText("masthead") ?? "") }
+}

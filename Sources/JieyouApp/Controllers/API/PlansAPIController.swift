@@ -7,19 +7,17 @@ import Vapor
 /// corrects it and saves it; everyone in government reads the 三张清单; lead units report each 旬.
 struct PlansAPIController: RouteCollection {
     /// A plan's text is some 75 KB (seed 001); a corrected draft as JSON a few times that.
-    static let bodyLimit: ByteCount = "4mb"
-
     func boot(routes: any RoutesBuilder) throws {
         let plans = routes.grouped("plans")
         plans.get(use: list)
-        plans.on(.POST, body: .collect(maxSize: Self.bodyLimit), use: create)
-        plans.on(.POST, "parse", body: .collect(maxSize: Self.bodyLimit), use: parse)
+        plans.on(.POST, body: .collect(maxSize: PlanDownloads.textBodyLimit), use: create)
+        plans.on(.POST, "parse", body: .collect(maxSize: PlanDownloads.textBodyLimit), use: parse)
         plans.get(":id", use: show)
         plans.get(":id", "tasks", use: tasks)
         plans.get(":id", "progress", use: progress)
-        plans.get(":id", "lists.xlsx", use: lists)
+        plans.get(":id", "lists.xlsx", use: PlanDownloads.lists)
         plans.get(":id", "bulletin", use: bulletin)
-        plans.get(":id", "bulletin.docx", use: bulletinDocx)
+        plans.get(":id", "bulletin.docx", use: PlanDownloads.bulletin)
         let tasks = routes.grouped("tasks")
         tasks.post(":id", "progress", use: report)
         tasks.post(":id", "supervision", use: supervise)
@@ -254,16 +252,12 @@ struct PlansAPIController: RouteCollection {
         return try await PlanStore.list(by: signedIn.actor, in: tree, on: req.db.sql).map(PlanDTO.init)
     }
 
-    static func detail(_ req: Request) async throws -> PlanDetail {
-        let signedIn = try req.requireSignedIn()
-        let tree = try await OrgDirectory.tree(on: req.db)
-        let sql = req.db.sql
-        let plan = try await PlanStore.readable(try req.idParameter("方案"), by: signedIn.actor, in: tree, on: sql)
-        return try await PlanStore.detail(plan, on: sql)
+    private func detail(_ req: Request) async throws -> PlanDetail {
+        try await req.planDesk().detail(try req.idParameter("方案"), for: try req.requireSignedIn().actor)
     }
 
     @Sendable func show(req: Request) async throws -> DetailDTO {
-        let detail = try await Self.detail(req)
+        let detail = try await detail(req)
         let today = LocalDate(req.now, in: .chinaStandard)
         return DetailDTO(
             plan: PlanDTO(detail.plan),
@@ -277,7 +271,7 @@ struct PlansAPIController: RouteCollection {
 
     /// `?department=` keeps the tasks a unit leads or supports; `?workstream=` one workstream's.
     @Sendable func tasks(req: Request) async throws -> [TaskDTO] {
-        let detail = try await Self.detail(req)
+        let detail = try await detail(req)
         let today = LocalDate(req.now, in: .chinaStandard)
         var v = Validator()
         let department = req.queryID("department", "单位", &v)
@@ -289,20 +283,10 @@ struct PlansAPIController: RouteCollection {
         }.map { TaskDTO($0, today: today) }
     }
 
-    static func period(_ req: Request) throws -> TenDayPeriod {
-        guard let code = req.queryText("period") else {
-            return TenDayPeriod(containing: LocalDate(req.now, in: .chinaStandard))
-        }
-        guard let period = TenDayPeriod(code: code) else {
-            throw AppError.invalid("period", "旬的格式应为 2025-05-2（2025年5月中旬）")
-        }
-        return period
-    }
-
     @Sendable func progress(req: Request) async throws -> ProgressSummaryDTO {
-        let detail = try await Self.detail(req)
+        let detail = try await detail(req)
         let summary = try await PlanProgress.summary(
-            detail, period: try Self.period(req), on: req.db.sql)
+            detail, period: try req.planDesk().period(req.queryText("period")), on: req.db.sql)
         return ProgressSummaryDTO(
             period: summary.period.description, periodName: summary.period.chineseName, owed: summary.lines.count,
             reported: summary.reportedCount,
@@ -315,29 +299,6 @@ struct PlansAPIController: RouteCollection {
                     reported: $0.report != nil, progress: $0.report?.progress, percent: $0.report?.percent,
                     difficulties: $0.report?.difficulties, milestone: $0.report?.milestoneTitle)
             })
-    }
-
-    /// The 三张清单 (目标 / 任务 / 责任) as one .xlsx.
-    @Sendable func lists(req: Request) async throws -> Response {
-        try await PlanSheets.download(try await Self.detail(req), req)
-    }
-
-    /// The 月通报 (`kind=month`, default) or 季讲评 (`kind=quarter`) of the period containing `date`;
-    /// without a date, of the last period that has ended.
-    static func bulletin(_ req: Request) async throws -> PlanBulletin {
-        let detail = try await detail(req)
-        let today = LocalDate(req.now, in: .chinaStandard)
-        var v = Validator()
-        let kindText = req.queryText("kind") ?? "month"
-        let kind: ReportPeriod.Kind? = kindText == "month" ? .month : kindText == "quarter" ? .quarter : nil
-        v.check(kind != nil, "kind", "kind 应为 month（月通报）或 quarter（季讲评）")
-        let date = req.queryText("date").map { LocalDate(iso: $0) }
-        if let date { v.check(date != nil, "date", "日期格式应为 2026-10-31") }
-        try v.throwIfFailed()
-        let period =
-            date.flatMap { $0 }.map { ReportPeriod.containing($0, kind: kind!) }
-            ?? ReportPeriod.lastEnded(on: today, kind: kind!)
-        return try await PlanBulletin.make(detail, period: period, on: req.db.sql)
     }
 
     struct BulletinDTO: Content {
@@ -356,7 +317,9 @@ struct PlansAPIController: RouteCollection {
     }
 
     @Sendable func bulletin(req: Request) async throws -> BulletinDTO {
-        let b = try await Self.bulletin(req)
+        let b = try await req.planDesk().bulletin(
+            try req.idParameter("方案"), kind: req.queryText("kind"), date: req.queryText("date"),
+            for: try req.requireSignedIn().actor)
         return BulletinDTO(
             title: b.title, period: b.period.key, periodName: b.period.chineseName, summary: b.summary,
             tasks: Dictionary(uniqueKeysWithValues: TaskStanding.allCases.map { ($0.rawValue, b.count($0)) }),
@@ -364,12 +327,6 @@ struct PlansAPIController: RouteCollection {
             reporting: b.reportingRows, owed: b.owed, reported: b.reported,
             difficulties: b.difficulties.map { "\($0.unit.name)（\($0.task.title)，\($0.period.chineseName)）：\($0.text)" }
         )
-    }
-
-    @Sendable func bulletinDocx(req: Request) async throws -> Response {
-        let b = try await Self.bulletin(req)
-        let masthead = ["true", "1", "on"].contains(req.queryText("masthead") ?? "")
-        return try await OfficeDownload.docx(b.document(masthead: masthead), filename: b.title, req)
     }
 
     // MARK: Tasks

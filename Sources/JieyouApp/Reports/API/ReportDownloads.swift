@@ -30,7 +30,4 @@ extension Request {
     func reportDesk() async throws -> ReportDesk {
         ReportDesk(database: db, now: now, calendar: try await CalendarStore.calendar(on: db))
     }
-
-    /// `masthead=true` (or 1, on): the document carries the 红头.
-    var wantsMasthead: Bool { ["true", "1", "on"].contains(queryText("masthead") ?? "") }
 }

@@ -1,7 +1,6 @@
 import Foundation
 import JieyouDomain
 import JieyouOffice
-import Vapor
 
 /// A plan's 三张清单 (seed 001 三(二)): 目标清单, 任务清单 and 责任清单 as three sheets of one .xlsx,
 /// each with a title over a frozen header, A4 landscape, as a 专班办公室 prints and sends them.
@@ -95,19 +94,6 @@ enum PlanSheets {
             }
         }
         return order.map { ($0, rows[$0]!) }
-    }
-
-    /// The workbook as a download.
-    static func download(_ detail: PlanDetail, _ req: Request) async throws -> Response {
-        let today = LocalDate(req.now, in: .chinaStandard)
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("plan-lists-\(UUID().uuidString).xlsx")
-        do {
-            try write(detail, today: today, to: url)
-        } catch {
-            try? FileManager.default.removeItem(at: url)
-            throw error
-        }
-        return try await OfficeDownload.stream(url, filename: "三张清单-\(detail.plan.title)-\(today.iso).xlsx", req)
     }
 
     private static func titleRow(_ title: String, columns: Int, _ sheet: SheetWriter) throws {

@@ -8,8 +8,8 @@ import Vapor
 struct PlanImportWebController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("plans", "import", use: pasteForm)
-        routes.on(.POST, "plans", "import", body: .collect(maxSize: PlansAPIController.bodyLimit), use: preview)
-        routes.on(.POST, "plans", body: .collect(maxSize: PlansAPIController.bodyLimit), use: save)
+        routes.on(.POST, "plans", "import", body: .collect(maxSize: PlanDownloads.textBodyLimit), use: preview)
+        routes.on(.POST, "plans", body: .collect(maxSize: PlanDownloads.textBodyLimit), use: save)
     }
 
     struct PasteForm: Content {

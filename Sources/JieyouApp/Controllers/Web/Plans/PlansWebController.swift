@@ -11,9 +11,9 @@ struct PlansWebController: RouteCollection {
         let plans = routes.grouped("plans")
         plans.get(use: index)
         plans.get(":id", use: show)
-        plans.get(":id", "lists.xlsx", use: lists)
+        plans.get(":id", "lists.xlsx", use: PlanDownloads.lists)
         plans.get(":id", "bulletin", use: bulletin)
-        plans.get(":id", "bulletin.docx", use: bulletinDocx)
+        plans.get(":id", "bulletin.docx", use: PlanDownloads.bulletin)
         plans.post("targets", ":id", "actuals", use: recordActual)
         plans.get("units", ":id", use: unit)
     }
@@ -55,7 +55,7 @@ struct PlansWebController: RouteCollection {
 
     @Sendable func show(req: Request) async throws -> Response {
         let signedIn = try req.requireSignedIn()
-        let detail = try await PlansAPIController.detail(req)
+        let detail = try await req.planDesk().detail(try req.idParameter("方案"), for: try req.requireSignedIn().actor)
         let view = View(rawValue: req.queryText("view") ?? "") ?? .tasks
         let workstream = req.queryText("workstream").flatMap(UUID.init(uuidString:))
         let today = LocalDate(req.now, in: .chinaStandard)
@@ -87,7 +87,7 @@ struct PlansWebController: RouteCollection {
                 raw: Self.timeline(
                     "\(plan.title)挂图作战", groups: groups, year: plan.year, issuedOn: plan.issuedOn, today: today))
         case .progress:
-            let period = try PlansAPIController.period(req)
+            let period = try req.planDesk().period(req.queryText("period"))
             let summary = try await PlanProgress.summary(detail, period: period, on: req.db.sql)
             body = progressView(summary, detail: detail, workstream: workstream, link: link(.progress))
         }
@@ -105,13 +105,11 @@ struct PlansWebController: RouteCollection {
         return try await req.page(plan.title, content, flash: req.flash)
     }
 
-    @Sendable func lists(req: Request) async throws -> Response {
-        try await PlanSheets.download(try await PlansAPIController.detail(req), req)
-    }
-
     /// The 月通报 or 季讲评 as a page, with the period before and after and the .docx.
     @Sendable func bulletin(req: Request) async throws -> Response {
-        let b = try await PlansAPIController.bulletin(req)
+        let b = try await req.planDesk().bulletin(
+            try req.idParameter("方案"), kind: req.queryText("kind"), date: req.queryText("date"),
+            for: try req.requireSignedIn().actor)
         let base = WebPath.plan(b.plan.id)
         func link(_ period: ReportPeriod) -> String {
             "\(base)/bulletin?\(WebPath.query([("kind", period.kind.rawValue), ("date", period.end.iso)]))"
@@ -146,12 +144,6 @@ struct PlansWebController: RouteCollection {
             </article>
             """
         return try await req.page(b.title, content)
-    }
-
-    @Sendable func bulletinDocx(req: Request) async throws -> Response {
-        let b = try await PlansAPIController.bulletin(req)
-        let masthead = ["true", "1", "on"].contains(req.queryText("masthead") ?? "")
-        return try await OfficeDownload.docx(b.document(masthead: masthead), filename: b.title, req)
     }
 
     private func mayManage(_ signedIn: SignedIn, _ plan: PlanRecord) -> Bool {
