@@ -22,14 +22,7 @@ extension LedgerRequest {
     init(query text: (String) -> String?, for actor: Actor, tree: OrgTree, maxLimit: Int = 200) throws {
         var v = Validator()
         var ledger = LedgerRequest()
-        func id(_ key: String, _ label: String) -> UUID? {
-            guard let value = text(key) else { return nil }
-            guard let id = UUID(uuidString: value) else {
-                v.fail(key, "\(label)参数无效")
-                return nil
-            }
-            return id
-        }
+        func id(_ key: String, _ label: String) -> UUID? { v.optionalID(text(key), field: key, label: label) }
         let stateKey = text("state") == nil && text("status") != nil ? "status" : "state"
         for code in (text(stateKey) ?? "").split(separator: ",") {
             if let state = ProblemState(rawValue: String(code).trimmingCharacters(in: .whitespaces)) {

@@ -12,14 +12,7 @@ extension StatsRequest {
     init(query text: (String) -> String?, for actor: Actor, tree: OrgTree, on sql: any SQLDatabase) async throws {
         var v = Validator()
         var stats = StatsRequest()
-        func id(_ key: String, _ label: String) -> UUID? {
-            guard let value = text(key) else { return nil }
-            guard let id = UUID(uuidString: value) else {
-                v.fail(key, "\(label)参数无效")
-                return nil
-            }
-            return id
-        }
+        func id(_ key: String, _ label: String) -> UUID? { v.optionalID(text(key), field: key, label: label) }
         stats.scope.orgUnitID = id("orgUnit", "组织")
         stats.scope.departmentID = id("department", "部门")
         stats.scope.campaignID = id("campaign", "专项行动")

@@ -23,13 +23,13 @@ extension ReportDesk {
         let sql = database.sql
         let today = LocalDate(now, in: .chinaStandard)
         var v = Validator()
-        let unit = Self.id(text("orgUnit"), "orgUnit", "组织", &v) ?? actor.orgUnitID
+        let unit = v.optionalID(text("orgUnit"), field: "orgUnit", label: "组织") ?? actor.orgUnitID
         let days = DashboardComposer.defaultDays(today: today)
         let from = v.optionalDay(text("from"), field: "from", label: "起始日期") ?? days.from
         let to = v.optionalDay(text("to"), field: "to", label: "截止日期") ?? days.to
         if v.errors.isEmpty && to < from { v.fail("to", "截止日期不能早于起始日期") }
         if v.errors.isEmpty && from.days(until: to) > CoverageService.maxDays { v.fail("to", "统计期间不能超过两年") }
-        let campaignID = Self.id(text("campaign"), "campaign", "专项行动", &v)
+        let campaignID = v.optionalID(text("campaign"), field: "campaign", label: "专项行动")
         try v.throwIfFailed()
         guard tree.isWithin(unit, subtreeOf: actor.orgUnitID) else { throw AppError.notFound("组织") }
         var campaign: CampaignRecord?

@@ -64,7 +64,7 @@ extension ReportDesk {
             state = StoredReport.State(rawValue: text)
             if state == nil { v.fail("state", "状态应为 draft（草稿）或 issued（已印发）") }
         }
-        let unit = Self.id(orgUnit, "orgUnit", "组织", &v) ?? actor.orgUnitID
+        let unit = v.optionalID(orgUnit, field: "orgUnit", label: "组织") ?? actor.orgUnitID
         try v.throwIfFailed()
         guard tree.isWithin(unit, subtreeOf: actor.orgUnitID) else { throw AppError.notFound("组织") }
         return try await ReportStore.list(under: unit, state: state, tree: tree, on: database.sql)

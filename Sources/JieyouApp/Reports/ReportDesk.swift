@@ -52,7 +52,7 @@ struct ReportDesk {
                 v.fail("period", "通报期次“\(key)”无效")
             }
         }
-        let unit = Self.id(text("orgUnit"), "orgUnit", "组织", &v) ?? actor.orgUnitID
+        let unit = v.optionalID(text("orgUnit"), field: "orgUnit", label: "组织") ?? actor.orgUnitID
         try v.throwIfFailed()
         guard tree.isWithin(unit, subtreeOf: actor.orgUnitID) else { throw AppError.notFound("组织") }
         return BulletinQuery(actor: actor, tree: tree, unit: unit, period: period, today: today)
@@ -90,8 +90,8 @@ struct ReportDesk {
         guard AccessPolicy.has(actor, .readStatistics) else { throw AppError.forbidden("只有园区工作人员可以查看总结报告") }
         let tree = try await OrgDirectory.tree(on: database)
         var v = Validator()
-        let campaignID = Self.id(text("campaign"), "campaign", "专项行动", &v)
-        let asked = Self.id(text("orgUnit"), "orgUnit", "组织", &v)
+        let campaignID = v.optionalID(text("campaign"), field: "campaign", label: "专项行动")
+        let asked = v.optionalID(text("orgUnit"), field: "orgUnit", label: "组织")
         if campaignID == nil && v.errors.isEmpty { v.fail("campaign", "请选择专项行动") }
         try v.throwIfFailed()
         guard let campaignID, let campaign = try await CampaignQueries.load(campaignID, on: sql) else {
@@ -119,15 +119,5 @@ struct ReportDesk {
         return try await OfficeFile.write(.docx, named: name) { url in
             try DocxWriter.write(document, to: url, created: created)
         }
-    }
-
-    /// A query parameter that must be an id; a malformed one is recorded in `v` under its key.
-    static func id(_ text: String?, _ key: String, _ label: String, _ v: inout Validator) -> UUID? {
-        guard let text else { return nil }
-        guard let id = UUID(uuidString: text) else {
-            v.fail(key, "\(label)参数无效")
-            return nil
-        }
-        return id
     }
 }

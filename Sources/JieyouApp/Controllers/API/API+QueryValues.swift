@@ -13,11 +13,6 @@ extension Request {
     /// A query parameter that must be an id; a malformed one is recorded in `v` under its key, so that
     /// every bad parameter of a request is named at once.
     func queryID(_ key: String, _ label: String, _ v: inout JieyouDomain.Validator) -> UUID? {
-        guard let value = queryText(key) else { return nil }
-        guard let id = UUID(uuidString: value) else {
-            v.fail(key, "\(label)参数无效")
-            return nil
-        }
-        return id
+        v.optionalID(queryText(key), field: key, label: label)
     }
 }

@@ -79,7 +79,7 @@ struct BenefitsAPIController: RouteCollection {
 
     @Sendable func list(req: Request) async throws -> LedgerDTO {
         let signedIn = try req.requireSignedIn()
-        let (reach, filter) = try await Self.query(req, signedIn)
+        let (reach, filter) = try await BenefitLedger.query(req.queryText, for: signedIn.actor, on: req.db)
         let summary = try await BenefitLedger.summary(reach: reach, filter: filter, on: req.db.sql)
         return LedgerDTO(
             totals: TotalsDTO(summary.totals),
@@ -97,28 +97,6 @@ struct BenefitsAPIController: RouteCollection {
 
     /// Whose benefits a request reads and how it filters them; shared by the page and the API. Bad
     /// parameters are a 400 naming each.
-    static func query(_ req: Request, _ signedIn: SignedIn) async throws -> (EnterpriseReach, BenefitFilter) {
-        var v = JieyouDomain.Validator()
-        var filter = BenefitFilter()
-        filter.from = v.optionalDay(req.queryText("from"), field: "from", label: "起始日期")
-        filter.to = v.optionalDay(req.queryText("to"), field: "to", label: "截止日期")
-        filter.policy = req.queryID("policy", "政策", &v)
-        filter.enterprise = req.queryID("enterprise", "企业", &v)
-        let unit = req.queryID("orgUnit", "组织", &v)
-        if let kind = req.queryText("kind") {
-            filter.kind = BenefitKind.parse(kind)
-            if filter.kind == nil { v.fail("kind", "无法识别的兑现类型“\(kind)”") }
-        }
-        try v.throwIfFailed()
-        if signedIn.actor.has(.enterprise), let enterprise = signedIn.actor.enterpriseID {
-            return (.enterprise(enterprise), filter)
-        }
-        guard AccessPolicy.has(signedIn.actor, .readPolicies) else { throw AppError.forbidden() }
-        let tree = try await OrgDirectory.tree(on: req.db)
-        let root = unit ?? signedIn.actor.orgUnitID
-        guard tree.isWithin(root, subtreeOf: signedIn.actor.orgUnitID) else { throw AppError.notFound("组织") }
-        return (.units(Array(tree.subtree(of: root))), filter)
-    }
 
     struct BenefitWrite: Content {
         let enterpriseId: UUID?

@@ -85,19 +85,9 @@ struct FinancingDemandsAPIController: RouteCollection {
         let items: [DemandDTO]
     }
 
-    /// Whose demands a request reads, and the status asked for; shared by the page and the API.
-    static func query(_ req: Request) async throws -> (EnterpriseReach, FinancingStatus?) {
-        let access = try await EnterpriseAccess.load(req)
-        var status: FinancingStatus?
-        if let text = req.queryText("status") {
-            status = FinancingStatus.parse(text)
-            if status == nil { throw AppError.invalid("status", "无法识别的进展“\(text)”") }
-        }
-        return (access.reach, status)
-    }
-
     @Sendable func list(req: Request) async throws -> ListDTO {
-        let (reach, status) = try await Self.query(req)
+        let reach = try await EnterpriseAccess.load(req).reach
+        let status = try FinancingDemands.status(req.queryText("status"))
         let (totals, items) = try await FinancingDemands.list(
             reach: reach, status: status, on: req.db.sql)
         return ListDTO(totals: TotalsDTO(totals), items: items.map(DemandDTO.init))

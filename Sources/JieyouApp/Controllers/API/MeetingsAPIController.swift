@@ -97,18 +97,10 @@ struct MeetingsAPIController: RouteCollection {
     }
 
     @Sendable func show(req: Request) async throws -> MeetingDetail {
-        try await Self.readable(req, try req.idParameter("活动"))
+        try await MeetingQueries.readable(
+            reach: try await EnterpriseAccess.load(req).reach, on: req.db.sql, try req.idParameter("活动"))
     }
 
-    /// The meeting, or 404 when it is not in the reader's subtree.
-    static func readable(_ req: Request, _ id: UUID) async throws -> MeetingDetail {
-        let access = try await EnterpriseAccess.load(req)
-        guard case .units(let units) = access.reach,
-            let detail = try await MeetingQueries.detail(id, on: req.db.sql),
-            units.contains(detail.summary.orgUnitId)
-        else { throw AppError.notFound("活动") }
-        return detail
-    }
 }
 
 /// An amount in 万元 that a client may send as a JSON number or as text; kept as text so the domain

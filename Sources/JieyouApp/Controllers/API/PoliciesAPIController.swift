@@ -102,7 +102,7 @@ struct PoliciesAPIController: RouteCollection {
         let today = LocalDate(req.now, in: .chinaStandard)
         let tags = Set(try await TagStore.names(on: sql))
         if signedIn.actor.has(.enterprise) {
-            let fits = try await Self.fits(signedIn.actor, tree: tree, today: today, on: sql)
+            let fits = try await PolicyService.fits(signedIn.actor, tree: tree, today: today, on: sql)
             return PolicyList(
                 items: fits.map {
                     PolicyDTO(
@@ -121,16 +121,6 @@ struct PoliciesAPIController: RouteCollection {
         )
     }
 
-    /// The policies that fit an enterprise account's enterprise.
-    static func fits(_ actor: Actor, tree: OrgTree, today: LocalDate, on sql: any SQLDatabase) async throws
-        -> [PolicyMatching.Fit]
-    {
-        guard let enterprise = actor.enterpriseID,
-            let facts = try await EnterpriseFactsStore.load(enterprise: enterprise, on: sql)
-        else { return [] }
-        return try await PolicyMatching(sql: sql, tree: tree, today: today).policies(for: facts)
-    }
-
     @Sendable func show(req: Request) async throws -> PolicyDTO {
         let signedIn = try req.requireSignedIn()
         let sql = req.db.sql
@@ -140,7 +130,7 @@ struct PoliciesAPIController: RouteCollection {
         let id = try req.idParameter("政策")
         if signedIn.actor.has(.enterprise) {
             guard
-                let fit = try await Self.fits(signedIn.actor, tree: tree, today: today, on: sql).first(where: {
+                let fit = try await PolicyService.fits(signedIn.actor, tree: tree, today: today, on: sql).first(where: {
                     $0.policy.id == id
                 })
             else { throw AppError.notFound("政策") }
@@ -291,7 +281,8 @@ struct PoliciesAPIController: RouteCollection {
         guard AccessPolicy.has(signedIn.actor, .managePolicies) else { throw AppError.forbidden() }
         let body = try req.content.decode(GrantWrite.self)
         let ids = body.enterpriseIds ?? []
-        let ids2 = try await Self.qualifying(ids, for: policy, actor: signedIn.actor, tree: tree, now: req.now, on: sql)
+        let ids2 = try await PolicyService.qualifying(
+            ids, for: policy, actor: signedIn.actor, tree: tree, now: req.now, on: sql)
         let created = try await BenefitLedger(database: req.db, now: req.now).grant(
             BenefitDraft(kind: body.kind, amount: body.amount?.text, grantedOn: body.grantedOn, note: body.note),
             enterprises: ids2, policy: policy.id, by: signedIn.actor)
@@ -299,20 +290,6 @@ struct PoliciesAPIController: RouteCollection {
             status: .created, for: req)
     }
 
-    /// `ids` when each qualifies for `policy` within the actor's scope; otherwise a 400 naming the first
-    /// that does not.
-    static func qualifying(
-        _ ids: [UUID], for policy: PolicyRecord, actor: Actor, tree: OrgTree, now: Date, on sql: any SQLDatabase
-    ) async throws -> [UUID] {
-        guard !ids.isEmpty else { throw AppError.invalid("enterpriseIds", "请选择要兑现的企业") }
-        let reach = try await PolicyMatching(sql: sql, tree: tree, today: LocalDate(now, in: .chinaStandard)).reach(
-            of: policy, under: PolicyService.scopeRoot(of: actor, for: policy, in: tree))
-        let eligible = Set(reach.eligible.map(\.facts.id))
-        if let index = ids.firstIndex(where: { !eligible.contains($0) }) {
-            throw AppError.invalid("enterpriseIds[\(index)]", "第\(index + 1)家企业不符合该政策的条件或不在本单位范围内")
-        }
-        return ids
-    }
 }
 
 /// A value that clients send as text or as a number (`"733.14"` or `733.14`), read as text so that

@@ -107,38 +107,13 @@ struct ProjectsAPIController: RouteCollection {
 
     @Sendable func list(req: Request) async throws -> ListDTO {
         let signedIn = try req.requireSignedIn()
-        let (reach, filter) = try await Self.query(req, signedIn)
+        let (reach, filter) = try await ProjectApplications.query(req.queryText, for: signedIn.actor, on: req.db)
         let (totals, items) = try await ProjectApplications.list(
             reach: reach, filter: filter, on: req.db.sql)
         return ListDTO(totals: TotalsDTO(totals), items: items.map(ProjectDTO.init))
     }
 
     /// Whose applications a request reads and how it filters them; shared by the page and the API.
-    static func query(_ req: Request, _ signedIn: SignedIn) async throws -> (EnterpriseReach, ProjectFilter) {
-        var v = JieyouDomain.Validator()
-        var filter = ProjectFilter()
-        filter.from = v.optionalDay(req.queryText("from"), field: "from", label: "起始日期")
-        filter.to = v.optionalDay(req.queryText("to"), field: "to", label: "截止日期")
-        filter.enterprise = req.queryID("enterprise", "企业", &v)
-        let unit = req.queryID("orgUnit", "组织", &v)
-        if let stage = req.queryText("stage") {
-            filter.stage = ProjectStage.parse(stage)
-            if filter.stage == nil { v.fail("stage", "无法识别的阶段“\(stage)”") }
-        }
-        if let fund = req.queryText("fund") {
-            filter.fund = ProjectFund.parse(fund)
-            if filter.fund == nil { v.fail("fund", "无法识别的资金渠道“\(fund)”") }
-        }
-        try v.throwIfFailed()
-        if signedIn.actor.has(.enterprise), let enterprise = signedIn.actor.enterpriseID {
-            return (.enterprise(enterprise), filter)
-        }
-        guard AccessPolicy.has(signedIn.actor, .readPolicies) else { throw AppError.forbidden() }
-        let tree = try await OrgDirectory.tree(on: req.db)
-        let root = unit ?? signedIn.actor.orgUnitID
-        guard tree.isWithin(root, subtreeOf: signedIn.actor.orgUnitID) else { throw AppError.notFound("组织") }
-        return (.units(Array(tree.subtree(of: root))), filter)
-    }
 
     @Sendable func show(req: Request) async throws -> ProjectDTO {
         let signedIn = try req.requireSignedIn()

@@ -2,7 +2,6 @@ import Fluent
 import Foundation
 import JieyouDomain
 import SQLKit
-import Vapor
 
 /// Who may read which enterprises: government readers their subtree, an enterprise account only its
 /// own enterprise, everyone else nothing.
@@ -15,9 +14,9 @@ struct EnterpriseAccess {
     var seesPhones: Bool { AccessPolicy.has(actor, .seeContactPhones) || actor.has(.enterprise) }
     var mayManage: Bool { AccessPolicy.has(actor, .manageEnterprises) }
 
-    static func load(_ req: Request) async throws -> EnterpriseAccess {
-        let signedIn = try req.requireSignedIn()
-        let tree = try await OrgDirectory.tree(on: req.db)
+    /// The reader's access: an enterprise account to its own enterprise, readers of the registry to
+    /// their subtree, everyone else refused.
+    static func of(_ signedIn: SignedIn, tree: OrgTree) throws -> EnterpriseAccess {
         let actor = signedIn.actor
         if actor.has(.enterprise), let id = actor.enterpriseID {
             return EnterpriseAccess(signedIn: signedIn, tree: tree, reach: .enterprise(id))

@@ -235,3 +235,14 @@ struct FinancingDemands {
         }
     }
 }
+
+extension FinancingDemands {
+    /// The 进展 a list is filtered by, as typed (code or Chinese name); nil for all.
+    static func status(_ text: String?) throws -> FinancingStatus? {
+        guard let text else { return nil }
+        guard let status = FinancingStatus.parse(text) else {
+            throw AppError.invalid("status", "无法识别的进展“\(text)”")
+        }
+        return status
+    }
+}

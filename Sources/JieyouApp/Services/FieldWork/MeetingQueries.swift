@@ -123,3 +123,14 @@ enum MeetingQueries {
             deals: deals, policies: policies)
     }
 }
+
+extension MeetingQueries {
+    /// The meeting when its unit is within `reach`; not found otherwise (an enterprise account reads
+    /// none here).
+    static func readable(reach: EnterpriseReach, on sql: any SQLDatabase, _ id: UUID) async throws -> MeetingDetail {
+        guard case .units(let units) = reach, let detail = try await detail(id, on: sql),
+            units.contains(detail.summary.orgUnitId)
+        else { throw AppError.notFound("活动") }
+        return detail
+    }
+}

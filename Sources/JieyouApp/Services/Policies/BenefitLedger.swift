@@ -161,3 +161,32 @@ struct BenefitLedger {
                 .map { try $0.decode(column: "enterprise_id", as: UUID.self) })
     }
 }
+
+extension BenefitLedger {
+    /// The ledger lines a list asks for (`from`, `to`, `policy`, `enterprise`, `orgUnit`, `kind` as typed)
+    /// and the enterprises `actor` reaches: its own, or its subtree's (below `orgUnit`).
+    static func query(_ text: (String) -> String?, for actor: Actor, on database: any Database) async throws
+        -> (EnterpriseReach, BenefitFilter)
+    {
+        var v = Validator()
+        var filter = BenefitFilter()
+        filter.from = v.optionalDay(text("from"), field: "from", label: "起始日期")
+        filter.to = v.optionalDay(text("to"), field: "to", label: "截止日期")
+        filter.policy = v.optionalID(text("policy"), field: "policy", label: "政策")
+        filter.enterprise = v.optionalID(text("enterprise"), field: "enterprise", label: "企业")
+        let unit = v.optionalID(text("orgUnit"), field: "orgUnit", label: "组织")
+        if let kind = text("kind") {
+            filter.kind = BenefitKind.parse(kind)
+            if filter.kind == nil { v.fail("kind", "无法识别的兑现类型“\(kind)”") }
+        }
+        try v.throwIfFailed()
+        if actor.has(.enterprise), let enterprise = actor.enterpriseID {
+            return (.enterprise(enterprise), filter)
+        }
+        guard AccessPolicy.has(actor, .readPolicies) else { throw AppError.forbidden() }
+        let tree = try await OrgDirectory.tree(on: database)
+        let root = unit ?? actor.orgUnitID
+        guard tree.isWithin(root, subtreeOf: actor.orgUnitID) else { throw AppError.notFound("组织") }
+        return (.units(Array(tree.subtree(of: root))), filter)
+    }
+}

@@ -128,3 +128,30 @@ struct PolicyService {
             automatic: values.automatic, columns: PolicyQueries.joined(values.columns), rule: parsed.json)
     }
 }
+
+extension PolicyService {
+    /// The policies that fit an enterprise account's enterprise.
+    static func fits(_ actor: Actor, tree: OrgTree, today: LocalDate, on sql: any SQLDatabase) async throws
+        -> [PolicyMatching.Fit]
+    {
+        guard let enterprise = actor.enterpriseID,
+            let facts = try await EnterpriseFactsStore.load(enterprise: enterprise, on: sql)
+        else { return [] }
+        return try await PolicyMatching(sql: sql, tree: tree, today: today).policies(for: facts)
+    }
+
+    /// `ids` when each qualifies for `policy` within the actor's scope; otherwise a 400 naming the first
+    /// that does not.
+    static func qualifying(
+        _ ids: [UUID], for policy: PolicyRecord, actor: Actor, tree: OrgTree, now: Date, on sql: any SQLDatabase
+    ) async throws -> [UUID] {
+        guard !ids.isEmpty else { throw AppError.invalid("enterpriseIds", "请选择要兑现的企业") }
+        let reach = try await PolicyMatching(sql: sql, tree: tree, today: LocalDate(now, in: .chinaStandard)).reach(
+            of: policy, under: PolicyService.scopeRoot(of: actor, for: policy, in: tree))
+        let eligible = Set(reach.eligible.map(\.facts.id))
+        if let index = ids.firstIndex(where: { !eligible.contains($0) }) {
+            throw AppError.invalid("enterpriseIds[\(index)]", "第\(index + 1)家企业不符合该政策的条件或不在本单位范围内")
+        }
+        return ids
+    }
+}

@@ -258,3 +258,35 @@ struct ProjectApplications {
         }
     }
 }
+
+extension ProjectApplications {
+    /// The applications a list asks for (`from`, `to`, `enterprise`, `orgUnit`, `stage`, `fund` as typed)
+    /// and the enterprises `actor` reaches: its own, or its subtree's (below `orgUnit`).
+    static func query(_ text: (String) -> String?, for actor: Actor, on database: any Database) async throws
+        -> (EnterpriseReach, ProjectFilter)
+    {
+        var v = Validator()
+        var filter = ProjectFilter()
+        filter.from = v.optionalDay(text("from"), field: "from", label: "起始日期")
+        filter.to = v.optionalDay(text("to"), field: "to", label: "截止日期")
+        filter.enterprise = v.optionalID(text("enterprise"), field: "enterprise", label: "企业")
+        let unit = v.optionalID(text("orgUnit"), field: "orgUnit", label: "组织")
+        if let stage = text("stage") {
+            filter.stage = ProjectStage.parse(stage)
+            if filter.stage == nil { v.fail("stage", "无法识别的阶段“\(stage)”") }
+        }
+        if let fund = text("fund") {
+            filter.fund = ProjectFund.parse(fund)
+            if filter.fund == nil { v.fail("fund", "无法识别的资金渠道“\(fund)”") }
+        }
+        try v.throwIfFailed()
+        if actor.has(.enterprise), let enterprise = actor.enterpriseID {
+            return (.enterprise(enterprise), filter)
+        }
+        guard AccessPolicy.has(actor, .readPolicies) else { throw AppError.forbidden() }
+        let tree = try await OrgDirectory.tree(on: database)
+        let root = unit ?? actor.orgUnitID
+        guard tree.isWithin(root, subtreeOf: actor.orgUnitID) else { throw AppError.notFound("组织") }
+        return (.units(Array(tree.subtree(of: root))), filter)
+    }
+}

@@ -32,7 +32,8 @@ struct FinancingWebController: RouteCollection {
         -> Response
     {
         let signedIn = try req.requireSignedIn()
-        let (reach, wanted) = try await FinancingDemandsAPIController.query(req)
+        let reach = try await EnterpriseAccess.load(req).reach
+        let wanted = try FinancingDemands.status(req.queryText("status"))
         let (totals, items) = try await FinancingDemands.list(
             reach: reach, status: wanted, on: req.db.sql)
         let today = LocalDate(req.now, in: .chinaStandard)

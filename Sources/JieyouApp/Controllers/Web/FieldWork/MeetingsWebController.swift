@@ -56,7 +56,8 @@ struct MeetingsWebController: RouteCollection {
     }
 
     @Sendable func show(req: Request) async throws -> Response {
-        let detail = try await MeetingsAPIController.readable(req, try req.idParameter("活动"))
+        let detail = try await MeetingQueries.readable(
+            reach: try await EnterpriseAccess.load(req).reach, on: req.db.sql, try req.idParameter("活动"))
         let m = detail.summary
         let enterprises = detail.enterprises.map {
             HTML("<li><a href=\"\(WebPath.enterprise($0.id))\">\($0.name)</a></li>")

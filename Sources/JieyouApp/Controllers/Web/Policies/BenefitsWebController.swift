@@ -31,7 +31,7 @@ struct BenefitsWebController: RouteCollection {
     {
         let signedIn = try req.requireSignedIn()
         if signedIn.actor.has(.enterprise) { return req.redirect(to: WebPath.myPolicies) }
-        let (reach, filter) = try await BenefitsAPIController.query(req, signedIn)
+        let (reach, filter) = try await BenefitLedger.query(req.queryText, for: signedIn.actor, on: req.db)
         let sql = req.db.sql
         let tree = try await OrgDirectory.tree(on: req.db)
         let summary = try await BenefitLedger.summary(reach: reach, filter: filter, on: sql)

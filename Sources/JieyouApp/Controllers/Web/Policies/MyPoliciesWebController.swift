@@ -20,7 +20,7 @@ struct MyPoliciesWebController: RouteCollection {
         let sql = req.db.sql
         let tree = try await OrgDirectory.tree(on: req.db)
         let today = LocalDate(req.now, in: .chinaStandard)
-        let fits = try await PoliciesAPIController.fits(signedIn.actor, tree: tree, today: today, on: sql)
+        let fits = try await PolicyService.fits(signedIn.actor, tree: tree, today: today, on: sql)
         let tags = Set(try await TagStore.names(on: sql))
         let cards = fits.map { fit -> HTML in
             let p = fit.policy

@@ -179,7 +179,7 @@ struct PolicyPageWebController: RouteCollection {
         do {
             let tree = try await OrgDirectory.tree(on: req.db)
             let policy = try await PolicyService.readable(id, by: signedIn.actor, in: tree, on: sql)
-            let ids = try await PoliciesAPIController.qualifying(
+            let ids = try await PolicyService.qualifying(
                 (form.enterpriseIds ?? []).compactMap(UUID.init(uuidString:)), for: policy, actor: signedIn.actor,
                 tree: tree, now: req.now, on: sql)
             _ = try await BenefitLedger(database: req.db, now: req.now).grant(

@@ -35,7 +35,7 @@ struct ProjectsWebController: RouteCollection {
     {
         let signedIn = try req.requireSignedIn()
         if signedIn.actor.has(.enterprise) { return req.redirect(to: WebPath.myPolicies) }
-        let (reach, filter) = try await ProjectsAPIController.query(req, signedIn)
+        let (reach, filter) = try await ProjectApplications.query(req.queryText, for: signedIn.actor, on: req.db)
         let sql = req.db.sql
         let tree = try await OrgDirectory.tree(on: req.db)
         let (totals, items) = try await ProjectApplications.list(reach: reach, filter: filter, on: sql)

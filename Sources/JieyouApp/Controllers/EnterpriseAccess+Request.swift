@@ -1,0 +1,8 @@
+import Vapor
+
+extension EnterpriseAccess {
+    /// The signed-in reader's access to the registry (`EnterpriseAccess.of`).
+    static func load(_ req: Request) async throws -> EnterpriseAccess {
+        try of(try req.requireSignedIn(), tree: try await OrgDirectory.tree(on: req.db))
+    }
+}
