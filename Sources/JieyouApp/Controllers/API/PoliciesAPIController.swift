@@ -11,7 +11,7 @@ struct PoliciesAPIController: RouteCollection {
         let policies = routes.grouped("policies")
         policies.get(use: list)
         policies.post(use: create)
-        policies.get("compilation.docx", use: PolicyCompilation.download)
+        policies.get("compilation.docx", use: PolicyDownloads.compilation)
         policies.get(":id", use: show)
         policies.patch(":id", use: update)
         policies.get(":id", "eligible-enterprises", use: eligible)

@@ -3,10 +3,9 @@ import Foundation
 import JieyouDomain
 import JieyouOffice
 import SQLKit
-import Vapor
 
 /// What an import did.
-struct EnterpriseImportReport: Content {
+struct EnterpriseImportReport: Codable, Sendable {
     /// Enterprises read from the sheet.
     let rows: Int
     let created: Int

@@ -1,7 +1,6 @@
 import Foundation
 import JieyouDomain
 import SQLKit
-import Vapor
 
 /// What coverage is counted over: the enterprises of some org units that meet a campaign's scope, and
 /// the visits made to them between two days (both included).
@@ -21,13 +20,13 @@ struct CoverageScope: Sendable {
     }
 }
 
-struct CoverageDay: Content, Sendable {
+struct CoverageDay: Codable, Sendable {
     let day: String
     let visits: Int
     let enterprises: Int
 }
 
-struct CoverageCadre: Content, Sendable {
+struct CoverageCadre: Codable, Sendable {
     let id: UUID
     let name: String
     let visits: Int
@@ -84,7 +83,9 @@ enum CoverageQuery {
                 """
         }
         let row = try await sql.raw(query).first(decoding: Row.self, keyDecodingStrategy: ColumnNames.snakeCase)
-        guard let row else { throw Abort(.internalServerError, reason: "coverage query returned no row") }
+        guard let row else {
+            throw AppError(status: .internalServerError, code: "internal", message: "走访覆盖统计没有返回结果")
+        }
         return CoverageFigures(
             enterprisesInScope: row.inScope, visitedAtLeastOnce: row.visited, visitedAsRequired: row.complete,
             requiredVisits: scope.requiredVisits, visits: row.visits, cadresActive: row.cadres,

@@ -1,12 +1,11 @@
 import Foundation
 import JieyouDomain
 import SQLKit
-import Vapor
 
 /// The coverage of a campaign, or of a period without one, over an org subtree: the figures, the days,
 /// the cadres and the enterprises not yet visited.
-struct CoverageReport: Content {
-    struct Unit: Content {
+struct CoverageReport: Codable, Sendable {
+    struct Unit: Codable, Sendable {
         let id: UUID
         let name: String
     }

@@ -1,10 +1,9 @@
 import Foundation
 import JieyouDomain
 import SQLKit
-import Vapor
 
 /// One in-app notice (催办, 建议督办, a drafted report …) for one user.
-struct NotificationItem: Content, Sendable {
+struct NotificationItem: Codable, Sendable {
     let id: UUID
     let problemId: UUID?
     /// A page the notice is about when it is not a problem's (a drafted report's).

@@ -1,8 +1,8 @@
+import Fluent
 import Foundation
 import JieyouDomain
 import JieyouOffice
 import SQLKit
-import Vapor
 
 /// 政策汇编: selected policies bound into one .docx for a briefing or a visit (seed 004: 6 policy
 /// documents compiled, 600+ booklets handed out). A contents list, then each policy with its facts,
@@ -11,19 +11,18 @@ enum PolicyCompilation {
     /// The most policies one booklet holds; a selection beyond that is refused with its count.
     static let maxPolicies = 200
 
-    /// The policies a request selects and reads: `ids[]` (checked on the list) or, when none are
-    /// checked, the list's own filter (专栏, theme, text, 免申即享).
-    static func selected(_ req: Request, _ signedIn: SignedIn) async throws -> (title: String, policies: [PolicyRecord])
-    {
-        guard AccessPolicy.has(signedIn.actor, .readPolicies) else { throw AppError.forbidden() }
-        let sql = req.db.sql
-        let tree = try await OrgDirectory.tree(on: req.db)
-        let units = PolicyService.visibleUnits(of: signedIn.actor, in: tree)
+    /// The policies a request selects and reads: `ids` (checked on the list) or, when none are
+    /// checked, the list's own filter (`q`, `theme`, `column`, `automatic` as typed).
+    static func selected(
+        query text: (String) -> String?, ids texts: [String], for actor: Actor, on database: any Database
+    ) async throws -> (title: String, policies: [PolicyRecord]) {
+        guard AccessPolicy.has(actor, .readPolicies) else { throw AppError.forbidden() }
+        let sql = database.sql
+        let tree = try await OrgDirectory.tree(on: database)
+        let units = PolicyService.visibleUnits(of: actor, in: tree)
         let filter = PolicyFilter(
-            q: req.queryText("q"), theme: req.queryText("theme"), column: req.queryText("column"),
-            automaticOnly: req.queryText("automatic") == "true")
+            q: text("q"), theme: text("theme"), column: text("column"), automaticOnly: text("automatic") == "true")
         var policies = try await PolicyQueries.list(units: units, filter: filter, on: sql)
-        let texts = (try? req.query.get([String].self, at: "ids")) ?? []
         if !texts.isEmpty {
             var ids: [UUID] = []
             for (index, text) in texts.enumerated() {
@@ -90,12 +89,13 @@ enum PolicyCompilation {
         return document
     }
 
-    /// `GET /policies/compilation.docx` and `/api/v1/policies/compilation.docx`.
-    @Sendable static func download(req: Request) async throws -> Response {
-        let signedIn = try req.requireSignedIn()
-        let (title, policies) = try await selected(req, signedIn)
-        let sql = req.db.sql
-        let tree = try await OrgDirectory.tree(on: req.db)
+    /// The selected policies as one .docx, compiled for `actor`'s unit on `now`'s day.
+    static func file(
+        query text: (String) -> String?, ids: [String], for actor: Actor, on database: any Database, now: Date
+    ) async throws -> OfficeFile {
+        let (title, policies) = try await selected(query: text, ids: ids, for: actor, on: database)
+        let sql = database.sql
+        let tree = try await OrgDirectory.tree(on: database)
         let ids = Array(Set(policies.compactMap(\.departmentId)))
         var departments: [UUID: String] = [:]
         if !ids.isEmpty {
@@ -105,9 +105,10 @@ enum PolicyCompilation {
             }
         }
         let document = make(
-            title: title, policies: policies, unitName: tree[signedIn.orgUnitID]?.name ?? "", departments: departments,
-            tags: Set(try await TagStore.names(on: sql)), tree: tree, compiledOn: LocalDate(req.now, in: .chinaStandard)
-        )
-        return try await OfficeDownload.docx(document, filename: title, req)
+            title: title, policies: policies, unitName: tree[actor.orgUnitID]?.name ?? "", departments: departments,
+            tags: Set(try await TagStore.names(on: sql)), tree: tree, compiledOn: LocalDate(now, in: .chinaStandard))
+        return try await OfficeFile.write(.docx, named: title) { url in
+            try DocxWriter.write(document, to: url, created: now)
+        }
     }
 }

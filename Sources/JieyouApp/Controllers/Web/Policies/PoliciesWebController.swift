@@ -9,7 +9,7 @@ struct PoliciesWebController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let policies = routes.grouped("policies")
         policies.get(use: index)
-        policies.get("compilation.docx", use: PolicyCompilation.download)
+        policies.get("compilation.docx", use: PolicyDownloads.compilation)
         policies.get("new", use: new)
         policies.post(use: create)
         policies.get(":id", "edit", use: edit)

@@ -1,0 +1,12 @@
+import Vapor
+
+/// The 政策汇编 (.docx), for the pages (`/policies/compilation.docx`) and the API
+/// (`/api/v1/policies/compilation.docx`): one adapter that streams what `PolicyCompilation` wrote.
+enum PolicyDownloads {
+    static func compilation(_ req: Request) async throws -> Response {
+        let file = try await PolicyCompilation.file(
+            query: req.queryText, ids: (try? req.query.get([String].self, at: "ids")) ?? [],
+            for: try req.requireSignedIn().actor, on: req.db, now: req.now)
+        return try await OfficeDownload.stream(file, req)
+    }
+}
