@@ -38,14 +38,9 @@ struct ReportsWeb: RouteCollection {
         let docxLink = WebPath.reports + "/bulletin.docx?" + WebPath.query(wanted.query)
         let signedIn = try req.requireSignedIn()
         // The unit's own dispatchers keep the report: a draft to edit and issue (`StoredReportsWeb`).
-        let keep: HTML =
-            ReportStore.mayWrite(wanted.actor, unit: wanted.unit)
-            ? """
-            <form method="post" action="\(WebPath.storedReports)" class="inline">\(FormFields.csrf(signedIn))\
-            <input type="hidden" name="kind" value="\(wanted.period.kind.rawValue)">\
-            <input type="hidden" name="period" value="\(wanted.period.key)">\
-            <button type="submit" class="secondary" data-testid="keep-draft">生成草稿（编辑后印发）</button></form>
-            """ : .empty
+        let keep = keepDraft(
+            signedIn, unit: wanted.unit,
+            fields: [("kind", wanted.period.kind.rawValue), ("period", wanted.period.key)])
         let content: HTML = """
             \(picker)
             <div class="actions no-print"><a class="button" href="\(docxLink)" data-testid="bulletin-docx" download>下载 Word（.docx）</a>\
@@ -60,14 +55,9 @@ struct ReportsWeb: RouteCollection {
         let signedIn = try req.requireSignedIn()
         let wanted = try await req.reportDesk().campaignSummary(query: req.queryText, for: signedIn.actor)
         let docxLink = WebPath.reports + "/campaign.docx?" + WebPath.query(wanted.query)
-        let keep: HTML =
-            ReportStore.mayWrite(wanted.actor, unit: wanted.unit)
-            ? """
-            <form method="post" action="\(WebPath.storedReports)" class="inline">\(FormFields.csrf(signedIn))\
-            <input type="hidden" name="kind" value="\(StoredReport.campaignKind)">\
-            <input type="hidden" name="campaign" value="\(wanted.campaign.id.uuidString.lowercased())">\
-            <button type="submit" class="secondary" data-testid="keep-draft">生成草稿（编辑后印发）</button></form>
-            """ : .empty
+        let keep = keepDraft(
+            signedIn, unit: wanted.unit,
+            fields: [("kind", StoredReport.campaignKind), ("campaign", wanted.campaign.id.uuidString.lowercased())])
         let content: HTML = """
             <div class="actions no-print"><a class="button" href="\(docxLink)" data-testid="summary-docx" download>下载 Word（.docx）</a>\
             <a class="button secondary" href="\(docxLink)&amp;masthead=true" download>下载带红头的 Word</a>\
@@ -75,5 +65,16 @@ struct ReportsWeb: RouteCollection {
             \(ReportArticles.campaignSummary(wanted.summary))
             """
         return try await req.page(wanted.summary.title, content)
+    }
+
+    /// The 生成草稿 button, for the unit's own dispatchers and admins (`ReportStore.mayWrite`): it keeps
+    /// the report its hidden `fields` name as a draft to edit and issue (`StoredReportsWeb`).
+    private func keepDraft(_ signedIn: SignedIn, unit: UUID, fields: [(String, String)]) -> HTML {
+        guard ReportStore.mayWrite(signedIn.actor, unit: unit) else { return .empty }
+        let hidden = fields.map { HTML("<input type=\"hidden\" name=\"\($0.0)\" value=\"\($0.1)\">") }
+        return """
+            <form method="post" action="\(WebPath.storedReports)" class="inline">\(FormFields.csrf(signedIn))\(hidden)\
+            <button type="submit" class="secondary" data-testid="keep-draft">生成草稿（编辑后印发）</button></form>
+            """
     }
 }

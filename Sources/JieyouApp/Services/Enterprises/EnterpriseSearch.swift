@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 import JieyouDomain
 import SQLKit
@@ -46,6 +47,20 @@ struct EnterprisePage: Sendable {
 enum EnterpriseReach: Sendable {
     case units([UUID])
     case enterprise(UUID)
+
+    /// Whose lines a policy list (项目申报, the 兑现 ledger) shows `actor`: an enterprise account its
+    /// own; a reader of policies the subtree of `unit` (default its own), which must be within its
+    /// reach; anyone else is refused.
+    static func policyLists(of actor: Actor, under unit: UUID?, on database: any Database) async throws
+        -> EnterpriseReach
+    {
+        if actor.has(.enterprise), let enterprise = actor.enterpriseID { return .enterprise(enterprise) }
+        guard AccessPolicy.has(actor, .readPolicies) else { throw AppError.forbidden() }
+        let tree = try await OrgDirectory.tree(on: database)
+        let root = unit ?? actor.orgUnitID
+        guard tree.isWithin(root, subtreeOf: actor.orgUnitID) else { throw AppError.notFound("组织") }
+        return .units(Array(tree.subtree(of: root)))
+    }
 }
 
 /// The registry's list query: filters, substring search on a trigram index (see

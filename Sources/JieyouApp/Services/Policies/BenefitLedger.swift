@@ -180,13 +180,6 @@ extension BenefitLedger {
             if filter.kind == nil { v.fail("kind", "无法识别的兑现类型“\(kind)”") }
         }
         try v.throwIfFailed()
-        if actor.has(.enterprise), let enterprise = actor.enterpriseID {
-            return (.enterprise(enterprise), filter)
-        }
-        guard AccessPolicy.has(actor, .readPolicies) else { throw AppError.forbidden() }
-        let tree = try await OrgDirectory.tree(on: database)
-        let root = unit ?? actor.orgUnitID
-        guard tree.isWithin(root, subtreeOf: actor.orgUnitID) else { throw AppError.notFound("组织") }
-        return (.units(Array(tree.subtree(of: root))), filter)
+        return (try await EnterpriseReach.policyLists(of: actor, under: unit, on: database), filter)
     }
 }
