@@ -39,6 +39,30 @@ enum ProblemStats {
             case nil: "NULL"
             }
         let groupClause: SQLQueryString = grouping == nil ? "" : "GROUP BY \(key)"
+        let rows = try await sql.raw(
+            """
+            SELECT \(key) AS k, \(tallyColumns(today: today).joined(separator: ", "))
+            FROM problems p WHERE \(whereClause) \(groupClause)
+            """
+        ).all()
+        var tallies: [String?: ProblemTally] = [:]
+        for row in rows {
+            let counts = try row.decode(model: TallyRow.self, keyDecodingStrategy: ColumnNames.snakeCase)
+            if counts.registered > 0 || grouping == nil {
+                let key = try groupKey(row, grouping)
+                tallies[key] = (tallies[key] ?? ProblemTally()) + counts.tally
+            }
+        }
+        try await addResolveDays(
+            to: &tallies, where: whereClause, key: key, grouping: grouping, calendar: calendar, on: sql)
+        return tallies
+    }
+
+    /// Problems resolved or closed.
+    private static let done: SQLQueryString = "p.state IN ('resolved', 'closed')"
+
+    /// The aggregate columns of `TallyRow`, states read as of `today`.
+    private static func tallyColumns(today: LocalDate) -> [SQLQueryString] {
         let t = today.iso
         func sum(_ expression: SQLQueryString, _ name: String) -> SQLQueryString {
             "CAST(COALESCE(SUM(\(expression)), 0) AS BIGINT) AS \(unsafeRaw: name)"
@@ -46,8 +70,7 @@ enum ProblemStats {
         func count(_ condition: SQLQueryString, _ name: String) -> SQLQueryString {
             sum("CASE WHEN \(condition) THEN 1 ELSE 0 END", name)
         }
-        let done: SQLQueryString = "p.state IN ('resolved', 'closed')"
-        let columns: [SQLQueryString] = [
+        return [
             "CAST(COUNT(*) AS BIGINT) AS registered",
             count("p.kind = 'suggestion'", "suggestions"),
             count("p.state IN ('rejected', 'merged')", "rejected_or_merged"),
@@ -76,22 +99,14 @@ enum ProblemStats {
             count("p.kind = 'suggestion' AND \(done)", "suggestions_resolved"),
             count("p.kind = 'suggestion' AND \(done) AND p.result_kind = 'adopted'", "suggestions_adopted"),
         ]
-        let rows = try await sql.raw(
-            """
-            SELECT \(key) AS k, \(columns.joined(separator: ", "))
-            FROM problems p WHERE \(whereClause) \(groupClause)
-            """
-        ).all()
-        var tallies: [String?: ProblemTally] = [:]
-        for row in rows {
-            let counts = try row.decode(model: TallyRow.self, keyDecodingStrategy: ColumnNames.snakeCase)
-            if counts.registered > 0 || grouping == nil {
-                let key = try groupKey(row, grouping)
-                tallies[key] = (tallies[key] ?? ProblemTally()) + counts.tally
-            }
-        }
+    }
 
-        // Working days from assignment to resolution, per distinct pair of days.
+    /// Adds the working days from assignment to resolution, counted once per distinct pair of days
+    /// with the calendar, to each group's tally.
+    private static func addResolveDays(
+        to tallies: inout [String?: ProblemTally], where whereClause: SQLQueryString, key: SQLQueryString,
+        grouping: StatsGrouping?, calendar: WorkCalendar, on sql: any SQLDatabase
+    ) async throws {
         let pairGroups: SQLQueryString =
             grouping == nil ? "p.assigned_on, p.resolved_on" : "\(key), p.assigned_on, p.resolved_on"
         let pairs = try await sql.raw(
@@ -110,7 +125,6 @@ enum ProblemStats {
                 calendar.workingDays(after: from, through: to) * pair.n
             tallies[key, default: ProblemTally()].resolveSamples += pair.n
         }
-        return tallies
     }
 
     /// The group's key as text: ids are read as UUIDs and written out, because each driver stores
