@@ -32,6 +32,19 @@ enum SiteURL: Sendable {
     case departmentWork(Parameter<UUID>)
     /// 统计分析
     case stats
+    /// 通报 of a period, and its .docx.
+    case reports
+    case bulletinFile
+    /// A campaign's 总结报告, and its .docx.
+    case campaignSummary
+    case campaignSummaryFile
+    /// 报告草稿与印发: the list, one report, its .docx, and its issuing.
+    case storedReports
+    case storedReport(Parameter<UUID>)
+    case storedReportFile(Parameter<UUID>)
+    case storedReportIssue(Parameter<UUID>)
+    /// 数据看板
+    case dashboard
 
     /// One piece of a path: a fixed word, or a parameter with its route name and, in a link, its value.
     enum Segment: Equatable {
@@ -57,6 +70,15 @@ enum SiteURL: Sendable {
         case .closedFile: [.word("problems"), .word("closed.xlsx")]
         case .departmentWork(let id): [.word("work"), .word("departments"), Self.id("id", id)]
         case .stats: [.word("stats")]
+        case .reports: [.word("reports")]
+        case .bulletinFile: [.word("reports"), .word("bulletin.docx")]
+        case .campaignSummary: [.word("reports"), .word("campaign")]
+        case .campaignSummaryFile: [.word("reports"), .word("campaign.docx")]
+        case .storedReports: [.word("reports"), .word("records")]
+        case .storedReport(let id): [.word("reports"), .word("records"), Self.id("id", id)]
+        case .storedReportFile(let id): [.word("reports"), .word("records"), Self.id("id", id), .word("docx")]
+        case .storedReportIssue(let id): [.word("reports"), .word("records"), Self.id("id", id), .word("issue")]
+        case .dashboard: [.word("dashboard")]
         }
     }
 

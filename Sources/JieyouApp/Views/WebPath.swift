@@ -33,10 +33,10 @@ enum WebPath {
     static let closedList = SiteURL.closedList.path
     static let notifications = "/notifications"
     static let stats = SiteURL.stats.path
-    static let reports = "/reports"
-    static let storedReports = "/reports/records"
-    static let campaignSummary = "/reports/campaign"
-    static let dashboard = "/dashboard"
+    static let reports = SiteURL.reports.path
+    static let storedReports = SiteURL.storedReports.path
+    static let campaignSummary = SiteURL.campaignSummary.path
+    static let dashboard = SiteURL.dashboard.path
     static let policies = "/policies"
     static let myPolicies = "/my/policies"
     static let benefits = "/benefits"
@@ -75,7 +75,7 @@ enum WebPath {
     /// A department's work page (部门工作台), outside the admin pages.
     static func departmentWork(_ id: UUID) -> String { SiteURL.departmentWork(.value(id)).path }
     static func problem(_ id: UUID) -> String { SiteURL.problem(.value(id)).path }
-    static func storedReport(_ id: UUID) -> String { "\(storedReports)/\(id.uuidString.lowercased())" }
+    static func storedReport(_ id: UUID) -> String { SiteURL.storedReport(.value(id)).path }
     static func user(_ id: UUID) -> String { "\(users)/\(id.uuidString.lowercased())" }
 
     /// Only same-site absolute paths may be redirect targets (`/x`, never `//evil.example` or `http:`).

@@ -9,7 +9,7 @@ import Vapor
 /// `DashboardLinks`) whose every number opens its list. For the staff who read statistics.
 struct DashboardWeb: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("dashboard", use: page)
+        routes.get(.dashboard, use: page)
     }
 
     @Sendable func page(req: Request) async throws -> Response {

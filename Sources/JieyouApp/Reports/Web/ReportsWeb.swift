@@ -8,11 +8,10 @@ import Vapor
 /// dispatchers may keep either as a draft to edit and issue (`StoredReportsWeb`).
 struct ReportsWeb: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let reports = routes.grouped("reports")
-        reports.get(use: bulletinPage)
-        reports.get("bulletin.docx", use: ReportDownloads.bulletin)
-        reports.get("campaign", use: campaignSummaryPage)
-        reports.get("campaign.docx", use: ReportDownloads.campaignSummary)
+        routes.get(.reports, use: bulletinPage)
+        routes.get(.bulletinFile, use: ReportDownloads.bulletin)
+        routes.get(.campaignSummary, use: campaignSummaryPage)
+        routes.get(.campaignSummaryFile, use: ReportDownloads.campaignSummary)
     }
 
     @Sendable func bulletinPage(req: Request) async throws -> Response {
@@ -35,7 +34,7 @@ struct ReportsWeb: RouteCollection {
                 return p == wanted.period ? "<li><a href=\"\(href)\" aria-current=\"page\"><b>\(p.chineseName)</b></a></li>" : "<li><a href=\"\(href)\">\(p.chineseName)</a></li>"
             })</ul></nav>
             """
-        let docxLink = WebPath.reports + "/bulletin.docx?" + WebPath.query(wanted.query)
+        let docxLink = SiteURL.bulletinFile.path + "?" + WebPath.query(wanted.query)
         let signedIn = try req.requireSignedIn()
         // The unit's own dispatchers keep the report: a draft to edit and issue (`StoredReportsWeb`).
         let keep = keepDraft(
@@ -54,7 +53,7 @@ struct ReportsWeb: RouteCollection {
     @Sendable func campaignSummaryPage(req: Request) async throws -> Response {
         let signedIn = try req.requireSignedIn()
         let wanted = try await req.reportDesk().campaignSummary(query: req.queryText, for: signedIn.actor)
-        let docxLink = WebPath.reports + "/campaign.docx?" + WebPath.query(wanted.query)
+        let docxLink = SiteURL.campaignSummaryFile.path + "?" + WebPath.query(wanted.query)
         let keep = keepDraft(
             signedIn, unit: wanted.unit,
             fields: [("kind", StoredReport.campaignKind), ("campaign", wanted.campaign.id.uuidString.lowercased())])

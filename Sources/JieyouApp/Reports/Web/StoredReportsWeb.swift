@@ -7,13 +7,12 @@ import Vapor
 /// issuing it.
 struct StoredReportsWeb: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let records = routes.grouped("reports", "records")
-        records.post(use: keep)
-        records.get(use: listPage)
-        records.get(":id", use: showPage)
-        records.get(":id", "docx", use: ReportDownloads.storedReport)
-        records.post(":id", use: editPage)
-        records.post(":id", "issue", use: issuePage)
+        routes.post(.storedReports, use: keep)
+        routes.get(.storedReports, use: listPage)
+        routes.get(.storedReport(.key), use: showPage)
+        routes.get(.storedReportFile(.key), use: ReportDownloads.storedReport)
+        routes.post(.storedReport(.key), use: editPage)
+        routes.post(.storedReportIssue(.key), use: issuePage)
     }
 
     struct EditBody: Content {
@@ -121,7 +120,7 @@ struct StoredReportsWeb: RouteCollection {
                 \(area("summary", "一、总体情况", typed?.summary ?? report.summary))
                 \(area("nextSteps", "六、下步工作", typed?.nextSteps ?? report.nextSteps))
                 <button type="submit">保存</button></form>
-                <form method="post" action="\(path)/issue">\(FormFields.csrf(signedIn))\
+                <form method="post" action="\(SiteURL.storedReportIssue(.value(report.id)).path)">\(FormFields.csrf(signedIn))\
                 <label class="check"><input type="checkbox" name="confirm" value="on" required> 已核对，印发后报告不能再修改</label>\(f.error(for: "confirm"))
                 <button type="submit" data-testid="issue-report">印发</button></form></section>
                 """
@@ -136,7 +135,7 @@ struct StoredReportsWeb: RouteCollection {
             <p class="muted no-print">\(state) \(report.kindName) · \(unitName) · 起草于\(ChinaTime.dateTime(report.draftedAt))\
             \(report.dueOn.map { " · 应于\($0)前报送" } ?? "")\(report.issuedAt.map { " · 印发于\(ChinaTime.dateTime($0))" } ?? "")</p>
             """
-        let docx = path + "/docx"
+        let docx = SiteURL.storedReportFile(.value(report.id)).path
         let article =
             report.bulletin.map(ReportArticles.bulletin) ?? report.campaignSummary.map(ReportArticles.campaignSummary)
             ?? .empty
