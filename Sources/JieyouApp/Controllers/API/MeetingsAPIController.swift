@@ -79,21 +79,9 @@ struct MeetingsAPIController: RouteCollection {
     @Sendable func list(req: Request) async throws -> MeetingList {
         let access = try await EnterpriseAccess.load(req)
         guard case .units(let units) = access.reach else { throw AppError.forbidden() }
-        var conditions: [SQLQueryString] = ["m.org_unit_id IN (\(binds: units))"]
-        if let text = req.query[String.self, at: "enterprise"] {
-            guard let id = UUID(uuidString: text) else { throw AppError.invalid("enterprise", "企业参数无效") }
-            conditions.append(
-                "m.id IN (SELECT me.meeting_id FROM meeting_enterprises me WHERE me.enterprise_id = \(bind: id))")
-        }
-        if let text = req.query[String.self, at: "kind"] {
-            guard let kind = MeetingKind(rawValue: text) else { throw AppError.invalid("kind", "活动类型“\(text)”无效") }
-            conditions.append("m.kind = \(bind: kind.rawValue)")
-        }
-        conditions += try req.dayRangeConditions(on: "held_on", of: "m")
+        let filter = try FieldWorkFilter(query: req.queryText, reach: .units(units))
         let limit = min(max(req.query[Int.self, at: "limit"] ?? 50, 1), 200)
-        return MeetingList(
-            items: try await MeetingQueries.list(
-                where: conditions.joined(separator: " AND "), limit: limit, on: req.db.sql))
+        return MeetingList(items: try await MeetingQueries.list(filter, limit: limit, on: req.db.sql))
     }
 
     @Sendable func show(req: Request) async throws -> MeetingDetail {

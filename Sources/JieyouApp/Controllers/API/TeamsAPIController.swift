@@ -37,15 +37,14 @@ struct TeamsAPIController: RouteCollection {
         let access = try await EnterpriseAccess.load(req)
         guard case .units(let units) = access.reach else { throw AppError.forbidden() }
         return TeamList(
-            items: try await TeamService.list(
-                where: "t.org_unit_id IN (\(binds: units))", on: req.db.sql))
+            items: try await TeamService.list(units: units, on: req.db.sql))
     }
 
     @Sendable func show(req: Request) async throws -> TeamSummary {
         let access = try await EnterpriseAccess.load(req)
         let id = try req.idParameter("专班")
         guard case .units(let units) = access.reach,
-            let team = try await TeamService.list(where: "t.id = \(bind: id)", on: req.db.sql).first,
+            let team = try await TeamService.team(id, on: req.db.sql),
             units.contains(team.orgUnitId)
         else { throw AppError.notFound("专班") }
         return team

@@ -38,26 +38,15 @@ struct VisitsAPIController: RouteCollection {
                 notes: body.notes, cadreIDs: body.cadreIds ?? [],
                 findings: (body.findings ?? []).map { ($0.kind, $0.text) }),
             by: signedIn.actor)
-        let visit = try await VisitQueries.recent(where: "v.id = \(bind: id)", limit: 1, on: req.db.sql)
+        let visit = try await VisitQueries.visit(id, on: req.db.sql)
         return try await VisitList(items: visit).encodeResponse(status: .created, for: req)
     }
 
     /// Newest first, at most `limit` (default 50, at most 500); filters `enterprise`, `from`, `to`.
     @Sendable func list(req: Request) async throws -> VisitList {
         let access = try await EnterpriseAccess.load(req)
-        var conditions: [SQLQueryString] = []
-        switch access.reach {
-        case .enterprise(let id): conditions.append("v.enterprise_id = \(bind: id)")
-        case .units(let units): conditions.append("v.org_unit_id IN (\(binds: units))")
-        }
-        if let text = req.query[String.self, at: "enterprise"] {
-            guard let id = UUID(uuidString: text) else { throw AppError.invalid("enterprise", "企业参数无效") }
-            conditions.append("v.enterprise_id = \(bind: id)")
-        }
-        conditions += try req.dayRangeConditions(on: "visited_on", of: "v")
+        let filter = try FieldWorkFilter(query: req.queryText, reach: access.reach)
         let limit = min(max(req.query[Int.self, at: "limit"] ?? 50, 1), 500)
-        return VisitList(
-            items: try await VisitQueries.recent(
-                where: conditions.joined(separator: " AND "), limit: limit, on: req.db.sql))
+        return VisitList(items: try await VisitQueries.recent(filter, limit: limit, on: req.db.sql))
     }
 }

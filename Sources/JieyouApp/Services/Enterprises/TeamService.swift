@@ -137,8 +137,25 @@ struct TeamService {
         }
     }
 
+    /// The teams of `units`, by name.
+    static func list(units: [UUID], on sql: any SQLDatabase) async throws -> [TeamSummary] {
+        try await list(where: "t.org_unit_id IN (\(binds: units))", on: sql)
+    }
+
+    /// One team.
+    static func team(_ id: UUID, on sql: any SQLDatabase) async throws -> TeamSummary? {
+        try await list(where: "t.id = \(bind: id)", on: sql).first
+    }
+
+    /// The teams that serve `enterprise`.
+    static func teams(serving enterprise: UUID, on sql: any SQLDatabase) async throws -> [TeamSummary] {
+        try await list(
+            where: "t.id IN (SELECT te.team_id FROM team_enterprises te WHERE te.enterprise_id = \(bind: enterprise))",
+            on: sql)
+    }
+
     /// Teams matching `condition` (on `t`), by name, with members and enterprises.
-    static func list(where condition: SQLQueryString, on sql: any SQLDatabase) async throws -> [TeamSummary] {
+    private static func list(where condition: SQLQueryString, on sql: any SQLDatabase) async throws -> [TeamSummary] {
         struct Row: Decodable {
             let id: UUID
             let orgUnitId: UUID

@@ -61,8 +61,16 @@ struct MeetingDetail: Codable, Sendable {
 }
 
 enum MeetingQueries {
+    /// The meetings the filter selects, newest first.
+    static func list(_ filter: FieldWorkFilter, limit: Int, on sql: any SQLDatabase) async throws -> [MeetingSummary] {
+        let conditions = filter.conditions(alias: "m", day: "held_on") {
+            "m.id IN (SELECT me.meeting_id FROM meeting_enterprises me WHERE me.enterprise_id = \(bind: $0))"
+        }
+        return try await list(where: conditions.joined(separator: " AND "), limit: limit, on: sql)
+    }
+
     /// Meetings matching `condition` (on `m`), newest first.
-    static func list(where condition: SQLQueryString, limit: Int, on sql: any SQLDatabase) async throws
+    private static func list(where condition: SQLQueryString, limit: Int, on sql: any SQLDatabase) async throws
         -> [MeetingSummary]
     {
         try await sql.raw(

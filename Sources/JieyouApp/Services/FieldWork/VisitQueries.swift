@@ -24,8 +24,19 @@ struct FindingSummary: Codable, Sendable {
 }
 
 enum VisitQueries {
+    /// The latest visits the filter selects, newest first, with cadres and findings.
+    static func recent(_ filter: FieldWorkFilter, limit: Int, on sql: any SQLDatabase) async throws -> [VisitSummary] {
+        let conditions = filter.conditions(alias: "v", day: "visited_on") { "v.enterprise_id = \(bind: $0)" }
+        return try await recent(where: conditions.joined(separator: " AND "), limit: limit, on: sql)
+    }
+
+    /// One visit.
+    static func visit(_ id: UUID, on sql: any SQLDatabase) async throws -> [VisitSummary] {
+        try await recent(where: "v.id = \(bind: id)", limit: 1, on: sql)
+    }
+
     /// The latest visits matching `condition` (on `v`), newest first, with cadres and findings.
-    static func recent(
+    private static func recent(
         where condition: SQLQueryString, limit: Int, on sql: any SQLDatabase
     ) async throws -> [VisitSummary] {
         struct Row: Decodable {

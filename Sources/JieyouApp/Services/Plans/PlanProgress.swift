@@ -54,7 +54,7 @@ struct PlanProgress {
         -> (PlanRecord, TaskRecord)
     {
         guard AccessPolicy.has(actor, .readPlans) else { throw AppError.forbidden() }
-        guard let task = try await PlanStore.tasks(where: "t.id = \(bind: id)", on: sql).first else {
+        guard let task = try await PlanStore.task(id, on: sql) else {
             throw AppError.notFound("任务")
         }
         do {
@@ -235,8 +235,23 @@ struct PlanProgress {
         return TenDaySummary(period: period, lines: lines)
     }
 
+    /// A task's reports, newest 旬 first.
+    static func records(ofTask task: UUID, on sql: any SQLDatabase) async throws -> [ProgressRecord] {
+        try await records(where: "p.task_id = \(bind: task)", on: sql)
+    }
+
+    /// What a unit reported for `period`.
+    static func records(ofDepartment department: UUID, period: TenDayPeriod, on sql: any SQLDatabase) async throws
+        -> [ProgressRecord]
+    {
+        try await records(
+            where: "p.department_id = \(bind: department) AND p.period = \(bind: period.description)", on: sql)
+    }
+
     /// Reports matching `condition` over `plan_progress p JOIN plan_tasks t`, newest 旬 first.
-    static func records(where condition: SQLQueryString, on sql: any SQLDatabase) async throws -> [ProgressRecord] {
+    private static func records(where condition: SQLQueryString, on sql: any SQLDatabase) async throws
+        -> [ProgressRecord]
+    {
         try await sql.raw(
             """
             SELECT p.task_id, p.department_id, p.period, p.progress, p.percent, p.difficulties, p.reported_at,

@@ -276,8 +276,25 @@ struct PlanStore {
         return PlanDetail(plan: plan, workstreams: streams, targets: targets, tasks: tasks)
     }
 
+    /// The tasks a unit leads or supports, across plans.
+    static func tasks(ofDepartment department: UUID, on sql: any SQLDatabase) async throws -> [TaskRecord] {
+        try await tasks(
+            where: "t.id IN (SELECT task_id FROM plan_task_units WHERE department_id = \(bind: department))", on: sql)
+    }
+
+    /// One task.
+    static func task(_ id: UUID, on sql: any SQLDatabase) async throws -> TaskRecord? {
+        try await tasks(where: "t.id = \(bind: id)", on: sql).first
+    }
+
+    /// The plan a target belongs to.
+    static func planID(ofTarget target: UUID, on sql: any SQLDatabase) async throws -> UUID? {
+        try await sql.raw("SELECT plan_id FROM plan_targets WHERE id = \(bind: target)").first()?
+            .decode(column: "plan_id", as: UUID.self)
+    }
+
     /// Tasks with their units and milestones, in plan order.
-    static func tasks(where condition: SQLQueryString, on sql: any SQLDatabase) async throws -> [TaskRecord] {
+    private static func tasks(where condition: SQLQueryString, on sql: any SQLDatabase) async throws -> [TaskRecord] {
         var tasks = try await sql.raw(
             """
             SELECT t.id, t.plan_id, t.workstream_id, t.parent_id, t.position, t.style, t.ordinal, t.title, t.body,

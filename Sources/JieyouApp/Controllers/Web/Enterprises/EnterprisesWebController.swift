@@ -69,7 +69,8 @@ struct EnterprisesWebController: RouteCollection {
         let sql = req.db.sql
         let id = stored.row.id
         let liaison = try await LiaisonService.load([id], on: sql)[id] ?? Liaison()
-        let visits = try await VisitQueries.recent(where: "v.enterprise_id = \(bind: id)", limit: 50, on: sql)
+        let visits = try await VisitQueries.recent(
+            FieldWorkFilter(reach: .enterprise(id)), limit: 50, on: sql)
         let open = try await OpenProblems.of(enterprise: id, readBy: access.actor, tree: access.tree, on: sql)
         let e = stored.row
         let industry = e.industryCode.flatMap { Industry.byCode[$0]?.label }
@@ -106,16 +107,11 @@ struct EnterprisesWebController: RouteCollection {
         var teamItems: [HTML] = []
         if case .units = access.reach {
             meetingItems = try await MeetingQueries.list(
-                where:
-                    "m.id IN (SELECT me.meeting_id FROM meeting_enterprises me WHERE me.enterprise_id = \(bind: id))",
-                limit: 50, on: sql
+                FieldWorkFilter(reach: .enterprise(id)), limit: 50, on: sql
             ).map {
                 "<li><a href=\"\(WebPath.meeting($0.id))\">\($0.heldOn) \($0.title)</a> <span class=\"tag\">\(MeetingKind(rawValue: $0.kind)?.chineseName)</span></li>"
             }
-            teamItems = try await TeamService.list(
-                where: "t.id IN (SELECT te.team_id FROM team_enterprises te WHERE te.enterprise_id = \(bind: id))",
-                on: sql
-            ).map {
+            teamItems = try await TeamService.teams(serving: id, on: sql).map {
                 "<li>\($0.name)：组长 \($0.leader.name)，成员 \($0.members.map(\.name).joined(separator: "、"))</li>"
             }
         }

@@ -26,8 +26,7 @@ struct TeamsWebController: RouteCollection {
     @Sendable func index(req: Request) async throws -> Response {
         let access = try await EnterpriseAccess.load(req)
         guard case .units(let units) = access.reach else { throw AppError.forbidden() }
-        let teams = try await TeamService.list(
-            where: "t.org_unit_id IN (\(binds: units))", on: req.db.sql)
+        let teams = try await TeamService.list(units: units, on: req.db.sql)
         let rows = teams.map { t -> HTML in
             let enterprises = HTML.join(
                 t.enterprises.map { HTML("<a href=\"\(WebPath.enterprise($0.id))\">\($0.name)</a>") }, separator: "、")
@@ -58,7 +57,7 @@ struct TeamsWebController: RouteCollection {
     @Sendable func edit(req: Request) async throws -> Response {
         let ctx = try await AdminContext.load(req, .manageEnterprises)
         let id = try req.idParameter("专班")
-        guard let t = try await TeamService.list(where: "t.id = \(bind: id)", on: req.db.sql).first,
+        guard let t = try await TeamService.team(id, on: req.db.sql),
             ctx.scope.contains(t.orgUnitId)
         else { throw AppError.notFound("专班") }
         let form = Form(

@@ -32,8 +32,7 @@ struct MeetingsWebController: RouteCollection {
     @Sendable func index(req: Request) async throws -> Response {
         let access = try await EnterpriseAccess.load(req)
         guard case .units(let units) = access.reach else { throw AppError.forbidden() }
-        let meetings = try await MeetingQueries.list(
-            where: "m.org_unit_id IN (\(binds: units))", limit: 200, on: req.db.sql)
+        let meetings = try await MeetingQueries.list(FieldWorkFilter(reach: .units(units)), limit: 200, on: req.db.sql)
         let rows = meetings.map { m -> HTML in
             """
             <tr><td>\(m.heldOn)</td><td><a href="\(WebPath.meeting(m.id))">\(m.title)</a></td>\

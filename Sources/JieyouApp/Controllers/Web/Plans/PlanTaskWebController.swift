@@ -50,7 +50,7 @@ struct PlanTaskWebController: RouteCollection {
         let mayManage = AccessPolicy.has(signedIn.actor, .managePlans) && plan.orgUnitId == signedIn.orgUnitID
         let ownLead = signedIn.actor.has(.handler) ? task.leads.first { $0.id == signedIn.actor.departmentID } : nil
         let mayReport = task.owesReports && (ownLead != nil || mayManage)
-        let reports = try await PlanProgress.records(where: "p.task_id = \(bind: task.id)", on: sql)
+        let reports = try await PlanProgress.records(ofTask: task.id, on: sql)
         let names = Dictionary((task.leads + task.cos).map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let history = reports.map { r -> HTML in
             """

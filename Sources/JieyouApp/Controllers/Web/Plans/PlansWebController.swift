@@ -303,9 +303,7 @@ struct PlansWebController: RouteCollection {
         let form = try req.content.decode(ActualForm.self)
         try await PlanTargets(database: req.db, now: req.now).recordActual(
             target: id, month: form.month, value: form.value, note: nil, by: signedIn.actor)
-        let row = try await req.db.sql.raw("SELECT plan_id FROM plan_targets WHERE id = \(bind: id)")
-            .first()
-        let plan = try row!.decode(column: "plan_id", as: UUID.self)
+        guard let plan = try await PlanStore.planID(ofTarget: id, on: req.db.sql) else { throw AppError.notFound("目标") }
         return req.redirect(to: "\(WebPath.plan(plan))?view=targets&done=saved")
     }
 
@@ -323,15 +321,12 @@ struct PlansWebController: RouteCollection {
         let name = try row.decode(column: "name", as: String.self)
         let today = LocalDate(req.now, in: .chinaStandard)
         let period = TenDayPeriod(containing: today)
-        let tasks = try await PlanStore.tasks(
-            where: "t.id IN (SELECT task_id FROM plan_task_units WHERE department_id = \(bind: id))", on: sql)
+        let tasks = try await PlanStore.tasks(ofDepartment: id, on: sql)
         let plans = Dictionary(
             try await PlanStore.list(by: signedIn.actor, in: tree, on: sql).map { ($0.id, $0) },
             uniquingKeysWith: { a, _ in a })
         let reported = Set(
-            try await PlanProgress.records(
-                where: "p.department_id = \(bind: id) AND p.period = \(bind: period.description)", on: sql
-            ).map(\.taskId))
+            try await PlanProgress.records(ofDepartment: id, period: period, on: sql).map(\.taskId))
         let visible = tasks.filter { plans[$0.planId] != nil && !$0.hasChildren }
         let leads = visible.filter { t in t.leads.contains { $0.id == id } }
         let owed = leads.filter { $0.percent < 100 && !reported.contains($0.id) }
