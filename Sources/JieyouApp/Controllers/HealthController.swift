@@ -11,7 +11,7 @@ struct HealthController: RouteCollection {
 
     @Sendable func health(req: Request) async throws -> Response {
         do {
-            _ = try await req.db.sql.raw("SELECT 1 AS ok").first()
+            try await DatabaseHealth.check(on: req.db)
             return Response(status: .ok, body: .init(string: "ok\n"))
         } catch {
             req.logger.error("health check failed: \(String(reflecting: error))")

@@ -71,3 +71,12 @@ enum OrgDirectory {
         }
     }
 }
+
+extension OrgDirectory {
+    /// A department's name and unit.
+    static func department(_ id: UUID, on sql: any SQLDatabase) async throws -> (name: String, orgUnitID: UUID)? {
+        guard let row = try await sql.raw("SELECT name, org_unit_id FROM departments WHERE id = \(bind: id)").first()
+        else { return nil }
+        return (try row.decode(column: "name", as: String.self), try row.decode(column: "org_unit_id", as: UUID.self))
+    }
+}

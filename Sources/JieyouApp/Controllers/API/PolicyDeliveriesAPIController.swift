@@ -51,6 +51,13 @@ struct PolicyDeliveriesAPIController: RouteCollection {
         let channel: String
         let deliveredOn: String
         let acknowledgedAt: Date?
+
+        init(_ d: PolicyDeliveryService.Delivery) {
+            (id, policyId, policyTitle, enterpriseId, enterpriseName, channel, deliveredOn, acknowledgedAt) = (
+                d.id, d.policyId, d.policyTitle, d.enterpriseId, d.enterpriseName, d.channel, d.deliveredOn,
+                d.acknowledgedAt
+            )
+        }
     }
 
     struct DeliveryList: Content {
@@ -64,24 +71,8 @@ struct PolicyDeliveriesAPIController: RouteCollection {
         let policy = req.queryID("policy", "政策", &v)
         let enterprise = req.queryID("enterprise", "企业", &v)
         try v.throwIfFailed()
-        var conditions: [SQLQueryString] = []
-        if signedIn.actor.has(.enterprise), let own = signedIn.actor.enterpriseID {
-            conditions.append("d.enterprise_id = \(bind: own)")
-        } else {
-            guard AccessPolicy.has(signedIn.actor, .readPolicies) else { throw AppError.forbidden() }
-            let tree = try await OrgDirectory.tree(on: req.db)
-            conditions.append("d.org_unit_id IN (\(binds: Array(tree.subtree(of: signedIn.actor.orgUnitID))))")
-        }
-        if let policy { conditions.append("d.policy_id = \(bind: policy)") }
-        if let enterprise { conditions.append("d.enterprise_id = \(bind: enterprise)") }
-        let items = try await req.db.sql.raw(
-            """
-            SELECT d.id, d.policy_id, p.title AS policy_title, d.enterprise_id, e.name AS enterprise_name, d.channel,
-              d.delivered_on, d.acknowledged_at
-            FROM policy_deliveries d JOIN policies p ON p.id = d.policy_id JOIN enterprises e ON e.id = d.enterprise_id
-            WHERE \(conditions.joined(separator: " AND ")) ORDER BY d.delivered_on DESC, d.created_at DESC LIMIT 1000
-            """
-        ).all(decoding: DeliveryDTO.self, keyDecodingStrategy: ColumnNames.snakeCase)
-        return DeliveryList(items: items)
+        let items = try await PolicyDeliveryService.list(
+            policy: policy, enterprise: enterprise, for: signedIn.actor, on: req.db)
+        return DeliveryList(items: items.map(DeliveryDTO.init))
     }
 }

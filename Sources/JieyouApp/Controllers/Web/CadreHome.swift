@@ -5,24 +5,8 @@ import SQLKit
 /// A cadre's home: the enterprises it is stationed at (驻企), when each was last visited, how many of
 /// their problems and suggestions are not closed yet, and which it has not visited yet (those first).
 enum CadreHome {
-    struct Row: Decodable {
-        let id: UUID
-        let name: String
-        let lastVisitedOn: String?
-        let openProblems: Int
-    }
-
     static func section(for actor: Actor, on sql: any SQLDatabase) async throws -> HTML {
-        let rows = try await sql.raw(
-            """
-            SELECT e.id, e.name,
-            (SELECT MAX(v.visited_on) FROM visits v WHERE v.enterprise_id = e.id) AS last_visited_on,
-            (SELECT COUNT(*) FROM problems p WHERE p.enterprise_id = e.id
-              AND p.state NOT IN ('closed', 'rejected', 'merged', 'escalated')) AS open_problems
-            FROM enterprises e JOIN enterprise_liaisons l ON l.enterprise_id = e.id
-            WHERE l.user_id = \(bind: actor.userID) AND l.kind = 'cadre'
-            """
-        ).all(decoding: Row.self, keyDecodingStrategy: ColumnNames.snakeCase)
+        let rows = try await LiaisonService.stationedEnterprises(of: actor.userID, on: sql)
         let sorted = rows.sorted { ($0.lastVisitedOn ?? "", $0.name) < ($1.lastVisitedOn ?? "", $1.name) }
         let never = rows.filter { $0.lastVisitedOn == nil }.count
         let items = sorted.map { row -> HTML in

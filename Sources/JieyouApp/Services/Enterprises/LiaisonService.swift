@@ -142,3 +142,27 @@ struct LiaisonService {
         return result
     }
 }
+
+extension LiaisonService {
+    /// An enterprise a cadre is stationed at (驻企), with its last visit and its problems and
+    /// suggestions not closed yet.
+    struct StationedEnterprise: Decodable, Sendable {
+        let id: UUID
+        let name: String
+        let lastVisitedOn: String?
+        let openProblems: Int
+    }
+
+    static func stationedEnterprises(of cadre: UUID, on sql: any SQLDatabase) async throws -> [StationedEnterprise] {
+        try await sql.raw(
+            """
+            SELECT e.id, e.name,
+            (SELECT MAX(v.visited_on) FROM visits v WHERE v.enterprise_id = e.id) AS last_visited_on,
+            (SELECT COUNT(*) FROM problems p WHERE p.enterprise_id = e.id
+              AND p.state NOT IN ('closed', 'rejected', 'merged', 'escalated')) AS open_problems
+            FROM enterprises e JOIN enterprise_liaisons l ON l.enterprise_id = e.id
+            WHERE l.user_id = \(bind: cadre) AND l.kind = 'cadre'
+            """
+        ).all(decoding: StationedEnterprise.self, keyDecodingStrategy: ColumnNames.snakeCase)
+    }
+}

@@ -159,3 +159,42 @@ struct PolicyDeliveryService {
         }
     }
 }
+
+extension PolicyDeliveryService {
+    /// A delivery as the list shows it.
+    struct Delivery: Decodable, Sendable {
+        let id: UUID
+        let policyId: UUID
+        let policyTitle: String
+        let enterpriseId: UUID
+        let enterpriseName: String
+        let channel: String
+        let deliveredOn: String
+        let acknowledgedAt: Date?
+    }
+
+    /// At most 1,000 deliveries, newest first, of a `policy` or to an `enterprise`: an enterprise
+    /// account's own, a policy reader's subtree's.
+    static func list(policy: UUID?, enterprise: UUID?, for actor: Actor, on database: any Database) async throws
+        -> [Delivery]
+    {
+        var conditions: [SQLQueryString] = []
+        if actor.has(.enterprise), let own = actor.enterpriseID {
+            conditions.append("d.enterprise_id = \(bind: own)")
+        } else {
+            guard AccessPolicy.has(actor, .readPolicies) else { throw AppError.forbidden() }
+            let tree = try await OrgDirectory.tree(on: database)
+            conditions.append("d.org_unit_id IN (\(binds: Array(tree.subtree(of: actor.orgUnitID))))")
+        }
+        if let policy { conditions.append("d.policy_id = \(bind: policy)") }
+        if let enterprise { conditions.append("d.enterprise_id = \(bind: enterprise)") }
+        return try await database.sql.raw(
+            """
+            SELECT d.id, d.policy_id, p.title AS policy_title, d.enterprise_id, e.name AS enterprise_name, d.channel,
+              d.delivered_on, d.acknowledged_at
+            FROM policy_deliveries d JOIN policies p ON p.id = d.policy_id JOIN enterprises e ON e.id = d.enterprise_id
+            WHERE \(conditions.joined(separator: " AND ")) ORDER BY d.delivered_on DESC, d.created_at DESC LIMIT 1000
+            """
+        ).all(decoding: Delivery.self, keyDecodingStrategy: ColumnNames.snakeCase)
+    }
+}

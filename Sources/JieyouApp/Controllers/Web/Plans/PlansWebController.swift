@@ -314,11 +314,10 @@ struct PlansWebController: RouteCollection {
         let id = try req.idParameter("单位")
         let sql = req.db.sql
         let tree = try await OrgDirectory.tree(on: req.db)
-        guard
-            let row = try await sql.raw("SELECT name, org_unit_id FROM departments WHERE id = \(bind: id)").first(),
-            tree.isWithin(try row.decode(column: "org_unit_id", as: UUID.self), subtreeOf: signedIn.orgUnitID)
+        guard let department = try await OrgDirectory.department(id, on: sql),
+            tree.isWithin(department.orgUnitID, subtreeOf: signedIn.orgUnitID)
         else { throw AppError.notFound("单位") }
-        let name = try row.decode(column: "name", as: String.self)
+        let name = department.name
         let today = LocalDate(req.now, in: .chinaStandard)
         let period = TenDayPeriod(containing: today)
         let tasks = try await PlanStore.tasks(ofDepartment: id, on: sql)

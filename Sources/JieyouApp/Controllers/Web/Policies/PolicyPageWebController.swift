@@ -33,10 +33,7 @@ struct PolicyPageWebController: RouteCollection {
         let evaluator = try await matching.evaluator(for: p)
         let root = PolicyService.scopeRoot(of: actor, for: p, in: tree)
         let reach = try await matching.reach(of: p, under: root, cached: true)
-        let department = try await p.departmentId.asyncMap { id in
-            try await sql.raw("SELECT name FROM departments WHERE id = \(bind: id)").first()?.decode(
-                column: "name", as: String.self)
-        }
+        let department = try await p.departmentId.asyncMap { try await OrgDirectory.department($0, on: sql)?.name }
         let mayManage = PolicyService.mayManage(actor, p, in: tree) || AccessPolicy.has(actor, .managePolicies)
         let mayDeliver = AccessPolicy.has(actor, .recordFieldWork)
         let f = FormFields(errors: errors)
