@@ -197,10 +197,7 @@ struct ProblemsAPI: RouteCollection {
 
     @Sendable func act(req: Request) async throws -> ProblemDTO {
         let actor = try req.requireSignedIn().actor
-        let id = try req.idParameter("问题")
-        guard let name = req.parameters.get("action").flatMap(ProblemAction.Name.init(rawValue:)) else {
-            throw AppError.notFound("操作")
-        }
+        let (id, name) = try req.problemAction()
         let body = try req.content.decode(ProblemActionFields.self)
         let action = try body.action(name, problemID: id)
         let desk = try await req.problemDesk()

@@ -1,3 +1,5 @@
+import Foundation
+import JieyouDomain
 import Vapor
 
 extension Request {
@@ -5,5 +7,15 @@ extension Request {
     /// pages call.
     func problemDesk() async throws -> ProblemDesk {
         ProblemDesk(database: db, now: now, calendar: try await CalendarStore.calendar(on: db))
+    }
+
+    /// The problem and the step a `…/problems/:id/actions/:action` route names; an unknown step is
+    /// not found.
+    func problemAction() throws -> (id: UUID, name: ProblemAction.Name) {
+        let id = try idParameter("问题")
+        guard let name = parameters.get("action").flatMap(ProblemAction.Name.init(rawValue:)) else {
+            throw AppError.notFound("操作")
+        }
+        return (id, name)
     }
 }

@@ -129,10 +129,7 @@ struct ProblemsWeb: RouteCollection {
 
     @Sendable func act(req: Request) async throws -> Response {
         let actor = try req.requireSignedIn().actor
-        let id = try req.idParameter("问题")
-        guard let name = req.parameters.get("action").flatMap(ProblemAction.Name.init(rawValue:)) else {
-            throw AppError.notFound("操作")
-        }
+        let (id, name) = try req.problemAction()
         let form = try req.content.decode(ActionForm.self)
         do {
             let desk = try await req.problemDesk()
