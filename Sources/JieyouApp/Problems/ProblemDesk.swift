@@ -183,7 +183,10 @@ struct ProblemDesk {
 
     /// The problem as `actor` sees it now: where it stands, the steps it may take, its history.
     func show(_ id: UUID, to actor: Actor) async throws -> ProblemView {
-        let tree = try await OrgDirectory.tree(on: database)
+        try await show(id, to: actor, tree: try await OrgDirectory.tree(on: database))
+    }
+
+    private func show(_ id: UUID, to actor: Actor, tree: OrgTree) async throws -> ProblemView {
         let (record, snapshot, parties) = try await readable(id, by: actor, tree: tree)
         let today = LocalDate(now, in: .chinaStandard)
         return ProblemView(
@@ -198,8 +201,8 @@ struct ProblemDesk {
 
     /// The problem with the names and choices its page shows.
     func page(_ id: UUID, for actor: Actor) async throws -> ProblemPageContext {
-        let problem = try await show(id, to: actor)
         let tree = try await OrgDirectory.tree(on: database)
+        let problem = try await show(id, to: actor, tree: tree)
         let unit = problem.record.orgUnitId
         var enterprise: StoredEnterprise?
         if let id = problem.record.enterpriseId { enterprise = try await StoredEnterprise.load(id, on: sql) }
