@@ -23,6 +23,14 @@ struct ProblemSettingsService {
         return try await Self.limits(of: unit, on: sql)
     }
 
+    /// The sub-categories a unit's settings page lists: those it uses (its own and those of the units
+    /// above) and those of the units below it, which it may read but not change.
+    func subCategories(around unit: UUID, by actor: Actor) async throws -> [ProblemCategory] {
+        let tree = try await requireManager(actor, of: unit)
+        let units = tree.lineage(of: unit).map(\.id) + Array(tree.subtree(of: unit))
+        return try await ProblemCategoryStore.subCategories(of: units, on: sql)
+    }
+
     static func limits(of unit: UUID, on sql: any SQLDatabase) async throws -> Limits {
         let lineage = try await OrgDirectory.tree(on: sql).lineage(of: unit).map(\.id)
         let overrides = try await ProblemRules.overrides(of: lineage, on: sql)

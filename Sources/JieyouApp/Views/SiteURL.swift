@@ -45,6 +45,28 @@ enum SiteURL: Sendable {
     case storedReportIssue(Parameter<UUID>)
     /// 数据看板
     case dashboard
+    /// 通讯录
+    case directory
+    /// 组织机构: the list, a new unit, one unit.
+    case orgUnits
+    case newOrgUnit
+    case orgUnit(Parameter<UUID>)
+    /// 部门
+    case departments
+    case newDepartment
+    case department(Parameter<UUID>)
+    /// 用户
+    case users
+    case newUser
+    case user(Parameter<UUID>)
+    /// 操作日志
+    case events
+    /// 本单位设置 and its forms: time limits, a new sub-category, one sub-category, its deletion.
+    case orgSettings
+    case orgSettingsLimits
+    case orgSettingsCategories
+    case orgSettingsCategory(Parameter<String>)
+    case orgSettingsCategoryDelete(Parameter<String>)
 
     /// One piece of a path: a fixed word, or a parameter with its route name and, in a link, its value.
     enum Segment: Equatable {
@@ -79,6 +101,27 @@ enum SiteURL: Sendable {
         case .storedReportFile(let id): [.word("reports"), .word("records"), Self.id("id", id), .word("docx")]
         case .storedReportIssue(let id): [.word("reports"), .word("records"), Self.id("id", id), .word("issue")]
         case .dashboard: [.word("dashboard")]
+        case .directory: [.word("directory")]
+        case .orgUnits: [.word("admin"), .word("org-units")]
+        case .newOrgUnit: [.word("admin"), .word("org-units"), .word("new")]
+        case .orgUnit(let id): [.word("admin"), .word("org-units"), Self.id("id", id)]
+        case .departments: [.word("admin"), .word("departments")]
+        case .newDepartment: [.word("admin"), .word("departments"), .word("new")]
+        case .department(let id): [.word("admin"), .word("departments"), Self.id("id", id)]
+        case .users: [.word("admin"), .word("users")]
+        case .newUser: [.word("admin"), .word("users"), .word("new")]
+        case .user(let id): [.word("admin"), .word("users"), Self.id("id", id)]
+        case .events: [.word("admin"), .word("events")]
+        case .orgSettings: [.word("admin"), .word("settings")]
+        case .orgSettingsLimits: [.word("admin"), .word("settings"), .word("limits")]
+        case .orgSettingsCategories: [.word("admin"), .word("settings"), .word("categories")]
+        case .orgSettingsCategory(let code):
+            [.word("admin"), .word("settings"), .word("categories"), .parameter("code", value: code.value)]
+        case .orgSettingsCategoryDelete(let code):
+            [
+                .word("admin"), .word("settings"), .word("categories"), .parameter("code", value: code.value),
+                .word("delete"),
+            ]
         }
     }
 

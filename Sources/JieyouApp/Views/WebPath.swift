@@ -7,13 +7,13 @@ enum WebPath {
     static let loginPath = "/login"
     static let logout = "/logout"
     static let password = "/account/password"
-    static let directory = "/directory"
-    static let orgUnits = "/admin/org-units"
-    static let departments = "/admin/departments"
-    static let users = "/admin/users"
-    static let events = "/admin/events"
+    static let directory = SiteURL.directory.path
+    static let orgUnits = SiteURL.orgUnits.path
+    static let departments = SiteURL.departments.path
+    static let users = SiteURL.users.path
+    static let events = SiteURL.events.path
     static let calendar = "/admin/calendar"
-    static let orgSettings = "/admin/settings"
+    static let orgSettings = SiteURL.orgSettings.path
     static let stylesheet = "/assets/app.css"
     static let enterprises = "/enterprises"
     static let enterpriseImport = "/enterprises/import"
@@ -63,8 +63,8 @@ enum WebPath {
             .joined(separator: "&")
     }
 
-    static func orgUnit(_ id: UUID) -> String { "\(orgUnits)/\(id.uuidString.lowercased())" }
-    static func department(_ id: UUID) -> String { "\(departments)/\(id.uuidString.lowercased())" }
+    static func orgUnit(_ id: UUID) -> String { SiteURL.orgUnit(.value(id)).path }
+    static func department(_ id: UUID) -> String { SiteURL.department(.value(id)).path }
     static func enterprise(_ id: UUID) -> String { "\(enterprises)/\(id.uuidString.lowercased())" }
     static func newVisit(for enterprise: UUID) -> String {
         "\(newVisit)?enterprise=\(enterprise.uuidString.lowercased())"
@@ -76,7 +76,7 @@ enum WebPath {
     static func departmentWork(_ id: UUID) -> String { SiteURL.departmentWork(.value(id)).path }
     static func problem(_ id: UUID) -> String { SiteURL.problem(.value(id)).path }
     static func storedReport(_ id: UUID) -> String { SiteURL.storedReport(.value(id)).path }
-    static func user(_ id: UUID) -> String { "\(users)/\(id.uuidString.lowercased())" }
+    static func user(_ id: UUID) -> String { SiteURL.user(.value(id)).path }
 
     /// Only same-site absolute paths may be redirect targets (`/x`, never `//evil.example` or `http:`).
     static func isSafeRedirect(_ target: String) -> Bool {

@@ -16,7 +16,9 @@ import VaporTesting
         .problemImport, .responsibilityList, .responsibilityFile, .closedList, .closedFile,
         .departmentWork(.value(id)), .stats, .reports, .bulletinFile, .campaignSummary, .campaignSummaryFile,
         .storedReports, .storedReport(.value(id)), .storedReportFile(.value(id)), .storedReportIssue(.value(id)),
-        .dashboard,
+        .dashboard, .directory, .orgUnits, .newOrgUnit, .orgUnit(.value(id)), .departments, .newDepartment,
+        .department(.value(id)), .users, .newUser, .user(.value(id)), .events, .orgSettings, .orgSettingsLimits,
+        .orgSettingsCategories, .orgSettingsCategory(.value("02.01")), .orgSettingsCategoryDelete(.value("02.01")),
     ]
 
     @Test func linksAreWrittenAsThePagesAlwaysWroteThem() {
@@ -30,6 +32,8 @@ import VaporTesting
             ])
         #expect(WebPath.responsibilityList == "/problems/responsibility")
         #expect(SiteURL.departmentWork(.value(Self.id)).path.hasPrefix("/work/departments/"))
+        #expect(WebPath.user(Self.id) == "/admin/users/0f0e0d0c-0b0a-0908-0706-050403020100")
+        #expect(SiteURL.orgSettingsCategoryDelete(.value("02.01")).path == "/admin/settings/categories/02.01/delete")
     }
 
     @Test func everyLinkReachesARegisteredRoute() async throws {

@@ -1,4 +1,3 @@
-import Fluent
 import JieyouDomain
 import Vapor
 
@@ -42,7 +41,7 @@ struct AuthAPIController: RouteCollection {
     @Sendable func me(req: Request) async throws -> API.MeResponse {
         let signedIn = try req.requireSignedIn()
         let tree = try await OrgDirectory.tree(on: req.db)
-        guard let unit = try await OrgUnitModel.find(signedIn.orgUnitID, on: req.db) else {
+        guard let unit = try await OrgUnitStore(database: req.db).find(signedIn.orgUnitID) else {
             throw AppError.notFound("组织")
         }
         let capabilities = Capability.allCases.filter { AccessPolicy.has(signedIn.actor, $0) }.map(\.rawValue)

@@ -31,7 +31,9 @@ struct AccountController: RouteCollection {
         let auth = AuthService(
             database: req.db, now: req.now, hashing: req.application.passwordHashing,
             threshold: config.lockoutThreshold, lockoutMinutes: config.lockoutMinutes)
-        guard let user = try await UserModel.find(signedIn.userID, on: req.db) else { throw AppError.unauthenticated }
+        guard let user = try await UserStore(database: req.db).find(signedIn.userID) else {
+            throw AppError.unauthenticated
+        }
         do {
             try await auth.changePassword(
                 of: user, current: form.currentPassword ?? "", new: form.newPassword ?? "",

@@ -1,4 +1,3 @@
-import Fluent
 import JieyouDomain
 import Vapor
 
@@ -7,6 +6,8 @@ struct AdminContext {
     let signedIn: SignedIn
     let tree: OrgTree
     let scope: [UUID]
+    /// The organisation's reads, scoped to this admin.
+    let desk: OrgDesk
 
     var actor: Actor { signedIn.actor }
 
@@ -14,7 +15,9 @@ struct AdminContext {
         let signedIn = try req.requireSignedIn()
         guard AccessPolicy.has(signedIn.actor, capability) else { throw AppError.forbidden() }
         let tree = try await OrgDirectory.tree(on: req.db)
-        return AdminContext(signedIn: signedIn, tree: tree, scope: OrgDirectory.scope(of: signedIn.actor, in: tree))
+        return AdminContext(
+            signedIn: signedIn, tree: tree, scope: OrgDirectory.scope(of: signedIn.actor, in: tree),
+            desk: OrgDesk(database: req.db, actor: signedIn.actor, tree: tree))
     }
 
     /// Units in scope, depth-first, labelled with their indentation, for selects.

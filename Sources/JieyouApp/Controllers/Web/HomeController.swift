@@ -1,4 +1,3 @@
-import Fluent
 import JieyouDomain
 import SQLKit
 import Vapor
@@ -20,22 +19,19 @@ struct HomeController: RouteCollection {
         var sections: [HTML] = [context.cadenceCard]
 
         if AccessPolicy.has(actor, .manageOrganisation) {
-            let scope = OrgDirectory.scope(of: actor, in: tree)
-            let departments = try await DepartmentModel.query(on: req.db).filter(\.$orgUnit.$id ~~ scope).count()
-            let users = try await UserModel.query(on: req.db).filter(\.$orgUnit.$id ~~ scope).count()
+            let counts = try await OrgDesk(database: req.db, actor: actor, tree: tree).counts()
             sections.append(
                 """
                 <h2>管理范围</h2>
                 <div class="cards" data-testid="admin-stats">
-                <a class="stat" href="\(WebPath.orgUnits)"><b>\(scope.count)</b><span>组织</span></a>
-                <a class="stat" href="\(WebPath.departments)"><b>\(departments)</b><span>部门</span></a>
-                <a class="stat" href="\(WebPath.users)"><b>\(users)</b><span>用户</span></a>
+                <a class="stat" href="\(WebPath.orgUnits)"><b>\(counts.units)</b><span>组织</span></a>
+                <a class="stat" href="\(WebPath.departments)"><b>\(counts.departments)</b><span>部门</span></a>
+                <a class="stat" href="\(WebPath.users)"><b>\(counts.users)</b><span>用户</span></a>
                 </div>
                 """)
         } else if AccessPolicy.has(actor, .readDirectory) {
             let scope = OrgDirectory.scope(of: actor, in: tree)
-            let departments = try await DepartmentModel.query(on: req.db).filter(\.$orgUnit.$id ~~ scope)
-                .filter(\.$active == true).count()
+            let departments = try await DepartmentStore(database: req.db).count(in: scope, activeOnly: true)
             sections.append(
                 """
                 <h2>通讯录</h2>
@@ -46,7 +42,7 @@ struct HomeController: RouteCollection {
             sections.append(try await CadreHome.section(for: actor, on: req.db.sql))
         }
         if let departmentID = actor.departmentID,
-            let department = try await DepartmentModel.find(departmentID, on: req.db)
+            let department = try await DepartmentStore(database: req.db).find(departmentID)
         {
             sections.append(
                 """
@@ -55,7 +51,7 @@ struct HomeController: RouteCollection {
                 """)
         }
         if let enterpriseID = actor.enterpriseID,
-            let enterprise = try await EnterpriseModel.find(enterpriseID, on: req.db)
+            let enterprise = try await StoredEnterprise.load(enterpriseID, on: req.db.sql)?.row
         {
             sections.append(
                 """
@@ -63,7 +59,7 @@ struct HomeController: RouteCollection {
                 <dl class="facts card" data-testid="enterprise">
                 <dt>企业全称</dt><dd>\(enterprise.name)</dd>
                 <dt>统一社会信用代码</dt><dd class="mono">\(enterprise.creditCode)</dd>
-                <dt>所属园区</dt><dd>\(tree.pathName(of: enterprise.$orgUnit.id))</dd>
+                <dt>所属园区</dt><dd>\(tree.pathName(of: enterprise.orgUnitId))</dd>
                 </dl>
                 """)
         }

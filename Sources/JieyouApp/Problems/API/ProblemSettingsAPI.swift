@@ -33,7 +33,7 @@ struct ProblemSettingsAPI: RouteCollection {
             guard let id = UUID(uuidString: text) else { throw AppError.invalid("orgUnitId", "组织编号格式不正确") }
             unit = id
         }
-        return try await service(req).categories(in: unit, for: actor).map {
+        return try await req.problemSettingsService.categories(in: unit, for: actor).map {
             CategoryDTO(
                 code: $0.category.code, name: $0.category.name, displayName: $0.displayName,
                 parentCode: $0.category.parentCode, orgUnitId: $0.category.orgUnitID, resolveDays: $0.resolveDays)
@@ -50,7 +50,7 @@ struct ProblemSettingsAPI: RouteCollection {
     @Sendable func addCategory(req: Request) async throws -> Response {
         let actor = try req.requireSignedIn().actor
         let body = try req.content.decode(CategoryBody.self)
-        let category = try await service(req).addSubCategory(
+        let category = try await req.problemSettingsService.addSubCategory(
             parentCode: body.parentCode, name: body.name, resolveDays: body.resolveDays.map(String.init),
             in: body.orgUnitId ?? actor.orgUnitID, by: actor)
         return try await dto(category).encodeResponse(status: .created, for: req)
@@ -60,12 +60,12 @@ struct ProblemSettingsAPI: RouteCollection {
         let actor = try req.requireSignedIn().actor
         let body = try req.content.decode(CategoryBody.self)
         return dto(
-            try await service(req).updateSubCategory(
+            try await req.problemSettingsService.updateSubCategory(
                 try code(req), name: body.name, resolveDays: body.resolveDays.map(String.init), by: actor))
     }
 
     @Sendable func deleteCategory(req: Request) async throws -> HTTPStatus {
-        try await service(req).deleteSubCategory(try code(req), by: try req.requireSignedIn().actor)
+        try await req.problemSettingsService.deleteSubCategory(try code(req), by: try req.requireSignedIn().actor)
         return .noContent
     }
 
@@ -107,7 +107,7 @@ struct ProblemSettingsAPI: RouteCollection {
 
     @Sendable func limits(req: Request) async throws -> LimitsDTO {
         let actor = try req.requireSignedIn().actor
-        return LimitsDTO(try await service(req).limits(of: try req.idParameter("组织"), by: actor))
+        return LimitsDTO(try await req.problemSettingsService.limits(of: try req.idParameter("组织"), by: actor))
     }
 
     /// Replaces the unit's own limits: a limit left out or null follows the units above.
@@ -118,11 +118,7 @@ struct ProblemSettingsAPI: RouteCollection {
         let overrides = ProblemTimeLimits.Overrides(
             acceptDays: body.acceptDays, signDays: body.signDays, revisitDays: body.revisitDays,
             addedDepartmentDays: body.addedDepartmentDays, resolveDays: body.resolveDays ?? [:])
-        return LimitsDTO(try await service(req).setLimits(overrides, for: id, by: actor))
-    }
-
-    private func service(_ req: Request) -> ProblemSettingsService {
-        ProblemSettingsService(database: req.db, now: req.now)
+        return LimitsDTO(try await req.problemSettingsService.setLimits(overrides, for: id, by: actor))
     }
 
     private func code(_ req: Request) throws -> String {

@@ -9,6 +9,9 @@ extension Request {
         ProblemDesk(database: db, now: now, calendar: try await CalendarStore.calendar(on: db))
     }
 
+    /// The time limits and sub-categories the units' admins set.
+    var problemSettingsService: ProblemSettingsService { ProblemSettingsService(database: db, now: now) }
+
     /// The problem and the step a `…/problems/:id/actions/:action` route names; an unknown step is
     /// not found.
     func problemAction() throws -> (id: UUID, name: ProblemAction.Name) {

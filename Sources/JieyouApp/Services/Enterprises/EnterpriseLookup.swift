@@ -30,3 +30,32 @@ enum EnterpriseLookup {
         return found
     }
 }
+
+extension EnterpriseLookup {
+    /// The enterprise of `units` whose 统一社会信用代码 is `code` (any case).
+    static func byCreditCode(_ code: String, units: [UUID], on sql: any SQLDatabase) async throws -> NamedRef? {
+        guard !units.isEmpty else { return nil }
+        guard
+            let row = try await sql.raw(
+                """
+                SELECT id, name FROM enterprises
+                WHERE credit_code = \(bind: code.uppercased()) AND org_unit_id IN (\(binds: units))
+                """
+            ).first()
+        else { return nil }
+        return NamedRef(
+            id: try row.decode(column: "id", as: UUID.self), name: try row.decode(column: "name", as: String.self))
+    }
+
+    /// The names of the enterprises among `ids`.
+    static func names(of ids: Set<UUID>, on sql: any SQLDatabase) async throws -> [UUID: String] {
+        var names: [UUID: String] = [:]
+        for chunk in Array(ids).chunked(into: 300) {
+            for row in try await sql.raw("SELECT id, name FROM enterprises WHERE id IN (\(binds: Array(chunk)))").all()
+            {
+                names[try row.decode(column: "id", as: UUID.self)] = try row.decode(column: "name", as: String.self)
+            }
+        }
+        return names
+    }
+}

@@ -1,4 +1,3 @@
-import Fluent
 import JieyouDomain
 import SQLKit
 import Vapor
@@ -170,10 +169,8 @@ struct EnterpriseFormWebController: RouteCollection {
         let tags = try await TagStore.names(on: req.db.sql).map { ($0, $0) }
         let unit = formUUID(form.orgUnitId) ?? ctx.actor.orgUnitID
         let line = ctx.tree.lineage(of: ctx.tree[unit] == nil ? ctx.actor.orgUnitID : unit).map(\.id)
-        let people = try await UserModel.query(on: req.db).filter(\.$orgUnit.$id ~~ line).filter(\.$active == true)
-            .sort(\.$displayName).all()
-        let departments = try await DepartmentModel.query(on: req.db).filter(\.$orgUnit.$id ~~ line)
-            .filter(\.$active == true).sort(\.$name).all().map { ($0.id!.uuidString, $0.name) }
+        let people = try await UserStore(database: req.db).active(in: line)
+        let departments = try await DepartmentStore(database: req.db).activeChoices(in: line)
         let leaders = people.filter { $0.roles.contains(.leader) }.map { ($0.id!.uuidString, $0.displayName) }
         let cadres = people.filter { $0.roles.contains(.cadre) }.map { ($0.id!.uuidString, $0.displayName) }
         let scales = EnterpriseScale.allCases.map { ($0.rawValue, $0.chineseName) }

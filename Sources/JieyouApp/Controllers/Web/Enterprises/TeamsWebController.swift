@@ -1,4 +1,3 @@
-import Fluent
 import JieyouDomain
 import SQLKit
 import Vapor
@@ -101,8 +100,7 @@ struct TeamsWebController: RouteCollection {
         -> HTML
     {
         let line = ctx.tree.lineage(of: ctx.actor.orgUnitID).map(\.id)
-        let people = try await UserModel.query(on: req.db).filter(\.$orgUnit.$id ~~ line).filter(\.$active == true)
-            .sort(\.$displayName).all()
+        let people = try await UserStore(database: req.db).active(in: line)
         let leaders = people.filter { $0.roles.contains(.leader) }.map { ($0.id!.uuidString, $0.displayName) }
         let cadres = people.filter { $0.roles.contains(.cadre) }.map { ($0.id!.uuidString, $0.displayName) }
         let f = FormFields(errors: errors)

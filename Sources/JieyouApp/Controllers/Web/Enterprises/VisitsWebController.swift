@@ -1,4 +1,3 @@
-import Fluent
 import JieyouDomain
 import SQLKit
 import Vapor
@@ -101,9 +100,9 @@ struct VisitsWebController: RouteCollection {
         guard let id = formUUID(form.enterpriseId) else { throw AppError.notFound("企业") }
         let enterprise = try await access.enterprise(id, on: req.db)
         let line = access.tree.lineage(of: enterprise.row.orgUnitId).map(\.id)
-        let cadres = try await UserModel.query(on: req.db).filter(\.$orgUnit.$id ~~ line).filter(\.$active == true)
-            .filter(\.$storedRoles, .custom("LIKE"), "%,cadre,%").sort(\.$displayName).all()
-            .filter { $0.id != signedIn.userID }
+        let cadres = try await UserStore(database: req.db).active(in: line, holding: .cadre).filter {
+            $0.id != signedIn.userID
+        }
         let f = FormFields(errors: errors)
         let purposes = VisitPurpose.allCases.map { ($0.rawValue, $0.chineseName) }
         let toBring = try await Self.policiesToBring(req, signedIn, enterprise: id).map {

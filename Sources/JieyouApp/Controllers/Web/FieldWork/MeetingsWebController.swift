@@ -1,4 +1,3 @@
-import Fluent
 import JieyouDomain
 import SQLKit
 import Vapor
@@ -187,8 +186,7 @@ struct MeetingsWebController: RouteCollection {
     private func form(_ req: Request, _ signedIn: SignedIn, _ form: Form, errors: [FieldError]) async throws -> HTML {
         let tree = try await OrgDirectory.tree(on: req.db)
         let line = tree.lineage(of: signedIn.orgUnitID).map(\.id)
-        let departments = try await DepartmentModel.query(on: req.db).filter(\.$orgUnit.$id ~~ line)
-            .filter(\.$active == true).sort(\.$name).all().map { ($0.id!.uuidString, $0.name) }
+        let departments = try await DepartmentStore(database: req.db).activeChoices(in: line)
         let f = FormFields(errors: errors)
         let kinds = MeetingKind.allCases.map { ($0.rawValue, $0.chineseName) }
         // A briefing's policies: those in force that the recorder reads (its unit's, and those above it).

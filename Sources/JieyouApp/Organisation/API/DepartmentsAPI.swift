@@ -1,9 +1,8 @@
-import Fluent
 import JieyouDomain
 import Vapor
 
 /// `/api/v1/departments`: departments of the units in the caller's subtree.
-struct DepartmentsAPIController: RouteCollection {
+struct DepartmentsAPI: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let departments = routes.grouped("departments")
         departments.get(use: list)
@@ -14,29 +13,25 @@ struct DepartmentsAPIController: RouteCollection {
 
     @Sendable func list(req: Request) async throws -> [API.DepartmentDTO] {
         let ctx = try await AdminContext.load(req, .readDirectory)
-        var units = ctx.scope
+        var units: [UUID]?
         if let text = req.query[String.self, at: "orgUnit"] {
-            guard let id = UUID(uuidString: text), ctx.scope.contains(id) else { throw AppError.notFound("组织") }
-            units = Array(ctx.tree.subtree(of: id))
+            guard let id = UUID(uuidString: text) else { throw AppError.notFound("组织") }
+            units = try ctx.desk.subtree(of: id)
         }
-        return try await DepartmentModel.query(on: req.db).filter(\.$orgUnit.$id ~~ units).sort(\.$name).all()
-            .map(API.DepartmentDTO.init)
+        return try await ctx.desk.departments(in: units).map(API.DepartmentDTO.init)
     }
 
     @Sendable func show(req: Request) async throws -> API.DepartmentDTO {
         let ctx = try await AdminContext.load(req, .readDirectory)
         let id = try req.idParameter("部门")
-        guard let d = try await DepartmentModel.find(id, on: req.db), ctx.scope.contains(d.$orgUnit.id) else {
-            throw AppError.notFound("部门")
-        }
-        return API.DepartmentDTO(d)
+        return API.DepartmentDTO(try await ctx.desk.department(id))
     }
 
     @Sendable func create(req: Request) async throws -> Response {
         let signedIn = try req.requireSignedIn()
         guard AccessPolicy.has(signedIn.actor, .manageOrganisation) else { throw AppError.forbidden() }
         let body = try req.content.decode(API.DepartmentWrite.self)
-        let d = try await DepartmentService(database: req.db, now: req.now).create(body.input, by: signedIn.actor)
+        let d = try await req.departmentService.create(body.input, by: signedIn.actor)
         return try await API.DepartmentDTO(d).encodeResponse(status: .created, for: req)
     }
 
@@ -45,7 +40,7 @@ struct DepartmentsAPIController: RouteCollection {
         guard AccessPolicy.has(signedIn.actor, .manageOrganisation) else { throw AppError.forbidden() }
         let id = try req.idParameter("部门")
         let body = try req.content.decode(API.DepartmentWrite.self)
-        let d = try await DepartmentService(database: req.db, now: req.now).update(id, body.input, by: signedIn.actor)
+        let d = try await req.departmentService.update(id, body.input, by: signedIn.actor)
         return API.DepartmentDTO(d)
     }
 }

@@ -1,30 +1,19 @@
-import Fluent
 import JieyouDomain
 import Vapor
 
 /// 操作日志: the event log of the records in the admin's scope, newest first.
-struct EventsWebController: RouteCollection {
+struct EventsWeb: RouteCollection {
     static let pageSize = 50
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("admin", "events", use: index)
+        routes.get(SiteURL.events, use: index)
     }
 
     @Sendable func index(req: Request) async throws -> Response {
         let ctx = try await AdminContext.load(req, .readAuditLog)
         // Each event carries the org unit its record belongs to; an admin reads those of its subtree.
-        // Keyset pagination on the sequence (index on org_unit_id, sequence) keeps this fast at millions
-        // of events.
-        let before = req.query[Int64.self, at: "before"]
-        var query = EventModel.query(on: req.db)
-            .filter(\.$orgUnitID ~~ ctx.scope)
-            .sort(\.$id, .descending)
-            .limit(Self.pageSize + 1)
-        if let before { query = query.filter(\.$id < before) }
-        var events = try await query.all()
-        let hasMore = events.count > Self.pageSize
-        events = Array(events.prefix(Self.pageSize))
-        let names = try await EventNames.load(for: events, tree: ctx.tree, on: req.db)
+        let (events, names, hasMore) = try await ctx.desk.events(
+            before: req.query[Int64.self, at: "before"], size: Self.pageSize)
         let rows = events.map { event -> HTML in
             let context = EventRowContext(event: event, names: names)
             return """

@@ -1,16 +1,14 @@
-import Fluent
 import JieyouDomain
 import Vapor
 
 /// 组织机构 admin pages.
-struct OrgUnitsWebController: RouteCollection {
+struct OrgUnitsWeb: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let units = routes.grouped("admin", "org-units")
-        units.get(use: index)
-        units.get("new", use: new)
-        units.post(use: create)
-        units.get(":id", use: edit)
-        units.post(":id", use: update)
+        routes.get(SiteURL.orgUnits, use: index)
+        routes.get(SiteURL.newOrgUnit, use: new)
+        routes.post(SiteURL.orgUnits, use: create)
+        routes.get(SiteURL.orgUnit(.key), use: edit)
+        routes.post(SiteURL.orgUnit(.key), use: update)
     }
 
     struct Form: Content {
@@ -26,7 +24,7 @@ struct OrgUnitsWebController: RouteCollection {
 
     @Sendable func index(req: Request) async throws -> Response {
         let ctx = try await AdminContext.load(req)
-        let units = try await OrgUnitModel.query(on: req.db).filter(\.$id ~~ ctx.scope).all()
+        let units = try await ctx.desk.orgUnits()
         let codes = Dictionary(uniqueKeysWithValues: units.map { ($0.id!, $0.code) })
         let rows = ctx.tree.flattened(from: [ctx.actor.orgUnitID]).map { entry -> HTML in
             let editable = AccessPolicy.mayEditOrgUnit(ctx.actor, entry.node.id, in: ctx.tree)
@@ -39,7 +37,7 @@ struct OrgUnitsWebController: RouteCollection {
         }
         let content: HTML = """
             <h1>组织机构</h1>
-            <div class="actions"><a class="button" href="\(WebPath.orgUnits)/new">新增下级组织</a></div>
+            <div class="actions"><a class="button" href="\(SiteURL.newOrgUnit.path)">新增下级组织</a></div>
             <div class="table-wrap"><table data-testid="org-units"><thead><tr><th>名称</th><th>级别</th><th>区划代码</th></tr></thead>
             <tbody>\(rows)</tbody></table></div>
             """
@@ -56,7 +54,7 @@ struct OrgUnitsWebController: RouteCollection {
         let ctx = try await AdminContext.load(req)
         let form = try req.content.decode(Form.self)
         do {
-            _ = try await OrgUnitService(database: req.db, now: req.now).create(form.input, by: ctx.actor)
+            _ = try await req.orgUnitService.create(form.input, by: ctx.actor)
             return req.redirect(to: WebPath.orgUnits + "?done=created")
         } catch {
             let error = try AppError.forForm(error)
@@ -68,9 +66,7 @@ struct OrgUnitsWebController: RouteCollection {
     @Sendable func edit(req: Request) async throws -> Response {
         let ctx = try await AdminContext.load(req)
         let id = try req.idParameter("组织")
-        guard let unit = try await OrgUnitModel.find(id, on: req.db),
-            AccessPolicy.mayEditOrgUnit(ctx.actor, id, in: ctx.tree)
-        else { throw AppError.notFound("组织") }
+        let unit = try await ctx.desk.editableOrgUnit(id)
         let form = Form(parentId: unit.$parent.id?.uuidString, level: unit.level, name: unit.name, code: unit.code)
         return try await req.page("编辑组织", self.form(ctx, form, id: id, errors: []))
     }
@@ -82,7 +78,7 @@ struct OrgUnitsWebController: RouteCollection {
         var input = form.input
         input.code = form.code ?? ""
         do {
-            _ = try await OrgUnitService(database: req.db, now: req.now).update(id, input, by: ctx.actor)
+            _ = try await req.orgUnitService.update(id, input, by: ctx.actor)
             return req.redirect(to: WebPath.orgUnits + "?done=saved")
         } catch {
             let error = try AppError.forForm(error)

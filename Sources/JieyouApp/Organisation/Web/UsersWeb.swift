@@ -1,18 +1,16 @@
-import Fluent
 import JieyouDomain
 import Vapor
 
 /// 用户 admin pages.
-struct UsersWebController: RouteCollection {
+struct UsersWeb: RouteCollection {
     static let pageSize = 50
 
     func boot(routes: any RoutesBuilder) throws {
-        let users = routes.grouped("admin", "users")
-        users.get(use: index)
-        users.get("new", use: new)
-        users.post(use: create)
-        users.get(":id", use: edit)
-        users.post(":id", use: update)
+        routes.get(SiteURL.users, use: index)
+        routes.get(SiteURL.newUser, use: new)
+        routes.post(SiteURL.users, use: create)
+        routes.get(SiteURL.user(.key), use: edit)
+        routes.post(SiteURL.user(.key), use: update)
     }
 
     struct Form: Content {
@@ -32,13 +30,7 @@ struct UsersWebController: RouteCollection {
         let q = (req.query[String.self, at: "q"] ?? "").trimmingCharacters(in: .whitespaces)
         let role = req.query[String.self, at: "role"].flatMap(Role.init(rawValue:))
         let page = max(1, req.query[Int.self, at: "page"] ?? 1)
-        var query = UserModel.query(on: req.db).filter(\.$orgUnit.$id ~~ ctx.scope)
-        if !q.isEmpty {
-            query = query.group(.or) { $0.filter(\.$username ~~ q).filter(\.$displayName ~~ q) }
-        }
-        if let role { query = query.filter(\.$storedRoles ~~ ",\(role.rawValue),") }
-        let total = try await query.count()
-        let users = try await query.sort(\.$username).range(((page - 1) * Self.pageSize)..<(page * Self.pageSize)).all()
+        let (users, total) = try await ctx.desk.users(matching: q, role: role, page: page, size: Self.pageSize)
         let rows = users.map { u -> HTML in
             """
             <tr><td><a href="\(WebPath.user(u.id!))">\(u.username)</a>\(u.active ? .empty : HTML(" <span class=\"tag off\">已停用</span>"))</td>\
@@ -65,7 +57,7 @@ struct UsersWebController: RouteCollection {
             \(f.text("q", "姓名或用户名", value: q, type: "search"))
             \(f.select("role", "角色", options: roleOptions, selected: role?.rawValue, blank: "全部"))
             <button type="submit">查询</button></form>
-            <div class="actions"><a class="button" href="\(WebPath.users)/new">新增用户</a></div>
+            <div class="actions"><a class="button" href="\(SiteURL.newUser.path)">新增用户</a></div>
             <div class="table-wrap"><table data-testid="users"><thead><tr><th>用户名</th><th>姓名</th><th>角色</th><th class="hide-narrow">组织</th></tr></thead>
             <tbody>\(rows)</tbody></table></div>
             <div class="pager"><span class="muted">共 \(total) 人，第 \(page) 页</span>\(pager)</div>
@@ -84,7 +76,7 @@ struct UsersWebController: RouteCollection {
         let form = try req.content.decode(Form.self)
         do {
             let input = try await input(from: form, req: req, ctx: ctx)
-            _ = try await UserService(database: req.db, now: req.now, hashing: req.application.passwordHashing)
+            _ = try await req.userService
                 .create(input, by: ctx.actor)
             return req.redirect(to: WebPath.users + "?done=created")
         } catch {
@@ -97,9 +89,7 @@ struct UsersWebController: RouteCollection {
     @Sendable func edit(req: Request) async throws -> Response {
         let ctx = try await AdminContext.load(req)
         let id = try req.idParameter("用户")
-        guard let user = try await UserModel.query(on: req.db).filter(\.$id == id).with(\.$enterprise).first(),
-            ctx.scope.contains(user.$orgUnit.id)
-        else { throw AppError.notFound("用户") }
+        let user = try await ctx.desk.user(id, withEnterprise: true)
         let form = Form(
             username: user.username, displayName: user.displayName, phone: user.phone,
             roles: user.roles.map(\.rawValue), orgUnitId: user.$orgUnit.id.uuidString,
@@ -122,7 +112,7 @@ struct UsersWebController: RouteCollection {
             input.active = form.active == "true"
             input.clearDepartment = input.departmentID == nil
             input.clearEnterprise = input.enterpriseID == nil
-            _ = try await UserService(database: req.db, now: req.now, hashing: req.application.passwordHashing)
+            _ = try await req.userService
                 .update(id, input, by: ctx.actor)
             return req.redirect(to: WebPath.users + "?done=saved")
         } catch {
@@ -137,11 +127,7 @@ struct UsersWebController: RouteCollection {
         var enterpriseID: UUID?
         let code = (form.enterpriseCreditCode ?? "").trimmingCharacters(in: .whitespaces).uppercased()
         if !code.isEmpty {
-            guard
-                let enterprise = try await EnterpriseModel.query(on: req.db).filter(\.$creditCode == code)
-                    .filter(\.$orgUnit.$id ~~ ctx.scope).first()
-            else { throw AppError.invalid("enterpriseId", "未找到统一社会信用代码为“\(code)”的本辖区企业") }
-            enterpriseID = enterprise.id
+            enterpriseID = try await ctx.desk.enterpriseID(creditCode: code)
         }
         return UserInput(
             username: form.username, password: form.password, displayName: form.displayName, phone: form.phone ?? "",
@@ -153,10 +139,7 @@ struct UsersWebController: RouteCollection {
         -> HTML
     {
         let f = FormFields(errors: errors)
-        let departments = try await DepartmentModel.query(on: req.db).filter(\.$orgUnit.$id ~~ ctx.scope)
-            .filter(\.$active == true).all()
-            .map { ($0.id!.uuidString, "\(ctx.tree[$0.$orgUnit.id]?.name ?? "") · \($0.name)") }
-            .sorted { $0.1 < $1.1 }
+        let departments = try await ctx.desk.departmentChoices()
         let roles = Role.allCases.map { ($0.rawValue, $0.chineseName) }
         return """
             <h1>\(id == nil ? "新增用户" : "编辑用户")</h1>

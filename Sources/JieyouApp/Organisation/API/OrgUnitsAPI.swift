@@ -1,9 +1,8 @@
-import Fluent
 import JieyouDomain
 import Vapor
 
 /// `/api/v1/org-units`: the units in the caller's subtree.
-struct OrgUnitsAPIController: RouteCollection {
+struct OrgUnitsAPI: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let units = routes.grouped("org-units")
         units.get(use: list)
@@ -32,7 +31,7 @@ struct OrgUnitsAPIController: RouteCollection {
         let actor = try req.requireSignedIn().actor
         let id = try req.idParameter("组织")
         return Settings(
-            overdueWebhookUrl: try await OrgSettingsService(database: req.db, now: req.now).webhook(of: id, by: actor))
+            overdueWebhookUrl: try await req.orgSettingsService.webhook(of: id, by: actor))
     }
 
     /// A blank or null `overdueWebhookUrl` clears it.
@@ -41,30 +40,27 @@ struct OrgUnitsAPIController: RouteCollection {
         let id = try req.idParameter("组织")
         let body = try req.content.decode(Settings.self)
         return Settings(
-            overdueWebhookUrl: try await OrgSettingsService(database: req.db, now: req.now).setWebhook(
+            overdueWebhookUrl: try await req.orgSettingsService.setWebhook(
                 body.overdueWebhookUrl, for: id, by: actor))
     }
 
     @Sendable func list(req: Request) async throws -> [API.OrgUnitDTO] {
         let ctx = try await AdminContext.load(req, .readDirectory)
-        let units = try await OrgUnitModel.query(on: req.db).filter(\.$id ~~ ctx.scope).all()
+        let units = try await ctx.desk.orgUnits()
         return units.map { API.OrgUnitDTO($0, tree: ctx.tree) }.sorted { $0.path < $1.path }
     }
 
     @Sendable func show(req: Request) async throws -> API.OrgUnitDTO {
         let ctx = try await AdminContext.load(req, .readDirectory)
         let id = try req.idParameter("组织")
-        guard ctx.scope.contains(id), let unit = try await OrgUnitModel.find(id, on: req.db) else {
-            throw AppError.notFound("组织")
-        }
-        return API.OrgUnitDTO(unit, tree: ctx.tree)
+        return API.OrgUnitDTO(try await ctx.desk.orgUnit(id), tree: ctx.tree)
     }
 
     @Sendable func create(req: Request) async throws -> Response {
         let signedIn = try req.requireSignedIn()
         guard AccessPolicy.has(signedIn.actor, .manageOrganisation) else { throw AppError.forbidden() }
         let body = try req.content.decode(API.OrgUnitCreate.self)
-        let unit = try await OrgUnitService(database: req.db, now: req.now).create(body.input, by: signedIn.actor)
+        let unit = try await req.orgUnitService.create(body.input, by: signedIn.actor)
         let tree = try await OrgDirectory.tree(on: req.db)
         return try await API.OrgUnitDTO(unit, tree: tree).encodeResponse(status: .created, for: req)
     }
@@ -74,7 +70,7 @@ struct OrgUnitsAPIController: RouteCollection {
         guard AccessPolicy.has(signedIn.actor, .manageOrganisation) else { throw AppError.forbidden() }
         let id = try req.idParameter("组织")
         let body = try req.content.decode(API.OrgUnitCreate.self)
-        let unit = try await OrgUnitService(database: req.db, now: req.now).update(id, body.input, by: signedIn.actor)
+        let unit = try await req.orgUnitService.update(id, body.input, by: signedIn.actor)
         return API.OrgUnitDTO(unit, tree: try await OrgDirectory.tree(on: req.db))
     }
 }

@@ -1,42 +1,5 @@
-import Fluent
 import Foundation
 import JieyouDomain
-
-/// The names behind the ids an event page mentions (users, departments, enterprises, org units),
-/// fetched once per page.
-struct EventNames {
-    var users: [UUID: String] = [:]
-    var departments: [UUID: String] = [:]
-    var enterprises: [UUID: String] = [:]
-    var tree: OrgTree
-
-    static func load(for events: [EventModel], tree: OrgTree, on db: any Database) async throws -> EventNames {
-        var ids = Set(events.compactMap(\.actorID))
-        for event in events {
-            ids.formUnion([UUID(uuidString: event.entityID)].compactMap { $0 })
-            if let changes = try? ChangeSet(canonicalJSON: event.changes) {
-                for change in changes.fields.values {
-                    ids.formUnion([change.before, change.after].compactMap { $0.flatMap(UUID.init(uuidString:)) })
-                }
-            }
-        }
-        var names = EventNames(tree: tree)
-        for user in try await UserModel.query(on: db).filter(\.$id ~~ ids).all() {
-            names.users[user.id!] = "\(user.displayName)（\(user.username)）"
-        }
-        for department in try await DepartmentModel.query(on: db).filter(\.$id ~~ ids).all() {
-            names.departments[department.id!] = department.name
-        }
-        for enterprise in try await EnterpriseModel.query(on: db).filter(\.$id ~~ ids).all() {
-            names.enterprises[enterprise.id!] = enterprise.name
-        }
-        return names
-    }
-
-    func name(of id: UUID) -> String? {
-        users[id] ?? departments[id] ?? enterprises[id] ?? tree[id]?.name
-    }
-}
 
 /// One event, formatted for the log page: Chinese field names, names instead of ids, role and
 /// level codes in Chinese.

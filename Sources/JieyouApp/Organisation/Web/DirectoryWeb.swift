@@ -1,24 +1,20 @@
-import Fluent
 import JieyouDomain
 import Vapor
 
 /// 通讯录: the org units and active departments a staff member can see, read-only.
-struct DirectoryController: RouteCollection {
+struct DirectoryWeb: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("directory", use: index)
+        routes.get(SiteURL.directory, use: index)
     }
 
     @Sendable func index(req: Request) async throws -> Response {
         let ctx = try await AdminContext.load(req, .readDirectory)
-        let departments = try await DepartmentModel.query(on: req.db).filter(\.$orgUnit.$id ~~ ctx.scope)
-            .filter(\.$active == true).sort(\.$name).all()
-        let byUnit = Dictionary(grouping: departments, by: { $0.$orgUnit.id })
-        let sections = ctx.tree.flattened(from: [ctx.actor.orgUnitID]).map { entry -> HTML in
-            let list = (byUnit[entry.node.id] ?? []).map { d -> HTML in
+        let sections = try await ctx.desk.directory().map { entry -> HTML in
+            let list = entry.departments.map { d -> HTML in
                 "<tr><td>\(d.name)</td><td>\(d.departmentKind.chineseName)</td><td>\(d.phone)</td></tr>"
             }
             return """
-                <h2>\(ctx.tree.pathName(of: entry.node.id))</h2>
+                <h2>\(ctx.tree.pathName(of: entry.unit.id))</h2>
                 \(list.isEmpty ? HTML("<p class=\"muted\">暂无部门</p>") : HTML("<div class=\"table-wrap\"><table><thead><tr><th>部门</th><th>类型</th><th>电话</th></tr></thead><tbody>\(list)</tbody></table></div>"))
                 """
         }

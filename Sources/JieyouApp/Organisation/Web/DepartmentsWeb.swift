@@ -1,16 +1,14 @@
-import Fluent
 import JieyouDomain
 import Vapor
 
 /// 部门 admin pages.
-struct DepartmentsWebController: RouteCollection {
+struct DepartmentsWeb: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let departments = routes.grouped("admin", "departments")
-        departments.get(use: index)
-        departments.get("new", use: new)
-        departments.post(use: create)
-        departments.get(":id", use: edit)
-        departments.post(":id", use: update)
+        routes.get(SiteURL.departments, use: index)
+        routes.get(SiteURL.newDepartment, use: new)
+        routes.post(SiteURL.departments, use: create)
+        routes.get(SiteURL.department(.key), use: edit)
+        routes.post(SiteURL.department(.key), use: update)
     }
 
     struct Form: Content {
@@ -29,13 +27,8 @@ struct DepartmentsWebController: RouteCollection {
     @Sendable func index(req: Request) async throws -> Response {
         let ctx = try await AdminContext.load(req)
         let filterUnit = formUUID(req.query[String.self, at: "orgUnit"]).flatMap { ctx.scope.contains($0) ? $0 : nil }
-        let units = filterUnit.map { Array(ctx.tree.subtree(of: $0)) } ?? ctx.scope
-        let departments = try await DepartmentModel.query(on: req.db).filter(\.$orgUnit.$id ~~ units)
-            .sort(\.$name).all()
-        let rows = departments.sorted {
-            (ctx.tree.pathName(of: $0.$orgUnit.id), $0.name) < (ctx.tree.pathName(of: $1.$orgUnit.id), $1.name)
-        }
-        .map { d -> HTML in
+        let departments = try await ctx.desk.departments(in: try filterUnit.map(ctx.desk.subtree(of:)), byUnit: true)
+        let rows = departments.map { d -> HTML in
             """
             <tr><td><a href="\(WebPath.department(d.id!))">\(d.name)</a>\(d.active ? .empty : HTML(" <span class=\"tag off\">已停用</span>"))</td>\
             <td>\(d.departmentKind.chineseName)</td><td class="hide-narrow">\(ctx.tree[d.$orgUnit.id]?.name)</td><td class="hide-narrow">\(d.phone)</td></tr>
@@ -47,7 +40,7 @@ struct DepartmentsWebController: RouteCollection {
             <form method="get" action="\(WebPath.departments)" class="filters">
             \(f.select("orgUnit", "所属组织", options: ctx.unitOptions(), selected: filterUnit?.uuidString, blank: "全部"))
             <button type="submit">筛选</button></form>
-            <div class="actions"><a class="button" href="\(WebPath.departments)/new">新增部门</a></div>
+            <div class="actions"><a class="button" href="\(SiteURL.newDepartment.path)">新增部门</a></div>
             <div class="table-wrap"><table data-testid="departments"><thead><tr><th>名称</th><th>类型</th><th class="hide-narrow">所属组织</th><th class="hide-narrow">电话</th></tr></thead>
             <tbody>\(rows)</tbody></table></div>
             <p class="muted">共 \(departments.count) 个部门</p>
@@ -67,7 +60,7 @@ struct DepartmentsWebController: RouteCollection {
         var input = form.input
         input.active = true
         do {
-            _ = try await DepartmentService(database: req.db, now: req.now).create(input, by: ctx.actor)
+            _ = try await req.departmentService.create(input, by: ctx.actor)
             return req.redirect(to: WebPath.departments + "?done=created")
         } catch {
             let error = try AppError.forForm(error)
@@ -79,9 +72,7 @@ struct DepartmentsWebController: RouteCollection {
     @Sendable func edit(req: Request) async throws -> Response {
         let ctx = try await AdminContext.load(req)
         let id = try req.idParameter("部门")
-        guard let d = try await DepartmentModel.find(id, on: req.db), ctx.scope.contains(d.$orgUnit.id) else {
-            throw AppError.notFound("部门")
-        }
+        let d = try await ctx.desk.department(id)
         let form = Form(
             orgUnitId: d.$orgUnit.id.uuidString, name: d.name, kind: d.kind, phone: d.phone,
             active: d.active ? "true" : nil)
@@ -93,7 +84,7 @@ struct DepartmentsWebController: RouteCollection {
         let id = try req.idParameter("部门")
         let form = try req.content.decode(Form.self)
         do {
-            _ = try await DepartmentService(database: req.db, now: req.now).update(id, form.input, by: ctx.actor)
+            _ = try await req.departmentService.update(id, form.input, by: ctx.actor)
             return req.redirect(to: WebPath.departments + "?done=saved")
         } catch {
             let error = try AppError.forForm(error)

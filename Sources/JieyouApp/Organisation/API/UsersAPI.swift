@@ -1,9 +1,8 @@
-import Fluent
 import JieyouDomain
 import Vapor
 
 /// `/api/v1/users`: accounts of the caller's subtree (admins only).
-struct UsersAPIController: RouteCollection {
+struct UsersAPI: RouteCollection {
     static let maxLimit = 200
 
     func boot(routes: any RoutesBuilder) throws {
@@ -18,25 +17,25 @@ struct UsersAPIController: RouteCollection {
     @Sendable func list(req: Request) async throws -> API.Page<API.UserDTO> {
         let ctx = try await AdminContext.load(req, .readUsers)
         let limit = min(max(req.query[Int.self, at: "limit"] ?? 50, 1), Self.maxLimit)
-        var query = UserModel.query(on: req.db).filter(\.$orgUnit.$id ~~ ctx.scope)
+        var unit: UUID?
         if let text = req.query[String.self, at: "orgUnit"] {
-            guard let id = UUID(uuidString: text), ctx.scope.contains(id) else { throw AppError.notFound("组织") }
-            query = query.filter(\.$orgUnit.$id ~~ Array(ctx.tree.subtree(of: id)))
+            guard let id = UUID(uuidString: text) else { throw AppError.notFound("组织") }
+            unit = id
         }
+        var role: Role?
         if let roleName = req.query[String.self, at: "role"] {
-            guard let role = Role(rawValue: roleName) else { throw AppError.invalid("role", "角色“\(roleName)”不存在") }
-            query = query.filter(\.$storedRoles ~~ ",\(role.rawValue),")
+            guard let known = Role(rawValue: roleName) else { throw AppError.invalid("role", "角色“\(roleName)”不存在") }
+            role = known
         }
-        if let q = req.query[String.self, at: "q"], !q.isEmpty {
-            query = query.group(.or) { $0.filter(\.$username ~~ q).filter(\.$displayName ~~ q) }
-        }
+        var after: String?
         if let cursor = req.query[String.self, at: "cursor"] {
-            guard let data = Data(base64Encoded: cursor), let after = String(data: data, encoding: .utf8) else {
+            guard let data = Data(base64Encoded: cursor), let username = String(data: data, encoding: .utf8) else {
                 throw AppError.invalid("cursor", "分页游标无效")
             }
-            query = query.filter(\.$username > after)
+            after = username
         }
-        let users = try await query.sort(\.$username).limit(limit + 1).all()
+        let users = try await ctx.desk.users(
+            matching: req.query[String.self, at: "q"], role: role, under: unit, after: after, limit: limit + 1)
         let page = Array(users.prefix(limit))
         let next = users.count > limit ? page.last.map { Data($0.username.utf8).base64EncodedString() } : nil
         return API.Page(items: page.map { API.UserDTO($0) }, nextCursor: next)
@@ -45,17 +44,14 @@ struct UsersAPIController: RouteCollection {
     @Sendable func show(req: Request) async throws -> API.UserDTO {
         let ctx = try await AdminContext.load(req, .readUsers)
         let id = try req.idParameter("用户")
-        guard let user = try await UserModel.find(id, on: req.db), ctx.scope.contains(user.$orgUnit.id) else {
-            throw AppError.notFound("用户")
-        }
-        return API.UserDTO(user)
+        return API.UserDTO(try await ctx.desk.user(id))
     }
 
     @Sendable func create(req: Request) async throws -> Response {
         let signedIn = try req.requireSignedIn()
         guard AccessPolicy.has(signedIn.actor, .manageOrganisation) else { throw AppError.forbidden() }
         let body = try req.content.decode(API.UserCreate.self)
-        let user = try await UserService(database: req.db, now: req.now, hashing: req.application.passwordHashing)
+        let user = try await req.userService
             .create(body.input, by: signedIn.actor)
         return try await API.UserDTO(user).encodeResponse(status: .created, for: req)
     }
@@ -75,7 +71,7 @@ struct UsersAPIController: RouteCollection {
             roles: body.roles, orgUnitID: body.orgUnitId, departmentID: body.departmentId,
             enterpriseID: body.enterpriseId, active: body.active,
             clearDepartment: raw["departmentId"] is NSNull, clearEnterprise: raw["enterpriseId"] is NSNull)
-        let user = try await UserService(database: req.db, now: req.now, hashing: req.application.passwordHashing)
+        let user = try await req.userService
             .update(id, input, by: signedIn.actor)
         return API.UserDTO(user)
     }

@@ -1,21 +1,18 @@
-import Fluent
 import JieyouDomain
-import SQLKit
 import Vapor
 
 /// 本单位设置: what an admin sets for their own unit and the units below it — the address the daily
 /// 催办 run posts the unit's overdue problems to, the time limits of the loop, and sub-categories
 /// under the ten shipped problem categories. Each section is its own form; a refused one comes back
 /// with the typed values and the reason beside the field.
-struct OrgSettingsWebController: RouteCollection {
+struct OrgSettingsWeb: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let settings = routes.grouped("admin", "settings")
-        settings.get(use: show)
-        settings.post(use: saveWebhook)
-        settings.post("limits", use: saveLimits)
-        settings.post("categories", use: addCategory)
-        settings.post("categories", ":code", use: updateCategory)
-        settings.post("categories", ":code", "delete", use: deleteCategory)
+        routes.get(SiteURL.orgSettings, use: show)
+        routes.post(SiteURL.orgSettings, use: saveWebhook)
+        routes.post(SiteURL.orgSettingsLimits, use: saveLimits)
+        routes.post(SiteURL.orgSettingsCategories, use: addCategory)
+        routes.post(SiteURL.orgSettingsCategory(.key), use: updateCategory)
+        routes.post(SiteURL.orgSettingsCategoryDelete(.key), use: deleteCategory)
     }
 
     /// Which form was refused, with what the admin typed and why.
@@ -50,7 +47,7 @@ struct OrgSettingsWebController: RouteCollection {
         let ctx = try await AdminContext.load(req)
         let form = try req.content.decode(WebhookForm.self)
         do {
-            _ = try await OrgSettingsService(database: req.db, now: req.now).setWebhook(
+            _ = try await req.orgSettingsService.setWebhook(
                 form.overdueWebhookUrl, for: ctx.actor.orgUnitID, by: ctx.actor)
             return req.redirect(to: WebPath.orgSettings + "?done=saved")
         } catch {
@@ -65,7 +62,7 @@ struct OrgSettingsWebController: RouteCollection {
         let typed = try req.content.decode([String: String].self).filter { Self.limitFields.contains($0.key) }
         do {
             let overrides = try ProblemTimeLimits.Overrides.parse(typed).get()
-            _ = try await ProblemSettingsService(database: req.db, now: req.now).setLimits(
+            _ = try await req.problemSettingsService.setLimits(
                 overrides, for: ctx.actor.orgUnitID, by: ctx.actor)
             return req.redirect(to: WebPath.orgSettings + "?done=saved#limits")
         } catch {
@@ -78,7 +75,7 @@ struct OrgSettingsWebController: RouteCollection {
         let ctx = try await AdminContext.load(req)
         let form = try req.content.decode(CategoryForm.self)
         do {
-            _ = try await ProblemSettingsService(database: req.db, now: req.now).addSubCategory(
+            _ = try await req.problemSettingsService.addSubCategory(
                 parentCode: form.parentCode, name: form.name, resolveDays: form.resolveDays, in: ctx.actor.orgUnitID,
                 by: ctx.actor)
             return req.redirect(to: WebPath.orgSettings + "?done=created#categories")
@@ -93,7 +90,7 @@ struct OrgSettingsWebController: RouteCollection {
         let code = req.parameters.get("code") ?? ""
         let form = try req.content.decode(CategoryForm.self)
         do {
-            _ = try await ProblemSettingsService(database: req.db, now: req.now).updateSubCategory(
+            _ = try await req.problemSettingsService.updateSubCategory(
                 code, name: form.name ?? "", resolveDays: form.resolveDays, by: ctx.actor)
             return req.redirect(to: WebPath.orgSettings + "?done=saved#categories")
         } catch {
@@ -106,7 +103,7 @@ struct OrgSettingsWebController: RouteCollection {
         let ctx = try await AdminContext.load(req)
         let code = req.parameters.get("code") ?? ""
         do {
-            try await ProblemSettingsService(database: req.db, now: req.now).deleteSubCategory(code, by: ctx.actor)
+            try await req.problemSettingsService.deleteSubCategory(code, by: ctx.actor)
             return req.redirect(to: WebPath.orgSettings + "?done=deleted#categories")
         } catch {
             let error = try AppError.forForm(error)
@@ -123,13 +120,9 @@ struct OrgSettingsWebController: RouteCollection {
     private func render(_ req: Request, refused: Refused?, status: HTTPResponseStatus = .ok) async throws -> Response {
         let ctx = try await AdminContext.load(req)
         let unit = ctx.actor.orgUnitID
-        let sql = req.db.sql
-        let webhook = try await OrgSettingsService(database: req.db, now: req.now).webhook(of: unit, by: ctx.actor)
-        let limits = try await ProblemSettingsService(database: req.db, now: req.now).limits(of: unit, by: ctx.actor)
-        // The sub-categories this unit uses (its own and those of the units above) and those of the
-        // units below it, which it may read but not change.
-        let units = ctx.tree.lineage(of: unit).map(\.id) + Array(ctx.tree.subtree(of: unit))
-        let subCategories = try await ProblemCategoryStore.subCategories(of: units, on: sql)
+        let webhook = try await req.orgSettingsService.webhook(of: unit, by: ctx.actor)
+        let limits = try await req.problemSettingsService.limits(of: unit, by: ctx.actor)
+        let subCategories = try await req.problemSettingsService.subCategories(around: unit, by: ctx.actor)
         let content: HTML = """
             <h1>本单位设置</h1>
             <p class="lead">\(ctx.tree.pathName(of: unit))</p>
@@ -188,7 +181,7 @@ struct OrgSettingsWebController: RouteCollection {
         return """
             <section class="card" id="limits"><h2>办理时限</h2>
             <p class="hint">按工作日计（节假日不计，调休上班日计入）。留空即沿用上级单位的设置（未设置时：受理、签收各1个工作日，困难求助、政务服务办理5个工作日、其余10个工作日，回访3个工作日）。本单位的设置同样适用于下级单位，除非下级另行设置。修改只影响此后受理、交办、办结的问题。</p>
-            <form method="post" action="\(WebPath.orgSettings)/limits">
+            <form method="post" action="\(SiteURL.orgSettingsLimits.path)">
             \(FormFields.csrf(ctx.signedIn))\(f.summary)
             <div class="field-grid">\(scalars)</div>
             <h3>各类问题的办理时限</h3>
@@ -218,14 +211,13 @@ struct OrgSettingsWebController: RouteCollection {
                 if form.name != nil { typed = form }
             }
             let id = "c-" + category.code.replacingOccurrences(of: ".", with: "-")
-            let path = "\(WebPath.orgSettings)/categories/\(category.code)"
             return """
                 <tr id="\(id)" data-testid="sub-category"><td>\(parent)</td>
-                <td><form method="post" action="\(path)" class="inline" id="\(id)-form">\(FormFields.csrf(ctx.signedIn))
+                <td><form method="post" action="\(SiteURL.orgSettingsCategory(.value(category.code)).path)" class="inline" id="\(id)-form">\(FormFields.csrf(ctx.signedIn))
                 <label class="visually-hidden" for="\(id)-name">名称</label><input id="\(id)-name" name="name" value="\(typed.name ?? "")" maxlength="\(ProblemCategory.maxNameLength)" required\(errors.contains { $0.field == "name" } ? HTML(" aria-invalid=\"true\"") : .empty)></form></td>
                 <td><label class="visually-hidden" for="\(id)-days">办理时限</label><input id="\(id)-days" form="\(id)-form" name="resolveDays" type="number" min="1" max="60" value="\(typed.resolveDays ?? "")"\(errors.contains { $0.field == "resolveDays" } ? HTML(" aria-invalid=\"true\"") : .empty)></td>
                 <td><button type="submit" form="\(id)-form">保存</button>
-                <form method="post" action="\(path)/delete" class="inline">\(FormFields.csrf(ctx.signedIn))<button type="submit" class="secondary" aria-label="删除\(names[category.code] ?? category.name)">删除</button></form>
+                <form method="post" action="\(SiteURL.orgSettingsCategoryDelete(.value(category.code)).path)" class="inline">\(FormFields.csrf(ctx.signedIn))<button type="submit" class="secondary" aria-label="删除\(names[category.code] ?? category.name)">删除</button></form>
                 \(errors.isEmpty ? HTML.empty : HTML("<p class=\"field-error\" role=\"alert\">\(errors.map(\.message).joined(separator: "；"))</p>"))</td></tr>
                 """
         }
@@ -246,7 +238,7 @@ struct OrgSettingsWebController: RouteCollection {
             <p class="hint">在十类问题类别下细分子类，供本单位及下级单位登记、受理问题时选用；统计时子类计入所属类别。已有问题的子类不能删除，可以改名。</p>
             \(table)
             <h3>新增子类</h3>
-            <form method="post" action="\(WebPath.orgSettings)/categories">
+            <form method="post" action="\(SiteURL.orgSettingsCategories.path)">
             \(FormFields.csrf(ctx.signedIn))\(f.summary)
             <div class="field-grid">
             \(f.select("parentCode", "所属类别", options: parents, selected: form.parentCode, required: true))

@@ -1,0 +1,15 @@
+import Vapor
+
+extension Request {
+    /// The organisation's write use cases for this request's database and clock: what the API and
+    /// the admin pages call.
+    var userService: UserService {
+        UserService(database: db, now: now, hashing: application.passwordHashing)
+    }
+
+    var departmentService: DepartmentService { DepartmentService(database: db, now: now) }
+
+    var orgUnitService: OrgUnitService { OrgUnitService(database: db, now: now) }
+
+    var orgSettingsService: OrgSettingsService { OrgSettingsService(database: db, now: now) }
+}
