@@ -43,7 +43,6 @@ struct EnterpriseImport {
     }
 
     func run(file url: URL, into targetUnit: UUID) async throws -> EnterpriseImportReport {
-        let sql = database.sql
         let tree = try await OrgDirectory.tree(on: database)
         guard writableUnits.contains(targetUnit) else { throw AppError.notFound("导入目标单位") }
         let table: TableFile
@@ -52,7 +51,28 @@ struct EnterpriseImport {
         } catch let error as TableFileError {
             throw AppError.invalid("file", error.description)
         }
-        let knownTags = Set(try await TagStore.names(on: sql))
+        let (good, errorLimit) = try await read(table, tree: tree)
+        let existing = try await Self.existing(codes: good.map(\.values.creditCode), on: database.sql)
+        try checkOwners(good, existing: existing, errorLimit: errorLimit)
+        let tally = Tally(good, existing: existing, target: targetUnit)
+        try await write(good, existing: existing, target: targetUnit, tally: tally, tree: tree)
+        if tally.created >= Self.bulkRows {
+            do {
+                try await refreshStatistics(database)
+            } catch {
+                logger.warning("Planner statistics not refreshed after the import: \(String(reflecting: error))")
+            }
+        }
+        return EnterpriseImportReport(
+            rows: good.count, created: tally.created, updated: tally.updated, unchanged: tally.unchanged,
+            format: table.format.rawValue, encoding: table.encoding?.rawValue)
+    }
+
+    /// Every row of the sheet, checked, and how many errors a refusal lists; any bad row refuses the
+    /// whole file with every bad cell named.
+    private func read(_ table: TableFile, tree: OrgTree) async throws -> (rows: [EnterpriseSheet.Row], errorLimit: Int)
+    {
+        let knownTags = Set(try await TagStore.names(on: database.sql))
         let unitsByName = Self.unitNames(tree: tree, units: writableUnits)
         var sheet = EnterpriseSheet(knownTags: knownTags) { unitsByName[$0] }
         var good: [EnterpriseSheet.Row] = []
@@ -65,10 +85,15 @@ struct EnterpriseImport {
         }
         sheet.finish(rowsRead: good.count)
         if sheet.errorCount > 0 { throw AppError.sheet(sheet.errors, count: sheet.errorCount) }
+        return (good, sheet.errorLimit)
+    }
 
-        let existing = try await Self.existing(codes: good.map(\.values.creditCode), on: sql)
+    /// A credit code another unit registered cannot be imported here.
+    private func checkOwners(_ rows: [EnterpriseSheet.Row], existing: [String: StoredEnterprise], errorLimit: Int)
+        throws
+    {
         var errors: [SheetError] = []
-        for row in good {
+        for row in rows {
             if let stored = existing[row.values.creditCode], !writableUnits.contains(stored.row.orgUnitId) {
                 errors.append(
                     SheetError(
@@ -76,47 +101,57 @@ struct EnterpriseImport {
                         message: "统一社会信用代码\(row.values.creditCode)已由其他单位登记（\(stored.row.name)），不能在此导入"))
             }
         }
-        if !errors.isEmpty { throw AppError.sheet(Array(errors.prefix(sheet.errorLimit)), count: errors.count) }
+        if !errors.isEmpty { throw AppError.sheet(Array(errors.prefix(errorLimit)), count: errors.count) }
+    }
 
-        // What each row will do, counted here and carried out chunk by chunk inside the transaction,
-        // so the rows to write are never held twice (a 200,000-row import stays under 300 MB).
-        let now = now
+    /// What the rows will do, counted before the transaction: the rows themselves are planned again
+    /// chunk by chunk inside it, so that they are never held twice (a 200,000-row import stays under
+    /// 300 MB).
+    private struct Tally {
         var created = 0
         var updated = 0
         var unchanged = 0
+        /// Registered enterprises whose park, scale or tags change, which may move them in or out of a
+        /// campaign; new enterprises have no visits yet, so they change no coverage.
         var rescoped: [UUID] = []
         var rescopedUnits: Set<UUID> = []
-        for row in good {
-            switch Self.plan(row, existing: existing, target: targetUnit) {
-            case .create: created += 1
-            case .unchanged: unchanged += 1
-            case .update(let stored, let unit):
-                updated += 1
-                // Only a change of park, scale or tags can move an enterprise in or out of a campaign;
-                // new enterprises have no visits yet, so they change no coverage.
-                if CoverageTallies.scopeMayChange(
-                    from: stored.values, at: stored.row.orgUnitId, to: row.values, at: unit)
-                {
-                    rescoped.append(stored.row.id)
-                    rescopedUnits.formUnion([stored.row.orgUnitId, unit])
+
+        init(_ rows: [EnterpriseSheet.Row], existing: [String: StoredEnterprise], target: UUID) {
+            for row in rows {
+                switch EnterpriseImport.plan(row, existing: existing, target: target) {
+                case .create: created += 1
+                case .unchanged: unchanged += 1
+                case .update(let stored, let unit):
+                    updated += 1
+                    if CoverageTallies.scopeMayChange(
+                        from: stored.values, at: stored.row.orgUnitId, to: row.values, at: unit)
+                    {
+                        rescoped.append(stored.row.id)
+                        rescopedUnits.formUnion([stored.row.orgUnitId, unit])
+                    }
                 }
             }
         }
-        let checked = good
-        let rescopedIDs = rescoped
-        let touchedUnits = rescopedUnits
-        let bulk = created + updated >= Self.bulkRows
+    }
+
+    /// One transaction: the rows in chunks, with the coverage tallies of the campaigns they may move
+    /// recounted around them.
+    private func write(
+        _ rows: [EnterpriseSheet.Row], existing: [String: StoredEnterprise], target: UUID, tally: Tally, tree: OrgTree
+    ) async throws {
+        let now = now
+        let bulk = tally.created + tally.updated >= Self.bulkRows
         try await database.writing(actorID: actorID, now: now) { tx, log in
             let sql = tx.sql
-            let campaigns = try await CoverageTallies.campaigns(over: touchedUnits, tree: tree, on: sql)
+            let campaigns = try await CoverageTallies.campaigns(over: tally.rescopedUnits, tree: tree, on: sql)
             let largeCache = bulk && sql.dialect.name == "sqlite"
             if largeCache { try await sql.raw("PRAGMA cache_size = \(unsafeRaw: String(-Self.bulkCacheKiB))").run() }
-            try await CoverageTallies.around(rescopedIDs, campaigns: campaigns, tree: tree, on: sql) {
-                for chunk in checked.chunked(into: 2_000) {
+            try await CoverageTallies.around(tally.rescoped, campaigns: campaigns, tree: tree, on: sql) {
+                for chunk in rows.chunked(into: 2_000) {
                     var inserts: [(row: EnterpriseRow, values: EnterpriseValues)] = []
                     var updates: [(stored: StoredEnterprise, unit: UUID, values: EnterpriseValues)] = []
                     for row in chunk {
-                        switch Self.plan(row, existing: existing, target: targetUnit) {
+                        switch Self.plan(row, existing: existing, target: target) {
                         case .create(let unit):
                             inserts.append(
                                 (EnterpriseRow(id: UUID(), orgUnitID: unit, values: row.values, now: now), row.values))
@@ -129,16 +164,6 @@ struct EnterpriseImport {
             }
             if largeCache { try await sql.raw("PRAGMA cache_size = -2000").run() }
         }
-        if created >= Self.bulkRows {
-            do {
-                try await refreshStatistics(database)
-            } catch {
-                logger.warning("Planner statistics not refreshed after the import: \(String(reflecting: error))")
-            }
-        }
-        return EnterpriseImportReport(
-            rows: good.count, created: created, updated: updated, unchanged: unchanged,
-            format: table.format.rawValue, encoding: table.encoding?.rawValue)
     }
 
     private enum Plan {

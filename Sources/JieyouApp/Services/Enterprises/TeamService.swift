@@ -24,6 +24,15 @@ struct TeamSummary: Codable, Sendable {
     let leader: NamedRef
     var members: [NamedRef]
     var enterprises: [NamedRef]
+
+    /// The fields the event log compares, as `TeamService.CheckedTeam` writes them.
+    var auditValues: [String: String?] {
+        [
+            "kind": kind, "name": name, "project": project, "leaderId": leader.id.uuidString,
+            "memberIds": members.map(\.id.uuidString).sorted().joined(separator: ","),
+            "enterpriseIds": enterprises.map(\.id.uuidString).sorted().joined(separator: ","),
+        ]
+    }
 }
 
 /// 一对一专班 (key-enterprise and key-project teams): a leader (联点领导) and cadres serving named
@@ -35,19 +44,52 @@ struct TeamService {
     static let maxMembers = 30
     static let maxEnterprises = 50
 
+    /// Creates a team (`existing` nil) or replaces one's fields, members and enterprises; a save that
+    /// changes nothing writes nothing.
     func save(_ input: TeamInput, id existing: UUID?, by actor: Actor) async throws -> UUID {
         let tree = try await OrgDirectory.tree(on: database)
-        let sql = database.sql
         guard AccessPolicy.has(actor, .manageEnterprises) else { throw AppError.forbidden() }
         var before: TeamSummary?
         if let existing {
-            guard let found = try await Self.list(where: "t.id = \(bind: existing)", on: sql).first,
+            guard let found = try await Self.list(where: "t.id = \(bind: existing)", on: database.sql).first,
                 AccessPolicy.may(actor, .manageEnterprises, at: found.orgUnitId, in: tree)
             else { throw AppError.notFound("专班") }
             before = found
         }
         let unit = before?.orgUnitId ?? input.orgUnitID ?? actor.orgUnitID
         guard AccessPolicy.may(actor, .manageEnterprises, at: unit, in: tree) else { throw AppError.notFound("组织") }
+        let team = try await check(input, unit: unit, tree: tree)
+        let id = existing ?? UUID()
+        let changes = ChangeSet.diff(before?.auditValues ?? [:], team.auditValues)
+        return try await database.writing(actorID: actor.userID, now: now) { [now] tx, log in
+            guard !changes.isEmpty else { return id }
+            try await Self.write(team, id: id, unit: unit, isNew: existing == nil, now: now, on: tx.sql)
+            try await log.record("team", id: id.uuidString, existing == nil ? "create" : "update", changes, orgUnit: unit)
+            return id
+        }
+    }
+
+    /// A team whose fields passed their checks.
+    struct CheckedTeam: Sendable {
+        let kind: TeamKind
+        let name: String
+        let project: String?
+        let leader: UUID
+        let members: [UUID]
+        let enterprises: [UUID]
+
+        var auditValues: [String: String?] {
+            [
+                "kind": kind.rawValue, "name": name, "project": project, "leaderId": leader.uuidString,
+                "memberIds": members.map(\.uuidString).sorted().joined(separator: ","),
+                "enterpriseIds": enterprises.map(\.uuidString).sorted().joined(separator: ","),
+            ]
+        }
+    }
+
+    /// Every check of `input`, collected into one refusal: the leader a 联点领导 and the members cadres
+    /// of the unit or above, the enterprises the unit's own.
+    private func check(_ input: TeamInput, unit: UUID, tree: OrgTree) async throws -> CheckedTeam {
         var v = Validator()
         let kindText = (input.kind ?? "").trimmingCharacters(in: .whitespaces)
         let kind = TeamKind(rawValue: kindText)
@@ -57,6 +99,25 @@ struct TeamService {
         if kind == .keyProject && project == nil && v.errors.allSatisfy({ $0.field != "project" }) {
             v.fail("project", "重点项目专班请填写服务的项目")
         }
+        let members = try await checkPeople(input, unit: unit, tree: tree, &v)
+        var enterprises: [UUID] = []
+        for id in input.enterpriseIDs where !enterprises.contains(id) { enterprises.append(id) }
+        if enterprises.count > Self.maxEnterprises { v.fail("enterpriseIds", "一个专班最多服务\(Self.maxEnterprises)家企业") }
+        if kind == .keyEnterprise && enterprises.isEmpty { v.fail("enterpriseIds", "重点企业专班请选择服务的企业") }
+        let owners = try await EnterpriseOwners.load(enterprises, on: database.sql)
+        if let index = EnterpriseOwners.outside(enterprises, owners: owners, unit: unit, tree: tree).first {
+            v.fail("enterpriseIds[\(index)]", "服务企业不存在，或不属于本单位")
+        }
+        try v.throwIfFailed()
+        return CheckedTeam(
+            kind: kind!, name: name!, project: project, leader: input.leaderID!, members: members,
+            enterprises: enterprises)
+    }
+
+    /// Checks the leader and the members; returns the members, each once.
+    private func checkPeople(_ input: TeamInput, unit: UUID, tree: OrgTree, _ v: inout Validator) async throws
+        -> [UUID]
+    {
         let line = tree.lineage(of: unit).map(\.id)
         let people = try await UserModel.query(on: database)
             .filter(\.$id ~~ ([input.leaderID].compactMap { $0 } + input.memberIDs)).all()
@@ -77,63 +138,35 @@ struct TeamService {
             v.fail("memberIds", "请至少选择一名专班成员")
         }
         if members.count > Self.maxMembers { v.fail("memberIds", "专班成员不能超过\(Self.maxMembers)人") }
-        var enterprises: [UUID] = []
-        for id in input.enterpriseIDs where !enterprises.contains(id) { enterprises.append(id) }
-        if enterprises.count > Self.maxEnterprises { v.fail("enterpriseIds", "一个专班最多服务\(Self.maxEnterprises)家企业") }
-        if kind == .keyEnterprise && enterprises.isEmpty { v.fail("enterpriseIds", "重点企业专班请选择服务的企业") }
-        let owners = try await EnterpriseOwners.load(enterprises, on: sql)
-        if let index = EnterpriseOwners.outside(enterprises, owners: owners, unit: unit, tree: tree).first {
-            v.fail("enterpriseIds[\(index)]", "服务企业不存在，或不属于本单位")
-        }
-        try v.throwIfFailed()
+        return members
+    }
 
-        let id = existing ?? UUID()
-        let now = now
-        let values: [String: String?] = [
-            "kind": kind!.rawValue, "name": name!, "project": project, "leaderId": input.leaderID!.uuidString,
-            "memberIds": members.map(\.uuidString).sorted().joined(separator: ","),
-            "enterpriseIds": enterprises.map(\.uuidString).sorted().joined(separator: ","),
-        ]
-        let beforeValues: [String: String?] =
-            before.map {
-                [
-                    "kind": $0.kind, "name": $0.name, "project": $0.project, "leaderId": $0.leader.id.uuidString,
-                    "memberIds": $0.members.map(\.id.uuidString).sorted().joined(separator: ","),
-                    "enterpriseIds": $0.enterprises.map(\.id.uuidString).sorted().joined(separator: ","),
-                ]
-            } ?? [:]
-        let leader = input.leaderID!
-        let team = (kind: kind!, name: name!, project: project, members: members, enterprises: enterprises)
-        let isNew = existing == nil
-        return try await database.writing(actorID: actor.userID, now: now) { tx, log in
-            let changes = ChangeSet.diff(beforeValues, values)
-            guard !changes.isEmpty else { return id }
-            let sql = tx.sql
-            if isNew {
-                try await sql.insert(into: "teams")
-                    .columns("id", "org_unit_id", "kind", "name", "project", "leader_id", "created_at")
-                    .values(
-                        SQLBind(id), SQLBind(unit), SQLBind(team.kind.rawValue), SQLBind(team.name),
-                        SQLBind(team.project), SQLBind(leader), SQLBind(now)
-                    ).run()
-            } else {
-                try await sql.update("teams").set("kind", to: team.kind.rawValue).set("name", to: team.name)
-                    .set("project", to: team.project).set("leader_id", to: leader).where("id", .equal, id).run()
-                try await sql.delete(from: "team_members").where("team_id", .equal, id).run()
-                try await sql.delete(from: "team_enterprises").where("team_id", .equal, id).run()
-            }
-            if !team.members.isEmpty {
-                var insert = sql.insert(into: "team_members").columns("id", "team_id", "user_id")
-                for user in team.members { insert = insert.values(SQLBind(UUID()), SQLBind(id), SQLBind(user)) }
-                try await insert.run()
-            }
-            if !team.enterprises.isEmpty {
-                var insert = sql.insert(into: "team_enterprises").columns("id", "team_id", "enterprise_id")
-                for e in team.enterprises { insert = insert.values(SQLBind(UUID()), SQLBind(id), SQLBind(e)) }
-                try await insert.run()
-            }
-            try await log.record("team", id: id.uuidString, isNew ? "create" : "update", changes, orgUnit: unit)
-            return id
+    /// The team's row, then its members and enterprises replaced whole.
+    private static func write(
+        _ team: CheckedTeam, id: UUID, unit: UUID, isNew: Bool, now: Date, on sql: any SQLDatabase
+    ) async throws {
+        if isNew {
+            try await sql.insert(into: "teams")
+                .columns("id", "org_unit_id", "kind", "name", "project", "leader_id", "created_at")
+                .values(
+                    SQLBind(id), SQLBind(unit), SQLBind(team.kind.rawValue), SQLBind(team.name),
+                    SQLBind(team.project), SQLBind(team.leader), SQLBind(now)
+                ).run()
+        } else {
+            try await sql.update("teams").set("kind", to: team.kind.rawValue).set("name", to: team.name)
+                .set("project", to: team.project).set("leader_id", to: team.leader).where("id", .equal, id).run()
+            try await sql.delete(from: "team_members").where("team_id", .equal, id).run()
+            try await sql.delete(from: "team_enterprises").where("team_id", .equal, id).run()
+        }
+        if !team.members.isEmpty {
+            var insert = sql.insert(into: "team_members").columns("id", "team_id", "user_id")
+            for user in team.members { insert = insert.values(SQLBind(UUID()), SQLBind(id), SQLBind(user)) }
+            try await insert.run()
+        }
+        if !team.enterprises.isEmpty {
+            var insert = sql.insert(into: "team_enterprises").columns("id", "team_id", "enterprise_id")
+            for e in team.enterprises { insert = insert.values(SQLBind(UUID()), SQLBind(id), SQLBind(e)) }
+            try await insert.run()
         }
     }
 
