@@ -64,7 +64,8 @@ struct TeamService {
         return try await database.writing(actorID: actor.userID, now: now) { [now] tx, log in
             guard !changes.isEmpty else { return id }
             try await Self.write(team, id: id, unit: unit, isNew: existing == nil, now: now, on: tx.sql)
-            try await log.record("team", id: id.uuidString, existing == nil ? "create" : "update", changes, orgUnit: unit)
+            try await log.record(
+                "team", id: id.uuidString, existing == nil ? "create" : "update", changes, orgUnit: unit)
             return id
         }
     }

@@ -50,7 +50,9 @@ struct MeetingWriter {
     private func insertAttendance(_ meeting: CheckedMeeting) async throws {
         for chunk in meeting.attending.chunked(into: 400) {
             var insert = sql.insert(into: "meeting_enterprises").columns("id", "meeting_id", "enterprise_id")
-            for enterprise in chunk { insert = insert.values(SQLBind(UUID()), SQLBind(meeting.id), SQLBind(enterprise)) }
+            for enterprise in chunk {
+                insert = insert.values(SQLBind(UUID()), SQLBind(meeting.id), SQLBind(enterprise))
+            }
             try await insert.run()
         }
     }
