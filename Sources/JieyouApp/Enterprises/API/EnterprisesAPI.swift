@@ -5,7 +5,7 @@ import SQLKit
 import Vapor
 
 /// `/api/v1/enterprises`: the registry, scoped to the caller (an enterprise account sees itself).
-struct EnterprisesAPIController: RouteCollection {
+struct EnterprisesAPI: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let enterprises = routes.grouped("enterprises")
         enterprises.get(use: list)

@@ -4,7 +4,7 @@ import SQLKit
 import Vapor
 
 /// `/api/v1/teams`: 一对一专班.
-struct TeamsAPIController: RouteCollection {
+struct TeamsAPI: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let teams = routes.grouped("teams")
         teams.get(use: list)

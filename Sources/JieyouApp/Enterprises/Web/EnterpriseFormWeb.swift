@@ -3,7 +3,7 @@ import SQLKit
 import Vapor
 
 /// 新增企业 / 编辑企业 with its 三联 liaison, and the tag list admins extend (企业标签).
-struct EnterpriseFormWebController: RouteCollection {
+struct EnterpriseFormWeb: RouteCollection {
     static let contactRows = 3
 
     func boot(routes: any RoutesBuilder) throws {

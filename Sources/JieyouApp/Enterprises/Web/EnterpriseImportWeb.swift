@@ -7,7 +7,7 @@ import Vapor
 
 /// 导入企业名单 on the web: the upload form (with a progress bar where script runs), the result page
 /// (counts, or every bad row and column), and the template.
-struct EnterpriseImportWebController: RouteCollection {
+struct EnterpriseImportWeb: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let imports = routes.grouped("enterprises", "import")
         imports.get(use: form)

@@ -6,3 +6,10 @@ extension EnterpriseAccess {
         try of(try req.requireSignedIn(), tree: try await OrgDirectory.tree(on: req.db))
     }
 }
+
+extension Request {
+    /// The registry's reads for the signed-in reader.
+    func enterpriseDesk() async throws -> EnterpriseDesk {
+        EnterpriseDesk(database: db, access: try await EnterpriseAccess.load(self), now: now)
+    }
+}

@@ -3,7 +3,7 @@ import SQLKit
 import Vapor
 
 /// 一对一专班 pages: the teams of the subtree, and a form for those who manage enterprises.
-struct TeamsWebController: RouteCollection {
+struct TeamsWeb: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let teams = routes.grouped("teams")
         teams.get(use: index)

@@ -55,7 +55,7 @@ struct VisitsWebController: RouteCollection {
             // The policies are checked before the visit is saved, so a bad tick saves nothing.
             let brought = (form.policyIds ?? []).compactMap(formUUID)
             if !brought.isEmpty {
-                let open = Set(try await Self.policiesToBring(req, signedIn, enterprise: id).map(\.policy.id))
+                let open = Set(try await req.enterpriseDesk().policiesToBring(id).map(\.policy.id))
                 if brought.contains(where: { !open.contains($0) }) {
                     throw AppError.invalid("policyIds", "所选政策不适用于该企业或已送达，请刷新后重选")
                 }
@@ -105,7 +105,7 @@ struct VisitsWebController: RouteCollection {
         }
         let f = FormFields(errors: errors)
         let purposes = VisitPurpose.allCases.map { ($0.rawValue, $0.chineseName) }
-        let toBring = try await Self.policiesToBring(req, signedIn, enterprise: id).map {
+        let toBring = try await req.enterpriseDesk().policiesToBring(id).map {
             ($0.policy.id.uuidString.lowercased(), "\($0.policy.title)（\($0.verdict.summary)）")
         }
         let companions = cadres.map { ($0.id!.uuidString, $0.displayName) }
@@ -130,21 +130,5 @@ struct VisitsWebController: RouteCollection {
             <div class="actions"><button type="submit">保存走访</button><a class="button secondary" href="\(WebPath.enterprise(id))">取消</a></div>
             </form>
             """
-    }
-
-    /// The policies to bring next time: in force, fitting the enterprise, and not yet known to it.
-    static func policiesToBring(_ req: Request, _ signedIn: SignedIn, enterprise: UUID) async throws
-        -> [PolicyMatching.Fit]
-    {
-        guard AccessPolicy.has(signedIn.actor, .readPolicies) else { return [] }
-        let sql = req.db.sql
-        guard let facts = try await EnterpriseFactsStore.load(enterprise: enterprise, on: sql) else { return [] }
-        let tree = try await OrgDirectory.tree(on: req.db)
-        let visible = Set(PolicyService.visibleUnits(of: signedIn.actor, in: tree))
-        return try await PolicyMatching(sql: sql, tree: tree, today: LocalDate(req.now, in: .chinaStandard))
-            .policies(for: facts).filter {
-                visible.contains($0.policy.orgUnitId) && $0.acknowledgedAt == nil
-                    && !$0.channels.contains(where: \.isInPerson)
-            }
     }
 }
