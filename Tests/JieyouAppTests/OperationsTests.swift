@@ -38,7 +38,7 @@ import VaporTesting
             let client = Client(app: app)
             let wangcheng = try await client.token("wc_dispatcher", password: DemoPark.password)
             let campaigns = try await client.send(.GET, "/api/v1/campaigns", token: wangcheng)
-            let listed = try campaigns.content.get([CampaignsAPIController.CampaignDTO].self, at: "items")
+            let listed = try campaigns.content.get([CampaignsAPI.CampaignDTO].self, at: "items")
             let campaign = try #require(listed.first).id
             let stats = try await client.send(.GET, "/api/v1/stats?campaign=\(campaign)", token: wangcheng)
             let t = try stats.content.decode(StatsReport.self).tally

@@ -4,7 +4,7 @@ import Vapor
 
 /// 活动 pages: the list, the form, one meeting. The form takes its lists as lines, the way officials
 /// already keep them in Excel: paste the column of attending enterprises, paste the financing table.
-struct MeetingsWebController: RouteCollection {
+struct MeetingsWeb: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let meetings = routes.grouped("meetings")
         meetings.get(use: index)
@@ -26,12 +26,19 @@ struct MeetingsWebController: RouteCollection {
         var financingList: String?
         var dealList: String?
         var policyIds: [String]?
+
+        var pasted: PastedMeeting {
+            PastedMeeting(
+                kind: kind, title: title, heldOn: heldOn, place: place, departmentID: formUUID(departmentId),
+                notes: notes, enterpriseList: enterpriseList ?? "", problemList: problemList ?? "",
+                suggestionList: suggestionList ?? "", financingList: financingList ?? "", dealList: dealList ?? "",
+                policyIDs: (policyIds ?? []).compactMap(formUUID))
+        }
     }
 
     @Sendable func index(req: Request) async throws -> Response {
-        let access = try await EnterpriseAccess.load(req)
-        guard case .units(let units) = access.reach else { throw AppError.forbidden() }
-        let meetings = try await MeetingQueries.list(FieldWorkFilter(reach: .units(units)), limit: 200, on: req.db.sql)
+        let desk = try await req.fieldWorkDesk()
+        let meetings = try await desk.meetings(FieldWorkFilter(reach: .units(try desk.units())), limit: 200)
         let rows = meetings.map { m -> HTML in
             """
             <tr><td>\(m.heldOn)</td><td><a href="\(WebPath.meeting(m.id))">\(m.title)</a></td>\
@@ -40,7 +47,7 @@ struct MeetingsWebController: RouteCollection {
             <td class="hide-narrow">\(m.intendedYuan > 0 ? "\(Money.wan(m.intendedYuan))万元 / \(Money.wan(m.lentYuan))万元" : "")</td></tr>
             """
         }
-        let mayRecord = AccessPolicy.has(access.actor, .recordFieldWork)
+        let mayRecord = AccessPolicy.has(desk.actor, .recordFieldWork)
         let content: HTML = """
             <h1>活动</h1>
             <div class="actions">\(mayRecord ? HTML("<a class=\"button\" href=\"\(WebPath.meetings)/new\">记录活动</a>") : .empty)
@@ -54,8 +61,7 @@ struct MeetingsWebController: RouteCollection {
     }
 
     @Sendable func show(req: Request) async throws -> Response {
-        let detail = try await MeetingQueries.readable(
-            reach: try await EnterpriseAccess.load(req).reach, on: req.db.sql, try req.idParameter("活动"))
+        let detail = try await req.fieldWorkDesk().meeting(try req.idParameter("活动"))
         let m = detail.summary
         let enterprises = detail.enterprises.map {
             HTML("<li><a href=\"\(WebPath.enterprise($0.id))\">\($0.name)</a></li>")
@@ -112,8 +118,7 @@ struct MeetingsWebController: RouteCollection {
         let signedIn = try req.requireSignedIn()
         let form = try req.content.decode(Form.self)
         do {
-            let input = try await self.input(req, signedIn, form)
-            let id = try await MeetingService(database: req.db, now: req.now).record(input, by: signedIn.actor)
+            let id = try await req.fieldWorkDesk().recordMeeting(pasted: form.pasted)
             return req.redirect(to: WebPath.meeting(id) + "?done=created")
         } catch {
             let error = try AppError.forForm(error)
@@ -122,81 +127,10 @@ struct MeetingsWebController: RouteCollection {
         }
     }
 
-    /// Reads the boxes line by line and finds each named enterprise in the recorder's subtree.
-    private func input(_ req: Request, _ signedIn: SignedIn, _ form: Form) async throws -> MeetingInput {
-        guard AccessPolicy.has(signedIn.actor, .recordFieldWork) else { throw AppError.forbidden() }
-        let tree = try await OrgDirectory.tree(on: req.db)
-        let attending = PastedLines.records(form.enterpriseList ?? "", maxFields: 1, separators: [])
-        let findingSeparators: Set<Character> = ["：", ":", "\t"]
-        let problems = PastedLines.records(form.problemList ?? "", maxFields: 2, separators: findingSeparators)
-        let suggestions = PastedLines.records(form.suggestionList ?? "", maxFields: 2, separators: findingSeparators)
-        let financings = PastedLines.records(form.financingList ?? "", maxFields: 4)
-        let deals = PastedLines.records(form.dealList ?? "", maxFields: 4)
-        let keys = (attending + problems + suggestions + financings + deals).map { $0.fields[0] }
-        let found = try await EnterpriseLookup.resolve(
-            keys, units: Array(tree.subtree(of: signedIn.actor.orgUnitID)), on: req.db.sql)
-        var v = Validator()
-        func enterprise(_ record: PastedLines.Record, _ field: String, _ box: String) -> UUID? {
-            guard let ref = found[record.fields[0]] else {
-                v.fail(field, "\(box)第\(record.line)行：找不到企业“\(record.fields[0])”")
-                return nil
-            }
-            return ref.id
-        }
-        func field(_ record: PastedLines.Record, _ index: Int) -> String? {
-            index < record.fields.count ? record.fields[index] : nil
-        }
-        var input = MeetingInput(
-            kind: form.kind, title: form.title, heldOn: form.heldOn, place: form.place,
-            departmentID: formUUID(form.departmentId), notes: form.notes)
-        input.policyIDs = (form.policyIds ?? []).compactMap(formUUID)
-        input.enterpriseIDs = attending.compactMap { enterprise($0, "enterpriseList", "参会企业") }
-        for (records, kind) in [(problems, FindingKind.problem), (suggestions, .suggestion)] {
-            let box = kind == .problem ? "问题诉求" : "意见建议"
-            for record in records {
-                guard record.fields.count == 2 else {
-                    v.fail("\(kind.rawValue)List", "\(box)第\(record.line)行：请按“企业名称：内容”填写")
-                    continue
-                }
-                if let id = enterprise(record, "\(kind.rawValue)List", box) {
-                    input.findings.append(.init(enterpriseID: id, kind: kind.rawValue, text: record.fields[1]))
-                }
-            }
-        }
-        for record in financings {
-            if let id = enterprise(record, "financingList", "融资意向") {
-                input.financings.append(
-                    .init(
-                        enterpriseID: id, bank: field(record, 1), intendedWan: field(record, 2),
-                        lentWan: field(record, 3)))
-            }
-        }
-        for record in deals {
-            if let id = enterprise(record, "dealList", "签约对接") {
-                input.deals.append(
-                    .init(
-                        enterpriseID: id, counterpart: field(record, 1), subject: field(record, 2),
-                        amountWan: field(record, 3)))
-            }
-        }
-        try v.throwIfFailed()
-        return input
-    }
-
     private func form(_ req: Request, _ signedIn: SignedIn, _ form: Form, errors: [FieldError]) async throws -> HTML {
-        let tree = try await OrgDirectory.tree(on: req.db)
-        let line = tree.lineage(of: signedIn.orgUnitID).map(\.id)
-        let departments = try await DepartmentStore(database: req.db).activeChoices(in: line)
+        let (departments, policies) = try await req.fieldWorkDesk().meetingChoices()
         let f = FormFields(errors: errors)
         let kinds = MeetingKind.allCases.map { ($0.rawValue, $0.chineseName) }
-        // A briefing's policies: those in force that the recorder reads (its unit's, and those above it).
-        let today = LocalDate(req.now, in: .chinaStandard)
-        let policies =
-            AccessPolicy.has(signedIn.actor, .readPolicies)
-            ? try await PolicyQueries.list(
-                units: PolicyService.visibleUnits(of: signedIn.actor, in: tree), filter: PolicyFilter(),
-                on: req.db.sql
-            ).filter { $0.isValid(on: today) }.map { ($0.id.uuidString.lowercased(), $0.title) } : []
         func box(_ name: String, _ label: String, _ value: String?, rows: Int, placeholder: String, hint: String)
             -> HTML
         {

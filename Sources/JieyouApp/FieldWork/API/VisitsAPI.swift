@@ -4,7 +4,7 @@ import SQLKit
 import Vapor
 
 /// `/api/v1/visits`: record a visit (with its findings) and list the visits the caller may read.
-struct VisitsAPIController: RouteCollection {
+struct VisitsAPI: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let visits = routes.grouped("visits")
         visits.get(use: list)
@@ -30,23 +30,22 @@ struct VisitsAPIController: RouteCollection {
     }
 
     @Sendable func create(req: Request) async throws -> Response {
-        let signedIn = try req.requireSignedIn()
         let body = try req.content.decode(VisitWrite.self)
-        let id = try await VisitService(database: req.db, now: req.now).record(
+        let desk = try await req.fieldWorkDesk()
+        let id = try await desk.recordVisit(
             VisitInput(
                 enterpriseID: body.enterpriseId, visitedOn: body.visitedOn, purposes: body.purposes ?? [],
                 notes: body.notes, cadreIDs: body.cadreIds ?? [],
-                findings: (body.findings ?? []).map { ($0.kind, $0.text) }),
-            by: signedIn.actor)
-        let visit = try await VisitQueries.visit(id, on: req.db.sql)
+                findings: (body.findings ?? []).map { ($0.kind, $0.text) }))
+        let visit = try await desk.visit(id)
         return try await VisitList(items: visit).encodeResponse(status: .created, for: req)
     }
 
     /// Newest first, at most `limit` (default 50, at most 500); filters `enterprise`, `from`, `to`.
     @Sendable func list(req: Request) async throws -> VisitList {
-        let access = try await EnterpriseAccess.load(req)
-        let filter = try FieldWorkFilter(query: req.queryText, reach: access.reach)
+        let desk = try await req.fieldWorkDesk()
+        let filter = try FieldWorkFilter(query: req.queryText, reach: try desk.access().reach)
         let limit = min(max(req.query[Int.self, at: "limit"] ?? 50, 1), 500)
-        return VisitList(items: try await VisitQueries.recent(filter, limit: limit, on: req.db.sql))
+        return VisitList(items: try await desk.visits(filter, limit: limit))
     }
 }

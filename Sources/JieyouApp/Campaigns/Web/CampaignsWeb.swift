@@ -5,7 +5,7 @@ import Vapor
 
 /// 专项行动 pages: the list for everyone who reads enterprises, the form for admins. A campaign's own
 /// page is its coverage (走访覆盖).
-struct CampaignsWebController: RouteCollection {
+struct CampaignsWeb: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let campaigns = routes.grouped("campaigns")
         campaigns.get(use: index)
@@ -32,20 +32,17 @@ struct CampaignsWebController: RouteCollection {
     }
 
     @Sendable func index(req: Request) async throws -> Response {
-        let signedIn = try req.requireSignedIn()
-        guard AccessPolicy.has(signedIn.actor, .readEnterprises) else { throw AppError.forbidden() }
-        let tree = try await OrgDirectory.tree(on: req.db)
-        let today = LocalDate(req.now, in: .chinaStandard)
-        let campaigns = try await CampaignQueries.list(
-            units: CampaignService.visibleUnits(of: signedIn.actor, in: tree), on: req.db.sql)
-        let mayManage = AccessPolicy.has(signedIn.actor, .manageCampaigns)
+        let desk = try await req.campaignDesk()
+        let today = desk.today
+        let campaigns = try await desk.list()
+        let mayManage = AccessPolicy.has(desk.actor, .manageCampaigns)
         let rows = campaigns.map { c -> HTML in
             let phase = c.schedule.phase(on: today)?.chineseName ?? (today < c.schedule.startsOn ? "未开始" : "已结束")
-            let editable = mayManage && AccessPolicy.may(signedIn.actor, .manageCampaigns, at: c.orgUnitId, in: tree)
+            let editable = mayManage && desk.mayEdit(c)
             return """
                 <tr><td><a href="\(WebPath.campaign(c.id))">\(c.name)</a></td><td>\(phase)</td>\
                 <td class="hide-narrow">\(c.startsOn) 至 \(c.endsOn)</td><td class="hide-narrow">\(c.scopeText)</td>\
-                <td class="hide-narrow">\(c.requiredVisits) 次</td><td class="hide-narrow">\(tree[c.orgUnitId]?.name)</td>\
+                <td class="hide-narrow">\(c.requiredVisits) 次</td><td class="hide-narrow">\(desk.tree[c.orgUnitId]?.name)</td>\
                 <td>\(editable ? HTML("<a href=\"\(WebPath.campaign(c.id))/edit\">编辑</a>") : .empty)</td></tr>
                 """
         }
@@ -84,8 +81,7 @@ struct CampaignsWebController: RouteCollection {
         do {
             let unit = formUUID(form.orgUnitId) ?? ctx.actor.orgUnitID
             let draft = try await self.draft(req, ctx, form, unit: unit)
-            let id = try await CampaignService(database: req.db, now: req.now).create(
-                draft, orgUnit: unit, by: ctx.actor)
+            let id = try await req.campaignDesk().create(draft, orgUnit: unit)
             return req.redirect(to: "\(WebPath.campaign(id))/edit?done=created")
         } catch {
             let error = try AppError.forForm(error)
@@ -97,12 +93,8 @@ struct CampaignsWebController: RouteCollection {
 
     @Sendable func edit(req: Request) async throws -> Response {
         let ctx = try await AdminContext.load(req, .manageCampaigns)
-        let sql = req.db.sql
         let id = try req.idParameter("专项行动")
-        guard let c = try await CampaignQueries.load(id, on: sql), ctx.scope.contains(c.orgUnitId) else {
-            throw AppError.notFound("专项行动")
-        }
-        let listed = try await CampaignQueries.listedEnterprises(id, on: sql)
+        let (c, listed) = try await req.campaignDesk().editable(id)
         let form = Form(
             orgUnitId: c.orgUnitId.uuidString, name: c.name, startsOn: c.startsOn,
             mobilisationEndsOn: c.mobilisationEndsOn, actionEndsOn: c.actionEndsOn, endsOn: c.endsOn, scope: c.scope,
@@ -117,11 +109,9 @@ struct CampaignsWebController: RouteCollection {
         let id = try req.idParameter("专项行动")
         let form = try req.content.decode(Form.self)
         do {
-            guard let c = try await CampaignQueries.load(id, on: req.db.sql),
-                ctx.scope.contains(c.orgUnitId)
-            else { throw AppError.notFound("专项行动") }
-            let draft = try await self.draft(req, ctx, form, unit: c.orgUnitId)
-            try await CampaignService(database: req.db, now: req.now).update(id, draft, by: ctx.actor)
+            let desk = try await req.campaignDesk()
+            let c = try await desk.editable(id).record
+            try await desk.update(id, try await self.draft(req, ctx, form, unit: c.orgUnitId))
             return req.redirect(to: "\(WebPath.campaign(id))/edit?done=saved")
         } catch {
             let error = try AppError.forForm(error)
@@ -136,18 +126,7 @@ struct CampaignsWebController: RouteCollection {
     private func draft(_ req: Request, _ ctx: AdminContext, _ form: Form, unit: UUID) async throws -> CampaignDraft {
         var ids: [UUID] = []
         if form.scope == CampaignScope.list.rawValue {
-            let lines = PastedLines.records(form.enterpriseList ?? "", maxFields: 1, separators: [])
-            let found = try await EnterpriseLookup.resolve(
-                lines.map { $0.fields[0] }, units: Array(ctx.tree.subtree(of: unit)), on: req.db.sql)
-            var v = Validator()
-            for record in lines {
-                if let ref = found[record.fields[0]] {
-                    ids.append(ref.id)
-                } else {
-                    v.fail("enterpriseIds", "企业名单第\(record.line)行：找不到企业“\(record.fields[0])”")
-                }
-            }
-            try v.throwIfFailed()
+            ids = try await req.campaignDesk().enterprises(pasted: form.enterpriseList ?? "", under: unit)
         }
         let required = (form.requiredVisits ?? "").trimmingCharacters(in: .whitespaces)
         guard required.isEmpty || Int(required) != nil else {
@@ -163,7 +142,7 @@ struct CampaignsWebController: RouteCollection {
         -> HTML
     {
         let f = FormFields(errors: errors)
-        let tags = try await TagStore.names(on: req.db.sql).map { ($0, $0) }
+        let tags = try await req.campaignDesk().tags().map { ($0, $0) }
         let scopes = CampaignScope.allCases.map { ($0.rawValue, $0.chineseName) }
         let cadences = ReportingCadence.allCases.map { ($0.rawValue, $0.chineseName) }
         return """

@@ -6,7 +6,7 @@ import Vapor
 /// `/api/v1/financing-demands`: 融资诉求. Readers of the registry read their subtree's with totals by
 /// status; an enterprise reads its own; cadres, dispatchers and admins record and follow them. Amounts
 /// are 万元 as exact decimal text with whole 分 beside them.
-struct FinancingDemandsAPIController: RouteCollection {
+struct FinancingDemandsAPI: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let demands = routes.grouped("financing-demands")
         demands.get(use: list)
@@ -86,19 +86,12 @@ struct FinancingDemandsAPIController: RouteCollection {
     }
 
     @Sendable func list(req: Request) async throws -> ListDTO {
-        let reach = try await EnterpriseAccess.load(req).reach
-        let status = try FinancingDemands.status(req.queryText("status"))
-        let (totals, items) = try await FinancingDemands.list(
-            reach: reach, status: status, on: req.db.sql)
+        let (_, totals, items) = try await req.fieldWorkDesk().financingDemands(status: req.queryText("status"))
         return ListDTO(totals: TotalsDTO(totals), items: items.map(DemandDTO.init))
     }
 
     @Sendable func show(req: Request) async throws -> DemandDTO {
-        let signedIn = try req.requireSignedIn()
-        let tree = try await OrgDirectory.tree(on: req.db)
-        return DemandDTO(
-            try await FinancingDemands.readable(
-                try req.idParameter("融资诉求"), by: signedIn.actor, in: tree, on: req.db.sql))
+        DemandDTO(try await req.fieldWorkDesk().financingDemand(try req.idParameter("融资诉求")))
     }
 
     struct DemandWrite: Content {
@@ -114,12 +107,11 @@ struct FinancingDemandsAPIController: RouteCollection {
     }
 
     @Sendable func create(req: Request) async throws -> Response {
-        let signedIn = try req.requireSignedIn()
         let body = try req.content.decode(DemandWrite.self)
-        let id = try await FinancingDemands(database: req.db, now: req.now).create(
+        let id = try await req.fieldWorkDesk().raiseFinancingDemand(
             FinancingDemandDraft(
                 amount: body.amount?.text, purpose: body.purpose, raisedOn: body.raisedOn, note: body.note),
-            enterprise: body.enterpriseId, by: signedIn.actor)
+            enterprise: body.enterpriseId)
         return try await Created(id: id).encodeResponse(status: .created, for: req)
     }
 
@@ -132,15 +124,13 @@ struct FinancingDemandsAPIController: RouteCollection {
     }
 
     @Sendable func advance(req: Request) async throws -> DemandDTO {
-        let signedIn = try req.requireSignedIn()
         let id = try req.idParameter("融资诉求")
         let body = try req.content.decode(StepWrite.self)
-        try await FinancingDemands(database: req.db, now: req.now).advance(
+        try await req.fieldWorkDesk().advanceFinancingDemand(
             id,
             FinancingStepDraft(
                 status: body.status, on: body.on, bank: body.bank, amountLent: body.amountLent?.text,
-                reason: body.reason),
-            by: signedIn.actor)
+                reason: body.reason))
         return try await show(req: req)
     }
 }

@@ -5,7 +5,7 @@ import Vapor
 
 /// `/api/v1/campaigns`: 专项行动. Readers of enterprises see the campaigns of their subtree and of the
 /// units above them; admins create and edit those of their subtree.
-struct CampaignsAPIController: RouteCollection {
+struct CampaignsAPI: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let campaigns = routes.grouped("campaigns")
         campaigns.get(use: list)
@@ -67,51 +67,35 @@ struct CampaignsAPIController: RouteCollection {
     }
 
     @Sendable func list(req: Request) async throws -> CampaignList {
-        let signedIn = try req.requireSignedIn()
-        guard AccessPolicy.has(signedIn.actor, .readEnterprises) else { throw AppError.forbidden() }
-        let tree = try await OrgDirectory.tree(on: req.db)
-        let today = LocalDate(req.now, in: .chinaStandard)
-        let records = try await CampaignQueries.list(
-            units: CampaignService.visibleUnits(of: signedIn.actor, in: tree), on: req.db.sql)
-        return CampaignList(items: records.map { CampaignDTO($0, today: today, enterprises: nil) })
+        let desk = try await req.campaignDesk()
+        return CampaignList(items: try await desk.list().map { CampaignDTO($0, today: desk.today, enterprises: nil) })
     }
 
     @Sendable func show(req: Request) async throws -> CampaignDTO {
-        let signedIn = try req.requireSignedIn()
-        let sql = req.db.sql
-        let tree = try await OrgDirectory.tree(on: req.db)
-        let record = try await CampaignService.readable(
-            try req.idParameter("专项行动"), by: signedIn.actor, in: tree, on: sql)
-        let listed = record.scopeKind == .list ? try await CampaignQueries.listedEnterprises(record.id, on: sql) : nil
-        return CampaignDTO(record, today: LocalDate(req.now, in: .chinaStandard), enterprises: listed)
+        let desk = try await req.campaignDesk()
+        let (record, listed) = try await desk.campaign(try req.idParameter("专项行动"))
+        return CampaignDTO(record, today: desk.today, enterprises: listed)
     }
 
     @Sendable func create(req: Request) async throws -> Response {
-        let signedIn = try req.requireSignedIn()
         let body = try req.content.decode(CampaignWrite.self)
         let draft = CampaignDraft(
             name: body.name, startsOn: body.startsOn, mobilisationEndsOn: body.mobilisationEndsOn,
             actionEndsOn: body.actionEndsOn, endsOn: body.endsOn, scope: body.scope, scopeTag: body.scopeTag,
             requiredVisits: body.requiredVisits, cadences: body.cadences ?? [], enterpriseIDs: body.enterpriseIds ?? [])
-        let id = try await CampaignService(database: req.db, now: req.now).create(
-            draft, orgUnit: body.orgUnitId, by: signedIn.actor)
+        let id = try await req.campaignDesk().create(draft, orgUnit: body.orgUnitId)
         req.parameters.set("id", to: id.uuidString)
         return try await show(req: req).encodeResponse(status: .created, for: req)
     }
 
     /// Only the fields sent change.
     @Sendable func update(req: Request) async throws -> CampaignDTO {
-        let signedIn = try req.requireSignedIn()
-        let sql = req.db.sql
-        let tree = try await OrgDirectory.tree(on: req.db)
+        let desk = try await req.campaignDesk()
         let id = try req.idParameter("专项行动")
-        let c = try await CampaignService.readable(id, by: signedIn.actor, in: tree, on: sql)
-        guard AccessPolicy.has(signedIn.actor, .manageCampaigns) else { throw AppError.forbidden() }
+        let (c, stored) = try await desk.campaign(id)
+        guard AccessPolicy.has(desk.actor, .manageCampaigns) else { throw AppError.forbidden() }
         let body = try req.content.decode(CampaignWrite.self)
-        var listed = body.enterpriseIds ?? []
-        if body.enterpriseIds == nil && c.scopeKind == .list {
-            listed = try await CampaignQueries.listedEnterprises(id, on: sql).map(\.id)
-        }
+        let listed = body.enterpriseIds ?? stored?.map(\.id) ?? []
         let draft = CampaignDraft(
             name: body.name ?? c.name, startsOn: body.startsOn ?? c.startsOn,
             mobilisationEndsOn: body.mobilisationEndsOn ?? c.mobilisationEndsOn,
@@ -119,7 +103,7 @@ struct CampaignsAPIController: RouteCollection {
             scope: body.scope ?? c.scope, scopeTag: body.scopeTag ?? c.scopeTag,
             requiredVisits: body.requiredVisits ?? c.requiredVisits,
             cadences: body.cadences ?? c.cadenceList.map(\.rawValue), enterpriseIDs: listed)
-        try await CampaignService(database: req.db, now: req.now).update(id, draft, by: signedIn.actor)
+        try await desk.update(id, draft)
         return try await show(req: req)
     }
 }

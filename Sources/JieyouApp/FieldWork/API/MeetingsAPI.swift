@@ -4,7 +4,7 @@ import SQLKit
 import Vapor
 
 /// `/api/v1/meetings`: 活动 with attending enterprises and outcomes (problems, financing, deals).
-struct MeetingsAPIController: RouteCollection {
+struct MeetingsAPI: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let meetings = routes.grouped("meetings")
         meetings.get(use: list)
@@ -54,7 +54,6 @@ struct MeetingsAPIController: RouteCollection {
     }
 
     @Sendable func create(req: Request) async throws -> Response {
-        let signedIn = try req.requireSignedIn()
         let body = try req.content.decode(MeetingWrite.self)
         let input = MeetingInput(
             orgUnitID: body.orgUnitId, kind: body.kind, title: body.title, heldOn: body.heldOn, place: body.place,
@@ -70,23 +69,21 @@ struct MeetingsAPIController: RouteCollection {
                     enterpriseID: $0.enterpriseId, counterpart: $0.counterpart, subject: $0.subject,
                     amountWan: $0.amountWan?.text)
             }, policyIDs: body.policyIds ?? [])
-        let id = try await MeetingService(database: req.db, now: req.now).record(input, by: signedIn.actor)
+        let id = try await req.fieldWorkDesk().recordMeeting(input)
         req.parameters.set("id", to: id.uuidString)
         return try await show(req: req).encodeResponse(status: .created, for: req)
     }
 
     /// Newest first, at most `limit` (default 50, at most 200); filters `enterprise`, `kind`, `from`, `to`.
     @Sendable func list(req: Request) async throws -> MeetingList {
-        let access = try await EnterpriseAccess.load(req)
-        guard case .units(let units) = access.reach else { throw AppError.forbidden() }
-        let filter = try FieldWorkFilter(query: req.queryText, reach: .units(units))
+        let desk = try await req.fieldWorkDesk()
+        let filter = try FieldWorkFilter(query: req.queryText, reach: .units(try desk.units()))
         let limit = min(max(req.query[Int.self, at: "limit"] ?? 50, 1), 200)
-        return MeetingList(items: try await MeetingQueries.list(filter, limit: limit, on: req.db.sql))
+        return MeetingList(items: try await desk.meetings(filter, limit: limit))
     }
 
     @Sendable func show(req: Request) async throws -> MeetingDetail {
-        try await MeetingQueries.readable(
-            reach: try await EnterpriseAccess.load(req).reach, on: req.db.sql, try req.idParameter("活动"))
+        try await req.fieldWorkDesk().meeting(try req.idParameter("活动"))
     }
 
 }

@@ -4,7 +4,7 @@ import Vapor
 
 /// 记录走访: the phone-first form a cadre fills in standing in a workshop. No script, large targets,
 /// few fields: pick the enterprise, tick the purposes, write what was found (one problem per line).
-struct VisitsWebController: RouteCollection {
+struct VisitsWeb: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let visits = routes.grouped("visits")
         visits.get("new", use: new)
@@ -52,20 +52,8 @@ struct VisitsWebController: RouteCollection {
         let form = try req.content.decode(Form.self)
         do {
             guard let id = formUUID(form.enterpriseId) else { throw AppError.notFound("企业") }
-            // The policies are checked before the visit is saved, so a bad tick saves nothing.
-            let brought = (form.policyIds ?? []).compactMap(formUUID)
-            if !brought.isEmpty {
-                let open = Set(try await req.enterpriseDesk().policiesToBring(id).map(\.policy.id))
-                if brought.contains(where: { !open.contains($0) }) {
-                    throw AppError.invalid("policyIds", "所选政策不适用于该企业或已送达，请刷新后重选")
-                }
-            }
-            _ = try await VisitService(database: req.db, now: req.now).record(form.input, by: signedIn.actor)
-            let day = LocalDate(iso: form.visitedOn ?? "") ?? LocalDate(req.now, in: .chinaStandard)
-            for policy in brought {
-                _ = try await PolicyDeliveryService(database: req.db, now: req.now).record(
-                    policy, enterprises: [id], channel: .visit, on: day, meeting: nil, by: signedIn.actor)
-            }
+            _ = try await req.fieldWorkDesk().recordVisit(
+                form.input, bringing: (form.policyIds ?? []).compactMap(formUUID))
             return req.redirect(to: WebPath.enterprise(id) + "?done=visitRecorded")
         } catch {
             let error = try AppError.forForm(error)
@@ -76,13 +64,8 @@ struct VisitsWebController: RouteCollection {
 
     /// Step one: choose the enterprise. A cadre's own enterprises come first; search finds the rest.
     private func picker(_ req: Request, _ signedIn: SignedIn) async throws -> HTML {
-        let access = try await EnterpriseAccess.load(req)
         let q = req.query[String.self, at: "q"]?.trimmingCharacters(in: .whitespaces) ?? ""
-        var filter = EnterpriseFilter()
-        if q.isEmpty { filter.cadreID = signedIn.actor.has(.cadre) ? signedIn.userID : nil } else { filter.q = q }
-        let page = try await EnterpriseSearch.page(
-            filter, reach: access.reach, limit: 20, cursor: nil, on: req.db.sql)
-        let items = page.items.map { e -> HTML in
+        let items = try await req.fieldWorkDesk().visitPicks(matching: q).map { e -> HTML in
             "<li><a class=\"pick\" href=\"\(WebPath.newVisit(for: e.id))\">\(e.name)<small>\(e.lastVisitedOn.map { "上次走访 \($0)" } ?? "尚未走访")</small></a></li>"
         }
         return """
@@ -96,16 +79,11 @@ struct VisitsWebController: RouteCollection {
     }
 
     private func form(_ req: Request, _ signedIn: SignedIn, _ form: Form, errors: [FieldError]) async throws -> HTML {
-        let access = try await EnterpriseAccess.load(req)
         guard let id = formUUID(form.enterpriseId) else { throw AppError.notFound("企业") }
-        let enterprise = try await access.enterprise(id, on: req.db)
-        let line = access.tree.lineage(of: enterprise.row.orgUnitId).map(\.id)
-        let cadres = try await UserStore(database: req.db).active(in: line, holding: .cadre).filter {
-            $0.id != signedIn.userID
-        }
+        let (enterprise, cadres, policies) = try await req.fieldWorkDesk().visitChoices(id)
         let f = FormFields(errors: errors)
         let purposes = VisitPurpose.allCases.map { ($0.rawValue, $0.chineseName) }
-        let toBring = try await req.enterpriseDesk().policiesToBring(id).map {
+        let toBring = policies.map {
             ($0.policy.id.uuidString.lowercased(), "\($0.policy.title)（\($0.verdict.summary)）")
         }
         let companions = cadres.map { ($0.id!.uuidString, $0.displayName) }

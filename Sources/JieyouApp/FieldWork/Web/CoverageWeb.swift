@@ -5,26 +5,23 @@ import Vapor
 
 /// 走访覆盖: how far a campaign (or a period) has reached the enterprises of a subtree — the figures,
 /// visits per day, per cadre, and the enterprises nobody has visited yet.
-struct CoverageWebController: RouteCollection {
+struct CoverageWeb: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("coverage", use: show)
     }
 
     @Sendable func show(req: Request) async throws -> Response {
-        let access = try await EnterpriseAccess.load(req)
-        let sql = req.db.sql
+        let desk = try await req.fieldWorkDesk()
+        let access = try desk.access()
         let campaign = req.query[String.self, at: "campaign"]
         let unit = req.query[String.self, at: "orgUnit"]
         let from = req.query[String.self, at: "from"]
         let to = req.query[String.self, at: "to"]
-        let campaigns = try await CampaignQueries.list(
-            units: CampaignService.visibleUnits(of: access.actor, in: access.tree), on: sql)
+        let campaigns = try await desk.campaigns()
         let f: FormFields
         let body: HTML
         do {
-            let report = try await CoverageService.report(
-                orgUnit: unit, campaign: campaign, from: from, to: to, access: access,
-                today: LocalDate(req.now, in: .chinaStandard), on: sql)
+            let report = try await desk.coverage(orgUnit: unit, campaign: campaign, from: from, to: to)
             f = FormFields()
             body = render(report, summaryLink: AccessPolicy.has(access.actor, .readStatistics))
         } catch {

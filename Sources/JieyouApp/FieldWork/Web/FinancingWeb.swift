@@ -6,7 +6,7 @@ import Vapor
 /// 融资诉求 pages: the demands of a scope with their totals, the form a cadre records one with, and one
 /// demand with the form that follows it (对接中 with a bank, 已放款 with the amount, 未达成 with why).
 /// A 政银企对接会 recorded under 活动 moves them on by itself.
-struct FinancingWebController: RouteCollection {
+struct FinancingWeb: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let financing = routes.grouped("financing")
         financing.get(use: index)
@@ -31,12 +31,10 @@ struct FinancingWebController: RouteCollection {
     private func page(_ req: Request, form: Form, errors: [FieldError], status: HTTPResponseStatus) async throws
         -> Response
     {
-        let signedIn = try req.requireSignedIn()
-        let reach = try await EnterpriseAccess.load(req).reach
-        let wanted = try FinancingDemands.status(req.queryText("status"))
-        let (totals, items) = try await FinancingDemands.list(
-            reach: reach, status: wanted, on: req.db.sql)
-        let today = LocalDate(req.now, in: .chinaStandard)
+        let desk = try await req.fieldWorkDesk()
+        let signedIn = desk.signedIn
+        let (wanted, totals, items) = try await desk.financingDemands(status: req.queryText("status"))
+        let today = desk.today
         let tabs = ([(nil, "全部")] + FinancingStatus.allCases.map { ($0, $0.chineseName) }).map {
             status, label -> HTML in
             let href =
@@ -80,19 +78,11 @@ struct FinancingWebController: RouteCollection {
         guard AccessPolicy.has(signedIn.actor, .recordFieldWork) else { throw AppError.forbidden() }
         let form = try req.content.decode(Form.self)
         do {
-            let tree = try await OrgDirectory.tree(on: req.db)
-            let key = (form.enterprise ?? "").trimmingCharacters(in: .whitespaces)
-            var enterprise: UUID?
-            if !key.isEmpty {
-                let found = try await EnterpriseLookup.resolve(
-                    [key], units: Array(tree.subtree(of: signedIn.orgUnitID)), on: req.db.sql)
-                guard let match = found[key] else { throw AppError.invalid("enterprise", "找不到本单位的企业“\(key)”") }
-                enterprise = match.id
-            }
-            let id = try await FinancingDemands(database: req.db, now: req.now).create(
+            let desk = try await req.fieldWorkDesk()
+            let id = try await desk.raiseFinancingDemand(
                 FinancingDemandDraft(
                     amount: form.amount, purpose: form.purpose, raisedOn: form.raisedOn, note: form.note),
-                enterprise: enterprise, by: signedIn.actor)
+                enterprise: try await desk.enterprise(named: form.enterprise ?? ""))
             return req.redirect(to: "\(WebPath.financingDemand(id))?done=created")
         } catch {
             let error = try AppError.forForm(error)
@@ -118,13 +108,11 @@ struct FinancingWebController: RouteCollection {
     private func detail(_ req: Request, form: StepForm, errors: [FieldError], status: HTTPResponseStatus)
         async throws -> Response
     {
-        let signedIn = try req.requireSignedIn()
-        let tree = try await OrgDirectory.tree(on: req.db)
-        let d = try await FinancingDemands.readable(
-            try req.idParameter("融资诉求"), by: signedIn.actor, in: tree, on: req.db.sql)
-        let today = LocalDate(req.now, in: .chinaStandard)
-        let mayMove =
-            !d.status.isFinal && AccessPolicy.may(signedIn.actor, .recordFieldWork, at: d.orgUnitId, in: tree)
+        let desk = try await req.fieldWorkDesk()
+        let signedIn = desk.signedIn
+        let d = try await desk.financingDemand(try req.idParameter("融资诉求"))
+        let today = desk.today
+        let mayMove = desk.mayAdvance(d)
         let steps: [(String, String?)] = [
             ("提出", d.raisedOn), ("对接中", d.matchedOn), ("已放款", d.lentOn), ("未达成", d.failedOn),
         ]
@@ -158,15 +146,14 @@ struct FinancingWebController: RouteCollection {
     }
 
     @Sendable func advance(req: Request) async throws -> Response {
-        let signedIn = try req.requireSignedIn()
         let id = try req.idParameter("融资诉求")
         let form = try req.content.decode(StepForm.self)
         do {
-            try await FinancingDemands(database: req.db, now: req.now).advance(
+            try await req.fieldWorkDesk().advanceFinancingDemand(
                 id,
                 FinancingStepDraft(
-                    status: form.status, on: form.on, bank: form.bank, amountLent: form.amountLent, reason: form.reason),
-                by: signedIn.actor)
+                    status: form.status, on: form.on, bank: form.bank, amountLent: form.amountLent, reason: form.reason)
+            )
             return req.redirect(to: "\(WebPath.financingDemand(id))?done=saved")
         } catch {
             let error = try AppError.forForm(error)
