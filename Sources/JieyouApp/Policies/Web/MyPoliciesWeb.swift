@@ -5,7 +5,7 @@ import Vapor
 
 /// 我的政策: an enterprise account's policies, the ones in force that fit it and why, with a button to
 /// confirm it knows each (确认知晓), what it has received (兑现), and its project applications.
-struct MyPoliciesWebController: RouteCollection {
+struct MyPoliciesWeb: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let mine = routes.grouped("my", "policies")
         mine.get(use: index)
@@ -14,14 +14,13 @@ struct MyPoliciesWebController: RouteCollection {
 
     @Sendable func index(req: Request) async throws -> Response {
         let signedIn = try req.requireSignedIn()
-        guard signedIn.actor.has(.enterprise), let enterprise = signedIn.actor.enterpriseID else {
+        guard signedIn.actor.has(.enterprise), signedIn.actor.enterpriseID != nil else {
             throw AppError.forbidden()
         }
-        let sql = req.db.sql
-        let tree = try await OrgDirectory.tree(on: req.db)
-        let today = LocalDate(req.now, in: .chinaStandard)
-        let fits = try await PolicyService.fits(signedIn.actor, tree: tree, today: today, on: sql)
-        let tags = Set(try await TagStore.names(on: sql))
+        let desk = try await req.policyDesk()
+        let tree = desk.tree
+        let fits = try await desk.fits()
+        let tags = try await desk.tags()
         let cards = fits.map { fit -> HTML in
             let p = fit.policy
             let channels = fit.channels.sorted { $0.rawValue < $1.rawValue }.map(\.chineseName).joined(separator: "、")
@@ -43,12 +42,11 @@ struct MyPoliciesWebController: RouteCollection {
                 \(state)</article>
                 """
         }
-        let ledger = try await BenefitLedger.summary(reach: .enterprise(enterprise), filter: BenefitFilter(), on: sql)
+        let ledger = try await desk.ownBenefits()
         let benefitRows = ledger.entries.map { b -> HTML in
             "<tr><td>\(b.grantedOn)</td><td>\(b.policyTitle ?? "—")</td><td>\(b.kind.chineseName)</td><td class=\"num\">\(b.amount.wan)</td></tr>"
         }
-        let projects = try await ProjectApplications.list(
-            reach: .enterprise(enterprise), filter: ProjectFilter(), on: sql)
+        let projects = try await desk.ownProjects()
         let projectRows = projects.items.map { p -> HTML in
             """
             <tr><td><a href="\(WebPath.project(p.id))">\(p.name)</a></td><td class="hide-narrow">\(p.fund.chineseName)</td>
@@ -73,9 +71,7 @@ struct MyPoliciesWebController: RouteCollection {
     }
 
     @Sendable func acknowledge(req: Request) async throws -> Response {
-        let signedIn = try req.requireSignedIn()
-        try await PolicyDeliveryService(database: req.db, now: req.now).acknowledge(
-            try req.idParameter("政策"), by: signedIn.actor)
+        try await req.policyDesk().acknowledge(try req.idParameter("政策"))
         return req.redirect(to: "\(WebPath.myPolicies)?done=acknowledged")
     }
 }

@@ -4,8 +4,8 @@ import SQLKit
 import Vapor
 
 /// The 政策清单 pages: the list with search, themes and 政策专栏, and the policy form with its rule
-/// editor. A policy's own page is `PolicyPageWebController`; an enterprise's view is `/my/policies`.
-struct PoliciesWebController: RouteCollection {
+/// editor. A policy's own page is `PolicyPageWeb`; an enterprise's view is `/my/policies`.
+struct PoliciesWeb: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let policies = routes.grouped("policies")
         policies.get(use: index)
@@ -57,16 +57,13 @@ struct PoliciesWebController: RouteCollection {
     @Sendable func index(req: Request) async throws -> Response {
         let signedIn = try req.requireSignedIn()
         if signedIn.actor.has(.enterprise) { return req.redirect(to: WebPath.myPolicies) }
-        guard AccessPolicy.has(signedIn.actor, .readPolicies) else { throw AppError.forbidden() }
-        let sql = req.db.sql
-        let tree = try await OrgDirectory.tree(on: req.db)
-        let today = LocalDate(req.now, in: .chinaStandard)
-        let units = PolicyService.visibleUnits(of: signedIn.actor, in: tree)
+        let desk = try await req.policyDesk()
+        let today = desk.today
         let filter = PolicyFilter(
             q: req.queryText("q"), theme: req.queryText("theme"), column: req.queryText("column"),
             automaticOnly: req.queryText("automatic") == "true")
-        let policies = try await PolicyQueries.list(units: units, filter: filter, on: sql)
-        let columns = try await PolicyQueries.columnNames(units: units, on: sql)
+        let policies = try await desk.catalogue(filter)
+        let columns = try await desk.columns()
         let rows = policies.map { p -> HTML in
             let state = p.isValid(on: today) ? HTML("有效") : HTML("<span class=\"muted\">不在有效期</span>")
             return """
@@ -123,9 +120,9 @@ struct PoliciesWebController: RouteCollection {
         let ctx = try await AdminContext.load(req, .managePolicies)
         var form = try req.content.decode(Form.self)
         do {
-            let id = try await PolicyService(database: req.db, now: req.now).create(
+            let id = try await req.policyDesk().create(
                 form.draft, rule: try form.rule(), department: formUUID(form.departmentId),
-                orgUnit: formUUID(form.orgUnitId), by: ctx.actor)
+                orgUnit: formUUID(form.orgUnitId))
             return req.redirect(to: "\(WebPath.policy(id))?done=created")
         } catch {
             let error = try AppError.forForm(error)
@@ -137,10 +134,9 @@ struct PoliciesWebController: RouteCollection {
 
     @Sendable func edit(req: Request) async throws -> Response {
         let ctx = try await AdminContext.load(req, .managePolicies)
-        let sql = req.db.sql
-        let p = try await PolicyService.readable(try req.idParameter("政策"), by: ctx.actor, in: ctx.tree, on: sql)
-        guard PolicyService.mayManage(ctx.actor, p, in: ctx.tree) else { throw AppError.notFound("政策") }
-        let rule = p.eligibility(tags: Set(try await TagStore.names(on: sql)), tree: ctx.tree)
+        let desk = try await req.policyDesk()
+        let p = try await desk.managed(try req.idParameter("政策"))
+        let rule = p.eligibility(tags: try await desk.tags(), tree: ctx.tree)
         let rows = RuleEditor.rows(of: rule)
         let form = Form(
             orgUnitId: p.orgUnitId.uuidString.lowercased(), title: p.title, documentNumber: p.documentNumber,
@@ -158,8 +154,8 @@ struct PoliciesWebController: RouteCollection {
         let id = try req.idParameter("政策")
         var form = try req.content.decode(Form.self)
         do {
-            try await PolicyService(database: req.db, now: req.now).update(
-                id, form.draft, rule: try form.rule(), department: formUUID(form.departmentId), by: ctx.actor)
+            try await req.policyDesk().update(
+                id, form.draft, rule: try form.rule(), department: formUUID(form.departmentId))
             return req.redirect(to: "\(WebPath.policy(id))?done=saved")
         } catch {
             let error = try AppError.forForm(error)
@@ -174,8 +170,7 @@ struct PoliciesWebController: RouteCollection {
     {
         let f = FormFields(errors: errors)
         let unit = formUUID(form.orgUnitId) ?? ctx.actor.orgUnitID
-        let departments = try await DepartmentChoices.options(
-            under: unit, tree: ctx.tree, ownOnly: true, on: req.db.sql)
+        let departments = try await req.policyDesk().departmentChoices(under: unit)
         let levels = PolicyLevel.allCases.map { ($0.rawValue, $0.chineseName) }
         let kinds = PolicyBenefitKind.allCases.map { ($0.rawValue, $0.chineseName) }
         let editor = RuleEditor(

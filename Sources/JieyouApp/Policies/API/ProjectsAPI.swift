@@ -6,7 +6,7 @@ import Vapor
 /// `/api/v1/projects`: 项目申报. Readers of policies read their subtree's applications (or `orgUnit`'s)
 /// with totals by stage; an enterprise reads its own; the 政策小组 records them and moves each one a
 /// step at a time. Amounts are 万元 as exact decimal text, with whole 分 beside them.
-struct ProjectsAPIController: RouteCollection {
+struct ProjectsAPI: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let projects = routes.grouped("projects")
         projects.get(use: list)
@@ -106,21 +106,15 @@ struct ProjectsAPIController: RouteCollection {
     }
 
     @Sendable func list(req: Request) async throws -> ListDTO {
-        let signedIn = try req.requireSignedIn()
-        let (reach, filter) = try await ProjectApplications.query(req.queryText, for: signedIn.actor, on: req.db)
-        let (totals, items) = try await ProjectApplications.list(
-            reach: reach, filter: filter, on: req.db.sql)
+        let (totals, items, _) = try await req.policyDesk().projects(req.queryText)
         return ListDTO(totals: TotalsDTO(totals), items: items.map(ProjectDTO.init))
     }
 
     /// Whose applications a request reads and how it filters them; shared by the page and the API.
 
     @Sendable func show(req: Request) async throws -> ProjectDTO {
-        let signedIn = try req.requireSignedIn()
         let id = try req.parameters.require("id", as: UUID.self)
-        let tree = try await OrgDirectory.tree(on: req.db)
-        return ProjectDTO(
-            try await ProjectApplications.readable(id, by: signedIn.actor, in: tree, on: req.db.sql))
+        return ProjectDTO(try await req.policyDesk().project(id))
     }
 
     struct ProjectWrite: Content {
@@ -138,13 +132,12 @@ struct ProjectsAPIController: RouteCollection {
     }
 
     @Sendable func create(req: Request) async throws -> Response {
-        let signedIn = try req.requireSignedIn()
         let body = try req.content.decode(ProjectWrite.self)
-        let id = try await ProjectApplications(database: req.db, now: req.now).create(
+        let id = try await req.policyDesk().apply(
             ProjectApplicationDraft(
                 name: body.name, fund: body.fund, amountAsked: body.amountAsked?.text, appliedOn: body.appliedOn,
                 note: body.note),
-            enterprise: body.enterpriseId, policy: body.policyId, by: signedIn.actor)
+            enterprise: body.enterpriseId, policy: body.policyId)
         return try await Created(id: id).encodeResponse(status: .created, for: req)
     }
 
@@ -156,16 +149,13 @@ struct ProjectsAPIController: RouteCollection {
     }
 
     @Sendable func advance(req: Request) async throws -> ProjectDTO {
-        let signedIn = try req.requireSignedIn()
         let id = try req.parameters.require("id", as: UUID.self)
         let body = try req.content.decode(StepWrite.self)
-        try await ProjectApplications(database: req.db, now: req.now).advance(
+        let desk = try await req.policyDesk()
+        _ = try await desk.advance(
             id,
             ProjectStepDraft(
-                stage: body.stage, on: body.on, amountGranted: body.amountGranted?.text, reason: body.reason),
-            by: signedIn.actor)
-        let tree = try await OrgDirectory.tree(on: req.db)
-        return ProjectDTO(
-            try await ProjectApplications.readable(id, by: signedIn.actor, in: tree, on: req.db.sql))
+                stage: body.stage, on: body.on, amountGranted: body.amountGranted?.text, reason: body.reason))
+        return ProjectDTO(try await desk.project(id))
     }
 }

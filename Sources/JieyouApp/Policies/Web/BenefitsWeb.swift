@@ -5,7 +5,7 @@ import Vapor
 
 /// 兑现台账: the ledger of benefits for a scope and period, with its totals by kind (the sentence a
 /// quarterly report quotes) and by policy, and the form the 政策小组 records a benefit with.
-struct BenefitsWebController: RouteCollection {
+struct BenefitsWeb: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let benefits = routes.grouped("benefits")
         benefits.get(use: index)
@@ -29,17 +29,13 @@ struct BenefitsWebController: RouteCollection {
     private func page(_ req: Request, form: Form, errors: [FieldError], status: HTTPResponseStatus) async throws
         -> Response
     {
+        let desk = try await req.policyDesk()
         let signedIn = try req.requireSignedIn()
         if signedIn.actor.has(.enterprise) { return req.redirect(to: WebPath.myPolicies) }
-        let (reach, filter) = try await BenefitLedger.query(req.queryText, for: signedIn.actor, on: req.db)
-        let sql = req.db.sql
-        let tree = try await OrgDirectory.tree(on: req.db)
-        let summary = try await BenefitLedger.summary(reach: reach, filter: filter, on: sql)
-        let policies = try await PolicyQueries.list(
-            units: PolicyService.visibleUnits(of: signedIn.actor, in: tree), filter: PolicyFilter(), on: sql)
-        let policyOptions = policies.map { ($0.id.uuidString.lowercased(), $0.title) }
+        let (summary, filter) = try await desk.benefits(req.queryText)
+        let policyOptions = try await desk.policyChoices().map { ($0.id.uuidString.lowercased(), $0.title) }
         let kinds = BenefitKind.allCases.map { ($0.rawValue, $0.chineseName) }
-        let today = LocalDate(req.now, in: .chinaStandard)
+        let today = desk.today
         let quarterStart = LocalDate(year: today.year, month: (today.month - 1) / 3 * 3 + 1, day: 1)!
         let filterForm = FormFields(idPrefix: "filter-")
         let kindRows = summary.totals.lines.map { line -> HTML in
@@ -92,17 +88,13 @@ struct BenefitsWebController: RouteCollection {
         guard AccessPolicy.has(signedIn.actor, .managePolicies) else { throw AppError.forbidden() }
         let form = try req.content.decode(Form.self)
         do {
-            let tree = try await OrgDirectory.tree(on: req.db)
-            let key = (form.enterprise ?? "").trimmingCharacters(in: .whitespaces)
-            guard !key.isEmpty else { throw AppError.invalid("enterprise", "请填写企业全称或统一社会信用代码") }
-            let found = try await EnterpriseLookup.resolve(
-                [key], units: Array(tree.subtree(of: signedIn.orgUnitID)), on: req.db.sql)
-            guard let enterprise = found[key] else {
-                throw AppError.invalid("enterprise", "找不到本单位的企业“\(key)”")
+            let desk = try await req.policyDesk()
+            guard let enterprise = try await desk.enterprise(named: form.enterprise ?? "") else {
+                throw AppError.invalid("enterprise", "请填写企业全称或统一社会信用代码")
             }
-            _ = try await BenefitLedger(database: req.db, now: req.now).add(
+            _ = try await desk.addBenefit(
                 BenefitDraft(kind: form.kind, amount: form.amount, grantedOn: form.grantedOn, note: form.note),
-                enterprise: enterprise.id, policy: formUUID(form.policyId), by: signedIn.actor)
+                enterprise: enterprise, policy: formUUID(form.policyId))
             return req.redirect(to: "\(WebPath.benefits)?done=saved")
         } catch {
             let error = try AppError.forForm(error)

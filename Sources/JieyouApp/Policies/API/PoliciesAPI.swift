@@ -6,7 +6,7 @@ import Vapor
 /// `/api/v1/policies`: the 政策清单, who qualifies (精准推送), pushing, the enterprise's acknowledgement
 /// and 免申即享 grants. Staff read the policies of their subtree and of the units above; an enterprise
 /// reads only the policies in force that fit it, each with its reasons.
-struct PoliciesAPIController: RouteCollection {
+struct PoliciesAPI: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let policies = routes.grouped("policies")
         policies.get(use: list)
@@ -96,13 +96,11 @@ struct PoliciesAPIController: RouteCollection {
     }
 
     @Sendable func list(req: Request) async throws -> PolicyList {
-        let signedIn = try req.requireSignedIn()
-        let sql = req.db.sql
-        let tree = try await OrgDirectory.tree(on: req.db)
-        let today = LocalDate(req.now, in: .chinaStandard)
-        let tags = Set(try await TagStore.names(on: sql))
-        if signedIn.actor.has(.enterprise) {
-            let fits = try await PolicyService.fits(signedIn.actor, tree: tree, today: today, on: sql)
+        let desk = try await req.policyDesk()
+        let (tree, today) = (desk.tree, desk.today)
+        let tags = try await desk.tags()
+        if desk.actor.has(.enterprise) {
+            let fits = try await desk.fits()
             return PolicyList(
                 items: fits.map {
                     PolicyDTO(
@@ -110,47 +108,38 @@ struct PoliciesAPIController: RouteCollection {
                         fit: $0)
                 })
         }
-        guard AccessPolicy.has(signedIn.actor, .readPolicies) else { throw AppError.forbidden() }
         let filter = PolicyFilter(
             q: req.queryText("q"), theme: req.queryText("theme"), column: req.queryText("column"),
             automaticOnly: req.queryText("automatic") == "true")
-        let records = try await PolicyQueries.list(
-            units: PolicyService.visibleUnits(of: signedIn.actor, in: tree), filter: filter, on: sql)
+        let records = try await desk.catalogue(filter)
         return PolicyList(
             items: records.map { PolicyDTO($0, rule: $0.eligibility(tags: tags, tree: tree), tree: tree, today: today) }
         )
     }
 
     @Sendable func show(req: Request) async throws -> PolicyDTO {
-        let signedIn = try req.requireSignedIn()
-        let sql = req.db.sql
-        let tree = try await OrgDirectory.tree(on: req.db)
-        let today = LocalDate(req.now, in: .chinaStandard)
-        let tags = Set(try await TagStore.names(on: sql))
+        let desk = try await req.policyDesk()
+        let (tree, today) = (desk.tree, desk.today)
+        let tags = try await desk.tags()
         let id = try req.idParameter("政策")
-        if signedIn.actor.has(.enterprise) {
-            guard
-                let fit = try await PolicyService.fits(signedIn.actor, tree: tree, today: today, on: sql).first(where: {
-                    $0.policy.id == id
-                })
-            else { throw AppError.notFound("政策") }
+        if desk.actor.has(.enterprise) {
+            let fit = try await desk.fit(id)
             return PolicyDTO(
                 fit.policy, rule: fit.policy.eligibility(tags: tags, tree: tree), tree: tree, today: today, fit: fit)
         }
-        let policy = try await PolicyService.readable(id, by: signedIn.actor, in: tree, on: sql)
+        let policy = try await desk.policy(id)
         return PolicyDTO(policy, rule: policy.eligibility(tags: tags, tree: tree), tree: tree, today: today)
     }
 
     @Sendable func create(req: Request) async throws -> Response {
-        let signedIn = try req.requireSignedIn()
         let body = try req.content.decode(PolicyWrite.self)
         let draft = PolicyDraft(
             title: body.title, documentNumber: body.documentNumber, issuer: body.issuer, level: body.level,
             themes: body.themes ?? [], summary: body.summary, validFrom: body.validFrom, validUntil: body.validUntil,
             benefitKind: body.benefitKind, sourceText: body.sourceText, sourceURL: body.sourceUrl,
             automatic: body.automatic ?? false, columns: body.columns ?? [])
-        let id = try await PolicyService(database: req.db, now: req.now).create(
-            draft, rule: body.rule, department: body.departmentId, orgUnit: body.orgUnitId, by: signedIn.actor)
+        let id = try await req.policyDesk().create(
+            draft, rule: body.rule, department: body.departmentId, orgUnit: body.orgUnitId)
         req.parameters.set("id", to: id.uuidString)
         return try await show(req: req).encodeResponse(status: .created, for: req)
     }
@@ -158,12 +147,10 @@ struct PoliciesAPIController: RouteCollection {
     /// Only the fields sent change; `departmentId: null` cannot be told from absence, so a department
     /// is cleared on the web form.
     @Sendable func update(req: Request) async throws -> PolicyDTO {
-        let signedIn = try req.requireSignedIn()
-        let sql = req.db.sql
-        let tree = try await OrgDirectory.tree(on: req.db)
+        let desk = try await req.policyDesk()
         let id = try req.idParameter("政策")
-        let p = try await PolicyService.readable(id, by: signedIn.actor, in: tree, on: sql)
-        guard AccessPolicy.has(signedIn.actor, .managePolicies) else { throw AppError.forbidden() }
+        let p = try await desk.policy(id)
+        guard AccessPolicy.has(desk.actor, .managePolicies) else { throw AppError.forbidden() }
         let body = try req.content.decode(PolicyWrite.self)
         let draft = PolicyDraft(
             title: body.title ?? p.title, documentNumber: body.documentNumber ?? p.documentNumber,
@@ -173,8 +160,7 @@ struct PoliciesAPIController: RouteCollection {
             sourceText: body.sourceText ?? p.sourceText, sourceURL: body.sourceUrl ?? p.sourceUrl,
             automatic: body.automatic ?? p.automatic, columns: body.columns ?? p.columnList)
         let rule = try body.rule ?? JSONDecoder().decode(EligibilityRuleDraft.self, from: Data(p.rule.utf8))
-        try await PolicyService(database: req.db, now: req.now).update(
-            id, draft, rule: rule, department: body.departmentId ?? p.departmentId, by: signedIn.actor)
+        try await desk.update(id, draft, rule: rule, department: body.departmentId ?? p.departmentId)
         return try await show(req: req)
     }
 
@@ -201,18 +187,13 @@ struct PoliciesAPIController: RouteCollection {
     }
 
     @Sendable func eligible(req: Request) async throws -> ReachDTO {
-        let signedIn = try req.requireSignedIn()
-        let sql = req.db.sql
-        let tree = try await OrgDirectory.tree(on: req.db)
-        let policy = try await PolicyService.readable(try req.idParameter("政策"), by: signedIn.actor, in: tree, on: sql)
+        let desk = try await req.policyDesk()
+        let policy = try await desk.policy(try req.idParameter("政策"))
         var v = JieyouDomain.Validator()
         let limit = Self.integer(req, "limit", default: 100, range: 1...1_000, &v)
         let offset = Self.integer(req, "offset", default: 0, range: 0...Int.max, &v)
         try v.throwIfFailed()
-        let matching = PolicyMatching(sql: sql, tree: tree, today: LocalDate(req.now, in: .chinaStandard))
-        let reach = try await matching.reach(
-            of: policy, under: PolicyService.scopeRoot(of: signedIn.actor, for: policy, in: tree), cached: true)
-        let evaluator = try await matching.evaluator(for: policy)
+        let (reach, evaluator, _) = try await desk.reach(of: policy)
         let page = reach.eligible.dropFirst(offset).prefix(limit)
         return ReachDTO(
             policyId: policy.id, eligible: reach.eligible.count, delivered: reach.delivered, known: reach.known,
@@ -245,16 +226,12 @@ struct PoliciesAPIController: RouteCollection {
     }
 
     @Sendable func push(req: Request) async throws -> PushResult {
-        let signedIn = try req.requireSignedIn()
-        let pushed = try await PolicyDeliveryService(database: req.db, now: req.now).push(
-            try req.idParameter("政策"), by: signedIn.actor)
+        let pushed = try await req.policyDesk().push(try req.idParameter("政策"))
         return PushResult(pushed: pushed)
     }
 
     @Sendable func acknowledge(req: Request) async throws -> HTTPStatus {
-        let signedIn = try req.requireSignedIn()
-        try await PolicyDeliveryService(database: req.db, now: req.now).acknowledge(
-            try req.idParameter("政策"), by: signedIn.actor)
+        try await req.policyDesk().acknowledge(try req.idParameter("政策"))
         return .noContent
     }
 
@@ -274,18 +251,13 @@ struct PoliciesAPIController: RouteCollection {
     /// 免申即享 (or any policy's) grants: the same benefit for each listed enterprise, each of which must
     /// qualify for the policy today.
     @Sendable func grant(req: Request) async throws -> Response {
-        let signedIn = try req.requireSignedIn()
-        let sql = req.db.sql
-        let tree = try await OrgDirectory.tree(on: req.db)
-        let policy = try await PolicyService.readable(try req.idParameter("政策"), by: signedIn.actor, in: tree, on: sql)
-        guard AccessPolicy.has(signedIn.actor, .managePolicies) else { throw AppError.forbidden() }
+        let desk = try await req.policyDesk()
+        let policy = try await desk.policy(try req.idParameter("政策"))
+        guard AccessPolicy.has(desk.actor, .managePolicies) else { throw AppError.forbidden() }
         let body = try req.content.decode(GrantWrite.self)
-        let ids = body.enterpriseIds ?? []
-        let ids2 = try await PolicyService.qualifying(
-            ids, for: policy, actor: signedIn.actor, tree: tree, now: req.now, on: sql)
-        let created = try await BenefitLedger(database: req.db, now: req.now).grant(
+        let created = try await desk.grant(
             BenefitDraft(kind: body.kind, amount: body.amount?.text, grantedOn: body.grantedOn, note: body.note),
-            enterprises: ids2, policy: policy.id, by: signedIn.actor)
+            under: policy.id, to: body.enterpriseIds ?? [])
         return try await GrantResult(granted: created.count, benefitIds: created).encodeResponse(
             status: .created, for: req)
     }

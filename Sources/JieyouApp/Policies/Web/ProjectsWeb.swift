@@ -6,7 +6,7 @@ import Vapor
 /// 项目申报: the applications of a scope with their totals by stage (the figures a bulletin quotes:
 /// 26 projects, about 4.4亿元 asked), the form the 政策小组 records one with, and one application's
 /// steps with the form that moves it on (申报 → 审核 → 入库 → 兑现, or 未通过).
-struct ProjectsWebController: RouteCollection {
+struct ProjectsWeb: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let projects = routes.grouped("projects")
         projects.get(use: index)
@@ -33,15 +33,11 @@ struct ProjectsWebController: RouteCollection {
     private func page(_ req: Request, form: Form, errors: [FieldError], status: HTTPResponseStatus) async throws
         -> Response
     {
+        let desk = try await req.policyDesk()
         let signedIn = try req.requireSignedIn()
         if signedIn.actor.has(.enterprise) { return req.redirect(to: WebPath.myPolicies) }
-        let (reach, filter) = try await ProjectApplications.query(req.queryText, for: signedIn.actor, on: req.db)
-        let sql = req.db.sql
-        let tree = try await OrgDirectory.tree(on: req.db)
-        let (totals, items) = try await ProjectApplications.list(reach: reach, filter: filter, on: sql)
-        let policies = try await PolicyQueries.list(
-            units: PolicyService.visibleUnits(of: signedIn.actor, in: tree), filter: PolicyFilter(), on: sql)
-        let policyOptions = policies.map { ($0.id.uuidString.lowercased(), $0.title) }
+        let (totals, items, filter) = try await desk.projects(req.queryText)
+        let policyOptions = try await desk.policyChoices().map { ($0.id.uuidString.lowercased(), $0.title) }
         let funds = ProjectFund.allCases.map { ($0.rawValue, $0.chineseName) }
         let stages = ProjectStage.allCases.map { ($0.rawValue, $0.chineseName) }
         let today = LocalDate(req.now, in: .chinaStandard)
@@ -97,20 +93,12 @@ struct ProjectsWebController: RouteCollection {
         guard AccessPolicy.has(signedIn.actor, .managePolicies) else { throw AppError.forbidden() }
         let form = try req.content.decode(Form.self)
         do {
-            let tree = try await OrgDirectory.tree(on: req.db)
-            let key = (form.enterprise ?? "").trimmingCharacters(in: .whitespaces)
-            var enterprise: UUID?
-            if !key.isEmpty {
-                let found = try await EnterpriseLookup.resolve(
-                    [key], units: Array(tree.subtree(of: signedIn.orgUnitID)), on: req.db.sql)
-                guard let match = found[key] else { throw AppError.invalid("enterprise", "找不到本单位的企业“\(key)”") }
-                enterprise = match.id
-            }
-            let id = try await ProjectApplications(database: req.db, now: req.now).create(
+            let desk = try await req.policyDesk()
+            let id = try await desk.apply(
                 ProjectApplicationDraft(
                     name: form.name, fund: form.fund, amountAsked: form.amountAsked, appliedOn: form.appliedOn,
                     note: form.note),
-                enterprise: enterprise, policy: formUUID(form.policyId), by: signedIn.actor)
+                enterprise: try await desk.enterprise(named: form.enterprise ?? ""), policy: formUUID(form.policyId))
             return req.redirect(to: "\(WebPath.project(id))?done=created")
         } catch {
             let error = try AppError.forForm(error)
@@ -137,15 +125,13 @@ struct ProjectsWebController: RouteCollection {
     private func detail(_ req: Request, form: StepForm, errors: [FieldError], status: HTTPResponseStatus)
         async throws -> Response
     {
+        let desk = try await req.policyDesk()
         let signedIn = try req.requireSignedIn()
         let id = try req.parameters.require("id", as: UUID.self)
-        let tree = try await OrgDirectory.tree(on: req.db)
-        let p = try await ProjectApplications.readable(id, by: signedIn.actor, in: tree, on: req.db.sql)
-        let today = LocalDate(req.now, in: .chinaStandard)
+        let p = try await desk.project(id)
+        let today = desk.today
         let steps = p.steps.map { step -> HTML in "<li><time>\(step.on)</time> \(step.stage.chineseName)</li>" }
-        let mayMove =
-            !p.stage.isFinal && !signedIn.actor.has(.enterprise)
-            && AccessPolicy.may(signedIn.actor, .managePolicies, at: p.orgUnitId, in: tree)
+        let mayMove = desk.mayAdvance(p)
         let f = FormFields(errors: errors)
         let enterpriseCell: HTML =
             signedIn.actor.has(.enterprise)
@@ -185,15 +171,13 @@ struct ProjectsWebController: RouteCollection {
     }
 
     @Sendable func advance(req: Request) async throws -> Response {
-        let signedIn = try req.requireSignedIn()
         let id = try req.parameters.require("id", as: UUID.self)
         let form = try req.content.decode(StepForm.self)
         do {
-            try await ProjectApplications(database: req.db, now: req.now).advance(
+            _ = try await req.policyDesk().advance(
                 id,
                 ProjectStepDraft(
-                    stage: form.stage, on: form.on, amountGranted: form.amountGranted, reason: form.reason),
-                by: signedIn.actor)
+                    stage: form.stage, on: form.on, amountGranted: form.amountGranted, reason: form.reason))
             return req.redirect(to: "\(WebPath.project(id))?done=saved")
         } catch {
             let error = try AppError.forForm(error)

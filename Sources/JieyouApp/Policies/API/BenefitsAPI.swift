@@ -6,7 +6,7 @@ import Vapor
 /// `/api/v1/benefits`: the 兑现 ledger. Readers of policies read their subtree's (or `orgUnit`'s);
 /// an enterprise reads its own; the 政策小组 records. Amounts are 万元 as exact decimal text, with
 /// the same amount in whole 分 beside it.
-struct BenefitsAPIController: RouteCollection {
+struct BenefitsAPI: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let benefits = routes.grouped("benefits")
         benefits.get(use: list)
@@ -78,9 +78,7 @@ struct BenefitsAPIController: RouteCollection {
     }
 
     @Sendable func list(req: Request) async throws -> LedgerDTO {
-        let signedIn = try req.requireSignedIn()
-        let (reach, filter) = try await BenefitLedger.query(req.queryText, for: signedIn.actor, on: req.db)
-        let summary = try await BenefitLedger.summary(reach: reach, filter: filter, on: req.db.sql)
+        let summary = try await req.policyDesk().benefits(req.queryText).summary
         return LedgerDTO(
             totals: TotalsDTO(summary.totals),
             byPolicy: summary.byPolicy.map {
@@ -112,12 +110,12 @@ struct BenefitsAPIController: RouteCollection {
     }
 
     @Sendable func create(req: Request) async throws -> Response {
-        let signedIn = try req.requireSignedIn()
+        let desk = try await req.policyDesk()
         let body = try req.content.decode(BenefitWrite.self)
         guard let enterprise = body.enterpriseId else { throw AppError.invalid("enterpriseId", "请选择企业") }
-        let id = try await BenefitLedger(database: req.db, now: req.now).add(
+        let id = try await desk.addBenefit(
             BenefitDraft(kind: body.kind, amount: body.amount?.text, grantedOn: body.grantedOn, note: body.note),
-            enterprise: enterprise, policy: body.policyId, by: signedIn.actor)
+            enterprise: enterprise, policy: body.policyId)
         return try await Created(id: id).encodeResponse(status: .created, for: req)
     }
 }

@@ -4,9 +4,8 @@ import Vapor
 /// (`/api/v1/policies/compilation.docx`): one adapter that streams what `PolicyCompilation` wrote.
 enum PolicyDownloads {
     static func compilation(_ req: Request) async throws -> Response {
-        let file = try await PolicyCompilation.file(
-            query: req.queryText, ids: (try? req.query.get([String].self, at: "ids")) ?? [],
-            for: try req.requireSignedIn().actor, on: req.db, now: req.now)
+        let file = try await req.policyDesk().compilation(
+            query: req.queryText, ids: (try? req.query.get([String].self, at: "ids")) ?? [])
         return try await OfficeDownload.stream(file, req)
     }
 }

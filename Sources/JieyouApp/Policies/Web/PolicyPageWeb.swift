@@ -5,7 +5,7 @@ import Vapor
 
 /// One policy's page: what it is, its rule in words, who qualifies and why, how far it has reached
 /// them (知晓率), and the actions: push online, record an in-person delivery, grant 免申即享.
-struct PolicyPageWebController: RouteCollection {
+struct PolicyPageWeb: RouteCollection {
     /// The page lists this many qualifying enterprises; the API pages through the rest.
     static let shownEnterprises = 200
 
@@ -24,16 +24,11 @@ struct PolicyPageWebController: RouteCollection {
     private func page(_ req: Request, errors: [FieldError], status: HTTPResponseStatus) async throws -> Response {
         let signedIn = try req.requireSignedIn()
         if signedIn.actor.has(.enterprise) { return req.redirect(to: WebPath.myPolicies) }
-        let sql = req.db.sql
-        let tree = try await OrgDirectory.tree(on: req.db)
-        let today = LocalDate(req.now, in: .chinaStandard)
-        let actor = signedIn.actor
-        let p = try await PolicyService.readable(try req.idParameter("政策"), by: actor, in: tree, on: sql)
-        let matching = PolicyMatching(sql: sql, tree: tree, today: today)
-        let evaluator = try await matching.evaluator(for: p)
-        let root = PolicyService.scopeRoot(of: actor, for: p, in: tree)
-        let reach = try await matching.reach(of: p, under: root, cached: true)
-        let department = try await p.departmentId.asyncMap { try await OrgDirectory.department($0, on: sql)?.name }
+        let desk = try await req.policyDesk()
+        let (tree, today, actor) = (desk.tree, desk.today, desk.actor)
+        let p = try await desk.policy(try req.idParameter("政策"))
+        let (reach, evaluator, root) = try await desk.reach(of: p)
+        let department = try await desk.departmentName(of: p)
         let mayManage = PolicyService.mayManage(actor, p, in: tree) || AccessPolicy.has(actor, .managePolicies)
         let mayDeliver = AccessPolicy.has(actor, .recordFieldWork)
         let f = FormFields(errors: errors)
@@ -104,7 +99,7 @@ struct PolicyPageWebController: RouteCollection {
         _ req: Request, _ signedIn: SignedIn, _ p: PolicyRecord, _ reach: PolicyMatching.Reach, today: LocalDate,
         _ f: FormFields
     ) async throws -> HTML {
-        let granted = try await BenefitLedger.granted(under: p.id, on: req.db.sql)
+        let granted = try await req.policyDesk().granted(under: p.id)
         let waiting = reach.eligible.filter { !granted.contains($0.facts.id) }.prefix(Self.shownEnterprises)
         guard !waiting.isEmpty else {
             return "<h2>免申即享</h2><p class=\"muted\">符合条件的企业均已兑现（\(granted.count)家）。</p>"
@@ -126,9 +121,8 @@ struct PolicyPageWebController: RouteCollection {
     }
 
     @Sendable func push(req: Request) async throws -> Response {
-        let signedIn = try req.requireSignedIn()
         let id = try req.idParameter("政策")
-        let pushed = try await PolicyDeliveryService(database: req.db, now: req.now).push(id, by: signedIn.actor)
+        let pushed = try await req.policyDesk().push(id)
         return req.redirect(to: "\(WebPath.policy(id))?done=\(pushed > 0 ? "pushed" : "nothingToPush")")
     }
 
@@ -139,7 +133,6 @@ struct PolicyPageWebController: RouteCollection {
     }
 
     @Sendable func deliver(req: Request) async throws -> Response {
-        let signedIn = try req.requireSignedIn()
         let id = try req.idParameter("政策")
         let form = try req.content.decode(DeliverForm.self)
         do {
@@ -152,8 +145,7 @@ struct PolicyPageWebController: RouteCollection {
             let ids = (form.enterpriseIds ?? []).compactMap(UUID.init(uuidString:))
             if ids.isEmpty { v.fail("enterpriseIds", "请在表中勾选送达的企业") }
             try v.throwIfFailed()
-            _ = try await PolicyDeliveryService(database: req.db, now: req.now).record(
-                id, enterprises: ids, channel: channel!, on: day, meeting: nil, by: signedIn.actor)
+            _ = try await req.policyDesk().recordDelivery(id, enterprises: ids, channel: channel!, on: day)
             return req.redirect(to: "\(WebPath.policy(id))?done=saved")
         } catch {
             let error = try AppError.forForm(error)
@@ -169,31 +161,16 @@ struct PolicyPageWebController: RouteCollection {
     }
 
     @Sendable func grant(req: Request) async throws -> Response {
-        let signedIn = try req.requireSignedIn()
-        let sql = req.db.sql
         let id = try req.idParameter("政策")
         let form = try req.content.decode(GrantForm.self)
         do {
-            let tree = try await OrgDirectory.tree(on: req.db)
-            let policy = try await PolicyService.readable(id, by: signedIn.actor, in: tree, on: sql)
-            let ids = try await PolicyService.qualifying(
-                (form.enterpriseIds ?? []).compactMap(UUID.init(uuidString:)), for: policy, actor: signedIn.actor,
-                tree: tree, now: req.now, on: sql)
-            _ = try await BenefitLedger(database: req.db, now: req.now).grant(
-                BenefitDraft(kind: form.kind, amount: form.amount, grantedOn: form.grantedOn), enterprises: ids,
-                policy: id, by: signedIn.actor)
+            _ = try await req.policyDesk().grant(
+                BenefitDraft(kind: form.kind, amount: form.amount, grantedOn: form.grantedOn), under: id,
+                to: (form.enterpriseIds ?? []).compactMap(UUID.init(uuidString:)))
             return req.redirect(to: "\(WebPath.policy(id))?done=granted")
         } catch {
             let error = try AppError.forForm(error)
             return try await page(req, errors: error.fieldErrors, status: error.status)
         }
-    }
-}
-
-extension Optional {
-    /// `map` for an async transform.
-    func asyncMap<T>(_ transform: (Wrapped) async throws -> T?) async rethrows -> T? {
-        guard let self else { return nil }
-        return try await transform(self)
     }
 }
