@@ -58,7 +58,10 @@ let package = Package(
             path: "Benchmarks/JieyouBench",
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "JieyouDomainTests", dependencies: ["JieyouDomain"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "JieyouDomainTests", dependencies: ["JieyouDomain"],
+            // Read by the tests through #filePath, not bundled.
+            exclude: ["ProblemWorkflowTable.txt"], swiftSettings: swiftSettings),
         .testTarget(
             name: "JieyouOfficeTests", dependencies: ["JieyouOffice", "JieyouDomain"], swiftSettings: swiftSettings),
         .testTarget(
@@ -67,6 +70,8 @@ let package = Package(
                 "JieyouApp", "JieyouOffice", "JieyouDomain",
                 .product(name: "VaporTesting", package: "vapor"),
             ],
+            // The golden pages are read by the tests through #filePath, not bundled.
+            exclude: ["Problems/Golden", "Enterprises/Golden"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -40,9 +40,9 @@ func routes(_ app: Application) throws {
     try pages.register(collection: BenefitsWeb())
     try pages.register(collection: ProjectsWeb())
     try pages.register(collection: FinancingWeb())
-    try pages.register(collection: PlanImportWebController())
-    try pages.register(collection: PlansWebController())
-    try pages.register(collection: PlanTaskWebController())
+    try pages.register(collection: PlanImportWeb())
+    try pages.register(collection: PlansWeb())
+    try pages.register(collection: PlanTaskWeb())
 
     let api = app.grouped("api", "v1").grouped(BearerTokenMiddleware())
     try api.register(collection: OpenAPIController())
@@ -69,5 +69,5 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: BenefitsAPI())
     try signedIn.register(collection: ProjectsAPI())
     try signedIn.register(collection: FinancingDemandsAPI())
-    try signedIn.register(collection: PlansAPIController())
+    try signedIn.register(collection: PlansAPI())
 }

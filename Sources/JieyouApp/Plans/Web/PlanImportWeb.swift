@@ -5,7 +5,7 @@ import Vapor
 
 /// 导入方案: the 专班办公室 pastes a plan's text, reviews what was read (workstreams, targets, tasks,
 /// units) in one form, corrects it and saves it.
-struct PlanImportWebController: RouteCollection {
+struct PlanImportWeb: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("plans", "import", use: pasteForm)
         routes.on(.POST, "plans", "import", body: .collect(maxSize: PlanDownloads.textBodyLimit), use: preview)
@@ -42,7 +42,7 @@ struct PlanImportWebController: RouteCollection {
         let signedIn = try req.requireSignedIn()
         let form = try req.content.decode(PasteForm.self)
         do {
-            let (draft, units) = try await PlanStore(database: req.db, now: req.now).preview(
+            let (draft, units) = try await req.planDesk().preview(
                 form.text ?? "", by: signedIn.actor)
             return try await previewPage(req, draft: draft, units: units, errors: [], status: .ok)
         } catch {
@@ -55,7 +55,7 @@ struct PlanImportWebController: RouteCollection {
         _ req: Request, draft: PlanDraft, units: [PlanUnitMatch], errors: [FieldError], status: HTTPResponseStatus
     ) async throws -> Response {
         let signedIn = try req.requireSignedIn()
-        let departments = try await PlanUnits.departments(of: signedIn.orgUnitID, on: req.db.sql)
+        let departments = try await req.planDesk().departments(of: signedIn.orgUnitID)
         let content: HTML = """
             <h1>核对方案</h1>
             <p>请逐项核对识别结果：可修改名称、目标、任务、牵头和配合单位（以顿号分隔）、完成时限，不需要的勾选“删除”。</p>
@@ -70,7 +70,7 @@ struct PlanImportWebController: RouteCollection {
         let (draft, places) = PlanPreviewForm.draft(from: fields)
         let mapping = PlanPreviewForm.mapping(from: fields)
         do {
-            let id = try await PlanStore(database: req.db, now: req.now).save(
+            let id = try await req.planDesk().save(
                 draft, mapping: mapping, by: signedIn.actor)
             return req.redirect(to: "\(WebPath.plan(id))?done=created")
         } catch {
@@ -79,7 +79,7 @@ struct PlanImportWebController: RouteCollection {
                 FieldError(field: PlanPreviewForm.formField($0.field, places: places), message: $0.message)
             }
             // The units as the corrected draft names them, matched again.
-            let departments = try await PlanUnits.departments(of: signedIn.orgUnitID, on: req.db.sql)
+            let departments = try await req.planDesk().departments(of: signedIn.orgUnitID)
             var units = PlanUnits.match(draft.unitNames, against: departments)
             units = units.map { unit in
                 guard let mapped = mapping[unit.name], let d = departments.first(where: { $0.id == mapped }) else {

@@ -6,7 +6,7 @@ import Vapor
 
 /// 攻坚方案 pages: the plans of a scope; one plan's 三张清单 (目标 / 任务 / 责任) and its 旬调度; a
 /// unit's tasks across plans with what it owes this 旬.
-struct PlansWebController: RouteCollection {
+struct PlansWeb: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let plans = routes.grouped("plans")
         plans.get(use: index)
@@ -20,8 +20,7 @@ struct PlansWebController: RouteCollection {
 
     @Sendable func index(req: Request) async throws -> Response {
         let signedIn = try req.requireSignedIn()
-        let tree = try await OrgDirectory.tree(on: req.db)
-        let plans = try await PlanStore.list(by: signedIn.actor, in: tree, on: req.db.sql)
+        let plans = try await req.planDesk().plans(for: signedIn.actor)
         let rows = plans.map { p -> HTML in
             """
             <tr><td><a href="\(WebPath.plan(p.id))">\(p.title)</a></td><td class="hide-narrow">\(p.documentNumber ?? "—")</td>
@@ -87,8 +86,8 @@ struct PlansWebController: RouteCollection {
                 raw: Self.timeline(
                     "\(plan.title)挂图作战", groups: groups, year: plan.year, issuedOn: plan.issuedOn, today: today))
         case .progress:
-            let period = try req.planDesk().period(req.queryText("period"))
-            let summary = try await PlanProgress.summary(detail, period: period, on: req.db.sql)
+            let desk = req.planDesk()
+            let summary = try await desk.progress(detail, period: try desk.period(req.queryText("period")))
             body = progressView(summary, detail: detail, workstream: workstream, link: link(.progress))
         }
         let content: HTML = """
@@ -301,32 +300,19 @@ struct PlansWebController: RouteCollection {
         let signedIn = try req.requireSignedIn()
         let id = try req.idParameter("目标")
         let form = try req.content.decode(ActualForm.self)
-        try await PlanTargets(database: req.db, now: req.now).recordActual(
+        let plan = try await req.planDesk().recordActual(
             target: id, month: form.month, value: form.value, note: nil, by: signedIn.actor)
-        guard let plan = try await PlanStore.planID(ofTarget: id, on: req.db.sql) else { throw AppError.notFound("目标") }
         return req.redirect(to: "\(WebPath.plan(plan))?view=targets&done=saved")
     }
 
     /// A unit's tasks across the plans the reader reads, with what it owes this 旬.
     @Sendable func unit(req: Request) async throws -> Response {
         let signedIn = try req.requireSignedIn()
-        guard AccessPolicy.has(signedIn.actor, .readPlans) else { throw AppError.forbidden() }
         let id = try req.idParameter("单位")
-        let sql = req.db.sql
-        let tree = try await OrgDirectory.tree(on: req.db)
-        guard let department = try await OrgDirectory.department(id, on: sql),
-            tree.isWithin(department.orgUnitID, subtreeOf: signedIn.orgUnitID)
-        else { throw AppError.notFound("单位") }
-        let name = department.name
         let today = LocalDate(req.now, in: .chinaStandard)
         let period = TenDayPeriod(containing: today)
-        let tasks = try await PlanStore.tasks(ofDepartment: id, on: sql)
-        let plans = Dictionary(
-            try await PlanStore.list(by: signedIn.actor, in: tree, on: sql).map { ($0.id, $0) },
-            uniquingKeysWith: { a, _ in a })
-        let reported = Set(
-            try await PlanProgress.records(ofDepartment: id, period: period, on: sql).map(\.taskId))
-        let visible = tasks.filter { plans[$0.planId] != nil && !$0.hasChildren }
+        let (name, visible, plans, reported) = try await req.planDesk().unitTasks(
+            id, period: period, for: signedIn.actor)
         let leads = visible.filter { t in t.leads.contains { $0.id == id } }
         let owed = leads.filter { $0.percent < 100 && !reported.contains($0.id) }
         func rows(_ list: [TaskRecord], owes: Bool) -> [HTML] {

@@ -99,7 +99,7 @@ import VaporTesting
             let planID = try #require(location.split(separator: "?").first?.split(separator: "/").last.map(String.init))
             let detail = try await client.send(
                 .GET, "/api/v1/plans/\(planID)", token: try await client.token("lx_dispatcher"))
-            let tasks = try detail.content.get([PlansAPIController.TaskDTO].self, at: "tasks")
+            let tasks = try detail.content.get([PlansAPI.TaskDTO].self, at: "tasks")
             let corrected = try #require(tasks.first { $0.title == "推动增收减负（校企合作）" })
             #expect(corrected.leadUnits.map(\.id) == [world.linxiangEconomy])
 

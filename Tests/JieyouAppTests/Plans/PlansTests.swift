@@ -10,12 +10,7 @@ import VaporTesting
 /// 攻坚方案 through the API: seed 001 pasted, previewed, one task corrected, saved; a lead unit reports
 /// its 旬调度; the 专班办公室 sees who has not reported; every role reaches only what it owns.
 @Suite struct PlansTests {
-    static let seedText: String = {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("shared/seeds/001_d60dd8ae0f53930d.txt")
-        return (try? String(contentsOf: url, encoding: .utf8)) ?? ""
-    }()
+    static let seedText = SharedFiles.text("seeds/001_d60dd8ae0f53930d.txt")
 
     /// Parses the seed as `token`, returns the preview as JSON.
     func preview(_ client: Client, _ token: String) async throws -> [String: Any] {
@@ -70,11 +65,11 @@ import VaporTesting
             #expect(detail.status == .ok)
             #expect(try detail.content.get(String.self, at: "plan", "title") == "西洞庭管理区实施“七大攻坚”总体方案")
             #expect(try detail.content.get(Int.self, at: "plan", "year") == 2025)
-            let streams = try detail.content.get([PlansAPIController.WorkstreamDTO].self, at: "workstreams")
+            let streams = try detail.content.get([PlansAPI.WorkstreamDTO].self, at: "workstreams")
             #expect(streams.map(\.name).first == "内需扩量提效攻坚" && streams.count == 7)
             #expect(streams[0].office?.name == "经济发展局", "区发改局 was mapped to the park's 经济发展局")
             #expect(streams[5].office?.name == "区应急局（水利局）")
-            let tasks = try detail.content.get([PlansAPIController.TaskDTO].self, at: "tasks")
+            let tasks = try detail.content.get([PlansAPI.TaskDTO].self, at: "tasks")
             #expect(tasks.count == PlanTextParser.parse(Self.seedText).taskCount)
             let corrected = try #require(tasks.first { $0.title == "推动增收减负" })
             #expect(corrected.leadUnits.map(\.name) == ["经济发展局"] && corrected.dueOn == Self.correctedDueOn)
@@ -82,7 +77,7 @@ import VaporTesting
             let heading = try #require(tasks.first)
             #expect(heading.isHeading && heading.number == "（一）")
             #expect(tasks[1].parentId == heading.id)
-            let targets = try detail.content.get([PlansAPIController.TargetDTO].self, at: "targets")
+            let targets = try detail.content.get([PlansAPI.TargetDTO].self, at: "targets")
             #expect(targets.first?.requirement == "≥ 6 %" && targets.first?.status == "待报送")
             #expect(targets.first?.baseline == "5.2")
             #expect(try await rowCount("plans", on: app) == 1)
@@ -107,7 +102,7 @@ import VaporTesting
             let mine = try await client.send(
                 .GET, "/api/v1/plans/\(id)/tasks?department=\(world.linxiangEconomy.uuidString)", token: dispatcher)
             #expect(mine.status == .ok, "\(mine.body.string.prefix(300))")
-            let mineTasks = try JSONDecoder().decode([PlansAPIController.TaskDTO].self, from: Data(buffer: mine.body))
+            let mineTasks = try JSONDecoder().decode([PlansAPI.TaskDTO].self, from: Data(buffer: mine.body))
             #expect(
                 !mineTasks.isEmpty
                     && mineTasks.allSatisfy { t in
@@ -123,7 +118,7 @@ import VaporTesting
             let dispatcher = try await client.token("lx_dispatcher")
             let id = try await importSeed(client, world, dispatcher)
             let tasks = try await client.send(.GET, "/api/v1/plans/\(id)", token: dispatcher).content
-                .get([PlansAPIController.TaskDTO].self, at: "tasks")
+                .get([PlansAPI.TaskDTO].self, at: "tasks")
             let ours = tasks.filter { t in !t.isHeading && t.leadUnits.contains { $0.id == world.linxiangEconomy } }
             let task = try #require(ours.first { $0.title == "推动增收减负" })
             let notOurs = try #require(
@@ -160,14 +155,14 @@ import VaporTesting
 
             let after = try await client.send(.GET, "/api/v1/plans/\(id)/progress", token: dispatcher)
             #expect(try after.content.get(Int.self, at: "reported") == 1)
-            let lines = try after.content.get([PlansAPIController.ProgressLineDTO].self, at: "lines")
+            let lines = try after.content.get([PlansAPI.ProgressLineDTO].self, at: "lines")
             let line = try #require(lines.first { $0.taskId == task.id })
             #expect(line.reported && line.percent == 45 && line.progress == "专场招聘会3场，达成意向410人")
-            let missing = try after.content.get([PlansAPIController.UnitNotReportedDTO].self, at: "unitsNotReported")
+            let missing = try after.content.get([PlansAPI.UnitNotReportedDTO].self, at: "unitsNotReported")
             #expect(missing.first { $0.id == world.linxiangEconomy }?.missing == ours.count - 1)
             #expect(missing.contains { $0.name == "区人社局" })
             let shown = try await client.send(.GET, "/api/v1/plans/\(id)", token: handler).content
-                .get([PlansAPIController.TaskDTO].self, at: "tasks")
+                .get([PlansAPI.TaskDTO].self, at: "tasks")
             #expect(shown.first { $0.id == task.id }?.percent == 45)
 
             // The office marks a task 挂牌督办; a handler cannot.
@@ -243,10 +238,10 @@ import VaporTesting
             let dispatcher = try await client.token("lx_dispatcher")
             let id = try await importSeed(client, world, dispatcher)
             let tasks = try await client.send(.GET, "/api/v1/plans/\(id)", token: dispatcher).content
-                .get([PlansAPIController.TaskDTO].self, at: "tasks")
+                .get([PlansAPI.TaskDTO].self, at: "tasks")
             let task = try #require(tasks.first { !$0.isHeading })
             let targets = try await client.send(.GET, "/api/v1/plans/\(id)", token: dispatcher).content
-                .get([PlansAPIController.TargetDTO].self, at: "targets")
+                .get([PlansAPI.TargetDTO].self, at: "targets")
 
             // Government staff of the park and of the city above read it.
             for user in ["lx_leader", "lx_cadre", "lx_handler", "yy_upper"] {
@@ -304,7 +299,7 @@ import VaporTesting
                 json: ["month": "2099-01", "value": "abc"])
             #expect(future.status == .badRequest && future.apiError?.field == "month")
             let shown = try await client.send(.GET, "/api/v1/plans/\(id)", token: dispatcher).content
-                .get([PlansAPIController.TargetDTO].self, at: "targets")
+                .get([PlansAPI.TargetDTO].self, at: "targets")
             #expect(shown[0].actual == "6.4" && shown[0].status == "已达成")
         }
     }

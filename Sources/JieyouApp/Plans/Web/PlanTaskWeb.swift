@@ -5,7 +5,7 @@ import Vapor
 
 /// One task of a plan: what it asks, who leads and helps, its milestones and every 旬's reports; the
 /// lead unit's 旬调度 form; the office's 挂牌督办 and milestone forms.
-struct PlanTaskWebController: RouteCollection {
+struct PlanTaskWeb: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let tasks = routes.grouped("plans", "tasks")
         tasks.get(":id", use: show)
@@ -41,16 +41,12 @@ struct PlanTaskWebController: RouteCollection {
         _ req: Request, report: ReportForm = ReportForm(), errors: [FieldError], status: HTTPResponseStatus
     ) async throws -> Response {
         let signedIn = try req.requireSignedIn()
-        let sql = req.db.sql
-        let tree = try await OrgDirectory.tree(on: req.db)
-        let (plan, task) = try await PlanProgress.readableTask(
-            try req.idParameter("任务"), by: signedIn.actor, in: tree, on: sql)
+        let (plan, task, reports) = try await req.planDesk().task(try req.idParameter("任务"), for: signedIn.actor)
         let today = LocalDate(req.now, in: .chinaStandard)
         let period = TenDayPeriod(containing: today)
         let mayManage = AccessPolicy.has(signedIn.actor, .managePlans) && plan.orgUnitId == signedIn.orgUnitID
         let ownLead = signedIn.actor.has(.handler) ? task.leads.first { $0.id == signedIn.actor.departmentID } : nil
         let mayReport = task.owesReports && (ownLead != nil || mayManage)
-        let reports = try await PlanProgress.records(ofTask: task.id, on: sql)
         let names = Dictionary((task.leads + task.cos).map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let history = reports.map { r -> HTML in
             """
@@ -98,8 +94,8 @@ struct PlanTaskWebController: RouteCollection {
             <h1>\(task.number.label)\(task.title)</h1>
             \(task.supervisedOn.map { HTML("<p class=\"badge warn\" data-testid=\"supervised\">\($0)挂牌督办：\(task.supervisionNote ?? "")</p>") })
             <dl class="facts" data-testid="task-facts">
-            <dt>牵头单位</dt><dd>\(PlansWebController.unitLinks(task.leads))</dd>
-            <dt>配合单位</dt><dd>\(PlansWebController.unitLinks(task.cos))\(task.groups.isEmpty ? .empty : HTML("、\(task.groups.joined(separator: "、"))"))</dd>
+            <dt>牵头单位</dt><dd>\(PlansWeb.unitLinks(task.leads))</dd>
+            <dt>配合单位</dt><dd>\(PlansWeb.unitLinks(task.cos))\(task.groups.isEmpty ? .empty : HTML("、\(task.groups.joined(separator: "、"))"))</dd>
             <dt>完成时限</dt><dd>\(task.dueOn ?? "—")</dd>
             <dt>进度</dt><dd data-testid="task-percent">\(task.percent)%（\(standing.chineseName)）</dd></dl>
             <p class="task-text">\(task.text)</p>
@@ -127,7 +123,7 @@ struct PlanTaskWebController: RouteCollection {
         let id = try req.idParameter("任务")
         let form = try req.content.decode(ReportForm.self)
         do {
-            try await PlanProgress(database: req.db, now: req.now).report(
+            try await req.planDesk().report(
                 task: id,
                 ProgressDraft(progress: form.progress, percent: form.percent, difficulties: form.difficulties),
                 period: form.period, department: form.department.flatMap(UUID.init(uuidString:)),
@@ -144,7 +140,7 @@ struct PlanTaskWebController: RouteCollection {
         let id = try req.idParameter("任务")
         let form = try req.content.decode(SuperviseForm.self)
         do {
-            try await PlanProgress(database: req.db, now: req.now).supervise(
+            try await req.planDesk().supervise(
                 task: id, note: form.lift == nil ? (form.note ?? "") : nil, by: signedIn.actor)
             return req.redirect(to: "\(WebPath.planTask(id))?done=saved")
         } catch {
@@ -160,7 +156,7 @@ struct PlanTaskWebController: RouteCollection {
         let id = try req.idParameter("任务")
         let form = try req.content.decode(MilestoneForm.self)
         do {
-            _ = try await PlanProgress(database: req.db, now: req.now).addMilestone(
+            _ = try await req.planDesk().addMilestone(
                 task: id, title: form.title, dueOn: form.dueOn, by: signedIn.actor)
             return req.redirect(to: "\(WebPath.planTask(id))?done=saved")
         } catch {

@@ -5,7 +5,7 @@ import Vapor
 
 /// `/api/v1/plans` and `/api/v1/tasks`: 攻坚方案. The 专班办公室 parses a plan's text into a preview,
 /// corrects it and saves it; everyone in government reads the 三张清单; lead units report each 旬.
-struct PlansAPIController: RouteCollection {
+struct PlansAPI: RouteCollection {
     /// A plan's text is some 75 KB (seed 001); a corrected draft as JSON a few times that.
     func boot(routes: any RoutesBuilder) throws {
         let plans = routes.grouped("plans")
@@ -212,7 +212,7 @@ struct PlansAPIController: RouteCollection {
     @Sendable func parse(req: Request) async throws -> PreviewDTO {
         let signedIn = try req.requireSignedIn()
         let body = try req.content.decode(ParseBody.self)
-        let (draft, units) = try await PlanStore(database: req.db, now: req.now).preview(
+        let (draft, units) = try await req.planDesk().preview(
             body.text ?? "", by: signedIn.actor)
         return PreviewDTO(
             draft: draft,
@@ -241,15 +241,14 @@ struct PlansAPIController: RouteCollection {
             throw AppError.invalid("draft", "方案内容格式不正确：应为 /api/v1/plans/parse 返回的 draft")
         }
         guard let draft = body.draft else { throw AppError.invalid("draft", "请提交方案内容（draft）") }
-        let id = try await PlanStore(database: req.db, now: req.now).save(
+        let id = try await req.planDesk().save(
             draft, mapping: body.unitMapping ?? [:], by: signedIn.actor)
         return try await Created(id: id).encodeResponse(status: .created, for: req)
     }
 
     @Sendable func list(req: Request) async throws -> [PlanDTO] {
         let signedIn = try req.requireSignedIn()
-        let tree = try await OrgDirectory.tree(on: req.db)
-        return try await PlanStore.list(by: signedIn.actor, in: tree, on: req.db.sql).map(PlanDTO.init)
+        return try await req.planDesk().plans(for: signedIn.actor).map(PlanDTO.init)
     }
 
     private func detail(_ req: Request) async throws -> PlanDetail {
@@ -285,8 +284,8 @@ struct PlansAPIController: RouteCollection {
 
     @Sendable func progress(req: Request) async throws -> ProgressSummaryDTO {
         let detail = try await detail(req)
-        let summary = try await PlanProgress.summary(
-            detail, period: try req.planDesk().period(req.queryText("period")), on: req.db.sql)
+        let desk = req.planDesk()
+        let summary = try await desk.progress(detail, period: try desk.period(req.queryText("period")))
         return ProgressSummaryDTO(
             period: summary.period.description, periodName: summary.period.chineseName, owed: summary.lines.count,
             reported: summary.reportedCount,
@@ -343,7 +342,7 @@ struct PlansAPIController: RouteCollection {
     @Sendable func report(req: Request) async throws -> Response {
         let signedIn = try req.requireSignedIn()
         let body = try req.content.decode(ReportBody.self)
-        try await PlanProgress(database: req.db, now: req.now).report(
+        try await req.planDesk().report(
             task: try req.idParameter("任务"),
             ProgressDraft(progress: body.progress, percent: body.percent?.text, difficulties: body.difficulties),
             period: body.period, department: body.departmentId, milestone: body.milestoneId, by: signedIn.actor)
@@ -357,15 +356,13 @@ struct PlansAPIController: RouteCollection {
     @Sendable func supervise(req: Request) async throws -> HTTPStatus {
         let signedIn = try req.requireSignedIn()
         let body = try req.content.decode(SuperviseBody.self)
-        try await PlanProgress(database: req.db, now: req.now).supervise(
-            task: try req.idParameter("任务"), note: body.note ?? "", by: signedIn.actor)
+        try await req.planDesk().supervise(task: try req.idParameter("任务"), note: body.note ?? "", by: signedIn.actor)
         return .noContent
     }
 
     @Sendable func unsupervise(req: Request) async throws -> HTTPStatus {
         let signedIn = try req.requireSignedIn()
-        try await PlanProgress(database: req.db, now: req.now).supervise(
-            task: try req.idParameter("任务"), note: nil, by: signedIn.actor)
+        try await req.planDesk().supervise(task: try req.idParameter("任务"), note: nil, by: signedIn.actor)
         return .noContent
     }
 
@@ -377,7 +374,7 @@ struct PlansAPIController: RouteCollection {
     @Sendable func addMilestone(req: Request) async throws -> Response {
         let signedIn = try req.requireSignedIn()
         let body = try req.content.decode(MilestoneBody.self)
-        let id = try await PlanProgress(database: req.db, now: req.now).addMilestone(
+        let id = try await req.planDesk().addMilestone(
             task: try req.idParameter("任务"), title: body.title, dueOn: body.dueOn, by: signedIn.actor)
         return try await Created(id: id).encodeResponse(status: .created, for: req)
     }
@@ -391,7 +388,7 @@ struct PlansAPIController: RouteCollection {
     @Sendable func recordActual(req: Request) async throws -> HTTPStatus {
         let signedIn = try req.requireSignedIn()
         let body = try req.content.decode(ActualBody.self)
-        try await PlanTargets(database: req.db, now: req.now).recordActual(
+        try await req.planDesk().recordActual(
             target: try req.idParameter("目标"), month: body.month, value: body.value?.text, note: body.note,
             by: signedIn.actor)
         return .noContent

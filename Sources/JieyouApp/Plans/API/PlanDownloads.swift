@@ -18,7 +18,3 @@ enum PlanDownloads {
     /// A pasted or uploaded plan's text can be long; the body of its routes may be this large.
     static let textBodyLimit: ByteCount = "4mb"
 }
-
-extension Request {
-    func planDesk() -> PlanDesk { PlanDesk(database: db, now: now) }
-}
