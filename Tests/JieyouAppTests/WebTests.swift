@@ -54,10 +54,10 @@ import VaporTesting
             let client = Client(app: app)
             let page = try await client.send(.GET, "/login")
             let csrf = String(try #require(page.body.string.firstMatch(of: /name="_csrf" value="([^"]+)"/)?.1))
-            let cookie = try #require(page.headers.setCookie?[LoginController.loginCSRFCookie]?.string)
+            let cookie = try #require(page.headers.setCookie?[LoginWeb.loginCSRFCookie]?.string)
             let response = try await client.send(
                 .POST, "/login", form: [("username", "lx_admin"), ("password", "nope12345"), ("_csrf", csrf)],
-                cookie: "\(LoginController.loginCSRFCookie)=\(cookie)")
+                cookie: "\(LoginWeb.loginCSRFCookie)=\(cookie)")
             #expect(response.status == .unauthorized)
             #expect(response.body.string.contains("用户名或密码错误"))
             #expect(response.headers.setCookie?[WebSessionMiddleware.cookieName] == nil)

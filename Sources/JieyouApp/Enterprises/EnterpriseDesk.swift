@@ -3,17 +3,26 @@ import Foundation
 import JieyouDomain
 import SQLKit
 
-/// What the registry's pages read about one enterprise, for one reader (`EnterpriseAccess`): a
-/// record the reader may not read is "not found".
+/// The registry's use cases for one signed-in person: searching it, one enterprise's profile, the
+/// forms that register and edit enterprises and their 三联 liaison, tags, imports and 一对一专班
+/// (the extensions beside this file). A record the reader may not read is "not found".
 struct EnterpriseDesk {
     let database: any Database
-    let access: EnterpriseAccess
+    let signedIn: SignedIn
+    let tree: OrgTree
     let now: Date
 
-    private var sql: any SQLDatabase { database.sql }
+    var actor: Actor { signedIn.actor }
+    var sql: any SQLDatabase { database.sql }
+
+    /// The reader's reach in the registry; refused for those who read no enterprises.
+    func access() throws -> EnterpriseAccess {
+        try EnterpriseAccess.of(signedIn, tree: tree)
+    }
 
     /// The enterprise's profile page.
     func profile(_ id: UUID) async throws -> EnterpriseProfile {
+        let access = try access()
         let stored = try await access.enterprise(id, on: database)
         let unit = stored.row.orgUnitId
         let staff: Bool = if case .units = access.reach { true } else { false }
@@ -34,10 +43,10 @@ struct EnterpriseDesk {
     /// The policies `enterprise` fits, in force for the reader, that it has not acknowledged and
     /// nobody has brought in person: what a cadre takes on the next visit.
     func policiesToBring(_ enterprise: UUID) async throws -> [PolicyMatching.Fit] {
-        guard AccessPolicy.has(access.actor, .readPolicies) else { return [] }
+        guard AccessPolicy.has(actor, .readPolicies) else { return [] }
         guard let facts = try await EnterpriseFactsStore.load(enterprise: enterprise, on: sql) else { return [] }
-        let visible = Set(PolicyService.visibleUnits(of: access.actor, in: access.tree))
-        return try await PolicyMatching(sql: sql, tree: access.tree, today: LocalDate(now, in: .chinaStandard))
+        let visible = Set(PolicyService.visibleUnits(of: actor, in: tree))
+        return try await PolicyMatching(sql: sql, tree: tree, today: LocalDate(now, in: .chinaStandard))
             .policies(for: facts).filter {
                 visible.contains($0.policy.orgUnitId) && $0.acknowledgedAt == nil
                     && !$0.channels.contains(where: \.isInPerson)

@@ -76,7 +76,7 @@ struct FieldWorkDesk {
         return (stored, cadres, try await enterpriseDesk().policiesToBring(enterprise))
     }
 
-    private func enterpriseDesk() throws -> EnterpriseDesk {
-        EnterpriseDesk(database: database, access: try access(), now: now)
+    private func enterpriseDesk() -> EnterpriseDesk {
+        EnterpriseDesk(database: database, signedIn: signedIn, tree: tree, now: now)
     }
 }

@@ -176,10 +176,10 @@ struct Client {
     func webSession(_ username: String, password: String = World.password) async throws -> WebSession {
         let page = try await send(.GET, "/login")
         let csrf = try #require(page.body.string.firstMatch(of: /name="_csrf" value="([^"]+)"/)?.1)
-        let loginCookie = try #require(page.headers.setCookie?[LoginController.loginCSRFCookie]?.string)
+        let loginCookie = try #require(page.headers.setCookie?[LoginWeb.loginCSRFCookie]?.string)
         let response = try await send(
             .POST, "/login", form: [("username", username), ("password", password), ("_csrf", String(csrf))],
-            cookie: "\(LoginController.loginCSRFCookie)=\(loginCookie)")
+            cookie: "\(LoginWeb.loginCSRFCookie)=\(loginCookie)")
         guard response.status == .seeOther,
             let token = response.headers.setCookie?[WebSessionMiddleware.cookieName]?.string
         else {

@@ -14,10 +14,8 @@ struct AdminContext {
     static func load(_ req: Request, _ capability: Capability = .manageOrganisation) async throws -> AdminContext {
         let signedIn = try req.requireSignedIn()
         guard AccessPolicy.has(signedIn.actor, capability) else { throw AppError.forbidden() }
-        let tree = try await OrgDirectory.tree(on: req.db)
-        return AdminContext(
-            signedIn: signedIn, tree: tree, scope: OrgDirectory.scope(of: signedIn.actor, in: tree),
-            desk: OrgDesk(database: req.db, actor: signedIn.actor, tree: tree))
+        let desk = try await req.orgDesk()
+        return AdminContext(signedIn: signedIn, tree: desk.tree, scope: desk.scope, desk: desk)
     }
 
     /// Units in scope, depth-first, labelled with their indentation, for selects.

@@ -17,65 +17,56 @@ struct EnterprisesAPI: RouteCollection {
     }
 
     @Sendable func list(req: Request) async throws -> API.EnterpriseListDTO {
-        let access = try await EnterpriseAccess.load(req)
-        let filter = try EnterpriseFilter(query: req, access: access)
+        let desk = try await req.enterpriseDesk()
+        let filter = try EnterpriseFilter(query: req, access: try desk.access())
         let limit = min(max(req.query[Int.self, at: "limit"] ?? 50, 1), 200)
-        let page = try await EnterpriseSearch.page(
-            filter, reach: access.reach, limit: limit, cursor: req.query[String.self, at: "cursor"],
-            on: req.db.sql)
+        let page = try await desk.search(filter, limit: limit, cursor: req.query[String.self, at: "cursor"])
         return API.EnterpriseListDTO(
             items: page.items, total: page.total, totalCapped: page.totalCapped, nextCursor: page.nextCursor)
     }
 
     @Sendable func show(req: Request) async throws -> API.EnterpriseDTO {
-        let access = try await EnterpriseAccess.load(req)
-        let stored = try await access.enterprise(try req.idParameter("企业"), on: req.db)
-        let liaison = try await LiaisonService.load([stored.row.id], on: req.db.sql)
-        return API.EnterpriseDTO(stored, liaison: liaison[stored.row.id] ?? Liaison(), access: access)
+        let desk = try await req.enterpriseDesk()
+        let (stored, liaison) = try await desk.enterprise(try req.idParameter("企业"))
+        return API.EnterpriseDTO(stored, liaison: liaison, access: try desk.access())
     }
 
     @Sendable func create(req: Request) async throws -> Response {
         let signedIn = try req.requireSignedIn()
         guard AccessPolicy.has(signedIn.actor, .manageEnterprises) else { throw AppError.forbidden() }
         let body = try req.content.decode(API.EnterpriseWrite.self)
-        let id = try await EnterpriseService(database: req.db, now: req.now).create(
-            orgUnitID: body.orgUnitId ?? signedIn.orgUnitID, body.draft, by: signedIn.actor)
+        let id = try await req.enterpriseDesk().register(body.draft, orgUnit: body.orgUnitId ?? signedIn.orgUnitID)
         req.parameters.set("id", to: id.uuidString)
         return try await show(req: req).encodeResponse(status: .created, for: req)
     }
 
     @Sendable func update(req: Request) async throws -> API.EnterpriseDTO {
-        let access = try await EnterpriseAccess.load(req)
-        guard access.mayManage else { throw AppError.forbidden() }
-        let stored = try await access.enterprise(try req.idParameter("企业"), on: req.db)
+        let desk = try await req.enterpriseDesk()
+        guard try desk.access().mayManage else { throw AppError.forbidden() }
+        let stored = try await desk.enterprise(try req.idParameter("企业")).enterprise
         let body = try req.content.decode(API.EnterpriseWrite.self)
         let draft = EnterpriseService.merged(
             body.draft, over: stored, whitelisted: body.whitelisted, tagsGiven: body.tags != nil,
             contactsGiven: body.contacts != nil)
-        try await EnterpriseService(database: req.db, now: req.now).update(
-            stored.row.id, orgUnitID: body.orgUnitId, draft, by: access.actor)
+        try await desk.update(stored.row.id, orgUnit: body.orgUnitId, draft)
         return try await show(req: req)
     }
 
     @Sendable func setLiaison(req: Request) async throws -> API.EnterpriseDTO {
-        let access = try await EnterpriseAccess.load(req)
-        guard access.mayManage else { throw AppError.forbidden() }
+        let desk = try await req.enterpriseDesk()
+        guard try desk.access().mayManage else { throw AppError.forbidden() }
         let body = try req.content.decode(API.LiaisonWrite.self)
-        try await LiaisonService(database: req.db, now: req.now).set(
-            enterpriseID: try req.idParameter("企业"), body.assignment, by: access.actor)
+        try await desk.setLiaison(try req.idParameter("企业"), body.assignment)
         return try await show(req: req)
     }
 
     @Sendable func importSheet(req: Request) async throws -> EnterpriseImportReport {
-        let access = try await EnterpriseAccess.load(req)
-        guard access.mayManage else { throw AppError.forbidden() }
+        let desk = try await req.enterpriseDesk()
+        guard try desk.access().mayManage else { throw AppError.forbidden() }
         let upload = try UploadedFile(req)
         defer { upload.remove() }
-        let target = try access.narrowing(req.query[String.self, at: "orgUnit"]) ?? access.actor.orgUnitID
-        return try await EnterpriseImport(
-            database: req.db, now: req.now, actorID: access.actor.userID,
-            writableUnits: access.tree.subtree(of: access.actor.orgUnitID), logger: req.logger
-        ).run(file: upload.url, into: target)
+        return try await desk.importList(
+            upload.url, narrowing: req.query[String.self, at: "orgUnit"], logger: req.logger)
     }
 }
 

@@ -10,6 +10,7 @@ extension EnterpriseAccess {
 extension Request {
     /// The registry's reads for the signed-in reader.
     func enterpriseDesk() async throws -> EnterpriseDesk {
-        EnterpriseDesk(database: db, access: try await EnterpriseAccess.load(self), now: now)
+        EnterpriseDesk(
+            database: db, signedIn: try requireSignedIn(), tree: try await OrgDirectory.tree(on: db), now: now)
     }
 }

@@ -34,36 +34,24 @@ struct TeamsAPI: RouteCollection {
     }
 
     @Sendable func list(req: Request) async throws -> TeamList {
-        let access = try await EnterpriseAccess.load(req)
-        guard case .units(let units) = access.reach else { throw AppError.forbidden() }
-        return TeamList(
-            items: try await TeamService.list(units: units, on: req.db.sql))
+        TeamList(items: try await req.enterpriseDesk().teams())
     }
 
     @Sendable func show(req: Request) async throws -> TeamSummary {
-        let access = try await EnterpriseAccess.load(req)
-        let id = try req.idParameter("专班")
-        guard case .units(let units) = access.reach,
-            let team = try await TeamService.team(id, on: req.db.sql),
-            units.contains(team.orgUnitId)
-        else { throw AppError.notFound("专班") }
-        return team
+        try await req.enterpriseDesk().team(try req.idParameter("专班"))
     }
 
     @Sendable func create(req: Request) async throws -> Response {
-        let signedIn = try req.requireSignedIn()
         let body = try req.content.decode(TeamWrite.self)
-        let id = try await TeamService(database: req.db, now: req.now).save(body.input, id: nil, by: signedIn.actor)
+        let id = try await req.enterpriseDesk().saveTeam(body.input, id: nil)
         req.parameters.set("id", to: id.uuidString)
         return try await show(req: req).encodeResponse(status: .created, for: req)
     }
 
     /// Replaces the whole team (members and enterprises as sent).
     @Sendable func replace(req: Request) async throws -> TeamSummary {
-        let signedIn = try req.requireSignedIn()
         let body = try req.content.decode(TeamWrite.self)
-        _ = try await TeamService(database: req.db, now: req.now).save(
-            body.input, id: try req.idParameter("专班"), by: signedIn.actor)
+        _ = try await req.enterpriseDesk().saveTeam(body.input, id: try req.idParameter("专班"))
         return try await show(req: req)
     }
 }

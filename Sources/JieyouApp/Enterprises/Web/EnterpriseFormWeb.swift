@@ -67,14 +67,8 @@ struct EnterpriseFormWeb: RouteCollection {
         let ctx = try await AdminContext.load(req, .manageEnterprises)
         let form = try req.content.decode(Form.self)
         do {
-            let service = EnterpriseService(database: req.db, now: req.now)
-            try await LiaisonService(database: req.db, now: req.now).check(
-                form.liaison, orgUnit: formUUID(form.orgUnitId) ?? ctx.actor.orgUnitID, tree: ctx.tree)
-            let id = try await service.create(orgUnitID: formUUID(form.orgUnitId), form.draft, by: ctx.actor)
-            if form.liaison != LiaisonAssignment(leaderID: nil, departmentID: nil, cadreIDs: []) {
-                try await LiaisonService(database: req.db, now: req.now).set(
-                    enterpriseID: id, form.liaison, by: ctx.actor)
-            }
+            let id = try await req.enterpriseDesk().register(
+                form.draft, orgUnit: formUUID(form.orgUnitId), liaison: form.liaison)
             return req.redirect(to: WebPath.enterprise(id) + "?done=created")
         } catch {
             let error = try AppError.forForm(error)
@@ -85,12 +79,8 @@ struct EnterpriseFormWeb: RouteCollection {
 
     @Sendable func edit(req: Request) async throws -> Response {
         let ctx = try await AdminContext.load(req, .manageEnterprises)
-        let sql = req.db.sql
         let id = try req.idParameter("企业")
-        guard let stored = try await StoredEnterprise.load(id, on: sql), ctx.scope.contains(stored.row.orgUnitId) else {
-            throw AppError.notFound("企业")
-        }
-        let liaison = try await LiaisonService.load([id], on: sql)[id] ?? Liaison()
+        let (stored, liaison) = try await req.enterpriseDesk().editable(id)
         let e = stored.row
         let form = Form(
             orgUnitId: e.orgUnitId.uuidString, creditCode: e.creditCode, name: e.name, industry: e.industryCode,
@@ -110,14 +100,8 @@ struct EnterpriseFormWeb: RouteCollection {
         let form = try req.content.decode(Form.self)
         do {
             // The liaison is checked first: a refused form writes neither the enterprise nor its liaison.
-            guard let stored = try await StoredEnterprise.load(id, on: req.db.sql),
-                ctx.scope.contains(stored.row.orgUnitId)
-            else { throw AppError.notFound("企业") }
-            try await LiaisonService(database: req.db, now: req.now).check(
-                form.liaison, orgUnit: formUUID(form.orgUnitId) ?? stored.row.orgUnitId, tree: ctx.tree)
-            try await EnterpriseService(database: req.db, now: req.now).update(
-                id, orgUnitID: formUUID(form.orgUnitId), form.draft, by: ctx.actor)
-            try await LiaisonService(database: req.db, now: req.now).set(enterpriseID: id, form.liaison, by: ctx.actor)
+            try await req.enterpriseDesk().update(
+                id, orgUnit: formUUID(form.orgUnitId), form.draft, liaison: form.liaison)
             return req.redirect(to: WebPath.enterprise(id) + "?done=saved")
         } catch {
             let error = try AppError.forForm(error)
@@ -136,7 +120,7 @@ struct EnterpriseFormWeb: RouteCollection {
         struct TagForm: Content { var name: String? }
         let form = try req.content.decode(TagForm.self)
         do {
-            try await EnterpriseService(database: req.db, now: req.now).addTag(form.name, by: ctx.actor)
+            try await req.enterpriseDesk().addTag(form.name)
             return req.redirect(to: WebPath.tags + "?done=created")
         } catch {
             let error = try AppError.forForm(error)
@@ -148,7 +132,7 @@ struct EnterpriseFormWeb: RouteCollection {
     private func tagsPage(_ req: Request, _ ctx: AdminContext, name: String?, errors: [FieldError]) async throws -> HTML
     {
         let f = FormFields(errors: errors)
-        let names = try await TagStore.names(on: req.db.sql)
+        let names = try await req.enterpriseDesk().tags()
         let items = names.map { n -> HTML in
             "<li>\(n)\(EnterpriseTags.builtIn.contains(n) ? HTML(" <small class=\"muted\">（内置）</small>") : .empty)</li>"
         }
@@ -166,13 +150,10 @@ struct EnterpriseFormWeb: RouteCollection {
         -> HTML
     {
         let f = FormFields(errors: errors)
-        let tags = try await TagStore.names(on: req.db.sql).map { ($0, $0) }
-        let unit = formUUID(form.orgUnitId) ?? ctx.actor.orgUnitID
-        let line = ctx.tree.lineage(of: ctx.tree[unit] == nil ? ctx.actor.orgUnitID : unit).map(\.id)
-        let people = try await UserStore(database: req.db).active(in: line)
-        let departments = try await DepartmentStore(database: req.db).activeChoices(in: line)
-        let leaders = people.filter { $0.roles.contains(.leader) }.map { ($0.id!.uuidString, $0.displayName) }
-        let cadres = people.filter { $0.roles.contains(.cadre) }.map { ($0.id!.uuidString, $0.displayName) }
+        let desk = try await req.enterpriseDesk()
+        let tags = try await desk.tags().map { ($0, $0) }
+        let (leaders, cadres, departments) = try await desk.liaisonChoices(
+            for: formUUID(form.orgUnitId) ?? ctx.actor.orgUnitID)
         let scales = EnterpriseScale.allCases.map { ($0.rawValue, $0.chineseName) }
         let contacts = (0..<Self.contactRows).map { i -> HTML in
             """

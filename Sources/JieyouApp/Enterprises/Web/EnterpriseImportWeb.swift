@@ -22,17 +22,14 @@ struct EnterpriseImportWeb: RouteCollection {
     }
 
     @Sendable func upload(req: Request) async throws -> Response {
-        let access = try await EnterpriseAccess.load(req)
+        let desk = try await req.enterpriseDesk()
+        let access = try desk.access()
         guard access.mayManage else { throw AppError.forbidden() }
         do {
             let upload = try UploadedFile(req)
             defer { upload.remove() }
-            let target =
-                try access.narrowing(try? req.content.get(String.self, at: "orgUnit")) ?? access.actor.orgUnitID
-            let report = try await EnterpriseImport(
-                database: req.db, now: req.now, actorID: access.actor.userID,
-                writableUnits: access.tree.subtree(of: access.actor.orgUnitID), logger: req.logger
-            ).run(file: upload.url, into: target)
+            let report = try await desk.importList(
+                upload.url, narrowing: try? req.content.get(String.self, at: "orgUnit"), logger: req.logger)
             let content: HTML = """
                 <h1>导入完成</h1>
                 <div class="cards" data-testid="import-result">

@@ -12,13 +12,13 @@ struct EnterprisesWeb: RouteCollection {
     }
 
     @Sendable func index(req: Request) async throws -> Response {
-        let access = try await EnterpriseAccess.load(req)
+        let desk = try await req.enterpriseDesk()
+        let access = try desk.access()
         if case .enterprise(let id) = access.reach { return req.redirect(to: WebPath.enterprise(id)) }
         let filter = try EnterpriseFilter(query: req, access: access)
         let cursor = req.query[String.self, at: "cursor"]
-        let page = try await EnterpriseSearch.page(
-            filter, reach: access.reach, limit: 30, cursor: cursor, on: req.db.sql)
-        let tags = try await TagStore.names(on: req.db.sql)
+        let page = try await desk.search(filter, limit: 30, cursor: cursor)
+        let tags = try await desk.tags()
         let f = FormFields()
         let sections = Industry.sections.map { ($0.code, "\($0.code) \($0.name)") }
         let cities = Region.hunan.filter(\.isCity).map { ($0.code, $0.name) }
@@ -66,7 +66,7 @@ struct EnterprisesWeb: RouteCollection {
     @Sendable func show(req: Request) async throws -> Response {
         let desk = try await req.enterpriseDesk()
         let profile = try await desk.profile(try req.idParameter("企业"))
-        let page = EnterprisePageView(profile: profile, access: desk.access)
+        let page = EnterprisePageView(profile: profile, access: try desk.access())
         return try await req.page(profile.enterprise.row.name, page.html, flash: req.flash)
     }
 }

@@ -23,9 +23,9 @@ struct TeamsWeb: RouteCollection {
     }
 
     @Sendable func index(req: Request) async throws -> Response {
-        let access = try await EnterpriseAccess.load(req)
-        guard case .units(let units) = access.reach else { throw AppError.forbidden() }
-        let teams = try await TeamService.list(units: units, on: req.db.sql)
+        let desk = try await req.enterpriseDesk()
+        let access = try desk.access()
+        let teams = try await desk.teams()
         let rows = teams.map { t -> HTML in
             let enterprises = HTML.join(
                 t.enterprises.map { HTML("<a href=\"\(WebPath.enterprise($0.id))\">\($0.name)</a>") }, separator: "、")
@@ -56,9 +56,7 @@ struct TeamsWeb: RouteCollection {
     @Sendable func edit(req: Request) async throws -> Response {
         let ctx = try await AdminContext.load(req, .manageEnterprises)
         let id = try req.idParameter("专班")
-        guard let t = try await TeamService.team(id, on: req.db.sql),
-            ctx.scope.contains(t.orgUnitId)
-        else { throw AppError.notFound("专班") }
+        let t = try await req.enterpriseDesk().editableTeam(id)
         let form = Form(
             kind: t.kind, name: t.name, project: t.project, leaderId: t.leader.id.uuidString,
             memberIds: t.members.map(\.id.uuidString), enterpriseList: t.enterprises.map(\.name).joined(separator: "\n")
@@ -74,9 +72,9 @@ struct TeamsWeb: RouteCollection {
         let ctx = try await AdminContext.load(req, .manageEnterprises)
         let form = try req.content.decode(Form.self)
         do {
+            let desk = try await req.enterpriseDesk()
             let lines = PastedLines.records(form.enterpriseList ?? "", maxFields: 1, separators: [])
-            let found = try await EnterpriseLookup.resolve(
-                lines.map { $0.fields[0] }, units: ctx.scope, on: req.db.sql)
+            let found = try await desk.enterprises(named: lines.map { $0.fields[0] })
             var v = Validator()
             for record in lines where found[record.fields[0]] == nil {
                 v.fail("enterpriseIds", "服务企业第\(record.line)行：找不到企业“\(record.fields[0])”")
@@ -86,7 +84,7 @@ struct TeamsWeb: RouteCollection {
                 kind: form.kind, name: form.name, project: form.project, leaderID: formUUID(form.leaderId),
                 memberIDs: (form.memberIds ?? []).compactMap(formUUID),
                 enterpriseIDs: lines.compactMap { found[$0.fields[0]]?.id })
-            let saved = try await TeamService(database: req.db, now: req.now).save(input, id: id, by: ctx.actor)
+            let saved = try await desk.saveTeam(input, id: id)
             return req.redirect(to: id == nil ? WebPath.teams + "?done=created" : WebPath.team(saved) + "?done=saved")
         } catch {
             let error = try AppError.forForm(error)
@@ -99,10 +97,7 @@ struct TeamsWeb: RouteCollection {
     private func form(_ req: Request, _ ctx: AdminContext, _ form: Form, id: UUID?, errors: [FieldError]) async throws
         -> HTML
     {
-        let line = ctx.tree.lineage(of: ctx.actor.orgUnitID).map(\.id)
-        let people = try await UserStore(database: req.db).active(in: line)
-        let leaders = people.filter { $0.roles.contains(.leader) }.map { ($0.id!.uuidString, $0.displayName) }
-        let cadres = people.filter { $0.roles.contains(.cadre) }.map { ($0.id!.uuidString, $0.displayName) }
+        let (leaders, cadres) = try await req.enterpriseDesk().teamChoices()
         let f = FormFields(errors: errors)
         return """
             <h1>\(id == nil ? "新建专班" : "编辑专班")</h1>

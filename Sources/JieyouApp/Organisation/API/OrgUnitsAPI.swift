@@ -61,7 +61,7 @@ struct OrgUnitsAPI: RouteCollection {
         guard AccessPolicy.has(signedIn.actor, .manageOrganisation) else { throw AppError.forbidden() }
         let body = try req.content.decode(API.OrgUnitCreate.self)
         let unit = try await req.orgUnitService.create(body.input, by: signedIn.actor)
-        let tree = try await OrgDirectory.tree(on: req.db)
+        let tree = try await req.orgTree()
         return try await API.OrgUnitDTO(unit, tree: tree).encodeResponse(status: .created, for: req)
     }
 
@@ -71,6 +71,6 @@ struct OrgUnitsAPI: RouteCollection {
         let id = try req.idParameter("组织")
         let body = try req.content.decode(API.OrgUnitCreate.self)
         let unit = try await req.orgUnitService.update(id, body.input, by: signedIn.actor)
-        return API.OrgUnitDTO(unit, tree: try await OrgDirectory.tree(on: req.db))
+        return API.OrgUnitDTO(unit, tree: try await req.orgTree())
     }
 }

@@ -8,7 +8,7 @@ import Vapor
 enum ProblemDownloads {
     static func problemList(_ req: Request) async throws -> Response {
         let actor = try req.requireSignedIn().actor
-        let tree = try await OrgDirectory.tree(on: req.db)
+        let tree = try await req.orgTree()
         let request = try req.ledgerRequest(for: actor, tree: tree)
         let withTitle = !["false", "0", "no"].contains(req.queryText("title") ?? "")
         let file = try await req.problemSheets().problemList(request, for: actor, tree: tree, withTitle: withTitle)

@@ -30,9 +30,7 @@ struct ProblemsAPI: RouteCollection {
         var v = Validator()
         let target = req.queryID("orgUnit", "组织", &v) ?? actor.orgUnitID
         try v.throwIfFailed()
-        return try await ProblemListImport(
-            database: req.db, actor: actor, now: req.now, calendar: try await CalendarStore.calendar(on: req.db)
-        ).run(file: upload.url, into: target)
+        return try await req.problemListImport(by: actor).run(file: upload.url, into: target)
     }
 
     struct ProblemWrite: Content {
@@ -156,7 +154,7 @@ struct ProblemsAPI: RouteCollection {
     /// The ledger the caller may read, with the filters, view, order and paging of `ledgerRequest`.
     @Sendable func list(req: Request) async throws -> LedgerPageDTO {
         let actor = try req.requireSignedIn().actor
-        let tree = try await OrgDirectory.tree(on: req.db)
+        let tree = try await req.orgTree()
         let request = try req.ledgerRequest(for: actor, tree: tree)
         return LedgerPageDTO(try await req.problemDesk().ledger(request, for: actor, tree: tree))
     }

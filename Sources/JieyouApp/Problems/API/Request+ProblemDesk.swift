@@ -9,6 +9,11 @@ extension Request {
         ProblemDesk(database: db, now: now, calendar: try await CalendarStore.calendar(on: db))
     }
 
+    /// The import of a 问题清单 by `actor`.
+    func problemListImport(by actor: Actor) async throws -> ProblemListImport {
+        ProblemListImport(database: db, actor: actor, now: now, calendar: try await CalendarStore.calendar(on: db))
+    }
+
     /// The time limits and sub-categories the units' admins set.
     var problemSettingsService: ProblemSettingsService { ProblemSettingsService(database: db, now: now) }
 

@@ -10,7 +10,7 @@ struct StatsAPI: RouteCollection {
 
     @Sendable func show(req: Request) async throws -> StatsReport {
         let actor = try req.requireSignedIn().actor
-        let tree = try await OrgDirectory.tree(on: req.db)
+        let tree = try await req.orgTree()
         let desk = try await req.problemDesk()
         return try await desk.stats(
             try await desk.statsRequest(query: req.queryText, for: actor, tree: tree), for: actor, tree: tree)

@@ -14,7 +14,7 @@ struct ProblemListImportWeb: RouteCollection {
     @Sendable func form(req: Request) async throws -> Response {
         let signedIn = try req.requireSignedIn()
         guard AccessPolicy.has(signedIn.actor, .importProblemLists) else { throw AppError.forbidden() }
-        let tree = try await OrgDirectory.tree(on: req.db)
+        let tree = try await req.orgTree()
         return try await req.page("导入问题清单", page(signedIn, tree: tree, errors: [], count: 0))
     }
 
@@ -22,7 +22,7 @@ struct ProblemListImportWeb: RouteCollection {
         let signedIn = try req.requireSignedIn()
         let actor = signedIn.actor
         guard AccessPolicy.has(actor, .importProblemLists) else { throw AppError.forbidden() }
-        let tree = try await OrgDirectory.tree(on: req.db)
+        let tree = try await req.orgTree()
         do {
             let upload = try UploadedFile(req)
             defer { upload.remove() }
@@ -31,9 +31,7 @@ struct ProblemListImportWeb: RouteCollection {
                 guard let id = UUID(uuidString: text) else { throw AppError.invalid("orgUnit", "导入单位无效") }
                 target = id
             }
-            let report = try await ProblemListImport(
-                database: req.db, actor: actor, now: req.now, calendar: try await CalendarStore.calendar(on: req.db)
-            ).run(file: upload.url, into: target)
+            let report = try await req.problemListImport(by: actor).run(file: upload.url, into: target)
             let numbers = report.numbers.prefix(20).map { HTML("<li class=\"mono\">\($0)</li>") }
             let content: HTML = """
                 <h1>导入完成</h1>

@@ -20,7 +20,7 @@ struct ProblemsWeb: RouteCollection {
 
     @Sendable func ledger(req: Request) async throws -> Response {
         let actor = try req.requireSignedIn().actor
-        let tree = try await OrgDirectory.tree(on: req.db)
+        let tree = try await req.orgTree()
         let desk = try await req.problemDesk()
         // A bad filter comes back on the page, named beside its field, over an empty table.
         var request = LedgerRequest()

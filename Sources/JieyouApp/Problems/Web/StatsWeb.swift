@@ -13,7 +13,7 @@ struct StatsWeb: RouteCollection {
 
     @Sendable func show(req: Request) async throws -> Response {
         let actor = try req.requireSignedIn().actor
-        let tree = try await OrgDirectory.tree(on: req.db)
+        let tree = try await req.orgTree()
         let desk = try await req.problemDesk()
         let f: FormFields
         let body: HTML

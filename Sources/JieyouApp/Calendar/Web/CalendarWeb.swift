@@ -4,7 +4,7 @@ import Vapor
 
 /// 工作日历: the holidays and adjusted working days in force, and a form to add a year's schedule when
 /// the State Council publishes it (usually in November for the next year).
-struct CalendarWebController: RouteCollection {
+struct CalendarWeb: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let calendar = routes.grouped("admin", "calendar")
         calendar.get(use: index)
@@ -25,7 +25,7 @@ struct CalendarWebController: RouteCollection {
         let form = try req.content.decode(Form.self)
         let text = form.schedule ?? ""
         do {
-            try await CalendarService(database: req.db, now: req.now).add(scheduleText: text, by: ctx.actor)
+            try await req.calendarService.add(scheduleText: text, by: ctx.actor)
             return req.redirect(to: WebPath.calendar + "?done=saved")
         } catch {
             let error = try AppError.forForm(error)
@@ -37,7 +37,7 @@ struct CalendarWebController: RouteCollection {
     private func content(_ req: Request, _ ctx: AdminContext, schedule: String?, errors: [FieldError]) async throws
         -> HTML
     {
-        let calendar = try await CalendarStore.calendar(on: req.db)
+        let calendar = try await req.calendarService.calendar()
         let byYear = Dictionary(grouping: calendar.entries, by: { $0.date.year })
         let years = byYear.keys.sorted(by: >).map { year -> HTML in
             let rows = byYear[year]!.map { entry -> HTML in

@@ -1,7 +1,7 @@
 import Vapor
 
 /// Sign-in and sign-out pages.
-struct LoginController: RouteCollection {
+struct LoginWeb: RouteCollection {
     /// Before sign-in there is no session to hold a CSRF token, so the login form uses a double-submit
     /// cookie: the form's token must equal this cookie's.
     static let loginCSRFCookie = "jy_login_csrf"
@@ -32,21 +32,18 @@ struct LoginController: RouteCollection {
                 req, username: form.username, next: form.next, error: "页面已过期，请重新输入后登录", status: .forbidden)
         }
         let config = req.appConfiguration
-        let auth = AuthService(
-            database: req.db, now: req.now, hashing: req.application.passwordHashing,
-            threshold: config.lockoutThreshold, lockoutMinutes: config.lockoutMinutes)
-        switch try await auth.authenticate(username: form.username ?? "", password: form.password ?? "") {
+        let result = try await req.authService.signIn(
+            username: form.username ?? "", password: form.password ?? "", kind: .web,
+            userAgent: req.headers.first(name: .userAgent), replacing: req.signedIn?.sessionID)
+        switch result {
         case .failure(let failure):
             return try await render(
                 req, username: form.username, next: form.next, error: failure.message, status: .unauthorized)
-        case .success(let user):
-            if let old = req.signedIn { try await SessionStore.revoke(old.sessionID, now: req.now, on: req.db) }
-            let issued = try await SessionStore.issue(
-                .web, for: user.id!, now: req.now, userAgent: req.headers.first(name: .userAgent), on: req.db)
+        case .success(let signedIn):
             let target = form.next.flatMap { WebPath.isSafeRedirect($0) ? $0 : nil } ?? WebPath.home
             let response = req.redirect(to: target, redirectType: .normal)
             response.cookies[WebSessionMiddleware.cookieName] = WebSessionMiddleware.cookie(
-                issued.token, secure: config.secureCookies)
+                signedIn.token, secure: config.secureCookies)
             response.cookies[Self.loginCSRFCookie] = HTTPCookies.Value(
                 string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, path: WebPath.loginPath,
                 isHTTPOnly: true, sameSite: .strict)
@@ -56,7 +53,7 @@ struct LoginController: RouteCollection {
 
     @Sendable func logout(req: Request) async throws -> Response {
         let signedIn = try req.requireSignedIn()
-        try await SessionStore.revoke(signedIn.sessionID, now: req.now, on: req.db)
+        try await req.authService.signOut(signedIn.sessionID)
         let response = req.redirect(to: WebPath.loginPath, redirectType: .normal)
         response.cookies[WebSessionMiddleware.cookieName] = WebSessionMiddleware.expiredCookie
         return response

@@ -94,4 +94,30 @@ struct AuthService {
             try await SessionStore.revokeAll(of: user.id!, except: keepSession, now: now, on: tx)
         }
     }
+
+    /// Signs `username` in: on success ends the session it replaces (a second sign-in in one browser)
+    /// and issues a new one of `kind`; returns the user and the new session's token.
+    func signIn(
+        username: String, password: String, kind: SessionModel.Kind, userAgent: String?, replacing old: UUID? = nil
+    ) async throws -> Result<(user: UserModel, token: String), Failure> {
+        switch try await authenticate(username: username, password: password) {
+        case .failure(let failure):
+            return .failure(failure)
+        case .success(let user):
+            if let old { try await SessionStore.revoke(old, now: now, on: database) }
+            let issued = try await SessionStore.issue(kind, for: user.id!, now: now, userAgent: userAgent, on: database)
+            return .success((user, issued.token))
+        }
+    }
+
+    /// Ends one session (signing out).
+    func signOut(_ session: UUID) async throws {
+        try await SessionStore.revoke(session, now: now, on: database)
+    }
+
+    /// Changes the signed-in user's own password (see `changePassword(of:…)`).
+    func changePassword(ofUser id: UUID, current: String, new: String, keepSession: UUID?) async throws {
+        guard let user = try await UserStore(database: database).find(id) else { throw AppError.unauthenticated }
+        try await changePassword(of: user, current: current, new: new, keepSession: keepSession)
+    }
 }

@@ -3,7 +3,7 @@ import SQLKit
 import Vapor
 
 /// 通知: the signed-in user's notices (催办, 建议督办), each linking to its problem.
-struct NotificationsWebController: RouteCollection {
+struct NotificationsWeb: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let notifications = routes.grouped("notifications")
         notifications.get(use: list)
@@ -12,7 +12,7 @@ struct NotificationsWebController: RouteCollection {
 
     @Sendable func list(req: Request) async throws -> Response {
         let signedIn = try req.requireSignedIn()
-        let items = try await NotificationStore.recent(for: signedIn.userID, on: req.db.sql)
+        let items = try await req.notificationDesk().recent()
         let rows = items.map { n -> HTML in
             var link: HTML = .empty
             if let problem = n.problemId {
@@ -33,8 +33,7 @@ struct NotificationsWebController: RouteCollection {
     }
 
     @Sendable func markRead(req: Request) async throws -> Response {
-        let signedIn = try req.requireSignedIn()
-        try await NotificationStore.markAllRead(for: signedIn.userID, now: req.now, on: req.db.sql)
+        try await req.notificationDesk().markAllRead()
         return req.redirect(to: WebPath.notifications + "?done=saved")
     }
 }

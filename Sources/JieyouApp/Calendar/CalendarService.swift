@@ -8,6 +8,11 @@ struct CalendarService {
     let database: any Database
     let now: Date
 
+    /// The working calendar as stored: every holiday and adjusted working day.
+    func calendar() async throws -> WorkCalendar {
+        try await CalendarStore.calendar(on: database)
+    }
+
     @discardableResult
     func add(scheduleText: String, by actor: Actor) async throws -> [CalendarEntry] {
         guard AccessPolicy.has(actor, .manageOrganisation) else { throw AppError.forbidden() }

@@ -3,7 +3,7 @@ import Vapor
 
 /// `/api/v1/notifications`: the caller's own notices and their unread count; `POST …/read` marks
 /// them all read.
-struct NotificationsAPIController: RouteCollection {
+struct NotificationsAPI: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let notifications = routes.grouped("notifications")
         notifications.get(use: list)
@@ -16,16 +16,12 @@ struct NotificationsAPIController: RouteCollection {
     }
 
     @Sendable func list(req: Request) async throws -> NotificationList {
-        let signedIn = try req.requireSignedIn()
-        let sql = req.db.sql
-        return NotificationList(
-            unread: try await NotificationStore.unreadCount(for: signedIn.userID, on: sql),
-            items: try await NotificationStore.recent(for: signedIn.userID, on: sql))
+        let desk = try req.notificationDesk()
+        return NotificationList(unread: try await desk.unreadCount(), items: try await desk.recent())
     }
 
     @Sendable func markRead(req: Request) async throws -> NotificationList {
-        let signedIn = try req.requireSignedIn()
-        try await NotificationStore.markAllRead(for: signedIn.userID, now: req.now, on: req.db.sql)
+        try await req.notificationDesk().markAllRead()
         return try await list(req: req)
     }
 }

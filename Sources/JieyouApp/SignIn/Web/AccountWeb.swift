@@ -2,7 +2,7 @@ import JieyouDomain
 import Vapor
 
 /// The signed-in user's own account: change password.
-struct AccountController: RouteCollection {
+struct AccountWeb: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let account = routes.grouped("account")
         account.get("password", use: showPassword)
@@ -27,16 +27,9 @@ struct AccountController: RouteCollection {
                 "修改密码", self.form(req, errors: [FieldError(field: "confirmPassword", message: "两次输入的新密码不一致")]),
                 status: .badRequest)
         }
-        let config = req.appConfiguration
-        let auth = AuthService(
-            database: req.db, now: req.now, hashing: req.application.passwordHashing,
-            threshold: config.lockoutThreshold, lockoutMinutes: config.lockoutMinutes)
-        guard let user = try await UserStore(database: req.db).find(signedIn.userID) else {
-            throw AppError.unauthenticated
-        }
         do {
-            try await auth.changePassword(
-                of: user, current: form.currentPassword ?? "", new: form.newPassword ?? "",
+            try await req.authService.changePassword(
+                ofUser: signedIn.userID, current: form.currentPassword ?? "", new: form.newPassword ?? "",
                 keepSession: signedIn.sessionID)
         } catch let failure as ValidationFailure {
             return try await req.page("修改密码", self.form(req, errors: failure.errors), status: .badRequest)

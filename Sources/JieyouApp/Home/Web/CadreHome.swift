@@ -1,12 +1,10 @@
 import Foundation
 import JieyouDomain
-import SQLKit
 
 /// A cadre's home: the enterprises it is stationed at (驻企), when each was last visited, how many of
 /// their problems and suggestions are not closed yet, and which it has not visited yet (those first).
 enum CadreHome {
-    static func section(for actor: Actor, on sql: any SQLDatabase) async throws -> HTML {
-        let rows = try await LiaisonService.stationedEnterprises(of: actor.userID, on: sql)
+    static func section(_ rows: [LiaisonService.StationedEnterprise]) -> HTML {
         let sorted = rows.sorted { ($0.lastVisitedOn ?? "", $0.name) < ($1.lastVisitedOn ?? "", $1.name) }
         let never = rows.filter { $0.lastVisitedOn == nil }.count
         let items = sorted.map { row -> HTML in

@@ -1,10 +1,9 @@
 import JieyouDomain
-import SQLKit
 import Vapor
 
 /// The first page after sign-in: who and where the user is, today's place in the reporting cadence, and
 /// what the user's roles look after.
-struct HomeController: RouteCollection {
+struct HomeWeb: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(use: home)
     }
@@ -12,14 +11,12 @@ struct HomeController: RouteCollection {
     @Sendable func home(req: Request) async throws -> Response {
         let signedIn = try req.requireSignedIn()
         let actor = signedIn.actor
-        let tree = try await OrgDirectory.tree(on: req.db)
-        let calendar = try await CalendarStore.calendar(on: req.db)
-        let today = LocalDate(req.now, in: .chinaStandard)
-        let context = HomeContext(today: today, calendar: calendar)
+        let facts = try await req.homeDesk.facts(for: actor)
+        let tree = facts.tree
+        let context = HomeContext(today: facts.today, calendar: facts.calendar)
         var sections: [HTML] = [context.cadenceCard]
 
-        if AccessPolicy.has(actor, .manageOrganisation) {
-            let counts = try await OrgDesk(database: req.db, actor: actor, tree: tree).counts()
+        if let counts = facts.scope {
             sections.append(
                 """
                 <h2>管理范围</h2>
@@ -29,30 +26,24 @@ struct HomeController: RouteCollection {
                 <a class="stat" href="\(WebPath.users)"><b>\(counts.users)</b><span>用户</span></a>
                 </div>
                 """)
-        } else if AccessPolicy.has(actor, .readDirectory) {
-            let scope = OrgDirectory.scope(of: actor, in: tree)
-            let departments = try await DepartmentStore(database: req.db).count(in: scope, activeOnly: true)
+        } else if let departments = facts.directoryDepartments {
             sections.append(
                 """
                 <h2>通讯录</h2>
                 <p>本单位及下级共 \(departments) 个部门。<a href="\(WebPath.directory)">查看通讯录</a></p>
                 """)
         }
-        if actor.has(.cadre) {
-            sections.append(try await CadreHome.section(for: actor, on: req.db.sql))
+        if let stationed = facts.stationed {
+            sections.append(CadreHome.section(stationed))
         }
-        if let departmentID = actor.departmentID,
-            let department = try await DepartmentStore(database: req.db).find(departmentID)
-        {
+        if let (departmentID, name) = facts.department {
             sections.append(
                 """
-                <h2>所属部门</h2><p data-testid="department">\(department.name)</p>
+                <h2>所属部门</h2><p data-testid="department">\(name)</p>
                 \(actor.has(.handler) ? HTML("<p><a class=\"button\" href=\"\(WebPath.departmentWork(departmentID))\">部门工作台</a></p>") : .empty)
                 """)
         }
-        if let enterpriseID = actor.enterpriseID,
-            let enterprise = try await StoredEnterprise.load(enterpriseID, on: req.db.sql)?.row
-        {
+        if let enterprise = facts.enterprise {
             sections.append(
                 """
                 <h2>我的企业</h2>

@@ -1,0 +1,49 @@
+import Fluent
+import Foundation
+import JieyouDomain
+
+/// What the home page shows one person: the day in the reporting cadence, and for each of its roles
+/// what it looks after (an admin's scope, a cadre's stationed enterprises, a handler's department, an
+/// enterprise contact's enterprise).
+struct HomeFacts: Sendable {
+    let today: LocalDate
+    let calendar: WorkCalendar
+    let tree: OrgTree
+    /// An admin's: how many units, departments and accounts its scope holds.
+    var scope: (units: Int, departments: Int, users: Int)?
+    /// A directory reader's: how many active departments it can look up.
+    var directoryDepartments: Int?
+    /// A cadre's: the enterprises it is stationed at.
+    var stationed: [LiaisonService.StationedEnterprise]?
+    var department: (id: UUID, name: String)?
+    var enterprise: EnterpriseRow?
+}
+
+struct HomeDesk {
+    let database: any Database
+    let now: Date
+
+    func facts(for actor: Actor) async throws -> HomeFacts {
+        let tree = try await OrgDirectory.tree(on: database)
+        var facts = HomeFacts(
+            today: LocalDate(now, in: .chinaStandard), calendar: try await CalendarStore.calendar(on: database),
+            tree: tree)
+        let org = OrgDesk(database: database, actor: actor, tree: tree)
+        if AccessPolicy.has(actor, .manageOrganisation) {
+            facts.scope = try await org.counts()
+        } else if AccessPolicy.has(actor, .readDirectory) {
+            facts.directoryDepartments = try await DepartmentStore(database: database).count(
+                in: org.scope, activeOnly: true)
+        }
+        if actor.has(.cadre) {
+            facts.stationed = try await LiaisonService.stationedEnterprises(of: actor.userID, on: database.sql)
+        }
+        if let id = actor.departmentID, let department = try await DepartmentStore(database: database).find(id) {
+            facts.department = (id, department.name)
+        }
+        if let id = actor.enterpriseID {
+            facts.enterprise = try await StoredEnterprise.load(id, on: database.sql)?.row
+        }
+        return facts
+    }
+}
