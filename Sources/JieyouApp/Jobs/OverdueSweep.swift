@@ -38,26 +38,16 @@ enum OverdueSweep {
 
     /// Runs today's sweep unless an instance already claimed it; nil when it was claimed.
     static func runIfDue(on database: any Database, now: Date) async throws -> Report? {
-        let sql = database.sql
+        let store = OverdueStore(sql: database.sql)
         let today = LocalDate(now, in: .chinaStandard)
-        let claimed = try await sql.raw(
-            """
-            INSERT INTO job_runs (name, day, started_at) VALUES ('overdue', \(bind: today.iso), \(bind: now))
-            ON CONFLICT (name, day) DO UPDATE SET started_at = excluded.started_at
-            WHERE job_runs.finished_at IS NULL AND job_runs.started_at < \(bind: now - staleClaim)
-            RETURNING name
-            """
-        ).all()
-        guard !claimed.isEmpty else { return nil }
+        guard try await store.claim(today, now: now, stale: staleClaim) else { return nil }
         let calendar = try await CalendarStore.calendar(on: database)
         let report = try await run(today: today, calendar: calendar, now: now, on: database)
-        try await sql.raw(
-            """
-            UPDATE job_runs SET finished_at = \(bind: Date()),
-              summary = \(bind: "超期\(report.overdue)件，新增\(report.newlyOverdue)件，提醒\(report.notices)条，建议督办\(report.proposedForSupervision)件")
-            WHERE name = 'overdue' AND day = \(bind: today.iso)
-            """
-        ).run()
+        try await store.finish(
+            today, at: Date(),
+            summary:
+                "超期\(report.overdue)件，新增\(report.newlyOverdue)件，提醒\(report.notices)条，建议督办\(report.proposedForSupervision)件"
+        )
         return report
     }
 
@@ -65,99 +55,79 @@ enum OverdueSweep {
     static func run(today: LocalDate, calendar: WorkCalendar, now: Date, on database: any Database) async throws
         -> Report
     {
-        struct Row: Decodable, Sendable {
-            let id: UUID
-            let orgUnitId: UUID
-            let number: String
-            let leadDepartmentId: UUID?
-            let deadline: String
-            let overdueCount: Int
-            let overdueSince: String?
-            let flags: String
+        try await database.writing(actorID: nil, now: now) { tx, log in
+            var sweep = Sweep(store: OverdueStore(sql: tx.sql), log: log, today: today, calendar: calendar, now: now)
+            sweep.report.cleared = try await sweep.store.clearInTime(on: today)
+            let rows = try await sweep.store.overdue(on: today)
+            sweep.report.overdue = rows.count
+            for row in rows { try await sweep.remind(row) }
+            return sweep.report
         }
-        return try await database.writing(actorID: nil, now: now) { tx, log in
-            let sql = tx.sql
-            var report = Report()
-            // The rule is the ledger's (`ProblemLedger.overdue`), so the 超期 view and the run agree.
-            let overdue = ProblemLedger.overdue(on: today, in: "problems")
-            let cleared = try await sql.raw(
-                """
-                UPDATE problems SET overdue_since = NULL WHERE overdue_since IS NOT NULL AND NOT \(overdue)
-                RETURNING id
-                """
-            ).all()
-            report.cleared = cleared.count
-            let rows = try await sql.raw(
-                """
-                SELECT id, org_unit_id, number, lead_department_id, deadline, overdue_count, overdue_since, flags
-                FROM problems WHERE \(overdue)
-                ORDER BY deadline, number
-                """
-            ).all(decoding: Row.self, keyDecodingStrategy: ColumnNames.snakeCase)
-            report.overdue = rows.count
-            // Who to tell is looked up once per department and once per org, not once per problem.
-            var handlersOf: [UUID: [UUID]] = [:]
-            var dispatchersOf: [UUID: [UUID]] = [:]
-            for row in rows {
-                guard let deadline = LocalDate(iso: row.deadline) else { continue }
-                let late = max(calendar.workingDays(after: deadline, through: today), 1)
-                var count = row.overdueCount
-                if row.overdueSince == nil {
-                    count += 1
-                    report.newlyOverdue += 1
-                    try await sql.raw(
-                        """
-                        UPDATE problems SET overdue_count = \(bind: count), overdue_since = \(bind: today.iso)
-                        WHERE id = \(bind: row.id)
-                        """
-                    ).run()
-                    try await log.record(
-                        "problem", id: row.id.uuidString, "overdue",
-                        ChangeSet.diff(["overdueCount": String(row.overdueCount)], ["overdueCount": String(count)]),
-                        orgUnit: row.orgUnitId)
-                }
-                var handlers: [UUID] = []
-                if let lead = row.leadDepartmentId {
-                    if handlersOf[lead] == nil {
-                        handlersOf[lead] = try await recipients(
-                            "roles LIKE '%,handler,%' AND department_id = \(bind: lead)", on: sql)
-                    }
-                    handlers = handlersOf[lead]!
-                }
-                if dispatchersOf[row.orgUnitId] == nil {
-                    dispatchersOf[row.orgUnitId] = try await recipients(
-                        "roles LIKE '%,dispatcher,%' AND org_unit_id = \(bind: row.orgUnitId)", on: sql)
-                }
-                let dispatchers = dispatchersOf[row.orgUnitId]!
-                let urge = "催办：问题\(row.number)已超过办理时限（\(row.deadline)）\(late)个工作日，请抓紧办理"
-                report.notices += try await notify(
-                    handlers + dispatchers, problem: row.id, kind: "urge", message: urge, now: now, on: sql)
-                let propose = count >= 2 && row.overdueSince == nil && !row.flags.contains(",supervised,")
-                report.byOrg[row.orgUnitId, default: []].append(
-                    Overdue(
-                        id: row.id, number: row.number, deadline: row.deadline, workingDaysLate: late,
-                        overdueCount: count, proposedForSupervision: propose))
-                if propose {
-                    report.proposedForSupervision += 1
-                    report.notices += try await notify(
-                        dispatchers, problem: row.id, kind: "proposeSupervision",
-                        message: "建议督办：问题\(row.number)已第\(count)次超期", now: now, on: sql)
-                }
+    }
+
+    /// One run's work on the overdue problems, with who to tell looked up once per department and
+    /// once per org, not once per problem.
+    private struct Sweep {
+        let store: OverdueStore
+        let log: AuditLog
+        let today: LocalDate
+        let calendar: WorkCalendar
+        let now: Date
+        var report = Report()
+        var handlersOf: [UUID: [UUID]] = [:]
+        var dispatchersOf: [UUID: [UUID]] = [:]
+
+        /// Marks a problem newly overdue, reminds its lead department's handlers and its org's
+        /// dispatchers, and proposes 督办 when it went overdue a second time.
+        mutating func remind(_ row: OverdueStore.Row) async throws {
+            guard let deadline = LocalDate(iso: row.deadline) else { return }
+            let late = max(calendar.workingDays(after: deadline, through: today), 1)
+            var count = row.overdueCount
+            if row.overdueSince == nil {
+                count += 1
+                report.newlyOverdue += 1
+                try await store.markOverdue(row.id, count: count, since: today)
+                try await log.record(
+                    "problem", id: row.id.uuidString, "overdue",
+                    ChangeSet.diff(["overdueCount": String(row.overdueCount)], ["overdueCount": String(count)]),
+                    orgUnit: row.orgUnitId)
             }
-            return report
+            var handlers: [UUID] = []
+            if let lead = row.leadDepartmentId { handlers = try await self.handlers(of: lead) }
+            let dispatchers = try await dispatchers(of: row.orgUnitId)
+            let urge = "催办：问题\(row.number)已超过办理时限（\(row.deadline)）\(late)个工作日，请抓紧办理"
+            report.notices += try await notify(handlers + dispatchers, problem: row.id, kind: "urge", message: urge)
+            let propose = count >= 2 && row.overdueSince == nil && !row.flags.contains(",supervised,")
+            report.byOrg[row.orgUnitId, default: []].append(
+                Overdue(
+                    id: row.id, number: row.number, deadline: row.deadline, workingDaysLate: late,
+                    overdueCount: count, proposedForSupervision: propose))
+            if propose {
+                report.proposedForSupervision += 1
+                report.notices += try await notify(
+                    dispatchers, problem: row.id, kind: "proposeSupervision",
+                    message: "建议督办：问题\(row.number)已第\(count)次超期")
+            }
         }
-    }
 
-    private static func recipients(_ condition: SQLQueryString, on sql: any SQLDatabase) async throws -> [UUID] {
-        try await sql.raw("SELECT id FROM users WHERE active = \(bind: true) AND \(condition)").all().map {
-            try $0.decode(column: "id", as: UUID.self)
+        private mutating func handlers(of department: UUID) async throws -> [UUID] {
+            if let known = handlersOf[department] { return known }
+            let found = try await store.handlers(of: department)
+            handlersOf[department] = found
+            return found
         }
-    }
 
-    private static func notify(
-        _ users: [UUID], problem: UUID, kind: String, message: String, now: Date, on sql: any SQLDatabase
-    ) async throws -> Int {
-        try await NotificationStore.send(to: users, kind: kind, message: message, problem: problem, now: now, on: sql)
+        private mutating func dispatchers(of unit: UUID) async throws -> [UUID] {
+            if let known = dispatchersOf[unit] { return known }
+            let found = try await store.dispatchers(of: unit)
+            dispatchersOf[unit] = found
+            return found
+        }
+
+        private func notify(_ users: [UUID], problem: UUID, kind: String, message: String) async throws -> Int {
+            try await NotificationStore.send(
+                to: users, kind: kind, message: message, problem: problem, now: now, on: store.sql)
+        }
     }
 }
 

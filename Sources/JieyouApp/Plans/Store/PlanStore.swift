@@ -96,77 +96,7 @@ struct PlanStore {
                 SQLBind(plan.issuedOn),
                 SQLBind(year), SQLBind(actor.userID), SQLBind(now), SQLBind(now)
             ).run()
-        var streamRows: [[any SQLExpression]] = []
-        var streamUnitRows: [[any SQLExpression]] = []
-        var targetRows: [[any SQLExpression]] = []
-        var taskRows: [[any SQLExpression]] = []
-        var taskUnitRows: [[any SQLExpression]] = []
-        var position = 0
-        for (w, stream) in plan.workstreams.enumerated() {
-            let streamID = UUID()
-            let force = stream.taskForce
-            streamRows.append([
-                SQLBind(streamID), SQLBind(id), SQLBind(w), SQLBind(stream.name), SQLBind(force.name),
-                SQLBind(force.convener), SQLBind(force.officeUnit.flatMap { units[$0] }),
-            ])
-            var seen: Set<String> = []
-            for (role, names) in [("deputy", force.deputyUnits), ("member", force.memberUnits)] {
-                for (index, name) in names.enumerated() {
-                    guard let unit = units[name], seen.insert("\(role)\(unit)").inserted else { continue }
-                    streamUnitRows.append([SQLBind(streamID), SQLBind(unit), SQLBind(role), SQLBind(index)])
-                }
-            }
-            for (t, target) in stream.targets.enumerated() {
-                targetRows.append([
-                    SQLBind(UUID()), SQLBind(id), SQLBind(streamID), SQLBind(t), SQLBind(target.indicator),
-                    SQLBind(target.comparison.rawValue), SQLBind(target.value), SQLBind(target.unit),
-                    SQLBind(target.source.isEmpty ? nil : String(target.source.prefix(500))), SQLBind(target.baseline),
-                ])
-            }
-            // The parent of an item is the nearest item above it of a higher level.
-            var open: [(style: TaskNumber.Style, id: UUID)] = []
-            for task in stream.tasks {
-                let taskID = UUID()
-                while let last = open.last, last.style >= task.number.style { open.removeLast() }
-                taskRows.append([
-                    SQLBind(taskID), SQLBind(id), SQLBind(streamID), SQLBind(open.last?.id), SQLBind(position),
-                    SQLBind(task.number.style.rawValue), SQLBind(task.number.ordinal), SQLBind(task.title),
-                    SQLBind(task.text), SQLBind(task.groups.isEmpty ? nil : task.groups.joined(separator: "、")),
-                    SQLBind(task.dueOn), SQLBind(0), SQLBind(now),
-                ])
-                position += 1
-                open.append((task.number.style, taskID))
-                var taken: Set<UUID> = []
-                for (role, names) in [("lead", task.leadUnits), ("co", task.coUnits)] {
-                    for (index, name) in names.enumerated() {
-                        guard let unit = units[name], taken.insert(unit).inserted else { continue }
-                        taskUnitRows.append([SQLBind(taskID), SQLBind(unit), SQLBind(role), SQLBind(index)])
-                    }
-                }
-            }
-        }
-        try await insertRows(
-            "plan_workstreams",
-            ["id", "plan_id", "position", "name", "task_force", "convener", "office_department_id"],
-            streamRows, sql: sql)
-        try await insertRows(
-            "plan_workstream_units", ["workstream_id", "department_id", "role", "position"], streamUnitRows, sql: sql)
-        try await insertRows(
-            "plan_targets",
-            [
-                "id", "plan_id", "workstream_id", "position", "indicator", "comparison", "value", "unit", "source",
-                "baseline",
-            ],
-            targetRows, sql: sql)
-        try await insertRows(
-            "plan_tasks",
-            [
-                "id", "plan_id", "workstream_id", "parent_id", "position", "style", "ordinal", "title", "body",
-                "groups",
-                "due_on", "percent", "updated_at",
-            ], taskRows, sql: sql)
-        try await insertRows(
-            "plan_task_units", ["task_id", "department_id", "role", "position"], taskUnitRows, sql: sql)
+        try await PlanRows(plan, id: id, units: units, now: now).insert(on: sql)
     }
 
     /// Multi-row inserts, 100 rows at a time: a plan such as seed 001 writes about 600 rows.

@@ -97,67 +97,8 @@ enum PlanPreviewForm {
         signedIn: SignedIn
     ) -> HTML {
         let f = FormFields(errors: errors)
-        let comparisonOptions = TargetComparison.allCases.map { ($0.rawValue, "\($0.symbol) \($0.chineseName)") }
-        let streams = draft.workstreams.enumerated().map { w, stream -> HTML in
-            let p = "w\(w)"
-            let targets = stream.targets.enumerated().map { g, target -> HTML in
-                let q = "\(p).g\(g)"
-                return """
-                    <tr><td>\(cell(f, "\(q).indicator", target.indicator, label: "指标"))</td>
-                    <td>\(select(f, "\(q).comparison", comparisonOptions, target.comparison.rawValue, label: "比较"))</td>
-                    <td>\(cell(f, "\(q).value", target.value, label: "目标值", size: 6))</td>
-                    <td>\(cell(f, "\(q).baseline", target.baseline ?? "", label: "基数", size: 6))</td>
-                    <td>\(cell(f, "\(q).unit", target.unit, label: "单位", size: 5))<input type="hidden" name="\(q).source" value="\(target.source)"></td>
-                    <td><label class="check"><input type="checkbox" name="\(q).remove" value="1"> 删除</label></td></tr>
-                    """
-            }
-            let tasks = stream.tasks.enumerated().map { t, task -> HTML in
-                let q = "\(p).t\(t)"
-                let level = task.number.style.rawValue
-                return """
-                    <tr class="task-row level-\(level)" data-testid="preview-task"><td class="num">\(task.number.label)<input type="hidden" name="\(q).style" value="\(level)"><input type="hidden" name="\(q).ordinal" value="\(task.number.ordinal)"><input type="hidden" name="\(q).groups" value="\(list(task.groups))"></td>
-                    <td>\(cell(f, "\(q).title", task.title, label: "任务"))
-                    <details><summary>全文</summary><textarea name="\(q).text" rows="4" aria-label="任务全文">\(task.text)</textarea>\(f.error(for: "\(q).text"))</details></td>
-                    <td>\(cell(f, "\(q).leads", list(task.leadUnits), label: "牵头单位"))\(task.leadInferred ? HTML("<p class=\"hint\">原文未写“牵头”，按首位单位预填，请核对</p>") : .empty)</td>
-                    <td class="hide-narrow">\(cell(f, "\(q).cos", list(task.coUnits), label: "配合单位"))\(task.groups.isEmpty ? .empty : HTML("<p class=\"hint\">另有：\(list(task.groups))</p>"))</td>
-                    <td>\(cell(f, "\(q).dueOn", task.dueOn ?? "", label: "完成时限", type: "date"))</td>
-                    <td><label class="check"><input type="checkbox" name="\(q).remove" value="1"> 删除</label></td></tr>
-                    """
-            }
-            let force = stream.taskForce
-            return """
-                <section class="card workstream" data-testid="preview-workstream">
-                <h2>\(w + 1). \(stream.name)</h2>
-                <input type="hidden" name="\(p).g.count" value="\(stream.targets.count)"><input type="hidden" name="\(p).t.count" value="\(stream.tasks.count)">
-                <div class="grid-2">\(f.text("\(p).name", "攻坚名称", value: stream.name, required: true))
-                \(f.text("\(p).taskForce", "工作专班", value: force.name))
-                \(f.text("\(p).convener", "召集人", value: force.convener))
-                \(f.text("\(p).office", "专班办公室设在", value: force.officeUnit))
-                \(f.text("\(p).deputies", "副召集人单位", value: list(force.deputyUnits), hint: "以顿号分隔"))
-                \(f.text("\(p).members", "成员单位", value: list(force.memberUnits), hint: "共\(force.memberUnits.count)个，以顿号分隔"))</div>
-                <h3>目标（\(stream.targets.count)项）</h3>
-                \(stream.targets.isEmpty ? HTML("<p class=\"hint\">该攻坚的“攻坚目标”中没有量化指标。</p>") : HTML("""
-                <div class="table-wrap"><table><thead><tr><th>指标</th><th>比较</th><th>目标值</th><th>基数</th><th>单位</th><th></th></tr></thead><tbody>\(targets)</tbody></table></div>
-                """))
-                <h3>任务（\(stream.tasks.count)项）</h3>
-                <div class="table-wrap"><table class="preview-tasks"><thead><tr><th>编号</th><th>任务</th><th>牵头单位</th><th class="hide-narrow">配合单位</th><th>完成时限</th><th></th></tr></thead><tbody>\(tasks)</tbody></table></div>
-                <label class="check"><input type="checkbox" name="\(p).remove" value="1"> 不导入该攻坚</label>
-                </section>
-                """
-        }
-        let departmentOptions = departments.map { ($0.id.uuidString, $0.name) }
-        let unitRows = units.enumerated().map { u, unit -> HTML in
-            let state: HTML =
-                switch unit.kind {
-                case .exact: "已有"
-                case .similar: "名称相近"
-                case .new: "<strong>将新建</strong>"
-                }
-            return """
-                <tr><td>\(unit.name)<input type="hidden" name="u\(u).name" value="\(unit.name)"></td><td>\(state)</td>
-                <td><select name="u\(u).department" aria-label="\(unit.name)对应的部门"><option value="">新建“\(unit.name)”</option>\(departmentOptions.map { id, name in HTML("<option value=\"\(id)\"\(id == unit.departmentId?.uuidString ? HTML(" selected") : .empty)>\(name)</option>") })</select></td></tr>
-                """
-        }
+        let streams = draft.workstreams.enumerated().map { w, stream in workstream(f, w, stream) }
+        let unitRows = unitRows(units, departments: departments)
         return """
             <form method="post" action="\(WebPath.plans)" class="plan-preview">\(FormFields.csrf(signedIn))\(f.summary)
             <input type="hidden" name="w.count" value="\(draft.workstreams.count)"><input type="hidden" name="u.count" value="\(units.count)">
@@ -173,6 +114,75 @@ enum PlanPreviewForm {
             <div class="actions"><button type="submit">确认保存方案</button> <a href="\(WebPath.planImport)">重新粘贴</a></div>
             </form>
             """
+    }
+
+    /// One workstream (攻坚): its name and 专班, its targets and its tasks, each editable.
+    private static func workstream(_ f: FormFields, _ w: Int, _ stream: WorkstreamDraft) -> HTML {
+        let p = "w\(w)"
+        let targets = stream.targets.enumerated().map { g, target in targetRow(f, "\(p).g\(g)", target) }
+        let tasks = stream.tasks.enumerated().map { t, task in taskRow(f, "\(p).t\(t)", task) }
+        let force = stream.taskForce
+        return """
+            <section class="card workstream" data-testid="preview-workstream">
+            <h2>\(w + 1). \(stream.name)</h2>
+            <input type="hidden" name="\(p).g.count" value="\(stream.targets.count)"><input type="hidden" name="\(p).t.count" value="\(stream.tasks.count)">
+            <div class="grid-2">\(f.text("\(p).name", "攻坚名称", value: stream.name, required: true))
+            \(f.text("\(p).taskForce", "工作专班", value: force.name))
+            \(f.text("\(p).convener", "召集人", value: force.convener))
+            \(f.text("\(p).office", "专班办公室设在", value: force.officeUnit))
+            \(f.text("\(p).deputies", "副召集人单位", value: list(force.deputyUnits), hint: "以顿号分隔"))
+            \(f.text("\(p).members", "成员单位", value: list(force.memberUnits), hint: "共\(force.memberUnits.count)个，以顿号分隔"))</div>
+            <h3>目标（\(stream.targets.count)项）</h3>
+            \(stream.targets.isEmpty ? HTML("<p class=\"hint\">该攻坚的“攻坚目标”中没有量化指标。</p>") : HTML("""
+            <div class="table-wrap"><table><thead><tr><th>指标</th><th>比较</th><th>目标值</th><th>基数</th><th>单位</th><th></th></tr></thead><tbody>\(targets)</tbody></table></div>
+            """))
+            <h3>任务（\(stream.tasks.count)项）</h3>
+            <div class="table-wrap"><table class="preview-tasks"><thead><tr><th>编号</th><th>任务</th><th>牵头单位</th><th class="hide-narrow">配合单位</th><th>完成时限</th><th></th></tr></thead><tbody>\(tasks)</tbody></table></div>
+            <label class="check"><input type="checkbox" name="\(p).remove" value="1"> 不导入该攻坚</label>
+            </section>
+            """
+    }
+
+    private static func targetRow(_ f: FormFields, _ q: String, _ target: TargetDraft) -> HTML {
+        let comparisonOptions = TargetComparison.allCases.map { ($0.rawValue, "\($0.symbol) \($0.chineseName)") }
+        return """
+            <tr><td>\(cell(f, "\(q).indicator", target.indicator, label: "指标"))</td>
+            <td>\(select(f, "\(q).comparison", comparisonOptions, target.comparison.rawValue, label: "比较"))</td>
+            <td>\(cell(f, "\(q).value", target.value, label: "目标值", size: 6))</td>
+            <td>\(cell(f, "\(q).baseline", target.baseline ?? "", label: "基数", size: 6))</td>
+            <td>\(cell(f, "\(q).unit", target.unit, label: "单位", size: 5))<input type="hidden" name="\(q).source" value="\(target.source)"></td>
+            <td><label class="check"><input type="checkbox" name="\(q).remove" value="1"> 删除</label></td></tr>
+            """
+    }
+
+    private static func taskRow(_ f: FormFields, _ q: String, _ task: TaskDraft) -> HTML {
+        let level = task.number.style.rawValue
+        return """
+            <tr class="task-row level-\(level)" data-testid="preview-task"><td class="num">\(task.number.label)<input type="hidden" name="\(q).style" value="\(level)"><input type="hidden" name="\(q).ordinal" value="\(task.number.ordinal)"><input type="hidden" name="\(q).groups" value="\(list(task.groups))"></td>
+            <td>\(cell(f, "\(q).title", task.title, label: "任务"))
+            <details><summary>全文</summary><textarea name="\(q).text" rows="4" aria-label="任务全文">\(task.text)</textarea>\(f.error(for: "\(q).text"))</details></td>
+            <td>\(cell(f, "\(q).leads", list(task.leadUnits), label: "牵头单位"))\(task.leadInferred ? HTML("<p class=\"hint\">原文未写“牵头”，按首位单位预填，请核对</p>") : .empty)</td>
+            <td class="hide-narrow">\(cell(f, "\(q).cos", list(task.coUnits), label: "配合单位"))\(task.groups.isEmpty ? .empty : HTML("<p class=\"hint\">另有：\(list(task.groups))</p>"))</td>
+            <td>\(cell(f, "\(q).dueOn", task.dueOn ?? "", label: "完成时限", type: "date"))</td>
+            <td><label class="check"><input type="checkbox" name="\(q).remove" value="1"> 删除</label></td></tr>
+            """
+    }
+
+    /// Each unit the plan names, how it matched the departments, and a select to correct it.
+    private static func unitRows(_ units: [PlanUnitMatch], departments: [PlanUnits.Department]) -> [HTML] {
+        let departmentOptions = departments.map { ($0.id.uuidString, $0.name) }
+        return units.enumerated().map { u, unit -> HTML in
+            let state: HTML =
+                switch unit.kind {
+                case .exact: "已有"
+                case .similar: "名称相近"
+                case .new: "<strong>将新建</strong>"
+                }
+            return """
+                <tr><td>\(unit.name)<input type="hidden" name="u\(u).name" value="\(unit.name)"></td><td>\(state)</td>
+                <td><select name="u\(u).department" aria-label="\(unit.name)对应的部门"><option value="">新建“\(unit.name)”</option>\(departmentOptions.map { id, name in HTML("<option value=\"\(id)\"\(id == unit.departmentId?.uuidString ? HTML(" selected") : .empty)>\(name)</option>") })</select></td></tr>
+                """
+        }
     }
 
     private static func cell(
