@@ -121,67 +121,11 @@ struct DemoProblems {
                 (1 + random.next(2), revisitor, .revisit(satisfaction: satisfied, comment: nil)),
                 (0, d, .close(overrideReason: nil)),
             ]
-            let steps: [(Int, Actor, ProblemAction)]
-            switch index {
-            case 0..<150:
-                steps = taken + resolved + closedAfterRevisit
-            case 150..<160:
-                steps =
-                    taken + resolved + [
-                        (1, revisitor, .revisit(satisfaction: .dissatisfied, comment: "问题只解决了一部分，希望继续跟进")),
-                        (0, d, .assign(lead: lead, co: [], deadline: nil)), (1, handler, .sign),
-                        (1, handler, .recordRootCause("涉及多个部门职责交叉，首次交办时未明确牵头责任")),
-                        (2, handler, .resolve(result: "牵头协调相关部门，问题已彻底解决", kind: .solved)),
-                    ] + closedAfterRevisit
-            case 160..<170:
-                steps = taken + resolved
-            case 170..<175:
-                steps =
-                    taken + [
-                        (3, handler, .resolve(result: "已向企业解释现行政策，按政策执行", kind: .explained)),
-                        (4, d, .close(overrideReason: "多次联系企业未回访，经服务小组核实已办结")),
-                    ]
-            case 175..<190:
-                // Being worked on; those that came in early are past their deadline by now.
-                steps = taken + [(1, handler, .progress(text: "已现场查看，正在制定解决方案"))]
-            case 190..<195:
-                steps =
-                    taken + [
-                        (
-                            3, handler,
-                            .keepWorking(
-                                plan: "纳入年度重点项目分期推进", responsibleUnit: item.department,
-                                until: today.adding(days: 60 + random.next(60)))
-                        )
-                    ]
-            case 195..<200:
-                steps = Array(taken.prefix(2)) + [(1, handler, .giveBack(reason: "该事项不属于本单位职责范围"))]
-            case 200..<205:
-                steps = Array(taken.prefix(2))
-            case 205..<208:
-                steps = [taken[0]]
-            case 208..<211:
-                steps = []
-            case 211..<214:
-                steps = [(1, d, .reject(reason: "属于企业内部经营事项，不属于涉企问题"))]
-            case 214:
-                steps = [(1, d, .escalate(reason: "涉及区级规划调整，需区优化营商环境专班协调"))]
-            case 215:
-                steps = [(1, d, .accept(category: nil))]
-            case 216..<238:
-                steps =
-                    taken + [(working, handler, .resolve(result: "建议已采纳，纳入园区服务举措并组织实施", kind: .adopted))]
-                    + closedAfterRevisit
-            case 238..<244:
-                steps =
-                    taken + [(working, handler, .resolve(result: "经研究暂不具备实施条件，已向企业说明", kind: .notAdopted))]
-                    + [
-                        (1, revisitor, .revisit(satisfaction: .basicallySatisfied, comment: nil)),
-                        (0, d, .close(overrideReason: nil)),
-                    ]
-            default:
-                steps = taken
-            }
+            let keepUntil = (190..<195).contains(index) ? today.adding(days: 60 + random.next(60)) : today
+            let paths = Seed004Paths(
+                dispatcher: d, handler: handler, revisitor: revisitor, lead: lead, department: item.department,
+                working: working, taken: taken, resolved: resolved, closedAfterRevisit: closedAfterRevisit)
+            let steps = paths.steps(for: index, keepUntil: keepUntil)
             try await walk(id, from: submitted, steps)
         }
     }
@@ -192,22 +136,7 @@ struct DemoProblems {
     /// through the loop, one kind of path after another, so that each state, view and flag has
     /// examples.
     func loadEveryState(gaoxin: UUID, cast: Cast, leader: Actor) async throws {
-        let sql = app.db.sql
-        struct Row: Decodable {
-            let id: UUID
-            let kind: String
-            let description: String
-            let submittedOn: String
-            let liaison: UUID?
-        }
-        let rows = try await sql.raw(
-            """
-            SELECT p.id, p.kind, p.description, p.submitted_on,
-              (SELECT l.user_id FROM enterprise_liaisons l WHERE l.enterprise_id = p.enterprise_id AND l.kind = 'cadre'
-                ORDER BY l.id LIMIT 1) AS liaison
-            FROM problems p WHERE p.org_unit_id = \(bind: gaoxin) AND p.state = 'submitted' ORDER BY p.submitted_on, p.number
-            """
-        ).all(decoding: Row.self, keyDecodingStrategy: ColumnNames.snakeCase)
+        let rows = try await submittedProblems(of: gaoxin)
         let d = cast.dispatcher
         let economy = cast.handlers["经济发展局"]!
         let tax = cast.handlers["税务局"]!
@@ -229,48 +158,11 @@ struct DemoProblems {
                     ? .resolve(result: "建议已采纳，纳入园区年度服务计划", kind: .adopted)
                     : .resolve(result: "已协调相关单位解决", kind: .solved)
             )
-            var steps: [(Int, Actor, ProblemAction)]
-            switch index % 14 {
-            case 0: steps = []
-            case 1: steps = [taken[0]]
-            case 2: steps = Array(taken.prefix(2))
-            case 3: steps = taken + [(1, handler, .progress(text: "已约企业负责人面谈，梳理具体诉求"))]
-            case 4:
-                steps =
-                    taken + [
-                        (1, handler, .progress(text: "需协调上级部门，正在等待答复")), (0, d, .setFlag(.supervised, on: true)),
-                    ]
-            case 5: steps = Array(taken.prefix(2)) + [(1, handler, .giveBack(reason: "该事项属于区级部门职责"))]
-            case 6:
-                steps =
-                    taken + [
-                        (
-                            2, handler,
-                            .keepWorking(
-                                plan: "结合园区道路提质改造工程分期实施", responsibleUnit: "住房和建设管理局", until: today.adding(days: 90))
-                        )
-                    ]
-            case 7: steps = taken + [resolve]
-            case 8, 9:
-                steps =
-                    taken + [
-                        resolve, (1, revisitor, .revisit(satisfaction: .satisfied, comment: nil)),
-                        (0, d, .close(overrideReason: nil)),
-                    ]
-                if index % 14 == 8 && index < 14 { steps.append((0, d, .setFlag(.typicalCase, on: true))) }
-                if mergeTarget == nil { mergeTarget = row.id }
-            case 10: steps = [(0, d, .reject(reason: "属于企业之间的民事纠纷，建议通过司法途径解决"))]
-            case 11: steps = [(0, d, .escalate(reason: "涉及跨区协调，需区优化营商环境专班统筹"))]
-            case 12:
-                steps = mergeTarget.map { [(0, d, .merge(into: $0, ownID: row.id))] } ?? []
-            default:
-                steps =
-                    taken + [
-                        resolve,
-                        (1, revisitor, .revisit(satisfaction: .dissatisfied, comment: "实际问题没有解决，希望再跟进")),
-                        (0, leader, .setFlag(.leaderCase, on: true)),
-                    ]
-            }
+            let paths = EveryStatePaths(
+                dispatcher: d, handler: handler, revisitor: revisitor, leader: leader, taken: taken, resolve: resolve,
+                today: today)
+            var steps = paths.steps(for: index, id: row.id, mergeTarget: mergeTarget)
+            if index % 14 == 8 || index % 14 == 9, mergeTarget == nil { mergeTarget = row.id }
             // A pause and an extension request among the ones being worked on.
             if index % 14 == 3 && index % 28 == 3 {
                 steps.append((0, handler, .pause(reason: "等待企业补充产权证明材料")))
@@ -278,6 +170,164 @@ struct DemoProblems {
                 steps.append((0, handler, .requestExtension(workingDays: 5, reason: "需等待第三方评估报告")))
             }
             try await walk(row.id, from: start, steps)
+        }
+    }
+
+    /// The park's problems still 待受理, oldest first, with a cadre stationed at each one's enterprise.
+    private func submittedProblems(of gaoxin: UUID) async throws -> [SubmittedProblem] {
+        return try await app.db.sql.raw(
+            """
+            SELECT p.id, p.kind, p.description, p.submitted_on,
+              (SELECT l.user_id FROM enterprise_liaisons l WHERE l.enterprise_id = p.enterprise_id AND l.kind = 'cadre'
+                ORDER BY l.id LIMIT 1) AS liaison
+            FROM problems p WHERE p.org_unit_id = \(bind: gaoxin) AND p.state = 'submitted' ORDER BY p.submitted_on, p.number
+            """
+        ).all(decoding: SubmittedProblem.self, keyDecodingStrategy: ColumnNames.snakeCase)
+    }
+}
+
+/// The paths seed 004's problems take, by their place in the list (see `loadSeed004`): the steps
+/// they share, drawn once per problem, combined per path.
+private struct Seed004Paths {
+    typealias Step = (Int, Actor, ProblemAction)
+
+    let dispatcher: Actor
+    let handler: Actor
+    let revisitor: Actor
+    let lead: UUID?
+    let department: String
+    let working: Int
+    let taken: [Step]
+    let resolved: [Step]
+    let closedAfterRevisit: [Step]
+
+    func steps(for index: Int, keepUntil: LocalDate) -> [Step] {
+        switch index {
+        case 0..<150:
+            return taken + resolved + closedAfterRevisit
+        case 150..<160:
+            return
+                taken + resolved + [
+                    (1, revisitor, .revisit(satisfaction: .dissatisfied, comment: "问题只解决了一部分，希望继续跟进")),
+                    (0, dispatcher, .assign(lead: lead, co: [], deadline: nil)), (1, handler, .sign),
+                    (1, handler, .recordRootCause("涉及多个部门职责交叉，首次交办时未明确牵头责任")),
+                    (2, handler, .resolve(result: "牵头协调相关部门，问题已彻底解决", kind: .solved)),
+                ] + closedAfterRevisit
+        case 160..<170:
+            return taken + resolved
+        case 170..<175:
+            return
+                taken + [
+                    (3, handler, .resolve(result: "已向企业解释现行政策，按政策执行", kind: .explained)),
+                    (4, dispatcher, .close(overrideReason: "多次联系企业未回访，经服务小组核实已办结")),
+                ]
+        case 175..<190:
+            // Being worked on; those that came in early are past their deadline by now.
+            return taken + [(1, handler, .progress(text: "已现场查看，正在制定解决方案"))]
+        case 190..<195:
+            return
+                taken + [
+                    (
+                        3, handler,
+                        .keepWorking(
+                            plan: "纳入年度重点项目分期推进", responsibleUnit: department,
+                            until: keepUntil)
+                    )
+                ]
+        case 195..<200:
+            return Array(taken.prefix(2)) + [(1, handler, .giveBack(reason: "该事项不属于本单位职责范围"))]
+        case 200..<205:
+            return Array(taken.prefix(2))
+        case 205..<208:
+            return [taken[0]]
+        case 208..<211:
+            return []
+        case 211..<214:
+            return [(1, dispatcher, .reject(reason: "属于企业内部经营事项，不属于涉企问题"))]
+        case 214:
+            return [(1, dispatcher, .escalate(reason: "涉及区级规划调整，需区优化营商环境专班协调"))]
+        case 215:
+            return [(1, dispatcher, .accept(category: nil))]
+        case 216..<238:
+            return
+                taken + [(working, handler, .resolve(result: "建议已采纳，纳入园区服务举措并组织实施", kind: .adopted))]
+                + closedAfterRevisit
+        case 238..<244:
+            return
+                taken + [(working, handler, .resolve(result: "经研究暂不具备实施条件，已向企业说明", kind: .notAdopted))]
+                + [
+                    (1, revisitor, .revisit(satisfaction: .basicallySatisfied, comment: nil)),
+                    (0, dispatcher, .close(overrideReason: nil)),
+                ]
+        default:
+            return taken
+        }
+    }
+}
+/// A problem still 待受理, as `loadEveryState` takes it through the loop.
+private struct SubmittedProblem: Decodable {
+    let id: UUID
+    let kind: String
+    let description: String
+    let submittedOn: String
+    let liaison: UUID?
+}
+
+/// The paths `loadEveryState` takes the park's problems through, fourteen in turn, so that each state,
+/// view and flag has examples.
+private struct EveryStatePaths {
+    typealias Step = (Int, Actor, ProblemAction)
+
+    let dispatcher: Actor
+    let handler: Actor
+    let revisitor: Actor
+    let leader: Actor
+    let taken: [Step]
+    let resolve: Step
+    let today: LocalDate
+
+    /// `mergeTarget` is the first problem closed so far, which a later duplicate merges into.
+    func steps(for index: Int, id: UUID, mergeTarget: UUID?) -> [Step] {
+        switch index % 14 {
+        case 0: return []
+        case 1: return [taken[0]]
+        case 2: return Array(taken.prefix(2))
+        case 3: return taken + [(1, handler, .progress(text: "已约企业负责人面谈，梳理具体诉求"))]
+        case 4:
+            return
+                taken + [
+                    (1, handler, .progress(text: "需协调上级部门，正在等待答复")), (0, dispatcher, .setFlag(.supervised, on: true)),
+                ]
+        case 5: return Array(taken.prefix(2)) + [(1, handler, .giveBack(reason: "该事项属于区级部门职责"))]
+        case 6:
+            return
+                taken + [
+                    (
+                        2, handler,
+                        .keepWorking(
+                            plan: "结合园区道路提质改造工程分期实施", responsibleUnit: "住房和建设管理局", until: today.adding(days: 90))
+                    )
+                ]
+        case 7: return taken + [resolve]
+        case 8, 9:
+            let closed: [Step] =
+                taken + [
+                    resolve, (1, revisitor, .revisit(satisfaction: .satisfied, comment: nil)),
+                    (0, dispatcher, .close(overrideReason: nil)),
+                ]
+            let typical = index % 14 == 8 && index < 14
+            return typical ? closed + [(0, dispatcher, .setFlag(.typicalCase, on: true))] : closed
+        case 10: return [(0, dispatcher, .reject(reason: "属于企业之间的民事纠纷，建议通过司法途径解决"))]
+        case 11: return [(0, dispatcher, .escalate(reason: "涉及跨区协调，需区优化营商环境专班统筹"))]
+        case 12:
+            return mergeTarget.map { [(0, dispatcher, .merge(into: $0, ownID: id))] } ?? []
+        default:
+            return
+                taken + [
+                    resolve,
+                    (1, revisitor, .revisit(satisfaction: .dissatisfied, comment: "实际问题没有解决，希望再跟进")),
+                    (0, leader, .setFlag(.leaderCase, on: true)),
+                ]
         }
     }
 }

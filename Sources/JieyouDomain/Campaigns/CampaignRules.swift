@@ -56,6 +56,29 @@ public enum CampaignRules {
     > {
         var v = Validator()
         let name = v.requiredText(draft.name, field: "name", label: "行动名称", maxLength: 60)
+        let schedule = schedule(draft, &v)
+        let (scope, tag) = scope(draft, knownTags: knownTags, &v)
+        var enterprises: [UUID] = []
+        if scope == .list {
+            for id in draft.enterpriseIDs where !enterprises.contains(id) { enterprises.append(id) }
+            if enterprises.isEmpty { v.fail("enterpriseIds", "指定名单时请至少选择一家企业") }
+        }
+        let required = draft.requiredVisits ?? defaultRequiredVisits
+        if required < 1 || required > maxRequiredVisits {
+            v.fail("requiredVisits", "每家企业应走访次数应在1到\(maxRequiredVisits)之间")
+        }
+        let cadences = cadences(draft, &v)
+        guard v.errors.isEmpty, let name, let schedule, let scope else {
+            return .failure(ValidationFailure(v.errors))
+        }
+        return .success(
+            CampaignValues(
+                name: name, schedule: schedule, scope: scope, scopeTag: tag, requiredVisits: required,
+                cadences: cadences, enterpriseIDs: enterprises))
+    }
+
+    /// The four dates, each required, in order, at most two years.
+    private static func schedule(_ draft: CampaignDraft, _ v: inout Validator) -> CampaignSchedule? {
         func day(_ text: String?, _ field: String, _ label: String) -> LocalDate? {
             let trimmed = (text ?? "").trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty {
@@ -72,7 +95,6 @@ public enum CampaignRules {
         let mobilisation = day(draft.mobilisationEndsOn, "mobilisationEndsOn", "动员部署截止日期")
         let action = day(draft.actionEndsOn, "actionEndsOn", "集中行动截止日期")
         let ends = day(draft.endsOn, "endsOn", "结束日期")
-        var schedule: CampaignSchedule?
         if let starts, let mobilisation, let action, let ends {
             if mobilisation < starts {
                 v.fail("mobilisationEndsOn", "动员部署截止日期不能早于开始日期")
@@ -83,10 +105,17 @@ public enum CampaignRules {
             } else if starts.days(until: ends) + 1 > maxLengthInDays {
                 v.fail("endsOn", "专项行动不能超过两年")
             } else {
-                schedule = CampaignSchedule(
+                return CampaignSchedule(
                     startsOn: starts, mobilisationEndsOn: mobilisation, actionEndsOn: action, endsOn: ends)
             }
         }
+        return nil
+    }
+
+    /// Which enterprises the campaign visits, and the tag when by tag.
+    private static func scope(_ draft: CampaignDraft, knownTags: Set<String>, _ v: inout Validator)
+        -> (scope: CampaignScope?, tag: String?)
+    {
         var scope: CampaignScope?
         let scopeText = (draft.scope ?? "").trimmingCharacters(in: .whitespaces)
         if scopeText.isEmpty {
@@ -107,15 +136,11 @@ public enum CampaignRules {
                 tag = text
             }
         }
-        var enterprises: [UUID] = []
-        if scope == .list {
-            for id in draft.enterpriseIDs where !enterprises.contains(id) { enterprises.append(id) }
-            if enterprises.isEmpty { v.fail("enterpriseIds", "指定名单时请至少选择一家企业") }
-        }
-        let required = draft.requiredVisits ?? defaultRequiredVisits
-        if required < 1 || required > maxRequiredVisits {
-            v.fail("requiredVisits", "每家企业应走访次数应在1到\(maxRequiredVisits)之间")
-        }
+        return (scope, tag)
+    }
+
+    /// The reporting cadences, each once, in their canonical order.
+    private static func cadences(_ draft: CampaignDraft, _ v: inout Validator) -> [ReportingCadence] {
         var cadences: [ReportingCadence] = []
         for text in draft.cadences {
             if let cadence = ReportingCadence(rawValue: text) {
@@ -125,12 +150,6 @@ public enum CampaignRules {
             }
         }
         cadences.sort { ReportingCadence.allCases.firstIndex(of: $0)! < ReportingCadence.allCases.firstIndex(of: $1)! }
-        guard v.errors.isEmpty, let name, let schedule, let scope else {
-            return .failure(ValidationFailure(v.errors))
-        }
-        return .success(
-            CampaignValues(
-                name: name, schedule: schedule, scope: scope, scopeTag: tag, requiredVisits: required,
-                cadences: cadences, enterpriseIDs: enterprises))
+        return cadences
     }
 }

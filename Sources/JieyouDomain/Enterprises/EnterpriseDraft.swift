@@ -123,6 +123,23 @@ public enum EnterpriseRules {
             v.fail("creditCode", problem)
         }
         let name = v.requiredText(draft.name, field: "name", label: "企业全称", maxLength: 100)
+        let (industryCode, regionCode, scale) = classification(draft, &v)
+        let tags = tags(draft, knownTags: knownTags, &v)
+        let relatedInfo = v.optionalText(draft.relatedInfo, field: "relatedInfo", label: "关联企业信息", maxLength: 500)
+        let contacts = contacts(draft, &v)
+        let (registeredOn, revenue, employees) = figures(draft, &v)
+        if !v.errors.isEmpty { return .failure(ValidationFailure(v.errors)) }
+        return .success(
+            EnterpriseValues(
+                creditCode: rawCode, name: name!, industryCode: industryCode, regionCode: regionCode, scale: scale,
+                tags: tags.sorted(), relatedInfo: relatedInfo, whitelisted: draft.whitelisted, contacts: contacts,
+                registeredOn: registeredOn, revenue: revenue, employees: employees))
+    }
+
+    /// 行业, 市县 and 规模, each by name or code.
+    private static func classification(_ draft: EnterpriseDraft, _ v: inout Validator)
+        -> (industry: String?, region: String?, scale: EnterpriseScale?)
+    {
         var industryCode: String?
         if let text = nonEmpty(draft.industry) {
             if let industry = Industry.resolve(text) {
@@ -144,6 +161,11 @@ public enum EnterpriseRules {
             scale = EnterpriseScale.parse(text)
             if scale == nil { v.fail("scale", "企业规模应为“规上”或“规下”，不能是“\(text)”") }
         }
+        return (industryCode, regionCode, scale)
+    }
+
+    /// The tags, each once; an unknown tag is refused (admins add tags first).
+    private static func tags(_ draft: EnterpriseDraft, knownTags: Set<String>, _ v: inout Validator) -> [String] {
         var tags: [String] = []
         for tag in draft.tags.flatMap(EnterpriseTags.split) where !tags.contains(tag) {
             if knownTags.contains(tag) {
@@ -152,7 +174,11 @@ public enum EnterpriseRules {
                 v.fail("tags", "未知的企业标签“\(tag)”，请先由管理员在“企业标签”中添加")
             }
         }
-        let relatedInfo = v.optionalText(draft.relatedInfo, field: "relatedInfo", label: "关联企业信息", maxLength: 500)
+        return tags
+    }
+
+    /// The contacts; a wholly blank row is skipped.
+    private static func contacts(_ draft: EnterpriseDraft, _ v: inout Validator) -> [EnterpriseContact] {
         var contacts: [EnterpriseContact] = []
         for (index, contact) in draft.contacts.enumerated() {
             let prefix = "contacts[\(index)]"
@@ -172,6 +198,13 @@ public enum EnterpriseRules {
             contacts.append(EnterpriseContact(name: name, post: post, phone: phone))
         }
         if contacts.count > maxContacts { v.fail("contacts", "联系人最多\(maxContacts)位") }
+        return contacts
+    }
+
+    /// 成立日期 (also as an Excel day number), 营业收入 in 万元 and 从业人员.
+    private static func figures(_ draft: EnterpriseDraft, _ v: inout Validator)
+        -> (registeredOn: LocalDate?, revenue: Amount?, employees: Int?)
+    {
         var registeredOn: LocalDate?
         if let text = nonEmpty(draft.registeredOn) {
             registeredOn = LocalDate.parsing(text) ?? excelDay(text)
@@ -191,12 +224,7 @@ public enum EnterpriseRules {
             employees = Int(text).flatMap { (0...10_000_000).contains($0) ? $0 : nil }
             if employees == nil { v.fail("employees", "从业人员“\(text)”应为不小于0的整数") }
         }
-        if !v.errors.isEmpty { return .failure(ValidationFailure(v.errors)) }
-        return .success(
-            EnterpriseValues(
-                creditCode: rawCode, name: name!, industryCode: industryCode, regionCode: regionCode, scale: scale,
-                tags: tags.sorted(), relatedInfo: relatedInfo, whitelisted: draft.whitelisted, contacts: contacts,
-                registeredOn: registeredOn, revenue: revenue, employees: employees))
+        return (registeredOn, revenue, employees)
     }
 
     /// A date cell that Excel stored as its day number (days since 1899-12-30): `43721` is 2019-09-13.

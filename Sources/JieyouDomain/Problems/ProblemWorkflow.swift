@@ -90,6 +90,7 @@ public struct ProblemWorkflow: Sendable {
         }
     }
 
+    /// What `action` changes: the short steps here, the longer ones in `ProblemWorkflow+Transitions`.
     private func effect(of action: ProblemAction, on problem: ProblemSnapshot, today: LocalDate) throws
         -> ProblemSnapshot
     {
@@ -97,97 +98,35 @@ public struct ProblemWorkflow: Sendable {
         var p = problem
         switch action {
         case .accept(let category):
-            let code = trimmed(category) ?? p.categoryCode
-            guard let code else { throw ProblemRefusal.invalid("category", "请选择问题类别") }
+            guard let code = trimmed(category) ?? p.categoryCode else {
+                throw ProblemRefusal.invalid("category", "请选择问题类别")
+            }
             p.categoryCode = code
             p.screenedOn = today
             p.state = .accepted
-
         case .reject(let reason):
             _ = try required(reason, "reason", "不予受理的理由")
             p.screenedOn = today
             p.state = .rejected
-
         case .assign(let lead, let co, let deadline):
-            guard let lead else { throw ProblemRefusal.invalid("leadDepartmentId", "请选择牵头单位") }
-            if co.contains(lead) { throw ProblemRefusal.invalid("coDepartmentIds", "配合单位不能与牵头单位相同") }
-            if Set(co).count != co.count { throw ProblemRefusal.invalid("coDepartmentIds", "配合单位重复") }
-            let due = deadline ?? calendar.addingWorkingDays(limits.resolveDays(for: p.categoryCode), to: today)
-            if due < today { throw ProblemRefusal.invalid("deadline", "办理时限不能早于今天") }
-            p.leadDepartment = lead
-            p.coDepartments = Dictionary(uniqueKeysWithValues: co.map { ($0, due) })
-            p.assignedOn = today
-            p.signBy = calendar.addingWorkingDays(limits.signDays, to: today)
-            p.signedOn = nil
-            p.deadline = due
-            p.returnReason = nil
-            p.state = .assigned
-
+            try assign(&p, lead: lead, co: co, deadline: deadline, today: today)
         case .sign:
             p.signedOn = today
             p.state = .inProgress
-
         case .progress(let text):
             _ = try required(text, "text", "办理进展")
-
         case .giveBack(let reason):
             p.returnReason = try required(reason, "reason", "退回理由")
             // Returning an assignment outside its remit is the department's answer to it, as signing is.
             if p.state == .assigned { p.signedOn = today }
             p.returnCount += 1
             p.state = .returned
-
         case .ruleOnReturn(let upheld, let note):
-            if upheld {
-                // The department was right: the dispatcher assigns again, to someone else.
-                p.leadDepartment = nil
-                p.coDepartments = [:]
-                p.deadline = nil
-                p.signBy = nil
-                p.signedOn = nil
-                p.state = .accepted
-            } else {
-                _ = try required(note, "note", "不同意退回的理由")
-                p.signBy = calendar.addingWorkingDays(limits.signDays, to: today)
-                p.signedOn = nil
-                p.state = .assigned
-            }
-
+            try ruleOnReturn(&p, upheld: upheld, note: note, today: today)
         case .resolve(let result, let kind):
-            let text = try required(result, "result", "办理结果")
-            guard let kind else { throw ProblemRefusal.invalid("resultKind", "请选择办理结果类别") }
-            guard ResultKind.allowed(for: p.kind).contains(kind) else {
-                let names = ResultKind.allowed(for: p.kind).map(\.chineseName).joined(separator: "、")
-                throw ProblemRefusal.invalid("resultKind", "\(p.kind.chineseName)的办理结果应为\(names)")
-            }
-            p.result = text
-            p.resultKind = kind
-            p.resolvedOn = today
-            p.revisitBy = calendar.addingWorkingDays(limits.revisitDays, to: today)
-            p.satisfaction = nil
-            p.state = .resolved
-
+            try resolve(&p, result: result, kind: kind, today: today)
         case .revisit(let satisfaction, let comment):
-            guard let satisfaction else { throw ProblemRefusal.invalid("satisfaction", "请选择满意度") }
-            if satisfaction == .dissatisfied {
-                _ = try required(comment, "comment", "不满意的原因")
-                // Reopened: back to the dispatcher to assign again (PRODUCT.md §3).
-                p.reopenCount += 1
-                p.satisfaction = nil
-                p.result = nil
-                p.resultKind = nil
-                p.resolvedOn = nil
-                p.revisitBy = nil
-                p.leadDepartment = nil
-                p.coDepartments = [:]
-                p.deadline = nil
-                p.signBy = nil
-                p.signedOn = nil
-                p.state = .accepted
-            } else {
-                p.satisfaction = satisfaction
-            }
-
+            try revisit(&p, satisfaction: satisfaction, comment: comment)
         case .close(let overrideReason):
             if p.satisfaction?.allowsClosing != true {
                 guard let reason = trimmed(overrideReason) else {
@@ -197,72 +136,40 @@ public struct ProblemWorkflow: Sendable {
             }
             p.closedOn = today
             p.state = .closed
-
         case .escalate(let reason):
             _ = try required(reason, "reason", "上报理由")
             if p.state == .submitted { p.screenedOn = today }
             p.state = .escalated
-
         case .merge(let target, let own):
             guard let target else { throw ProblemRefusal.invalid("targetId", "请选择要合并到的问题") }
             if target == own { throw ProblemRefusal.invalid("targetId", "不能合并到问题本身") }
             p.mergedInto = target
             if p.state == .submitted { p.screenedOn = today }
             p.state = .merged
-
         case .keepWorking(let plan, let unit, let until):
-            let planText = try required(plan, "plan", "推进计划")
-            let unitText = try required(unit, "responsibleUnit", "责任单位")
-            guard let until else { throw ProblemRefusal.invalid("until", "请填写计划完成日期") }
-            if until <= today { throw ProblemRefusal.invalid("until", "计划完成日期应晚于今天") }
-            p.ongoing = OngoingPlan(plan: planText, responsibleUnit: unitText, until: until)
-            p.deadline = until
-            p.state = .ongoing
-
-        case .pause(let reason):
-            _ = try required(reason, "reason", "挂起原因")
-            p.pausedSince = today
-
-        case .resume:
-            // Working days after the pause began, up to and including today, do not count.
-            let stopped = calendar.workingDays(after: p.pausedSince!, through: today)
-            if let deadline = p.deadline { p.deadline = calendar.addingWorkingDays(stopped, to: deadline) }
-            p.pausedSince = nil
-
-        case .requestExtension(let days, let reason):
-            guard let days, (1...30).contains(days) else {
-                throw ProblemRefusal.invalid("workingDays", "延期天数应为1到30个工作日")
-            }
-            p.pendingExtension = ExtensionRequest(workingDays: days, reason: try required(reason, "reason", "延期理由"))
-
-        case .decideExtension(let approve):
-            if approve, let deadline = p.deadline, let request = p.pendingExtension {
-                p.deadline = calendar.addingWorkingDays(request.workingDays, to: max(deadline, today))
-            }
-            p.pendingExtension = nil
-
+            try keepWorking(&p, plan: plan, unit: unit, until: until, today: today)
+        case .pause, .resume, .requestExtension, .decideExtension:
+            try adjustDeadline(&p, action, today: today)
         case .addDepartment(let department):
             guard let department else { throw ProblemRefusal.invalid("departmentId", "请选择加派的单位") }
             if department == p.leadDepartment || p.coDepartments[department] != nil {
                 throw ProblemRefusal.invalid("departmentId", "该单位已在办理此问题")
             }
             p.coDepartments[department] = calendar.addingWorkingDays(limits.addedDepartmentDays, to: today)
-
         case .setFlag(let flag, let on):
             if on { p.flags.insert(flag) } else { p.flags.remove(flag) }
-
         case .recordRootCause(let text):
             p.rootCause = try required(text, "rootCause", "症结")
         }
         return p
     }
 
-    private func trimmed(_ text: String?) -> String? {
+    func trimmed(_ text: String?) -> String? {
         let value = (text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         return value.isEmpty ? nil : value
     }
 
-    private func required(_ text: String?, _ field: String, _ label: String) throws -> String {
+    func required(_ text: String?, _ field: String, _ label: String) throws -> String {
         guard let value = trimmed(text) else { throw ProblemRefusal.invalid(field, "请填写\(label)") }
         if value.count > Self.maxText { throw ProblemRefusal.invalid(field, "\(label)不能超过\(Self.maxText)字") }
         return value

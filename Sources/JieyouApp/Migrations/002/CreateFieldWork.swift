@@ -9,6 +9,22 @@ struct CreateFieldWork: AsyncMigration {
     var name: String { "002_CreateFieldWork" }
 
     func prepare(on database: any Database) async throws {
+        try await createVisits(on: database)
+        try await createMeetings(on: database)
+        try await createIndexes(on: database)
+    }
+
+    func revert(on database: any Database) async throws {
+        for table in [
+            "findings", "meeting_deals", "meeting_financings", "meeting_enterprises", "meetings", "visit_cadres",
+            "visits",
+        ] {
+            try await database.schema(table).delete()
+        }
+    }
+
+    /// Visits and the cadres who went.
+    private func createVisits(on database: any Database) async throws {
         try await database.schema("visits")
             .id()
             .field("org_unit_id", .uuid, .required, .references("org_units", "id"))
@@ -27,6 +43,10 @@ struct CreateFieldWork: AsyncMigration {
             .field("visited_on", .string, .required)
             .unique(on: "visit_id", "user_id")
             .create()
+    }
+
+    /// Meetings with their attending enterprises, financing and deals, and the findings of both.
+    private func createMeetings(on database: any Database) async throws {
         try await database.schema("meetings")
             .id()
             .field("org_unit_id", .uuid, .required, .references("org_units", "id"))
@@ -73,6 +93,10 @@ struct CreateFieldWork: AsyncMigration {
             .field("recorded_by", .uuid, .required, .references("users", "id"))
             .field("created_at", .datetime)
             .create()
+    }
+
+    /// The lookups of the lists and the coverage report.
+    private func createIndexes(on database: any Database) async throws {
         let sql = database.sql
         for (name, table, columns) in [
             ("visits_enterprise_day_idx", "visits", ["enterprise_id", "visited_on"]),
@@ -91,15 +115,6 @@ struct CreateFieldWork: AsyncMigration {
             var builder = sql.create(index: name).on(table)
             for column in columns { builder = builder.column(column) }
             try await builder.run()
-        }
-    }
-
-    func revert(on database: any Database) async throws {
-        for table in [
-            "findings", "meeting_deals", "meeting_financings", "meeting_enterprises", "meetings", "visit_cadres",
-            "visits",
-        ] {
-            try await database.schema(table).delete()
         }
     }
 }

@@ -9,6 +9,21 @@ struct CreateProblems: AsyncMigration {
     var name: String { "003_CreateProblems" }
 
     func prepare(on database: any Database) async throws {
+        try await createProblems(on: database)
+        try await createParts(on: database)
+        try await createIndexes(on: database)
+    }
+
+    func revert(on database: any Database) async throws {
+        for table in [
+            "problem_counters", "problem_progress", "problem_co_departments", "problems", "problem_categories",
+        ] {
+            try await database.schema(table).delete()
+        }
+    }
+
+    /// The categories and the problems themselves.
+    private func createProblems(on database: any Database) async throws {
         try await database.schema("problem_categories")
             .field("code", .string, .identifier(auto: false))
             .field("name", .string, .required)
@@ -63,6 +78,10 @@ struct CreateProblems: AsyncMigration {
             .field("updated_at", .datetime, .required)
             .unique(on: "number")
             .create()
+    }
+
+    /// A problem's co-departments, progress notes, and the per-org number counters.
+    private func createParts(on database: any Database) async throws {
         try await database.schema("problem_co_departments")
             .field("problem_id", .uuid, .required, .references("problems", "id", onDelete: .cascade))
             .field("department_id", .uuid, .required, .references("departments", "id"))
@@ -83,6 +102,10 @@ struct CreateProblems: AsyncMigration {
             .field("last", .int, .required)
             .unique(on: "org_unit_id", "year")
             .create()
+    }
+
+    /// The ledger's lookups.
+    private func createIndexes(on database: any Database) async throws {
         let sql = database.sql
         for (name, table, columns) in [
             ("problems_org_state_idx", "problems", ["org_unit_id", "state", "deadline"]),
@@ -101,13 +124,5 @@ struct CreateProblems: AsyncMigration {
             insert = insert.values(SQLBind(category.code), SQLBind(category.name), SQLBind(category.resolveDays))
         }
         try await insert.run()
-    }
-
-    func revert(on database: any Database) async throws {
-        for table in [
-            "problem_counters", "problem_progress", "problem_co_departments", "problems", "problem_categories",
-        ] {
-            try await database.schema(table).delete()
-        }
     }
 }

@@ -8,6 +8,22 @@ struct CreatePlans: AsyncMigration {
     var name: String { "012_CreatePlans" }
 
     func prepare(on database: any Database) async throws {
+        try await createPlans(on: database)
+        try await createTasks(on: database)
+        try await createIndexes(on: database)
+    }
+
+    func revert(on database: any Database) async throws {
+        for table in [
+            "plan_progress", "plan_milestones", "plan_task_units", "plan_tasks", "plan_target_actuals", "plan_targets",
+            "plan_workstream_units", "plan_workstreams", "plans",
+        ] {
+            try await database.schema(table).delete()
+        }
+    }
+
+    /// A plan, its workstreams with their 专班 units, and its targets with their monthly actuals.
+    private func createPlans(on database: any Database) async throws {
         try await database.schema("plans")
             .id()
             .field("org_unit_id", .uuid, .required, .references("org_units", "id"))
@@ -58,6 +74,10 @@ struct CreatePlans: AsyncMigration {
             .field("reported_at", .datetime, .required)
             .unique(on: "target_id", "month")
             .create()
+    }
+
+    /// The numbered tasks, their lead and co-units, milestones and 旬调度 reports.
+    private func createTasks(on database: any Database) async throws {
         try await database.schema("plan_tasks")
             .id()
             .field("plan_id", .uuid, .required, .references("plans", "id"))
@@ -102,6 +122,10 @@ struct CreatePlans: AsyncMigration {
             .field("reported_at", .datetime, .required)
             .unique(on: "task_id", "department_id", "period")
             .create()
+    }
+
+    /// The lookups the pages and the API make.
+    private func createIndexes(on database: any Database) async throws {
         let sql = database.sql
         try await sql.create(index: "plans_org_idx").on("plans").column("org_unit_id").run()
         try await sql.create(index: "plan_workstreams_plan_idx").on("plan_workstreams").column("plan_id").run()
@@ -113,14 +137,5 @@ struct CreatePlans: AsyncMigration {
         try await sql.create(index: "plan_targets_plan_idx").on("plan_targets").column("plan_id").run()
         try await sql.create(index: "plan_milestones_task_idx").on("plan_milestones").column("task_id").run()
         try await sql.create(index: "plan_progress_period_idx").on("plan_progress").column("period").run()
-    }
-
-    func revert(on database: any Database) async throws {
-        for table in [
-            "plan_progress", "plan_milestones", "plan_task_units", "plan_tasks", "plan_target_actuals", "plan_targets",
-            "plan_workstream_units", "plan_workstreams", "plans",
-        ] {
-            try await database.schema(table).delete()
-        }
     }
 }
