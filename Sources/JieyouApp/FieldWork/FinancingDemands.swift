@@ -158,12 +158,10 @@ struct FinancingDemands {
         guard let demand = try await records(where: "fd.id = \(bind: id)", limit: 1, on: sql).first else {
             throw AppError.notFound("融资诉求")
         }
-        if actor.has(.enterprise) {
-            guard actor.enterpriseID == demand.enterpriseId else { throw AppError.notFound("融资诉求") }
-            return demand
-        }
-        guard AccessPolicy.has(actor, .readEnterprises) else { throw AppError.forbidden() }
-        guard tree.isWithin(demand.orgUnitId, subtreeOf: actor.orgUnitID) else { throw AppError.notFound("融资诉求") }
+        try EnterpriseRecordAccess.verdict(
+            for: actor, enterprise: demand.enterpriseId, orgUnit: demand.orgUnitId, staffCapability: .readEnterprises,
+            in: tree
+        ).check("融资诉求")
         return demand
     }
 

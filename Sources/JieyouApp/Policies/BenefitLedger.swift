@@ -169,17 +169,15 @@ extension BenefitLedger {
         -> (EnterpriseReach, BenefitFilter)
     {
         var v = Validator()
+        let common = PolicyListQuery(text, &v)
         var filter = BenefitFilter()
-        filter.from = v.optionalDay(text("from"), field: "from", label: "起始日期")
-        filter.to = v.optionalDay(text("to"), field: "to", label: "截止日期")
+        (filter.from, filter.to, filter.enterprise) = (common.from, common.to, common.enterprise)
         filter.policy = v.optionalID(text("policy"), field: "policy", label: "政策")
-        filter.enterprise = v.optionalID(text("enterprise"), field: "enterprise", label: "企业")
-        let unit = v.optionalID(text("orgUnit"), field: "orgUnit", label: "组织")
         if let kind = text("kind") {
             filter.kind = BenefitKind.parse(kind)
             if filter.kind == nil { v.fail("kind", "无法识别的兑现类型“\(kind)”") }
         }
         try v.throwIfFailed()
-        return (try await EnterpriseReach.policyLists(of: actor, under: unit, on: database), filter)
+        return (try await common.reach(of: actor, on: database), filter)
     }
 }

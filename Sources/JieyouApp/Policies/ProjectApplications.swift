@@ -178,12 +178,10 @@ struct ProjectApplications {
         guard let project = try await records(where: "pa.id = \(bind: id)", limit: 1, on: sql).first else {
             throw AppError.notFound("项目")
         }
-        if actor.has(.enterprise) {
-            guard actor.enterpriseID == project.enterpriseId else { throw AppError.notFound("项目") }
-            return project
-        }
-        guard AccessPolicy.has(actor, .readPolicies) else { throw AppError.forbidden() }
-        guard tree.isWithin(project.orgUnitId, subtreeOf: actor.orgUnitID) else { throw AppError.notFound("项目") }
+        try EnterpriseRecordAccess.verdict(
+            for: actor, enterprise: project.enterpriseId, orgUnit: project.orgUnitId, staffCapability: .readPolicies,
+            in: tree
+        ).check("项目")
         return project
     }
 
@@ -266,11 +264,9 @@ extension ProjectApplications {
         -> (EnterpriseReach, ProjectFilter)
     {
         var v = Validator()
+        let common = PolicyListQuery(text, &v)
         var filter = ProjectFilter()
-        filter.from = v.optionalDay(text("from"), field: "from", label: "起始日期")
-        filter.to = v.optionalDay(text("to"), field: "to", label: "截止日期")
-        filter.enterprise = v.optionalID(text("enterprise"), field: "enterprise", label: "企业")
-        let unit = v.optionalID(text("orgUnit"), field: "orgUnit", label: "组织")
+        (filter.from, filter.to, filter.enterprise) = (common.from, common.to, common.enterprise)
         if let stage = text("stage") {
             filter.stage = ProjectStage.parse(stage)
             if filter.stage == nil { v.fail("stage", "无法识别的阶段“\(stage)”") }
@@ -280,6 +276,6 @@ extension ProjectApplications {
             if filter.fund == nil { v.fail("fund", "无法识别的资金渠道“\(fund)”") }
         }
         try v.throwIfFailed()
-        return (try await EnterpriseReach.policyLists(of: actor, under: unit, on: database), filter)
+        return (try await common.reach(of: actor, on: database), filter)
     }
 }
