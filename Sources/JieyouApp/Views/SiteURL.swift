@@ -14,6 +14,17 @@ enum Parameter<Value: Sendable>: Sendable {
 /// a link behind. Features move their pages here as they take the feature seam; `WebPath` keeps the
 /// others' paths until then.
 enum SiteURL: Sendable {
+    /// 首页
+    case home
+    /// Signing in and out, and changing one's password.
+    case login
+    case logout
+    case password
+    /// 通知, and marking them all read.
+    case notifications
+    case notificationsRead
+    /// 工作日历
+    case calendar
     /// 问题台账
     case problems
     case newProblem
@@ -67,6 +78,71 @@ enum SiteURL: Sendable {
     case orgSettingsCategories
     case orgSettingsCategory(Parameter<String>)
     case orgSettingsCategoryDelete(Parameter<String>)
+    /// 企业: the registry, a new enterprise, one enterprise (its profile; posting saves it), its form.
+    case enterprises
+    case newEnterprise
+    case enterprise(Parameter<UUID>)
+    case editEnterprise(Parameter<UUID>)
+    /// 企业标签, and the import of a 企业名单 with its template.
+    case tags
+    case enterpriseImport
+    case enterpriseTemplate
+    /// 一对一专班
+    case teams
+    case newTeam
+    case team(Parameter<UUID>)
+    /// 记录走访: posting saves a visit; the form (`?enterprise=` picks the enterprise).
+    case visits
+    case newVisit
+    /// 活动
+    case meetings
+    case newMeeting
+    case meeting(Parameter<UUID>)
+    /// 走访覆盖
+    case coverage
+    /// 融资诉求: the list, one demand, its next step.
+    case financing
+    case financingDemand(Parameter<UUID>)
+    case financingSteps(Parameter<UUID>)
+    /// 专项行动: the list, a new one, one (its coverage), its form.
+    case campaigns
+    case newCampaign
+    case campaign(Parameter<UUID>)
+    case editCampaign(Parameter<UUID>)
+    /// 政策: the catalogue, its 政策汇编, a new policy, one policy (its page; posting saves it), its form,
+    /// and the page's push, deliveries and 免申即享 grants.
+    case policies
+    case policyCompilation
+    case newPolicy
+    case policy(Parameter<UUID>)
+    case editPolicy(Parameter<UUID>)
+    case policyPush(Parameter<UUID>)
+    case policyDeliveries(Parameter<UUID>)
+    case policyGrants(Parameter<UUID>)
+    /// 我的政策 (an enterprise's), and confirming one is known.
+    case myPolicies
+    case acknowledgePolicy(Parameter<UUID>)
+    /// 兑现台账
+    case benefits
+    /// 项目申报: the list, one application, its next step.
+    case projects
+    case project(Parameter<UUID>)
+    case projectSteps(Parameter<UUID>)
+    /// 攻坚方案: the list (posting saves an imported plan), the import, one plan, its 三张清单, its
+    /// 通报 and the .docx, a target's monthly actual, one unit's tasks.
+    case plans
+    case planImport
+    case plan(Parameter<UUID>)
+    case planLists(Parameter<UUID>)
+    case planBulletin(Parameter<UUID>)
+    case planBulletinFile(Parameter<UUID>)
+    case planTargetActuals(Parameter<UUID>)
+    case planUnit(Parameter<UUID>)
+    /// A plan's task, and its 旬 report, 督办 and milestones.
+    case planTask(Parameter<UUID>)
+    case planTaskProgress(Parameter<UUID>)
+    case planTaskSupervision(Parameter<UUID>)
+    case planTaskMilestones(Parameter<UUID>)
 
     /// One piece of a path: a fixed word, or a parameter with its route name and, in a link, its value.
     enum Segment: Equatable {
@@ -76,6 +152,13 @@ enum SiteURL: Sendable {
 
     var segments: [Segment] {
         switch self {
+        case .home: []
+        case .login: [.word("login")]
+        case .logout: [.word("logout")]
+        case .password: [.word("account"), .word("password")]
+        case .notifications: [.word("notifications")]
+        case .notificationsRead: [.word("notifications"), .word("read")]
+        case .calendar: [.word("admin"), .word("calendar")]
         case .problems: [.word("problems")]
         case .newProblem: [.word("problems"), .word("new")]
         case .problem(let id): [.word("problems"), Self.id("id", id)]
@@ -122,6 +205,55 @@ enum SiteURL: Sendable {
                 .word("admin"), .word("settings"), .word("categories"), .parameter("code", value: code.value),
                 .word("delete"),
             ]
+        case .enterprises: [.word("enterprises")]
+        case .newEnterprise: [.word("enterprises"), .word("new")]
+        case .enterprise(let id): [.word("enterprises"), Self.id("id", id)]
+        case .editEnterprise(let id): [.word("enterprises"), Self.id("id", id), .word("edit")]
+        case .tags: [.word("enterprises"), .word("tags")]
+        case .enterpriseImport: [.word("enterprises"), .word("import")]
+        case .enterpriseTemplate: [.word("enterprises"), .word("import"), .word("template.xlsx")]
+        case .teams: [.word("teams")]
+        case .newTeam: [.word("teams"), .word("new")]
+        case .team(let id): [.word("teams"), Self.id("id", id)]
+        case .visits: [.word("visits")]
+        case .newVisit: [.word("visits"), .word("new")]
+        case .meetings: [.word("meetings")]
+        case .newMeeting: [.word("meetings"), .word("new")]
+        case .meeting(let id): [.word("meetings"), Self.id("id", id)]
+        case .coverage: [.word("coverage")]
+        case .financing: [.word("financing")]
+        case .financingDemand(let id): [.word("financing"), Self.id("id", id)]
+        case .financingSteps(let id): [.word("financing"), Self.id("id", id), .word("steps")]
+        case .campaigns: [.word("campaigns")]
+        case .newCampaign: [.word("campaigns"), .word("new")]
+        case .campaign(let id): [.word("campaigns"), Self.id("id", id)]
+        case .editCampaign(let id): [.word("campaigns"), Self.id("id", id), .word("edit")]
+        case .policies: [.word("policies")]
+        case .policyCompilation: [.word("policies"), .word("compilation.docx")]
+        case .newPolicy: [.word("policies"), .word("new")]
+        case .policy(let id): [.word("policies"), Self.id("id", id)]
+        case .editPolicy(let id): [.word("policies"), Self.id("id", id), .word("edit")]
+        case .policyPush(let id): [.word("policies"), Self.id("id", id), .word("push")]
+        case .policyDeliveries(let id): [.word("policies"), Self.id("id", id), .word("deliveries")]
+        case .policyGrants(let id): [.word("policies"), Self.id("id", id), .word("grants")]
+        case .myPolicies: [.word("my"), .word("policies")]
+        case .acknowledgePolicy(let id): [.word("my"), .word("policies"), Self.id("id", id), .word("acknowledge")]
+        case .benefits: [.word("benefits")]
+        case .projects: [.word("projects")]
+        case .project(let id): [.word("projects"), Self.id("id", id)]
+        case .projectSteps(let id): [.word("projects"), Self.id("id", id), .word("steps")]
+        case .plans: [.word("plans")]
+        case .planImport: [.word("plans"), .word("import")]
+        case .plan(let id): [.word("plans"), Self.id("id", id)]
+        case .planLists(let id): [.word("plans"), Self.id("id", id), .word("lists.xlsx")]
+        case .planBulletin(let id): [.word("plans"), Self.id("id", id), .word("bulletin")]
+        case .planBulletinFile(let id): [.word("plans"), Self.id("id", id), .word("bulletin.docx")]
+        case .planTargetActuals(let id): [.word("plans"), .word("targets"), Self.id("id", id), .word("actuals")]
+        case .planUnit(let id): [.word("plans"), .word("units"), Self.id("id", id)]
+        case .planTask(let id): [.word("plans"), .word("tasks"), Self.id("id", id)]
+        case .planTaskProgress(let id): [.word("plans"), .word("tasks"), Self.id("id", id), .word("progress")]
+        case .planTaskSupervision(let id): [.word("plans"), .word("tasks"), Self.id("id", id), .word("supervision")]
+        case .planTaskMilestones(let id): [.word("plans"), .word("tasks"), Self.id("id", id), .word("milestones")]
         }
     }
 

@@ -1,56 +1,56 @@
 import Foundation
 
-/// Every path of the web pages, in one place: links and redirects use these, never a typed URL. The
-/// pages that moved to `SiteURL` take their paths from it, so that registration and links agree.
+/// The paths links and redirects use most, by name: each is a `SiteURL`'s (the assets' aside), so that
+/// registration and links agree.
 enum WebPath {
-    static let home = "/"
-    static let loginPath = "/login"
-    static let logout = "/logout"
-    static let password = "/account/password"
+    static let home = SiteURL.home.path
+    static let loginPath = SiteURL.login.path
+    static let logout = SiteURL.logout.path
+    static let password = SiteURL.password.path
     static let directory = SiteURL.directory.path
     static let orgUnits = SiteURL.orgUnits.path
     static let departments = SiteURL.departments.path
     static let users = SiteURL.users.path
     static let events = SiteURL.events.path
-    static let calendar = "/admin/calendar"
+    static let calendar = SiteURL.calendar.path
     static let orgSettings = SiteURL.orgSettings.path
     static let stylesheet = "/assets/app.css"
-    static let enterprises = "/enterprises"
-    static let enterpriseImport = "/enterprises/import"
-    static let enterpriseTemplate = "/enterprises/import/template.xlsx"
-    static let visits = "/visits"
-    static let newVisit = "/visits/new"
+    static let enterprises = SiteURL.enterprises.path
+    static let enterpriseImport = SiteURL.enterpriseImport.path
+    static let enterpriseTemplate = SiteURL.enterpriseTemplate.path
+    static let visits = SiteURL.visits.path
+    static let newVisit = SiteURL.newVisit.path
     static let uploadScript = "/assets/upload.js"
-    static let campaigns = "/campaigns"
-    static let coverage = "/coverage"
-    static let meetings = "/meetings"
-    static let teams = "/teams"
-    static let tags = "/enterprises/tags"
+    static let campaigns = SiteURL.campaigns.path
+    static let coverage = SiteURL.coverage.path
+    static let meetings = SiteURL.meetings.path
+    static let teams = SiteURL.teams.path
+    static let tags = SiteURL.tags.path
     static let problems = SiteURL.problems.path
     static let problemList = SiteURL.problemList.path
     static let problemImport = SiteURL.problemImport.path
     static let responsibilityList = SiteURL.responsibilityList.path
     static let closedList = SiteURL.closedList.path
-    static let notifications = "/notifications"
+    static let notifications = SiteURL.notifications.path
     static let stats = SiteURL.stats.path
     static let reports = SiteURL.reports.path
     static let storedReports = SiteURL.storedReports.path
     static let campaignSummary = SiteURL.campaignSummary.path
     static let dashboard = SiteURL.dashboard.path
-    static let policies = "/policies"
-    static let myPolicies = "/my/policies"
-    static let benefits = "/benefits"
-    static let projects = "/projects"
-    static let financing = "/financing"
-    static let plans = "/plans"
-    static let planImport = "/plans/import"
+    static let policies = SiteURL.policies.path
+    static let myPolicies = SiteURL.myPolicies.path
+    static let benefits = SiteURL.benefits.path
+    static let projects = SiteURL.projects.path
+    static let financing = SiteURL.financing.path
+    static let plans = SiteURL.plans.path
+    static let planImport = SiteURL.planImport.path
 
-    static func policy(_ id: UUID) -> String { "\(policies)/\(id.uuidString.lowercased())" }
-    static func project(_ id: UUID) -> String { "\(projects)/\(id.uuidString.lowercased())" }
-    static func financingDemand(_ id: UUID) -> String { "\(financing)/\(id.uuidString.lowercased())" }
-    static func plan(_ id: UUID) -> String { "\(plans)/\(id.uuidString.lowercased())" }
-    static func planTask(_ id: UUID) -> String { "\(plans)/tasks/\(id.uuidString.lowercased())" }
-    static func planUnit(_ id: UUID) -> String { "\(plans)/units/\(id.uuidString.lowercased())" }
+    static func policy(_ id: UUID) -> String { SiteURL.policy(.value(id)).path }
+    static func project(_ id: UUID) -> String { SiteURL.project(.value(id)).path }
+    static func financingDemand(_ id: UUID) -> String { SiteURL.financingDemand(.value(id)).path }
+    static func plan(_ id: UUID) -> String { SiteURL.plan(.value(id)).path }
+    static func planTask(_ id: UUID) -> String { SiteURL.planTask(.value(id)).path }
+    static func planUnit(_ id: UUID) -> String { SiteURL.planUnit(.value(id)).path }
 
     static func login(next: String? = nil) -> String {
         guard let next, isSafeRedirect(next), next != home else { return loginPath }
@@ -65,13 +65,13 @@ enum WebPath {
 
     static func orgUnit(_ id: UUID) -> String { SiteURL.orgUnit(.value(id)).path }
     static func department(_ id: UUID) -> String { SiteURL.department(.value(id)).path }
-    static func enterprise(_ id: UUID) -> String { "\(enterprises)/\(id.uuidString.lowercased())" }
+    static func enterprise(_ id: UUID) -> String { SiteURL.enterprise(.value(id)).path }
     static func newVisit(for enterprise: UUID) -> String {
         "\(newVisit)?enterprise=\(enterprise.uuidString.lowercased())"
     }
-    static func campaign(_ id: UUID) -> String { "\(campaigns)/\(id.uuidString.lowercased())" }
-    static func meeting(_ id: UUID) -> String { "\(meetings)/\(id.uuidString.lowercased())" }
-    static func team(_ id: UUID) -> String { "\(teams)/\(id.uuidString.lowercased())" }
+    static func campaign(_ id: UUID) -> String { SiteURL.campaign(.value(id)).path }
+    static func meeting(_ id: UUID) -> String { SiteURL.meeting(.value(id)).path }
+    static func team(_ id: UUID) -> String { SiteURL.team(.value(id)).path }
     /// A department's work page (部门工作台), outside the admin pages.
     static func departmentWork(_ id: UUID) -> String { SiteURL.departmentWork(.value(id)).path }
     static func problem(_ id: UUID) -> String { SiteURL.problem(.value(id)).path }

@@ -12,6 +12,7 @@ import VaporTesting
 
     /// Each case once, with values for a link.
     static let links: [SiteURL] = [
+        .home, .login, .logout, .password, .notifications, .notificationsRead, .calendar,
         .problems, .newProblem, .problem(.value(id)), .problemAction(.value(id), .value(.assign)), .problemList,
         .problemImport, .responsibilityList, .responsibilityFile, .closedList, .closedFile,
         .departmentWork(.value(id)), .stats, .reports, .bulletinFile, .campaignSummary, .campaignSummaryFile,
@@ -19,6 +20,16 @@ import VaporTesting
         .dashboard, .directory, .orgUnits, .newOrgUnit, .orgUnit(.value(id)), .departments, .newDepartment,
         .department(.value(id)), .users, .newUser, .user(.value(id)), .events, .orgSettings, .orgSettingsLimits,
         .orgSettingsCategories, .orgSettingsCategory(.value("02.01")), .orgSettingsCategoryDelete(.value("02.01")),
+        .enterprises, .newEnterprise, .enterprise(.value(id)), .editEnterprise(.value(id)), .tags, .enterpriseImport,
+        .enterpriseTemplate, .teams, .newTeam, .team(.value(id)), .visits, .newVisit, .meetings, .newMeeting,
+        .meeting(.value(id)), .coverage, .financing, .financingDemand(.value(id)), .financingSteps(.value(id)),
+        .campaigns, .newCampaign, .campaign(.value(id)), .editCampaign(.value(id)), .policies, .policyCompilation,
+        .newPolicy, .policy(.value(id)), .editPolicy(.value(id)), .policyPush(.value(id)),
+        .policyDeliveries(.value(id)), .policyGrants(.value(id)), .myPolicies, .acknowledgePolicy(.value(id)),
+        .benefits, .projects, .project(.value(id)), .projectSteps(.value(id)), .plans, .planImport,
+        .plan(.value(id)), .planLists(.value(id)), .planBulletin(.value(id)), .planBulletinFile(.value(id)),
+        .planTargetActuals(.value(id)), .planUnit(.value(id)), .planTask(.value(id)), .planTaskProgress(.value(id)),
+        .planTaskSupervision(.value(id)), .planTaskMilestones(.value(id)),
     ]
 
     @Test func linksAreWrittenAsThePagesAlwaysWroteThem() {
@@ -33,6 +44,8 @@ import VaporTesting
         #expect(WebPath.responsibilityList == "/problems/responsibility")
         #expect(SiteURL.departmentWork(.value(Self.id)).path.hasPrefix("/work/departments/"))
         #expect(WebPath.user(Self.id) == "/admin/users/0f0e0d0c-0b0a-0908-0706-050403020100")
+        #expect(SiteURL.home.path == "/")
+        #expect(SiteURL.planTargetActuals(.value(Self.id)).path.hasPrefix("/plans/targets/"))
         #expect(SiteURL.orgSettingsCategoryDelete(.value("02.01")).path == "/admin/settings/categories/02.01/delete")
     }
 

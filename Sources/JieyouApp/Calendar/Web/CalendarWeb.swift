@@ -6,9 +6,8 @@ import Vapor
 /// the State Council publishes it (usually in November for the next year).
 struct CalendarWeb: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let calendar = routes.grouped("admin", "calendar")
-        calendar.get(use: index)
-        calendar.post(use: add)
+        routes.get(SiteURL.calendar, use: index)
+        routes.post(SiteURL.calendar, use: add)
     }
 
     struct Form: Content {

@@ -7,13 +7,12 @@ import Vapor
 /// page is its coverage (走访覆盖).
 struct CampaignsWeb: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let campaigns = routes.grouped("campaigns")
-        campaigns.get(use: index)
-        campaigns.get("new", use: new)
-        campaigns.post(use: create)
-        campaigns.get(":id", use: show)
-        campaigns.get(":id", "edit", use: edit)
-        campaigns.post(":id", use: update)
+        routes.get(SiteURL.campaigns, use: index)
+        routes.get(SiteURL.newCampaign, use: new)
+        routes.post(SiteURL.campaigns, use: create)
+        routes.get(SiteURL.campaign(.key), use: show)
+        routes.get(SiteURL.editCampaign(.key), use: edit)
+        routes.post(SiteURL.campaign(.key), use: update)
     }
 
     struct Form: Content {
@@ -43,12 +42,12 @@ struct CampaignsWeb: RouteCollection {
                 <tr><td><a href="\(WebPath.campaign(c.id))">\(c.name)</a></td><td>\(phase)</td>\
                 <td class="hide-narrow">\(c.startsOn) 至 \(c.endsOn)</td><td class="hide-narrow">\(c.scopeText)</td>\
                 <td class="hide-narrow">\(c.requiredVisits) 次</td><td class="hide-narrow">\(desk.tree[c.orgUnitId]?.name)</td>\
-                <td>\(editable ? HTML("<a href=\"\(WebPath.campaign(c.id))/edit\">编辑</a>") : .empty)</td></tr>
+                <td>\(editable ? HTML("<a href=\"\(SiteURL.editCampaign(.value(c.id)).path)\">编辑</a>") : .empty)</td></tr>
                 """
         }
         let content: HTML = """
             <h1>专项行动</h1>
-            \(mayManage ? HTML("<div class=\"actions\"><a class=\"button\" href=\"\(WebPath.campaigns)/new\">新建专项行动</a></div>") : .empty)
+            \(mayManage ? HTML("<div class=\"actions\"><a class=\"button\" href=\"\(SiteURL.newCampaign.path)\">新建专项行动</a></div>") : .empty)
             \(campaigns.isEmpty ? HTML("<p class=\"muted\">还没有专项行动。</p>") : HTML("""
             <div class="table-wrap"><table data-testid="campaigns"><thead><tr><th>名称</th><th>阶段</th><th class="hide-narrow">时间</th><th class="hide-narrow">走访范围</th><th class="hide-narrow">每家应走访</th><th class="hide-narrow">牵头单位</th><th></th></tr></thead>
             <tbody>\(rows)</tbody></table></div>
@@ -82,7 +81,7 @@ struct CampaignsWeb: RouteCollection {
             let unit = formUUID(form.orgUnitId) ?? ctx.actor.orgUnitID
             let draft = try await self.draft(req, ctx, form, unit: unit)
             let id = try await req.campaignDesk().create(draft, orgUnit: unit)
-            return req.redirect(to: "\(WebPath.campaign(id))/edit?done=created")
+            return req.redirect(to: "\(SiteURL.editCampaign(.value(id)).path)?done=created")
         } catch {
             let error = try AppError.forForm(error)
             return try await req.page(
@@ -112,7 +111,7 @@ struct CampaignsWeb: RouteCollection {
             let desk = try await req.campaignDesk()
             let c = try await desk.editable(id).record
             try await desk.update(id, try await self.draft(req, ctx, form, unit: c.orgUnitId))
-            return req.redirect(to: "\(WebPath.campaign(id))/edit?done=saved")
+            return req.redirect(to: "\(SiteURL.editCampaign(.value(id)).path)?done=saved")
         } catch {
             let error = try AppError.forForm(error)
             return try await req.page(

@@ -7,13 +7,12 @@ struct EnterpriseFormWeb: RouteCollection {
     static let contactRows = 3
 
     func boot(routes: any RoutesBuilder) throws {
-        let enterprises = routes.grouped("enterprises")
-        enterprises.get("new", use: new)
-        enterprises.post(use: create)
-        enterprises.get(":id", "edit", use: edit)
-        enterprises.post(":id", use: update)
-        enterprises.get("tags", use: tags)
-        enterprises.post("tags", use: addTag)
+        routes.get(SiteURL.newEnterprise, use: new)
+        routes.post(SiteURL.enterprises, use: create)
+        routes.get(SiteURL.editEnterprise(.key), use: edit)
+        routes.post(SiteURL.enterprise(.key), use: update)
+        routes.get(SiteURL.tags, use: tags)
+        routes.post(SiteURL.tags, use: addTag)
     }
 
     struct Form: Content {

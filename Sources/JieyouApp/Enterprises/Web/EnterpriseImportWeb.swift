@@ -9,10 +9,10 @@ import Vapor
 /// (counts, or every bad row and column), and the template.
 struct EnterpriseImportWeb: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let imports = routes.grouped("enterprises", "import")
-        imports.get(use: form)
-        imports.on(.POST, body: .collect(maxSize: UploadedFile.maxSize), use: upload)
-        imports.get("template.xlsx", use: template)
+        routes.get(SiteURL.enterpriseImport, use: form)
+        routes.on(
+            .POST, SiteURL.enterpriseImport.pathComponents, body: .collect(maxSize: UploadedFile.maxSize), use: upload)
+        routes.get(SiteURL.enterpriseTemplate, use: template)
     }
 
     @Sendable func form(req: Request) async throws -> Response {

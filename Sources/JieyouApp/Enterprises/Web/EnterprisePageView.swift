@@ -34,7 +34,8 @@ struct EnterprisePageView {
                 )
                 : nil,
             profile.mayEdit
-                ? HTML("<a class=\"button secondary\" href=\"\(WebPath.enterprise(id))/edit\">编辑</a>") : nil,
+                ? HTML("<a class=\"button secondary\" href=\"\(SiteURL.editEnterprise(.value(id)).path)\">编辑</a>")
+                : nil,
         ].compactMap { $0 }
     }
 

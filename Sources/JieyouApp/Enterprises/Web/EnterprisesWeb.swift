@@ -6,9 +6,8 @@ import Vapor
 /// 企业 pages: the registry list with search and filters, and everything known about one enterprise.
 struct EnterprisesWeb: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let enterprises = routes.grouped("enterprises")
-        enterprises.get(use: index)
-        enterprises.get(":id", use: show)
+        routes.get(SiteURL.enterprises, use: index)
+        routes.get(SiteURL.enterprise(.key), use: show)
     }
 
     @Sendable func index(req: Request) async throws -> Response {
@@ -54,7 +53,7 @@ struct EnterprisesWeb: RouteCollection {
             <label class="check"><input type="checkbox" name="neverVisited" value="true"\(filter.neverVisited ? HTML(" checked") : .empty)> 从未走访</label>
             \(isCadre ? HTML("<label class=\"check\"><input type=\"checkbox\" name=\"cadre\" value=\"\(access.actor.userID.uuidString)\"\(filter.cadreID != nil ? HTML(" checked") : .empty)> 只看我驻企的</label>") : .empty)
             <button type="submit">查询</button></form>
-            \(access.mayManage ? HTML("<div class=\"actions\"><a class=\"button\" href=\"\(WebPath.enterprises)/new\">新增企业</a><a class=\"button secondary\" href=\"\(WebPath.enterpriseImport)\">导入企业名单</a>\(access.actor.has(.admin) ? HTML("<a class=\"button secondary\" href=\"\(WebPath.tags)\">企业标签</a>") : .empty)</div>") : .empty)
+            \(access.mayManage ? HTML("<div class=\"actions\"><a class=\"button\" href=\"\(SiteURL.newEnterprise.path)\">新增企业</a><a class=\"button secondary\" href=\"\(WebPath.enterpriseImport)\">导入企业名单</a>\(access.actor.has(.admin) ? HTML("<a class=\"button secondary\" href=\"\(WebPath.tags)\">企业标签</a>") : .empty)</div>") : .empty)
             <p class="muted" data-testid="enterprise-total">\(page.totalCapped ? "超过 \(page.total) 家企业符合，请输入更完整的名称" : "共 \(page.total) 家企业")</p>
             <div class="table-wrap"><table data-testid="enterprises"><thead><tr><th>企业</th><th class="hide-narrow">统一社会信用代码</th><th class="hide-narrow">行业</th><th>规模</th><th>最近走访</th></tr></thead>
             <tbody>\(rows)</tbody></table></div>

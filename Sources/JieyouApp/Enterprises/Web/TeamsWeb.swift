@@ -5,12 +5,11 @@ import Vapor
 /// 一对一专班 pages: the teams of the subtree, and a form for those who manage enterprises.
 struct TeamsWeb: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let teams = routes.grouped("teams")
-        teams.get(use: index)
-        teams.get("new", use: new)
-        teams.post(use: create)
-        teams.get(":id", use: edit)
-        teams.post(":id", use: update)
+        routes.get(SiteURL.teams, use: index)
+        routes.get(SiteURL.newTeam, use: new)
+        routes.post(SiteURL.teams, use: create)
+        routes.get(SiteURL.team(.key), use: edit)
+        routes.post(SiteURL.team(.key), use: update)
     }
 
     struct Form: Content {
@@ -38,7 +37,7 @@ struct TeamsWeb: RouteCollection {
         }
         let content: HTML = """
             <h1>一对一专班</h1>
-            \(access.mayManage ? HTML("<div class=\"actions\"><a class=\"button\" href=\"\(WebPath.teams)/new\">新建专班</a></div>") : .empty)
+            \(access.mayManage ? HTML("<div class=\"actions\"><a class=\"button\" href=\"\(SiteURL.newTeam.path)\">新建专班</a></div>") : .empty)
             \(teams.isEmpty ? HTML("<p class=\"muted\">还没有专班。</p>") : HTML("""
             <div class="table-wrap"><table data-testid="teams"><thead><tr><th>专班</th><th>类型</th><th>组长</th><th class="hide-narrow">成员</th><th class="hide-narrow">服务企业、项目</th></tr></thead>
             <tbody>\(rows)</tbody></table></div>

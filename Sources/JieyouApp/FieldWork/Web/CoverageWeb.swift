@@ -7,7 +7,7 @@ import Vapor
 /// visits per day, per cadre, and the enterprises nobody has visited yet.
 struct CoverageWeb: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("coverage", use: show)
+        routes.get(SiteURL.coverage, use: show)
     }
 
     @Sendable func show(req: Request) async throws -> Response {

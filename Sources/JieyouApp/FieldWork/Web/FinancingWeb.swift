@@ -8,11 +8,10 @@ import Vapor
 /// A 政银企对接会 recorded under 活动 moves them on by itself.
 struct FinancingWeb: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let financing = routes.grouped("financing")
-        financing.get(use: index)
-        financing.post(use: create)
-        financing.get(":id", use: show)
-        financing.post(":id", "steps", use: advance)
+        routes.get(SiteURL.financing, use: index)
+        routes.post(SiteURL.financing, use: create)
+        routes.get(SiteURL.financingDemand(.key), use: show)
+        routes.post(SiteURL.financingSteps(.key), use: advance)
     }
 
     struct Form: Content {
@@ -133,7 +132,7 @@ struct FinancingWeb: RouteCollection {
             <h2>办理过程</h2><ol class="timeline">\(HTML.join(timeline))</ol>
             \(mayMove ? HTML("""
             <h2>更新进展</h2>
-            <form method="post" action="\(WebPath.financingDemand(d.id))/steps" class="card">\(FormFields.csrf(signedIn))\(f.summary)
+            <form method="post" action="\(SiteURL.financingSteps(.value(d.id)).path)" class="card">\(FormFields.csrf(signedIn))\(f.summary)
             \(f.select("status", "进展", options: d.status.nextStatuses.map { ($0.rawValue, $0.chineseName) }, selected: form.status, required: true, blank: nil))
             \(f.text("on", "办理日期", value: form.on ?? today.iso, type: "date", required: true))
             \(f.text("bank", "对接银行", value: form.bank ?? d.bank, hint: "对接中、已放款时必填"))

@@ -6,11 +6,10 @@ import Vapor
 /// already keep them in Excel: paste the column of attending enterprises, paste the financing table.
 struct MeetingsWeb: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let meetings = routes.grouped("meetings")
-        meetings.get(use: index)
-        meetings.get("new", use: new)
-        meetings.post(use: create)
-        meetings.get(":id", use: show)
+        routes.get(SiteURL.meetings, use: index)
+        routes.get(SiteURL.newMeeting, use: new)
+        routes.post(SiteURL.meetings, use: create)
+        routes.get(SiteURL.meeting(.key), use: show)
     }
 
     struct Form: Content {
@@ -50,7 +49,7 @@ struct MeetingsWeb: RouteCollection {
         let mayRecord = AccessPolicy.has(desk.actor, .recordFieldWork)
         let content: HTML = """
             <h1>活动</h1>
-            <div class="actions">\(mayRecord ? HTML("<a class=\"button\" href=\"\(WebPath.meetings)/new\">记录活动</a>") : .empty)
+            <div class="actions">\(mayRecord ? HTML("<a class=\"button\" href=\"\(SiteURL.newMeeting.path)\">记录活动</a>") : .empty)
             <a class="button secondary" href="\(WebPath.financing)">融资诉求</a></div>
             \(meetings.isEmpty ? HTML("<p class=\"muted\">还没有活动记录。</p>") : HTML("""
             <div class="table-wrap"><table data-testid="meetings"><thead><tr><th>日期</th><th>活动</th><th class="hide-narrow">类型</th><th>企业</th><th class="hide-narrow">问题建议</th><th class="hide-narrow">融资意向 / 现场放款</th></tr></thead>

@@ -6,9 +6,8 @@ import Vapor
 /// few fields: pick the enterprise, tick the purposes, write what was found (one problem per line).
 struct VisitsWeb: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let visits = routes.grouped("visits")
-        visits.get("new", use: new)
-        visits.post(use: create)
+        routes.get(SiteURL.newVisit, use: new)
+        routes.post(SiteURL.visits, use: create)
     }
 
     struct Form: Content {

@@ -5,7 +5,7 @@ import Vapor
 /// what the user's roles look after.
 struct HomeWeb: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(use: home)
+        routes.get(SiteURL.home, use: home)
     }
 
     @Sendable func home(req: Request) async throws -> Response {

@@ -5,9 +5,8 @@ import Vapor
 /// 通知: the signed-in user's notices (催办, 建议督办), each linking to its problem.
 struct NotificationsWeb: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let notifications = routes.grouped("notifications")
-        notifications.get(use: list)
-        notifications.post("read", use: markRead)
+        routes.get(SiteURL.notifications, use: list)
+        routes.post(SiteURL.notificationsRead, use: markRead)
     }
 
     @Sendable func list(req: Request) async throws -> Response {
@@ -26,7 +25,7 @@ struct NotificationsWeb: RouteCollection {
         let unread = items.contains { $0.readAt == nil }
         let content: HTML = """
             <h1>通知</h1>
-            \(unread ? HTML("<form method=\"post\" action=\"\(WebPath.notifications)/read\">\(FormFields.csrf(signedIn))<button type=\"submit\" class=\"secondary\">全部标为已读</button></form>") : .empty)
+            \(unread ? HTML("<form method=\"post\" action=\"\(SiteURL.notificationsRead.path)\">\(FormFields.csrf(signedIn))<button type=\"submit\" class=\"secondary\">全部标为已读</button></form>") : .empty)
             \(rows.isEmpty ? HTML("<p class=\"muted\">暂无通知</p>") : HTML("<ul class=\"plain notices\" data-testid=\"notifications\">\(rows)</ul>"))
             """
         return try await req.page("通知", content, flash: req.flash)

@@ -7,9 +7,11 @@ import Vapor
 /// units) in one form, corrects it and saves it.
 struct PlanImportWeb: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("plans", "import", use: pasteForm)
-        routes.on(.POST, "plans", "import", body: .collect(maxSize: PlanDownloads.textBodyLimit), use: preview)
-        routes.on(.POST, "plans", body: .collect(maxSize: PlanDownloads.textBodyLimit), use: save)
+        routes.get(SiteURL.planImport, use: pasteForm)
+        routes.on(
+            .POST, SiteURL.planImport.pathComponents, body: .collect(maxSize: PlanDownloads.textBodyLimit), use: preview
+        )
+        routes.on(.POST, SiteURL.plans.pathComponents, body: .collect(maxSize: PlanDownloads.textBodyLimit), use: save)
     }
 
     struct PasteForm: Content {

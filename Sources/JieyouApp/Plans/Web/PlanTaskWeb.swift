@@ -7,11 +7,10 @@ import Vapor
 /// lead unit's 旬调度 form; the office's 挂牌督办 and milestone forms.
 struct PlanTaskWeb: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let tasks = routes.grouped("plans", "tasks")
-        tasks.get(":id", use: show)
-        tasks.post(":id", "progress", use: report)
-        tasks.post(":id", "supervision", use: supervise)
-        tasks.post(":id", "milestones", use: addMilestone)
+        routes.get(SiteURL.planTask(.key), use: show)
+        routes.post(SiteURL.planTaskProgress(.key), use: report)
+        routes.post(SiteURL.planTaskSupervision(.key), use: supervise)
+        routes.post(SiteURL.planTaskMilestones(.key), use: addMilestone)
     }
 
     struct ReportForm: Content {
@@ -65,7 +64,7 @@ struct PlanTaskWeb: RouteCollection {
             mayReport
             ? """
             <h2>报送旬调度</h2>
-            <form method="post" action="\(WebPath.planTask(task.id))/progress" class="card">\(FormFields.csrf(signedIn))\(f.summary)
+            <form method="post" action="\(SiteURL.planTaskProgress(.value(task.id)).path)" class="card">\(FormFields.csrf(signedIn))\(f.summary)
             \(f.select("period", "旬", options: [(period.description, "本旬（\(period.chineseName)）")] + (today <= period.previous.reportDueDate ? [(period.previous.description, "补报上一旬（\(period.previous.chineseName)）")] : []), selected: report.period, required: true, blank: nil))
             \(ownLead == nil && task.leads.count > 0 ? f.select("department", "代报单位", options: task.leads.map { ($0.id.uuidString, $0.name) }, selected: report.department, required: true, blank: nil) : .empty)
             <div class="field"><label for="progress">本旬进展<span class="req">*</span></label><textarea id="progress" name="progress" rows="4" required>\(report.progress ?? "")</textarea>\(f.error(for: "progress"))</div>
@@ -78,12 +77,12 @@ struct PlanTaskWeb: RouteCollection {
             mayManage
             ? """
             <h2>挂牌督办</h2>
-            <form method="post" action="\(WebPath.planTask(task.id))/supervision" class="card">\(FormFields.csrf(signedIn))
+            <form method="post" action="\(SiteURL.planTaskSupervision(.value(task.id)).path)" class="card">\(FormFields.csrf(signedIn))
             \(task.supervisedOn == nil ? HTML("""
             \(Self.prefixed(errors, "s-").text("note", "督办事由", value: nil, required: true))<div class="actions"><button type="submit">挂牌督办</button></div>
             """) : HTML("<input type=\"hidden\" name=\"lift\" value=\"1\"><div class=\"actions\"><button type=\"submit\">摘牌</button></div>"))</form>
             <h2>添加节点</h2>
-            <form method="post" action="\(WebPath.planTask(task.id))/milestones" class="card">\(FormFields.csrf(signedIn))
+            <form method="post" action="\(SiteURL.planTaskMilestones(.value(task.id)).path)" class="card">\(FormFields.csrf(signedIn))
             \(Self.prefixed(errors, "m-").text("title", "节点名称", value: nil, required: true))
             \(Self.prefixed(errors, "m-").text("dueOn", "节点日期", value: nil, type: "date", required: true))
             <div class="actions"><button type="submit">添加</button></div></form>

@@ -8,14 +8,13 @@ import Vapor
 /// unit's tasks across plans with what it owes this 旬.
 struct PlansWeb: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let plans = routes.grouped("plans")
-        plans.get(use: index)
-        plans.get(":id", use: show)
-        plans.get(":id", "lists.xlsx", use: PlanDownloads.lists)
-        plans.get(":id", "bulletin", use: bulletin)
-        plans.get(":id", "bulletin.docx", use: PlanDownloads.bulletin)
-        plans.post("targets", ":id", "actuals", use: recordActual)
-        plans.get("units", ":id", use: unit)
+        routes.get(SiteURL.plans, use: index)
+        routes.get(SiteURL.plan(.key), use: show)
+        routes.get(SiteURL.planLists(.key), use: PlanDownloads.lists)
+        routes.get(SiteURL.planBulletin(.key), use: bulletin)
+        routes.get(SiteURL.planBulletinFile(.key), use: PlanDownloads.bulletin)
+        routes.post(SiteURL.planTargetActuals(.key), use: recordActual)
+        routes.get(SiteURL.planUnit(.key), use: unit)
     }
 
     @Sendable func index(req: Request) async throws -> Response {
@@ -94,9 +93,9 @@ struct PlansWeb: RouteCollection {
             <h1>\(plan.title)</h1>
             <p class="meta">\(plan.documentNumber ?? "")\(plan.issuedOn.map { HTML(" · \($0)印发") }) · 攻坚\(plan.workstreamCount)个 · 目标\(plan.targetCount)项 · 任务\(plan.taskCount)项</p>
             <nav aria-label="清单"><ul class="tabs">\(tabs)</ul></nav>
-            <div class="actions"><a class="button secondary" href="\(base)/lists.xlsx" download data-testid="export-plan-lists">导出三张清单（Excel）</a>\
-            <a class="button secondary" href="\(base)/bulletin?kind=month">月通报</a>\
-            <a class="button secondary" href="\(base)/bulletin?kind=quarter">季讲评</a></div>
+            <div class="actions"><a class="button secondary" href="\(SiteURL.planLists(.value(plan.id)).path)" download data-testid="export-plan-lists">导出三张清单（Excel）</a>\
+            <a class="button secondary" href="\(SiteURL.planBulletin(.value(plan.id)).path)?kind=month">月通报</a>\
+            <a class="button secondary" href="\(SiteURL.planBulletin(.value(plan.id)).path)?kind=quarter">季讲评</a></div>
             <nav aria-label="攻坚"><ul class="tabs small">\(streamLinks)</ul></nav>
             \(workstream.flatMap { detail.workstream($0) }.map(taskForce))
             \(body)
@@ -111,7 +110,7 @@ struct PlansWeb: RouteCollection {
             for: try req.requireSignedIn().actor)
         let base = WebPath.plan(b.plan.id)
         func link(_ period: ReportPeriod) -> String {
-            "\(base)/bulletin?\(WebPath.query([("kind", period.kind.rawValue), ("date", period.end.iso)]))"
+            "\(SiteURL.planBulletin(.value(b.plan.id)).path)?\(WebPath.query([("kind", period.kind.rawValue), ("date", period.end.iso)]))"
         }
         func table(_ header: [String], _ rows: [[String]], testID: String) -> HTML {
             let head = header.map { HTML("<th>\($0)</th>") }
@@ -120,7 +119,7 @@ struct PlansWeb: RouteCollection {
                 "<div class=\"table-wrap\"><table data-testid=\"\(testID)\"><thead><tr>\(head)</tr></thead><tbody>\(body)</tbody></table></div>"
         }
         let docx =
-            "\(base)/bulletin.docx?\(WebPath.query([("kind", b.period.kind.rawValue), ("date", b.period.end.iso)]))"
+            "\(SiteURL.planBulletinFile(.value(b.plan.id)).path)?\(WebPath.query([("kind", b.period.kind.rawValue), ("date", b.period.end.iso)]))"
         let supervised = b.supervised.map { line -> HTML in
             "<li>\(line.task.number.label)\(line.task.title)（\(line.task.leads.map(\.name).joined(separator: "、"))，进度\(line.percent)%）：\(line.task.supervisionNote ?? "")</li>"
         }
@@ -228,7 +227,7 @@ struct PlansWeb: RouteCollection {
             <tr><td class="hide-narrow">\(detail.workstream(g.workstreamId)?.name ?? "")</td><td>\(g.indicator)</td><td>\(g.requirement)</td><td class="hide-narrow">\(g.baseline.map { "\($0)\(g.unit)" } ?? "—")</td>
             <td>\(g.actual.map { "\($0)\(g.unit.isEmpty ? "" : " \(g.unit)")" } ?? "—")\(g.actualMonth.map { HTML("<br><small>\($0)</small>") })</td><td>\(g.statusName)</td>
             \(mayManage ? HTML("""
-            <td><form method="post" action="\(WebPath.plans)/targets/\(g.id.uuidString.lowercased())/actuals" class="inline">\(FormFields.csrf(signedIn))
+            <td><form method="post" action="\(SiteURL.planTargetActuals(.value(g.id)).path)" class="inline">\(FormFields.csrf(signedIn))
             <input name="month" type="month" value="\(month)" aria-label="月份"> <input name="value" size="6" aria-label="\(g.indicator)实际值" placeholder="实际值"> <button type="submit">填报</button></form></td>
             """) : .empty)</tr>
             """

@@ -7,9 +7,8 @@ import Vapor
 /// quarterly report quotes) and by policy, and the form the 政策小组 records a benefit with.
 struct BenefitsWeb: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let benefits = routes.grouped("benefits")
-        benefits.get(use: index)
-        benefits.post(use: create)
+        routes.get(SiteURL.benefits, use: index)
+        routes.post(SiteURL.benefits, use: create)
     }
 
     struct Form: Content {

@@ -7,9 +7,8 @@ import Vapor
 /// confirm it knows each (确认知晓), what it has received (兑现), and its project applications.
 struct MyPoliciesWeb: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let mine = routes.grouped("my", "policies")
-        mine.get(use: index)
-        mine.post(":id", "acknowledge", use: acknowledge)
+        routes.get(SiteURL.myPolicies, use: index)
+        routes.post(SiteURL.acknowledgePolicy(.key), use: acknowledge)
     }
 
     @Sendable func index(req: Request) async throws -> Response {
@@ -28,7 +27,7 @@ struct MyPoliciesWeb: RouteCollection {
                 fit.acknowledgedAt != nil || fit.channels.contains(where: \.isInPerson)
                 ? "<p class=\"muted\" data-testid=\"acknowledged\">已知晓</p>"
                 : """
-                <form method="post" action="\(WebPath.myPolicies)/\(p.id.uuidString.lowercased())/acknowledge">\(FormFields.csrf(signedIn))
+                <form method="post" action="\(SiteURL.acknowledgePolicy(.value(p.id)).path)">\(FormFields.csrf(signedIn))
                 <button type="submit" data-testid="acknowledge">确认知晓</button></form>
                 """
             return """

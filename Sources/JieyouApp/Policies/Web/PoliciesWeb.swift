@@ -7,13 +7,12 @@ import Vapor
 /// editor. A policy's own page is `PolicyPageWeb`; an enterprise's view is `/my/policies`.
 struct PoliciesWeb: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let policies = routes.grouped("policies")
-        policies.get(use: index)
-        policies.get("compilation.docx", use: PolicyDownloads.compilation)
-        policies.get("new", use: new)
-        policies.post(use: create)
-        policies.get(":id", "edit", use: edit)
-        policies.post(":id", use: update)
+        routes.get(SiteURL.policies, use: index)
+        routes.get(SiteURL.policyCompilation, use: PolicyDownloads.compilation)
+        routes.get(SiteURL.newPolicy, use: new)
+        routes.post(SiteURL.policies, use: create)
+        routes.get(SiteURL.editPolicy(.key), use: edit)
+        routes.post(SiteURL.policy(.key), use: update)
     }
 
     struct Form: Content {
@@ -89,7 +88,7 @@ struct PoliciesWeb: RouteCollection {
         let mayManage = AccessPolicy.has(signedIn.actor, .managePolicies)
         let content: HTML = """
             <h1>政策清单</h1>
-            <div class="actions">\(mayManage ? HTML("<a class=\"button\" href=\"\(WebPath.policies)/new\">新建政策</a>") : .empty)
+            <div class="actions">\(mayManage ? HTML("<a class=\"button\" href=\"\(SiteURL.newPolicy.path)\">新建政策</a>") : .empty)
             <a class="button secondary" href="\(WebPath.benefits)">兑现台账</a></div>
             <nav aria-label="政策专栏"><ul class="tabs">\(tabs)</ul></nav>
             <form method="get" action="\(WebPath.policies)" class="filters">
@@ -99,7 +98,7 @@ struct PoliciesWeb: RouteCollection {
             \(f.checkbox("automatic", "只看免申即享", checked: filter.automaticOnly))
             <div class="actions"><button type="submit">查询</button></div></form>
             \(policies.isEmpty ? HTML("<p class=\"muted\">没有符合条件的政策。</p>") : HTML("""
-            <form method="get" action="\(WebPath.policies)/compilation.docx" data-testid="compilation">
+            <form method="get" action="\(SiteURL.policyCompilation.path)" data-testid="compilation">
             \(HTML.join(filterPairs.map { HTML("<input type=\"hidden\" name=\"\($0.0)\" value=\"\($0.1)\">") }))
             <div class="table-wrap"><table data-testid="policies"><thead><tr><th class="pick">汇编</th><th>政策名称</th><th class="hide-narrow">文号</th><th class="hide-narrow">发文</th><th class="hide-narrow">主题</th><th>惠企方式</th><th class="hide-narrow">有效期</th><th>状态</th></tr></thead>
             <tbody>\(rows)</tbody></table></div>

@@ -10,11 +10,10 @@ struct PolicyPageWeb: RouteCollection {
     static let shownEnterprises = 200
 
     func boot(routes: any RoutesBuilder) throws {
-        let policy = routes.grouped("policies", ":id")
-        policy.get(use: show)
-        policy.post("push", use: push)
-        policy.post("deliveries", use: deliver)
-        policy.post("grants", use: grant)
+        routes.get(SiteURL.policy(.key), use: show)
+        routes.post(SiteURL.policyPush(.key), use: push)
+        routes.post(SiteURL.policyDeliveries(.key), use: deliver)
+        routes.post(SiteURL.policyGrants(.key), use: grant)
     }
 
     @Sendable func show(req: Request) async throws -> Response {
@@ -49,7 +48,7 @@ struct PolicyPageWeb: RouteCollection {
         let content: HTML = """
             <h1>\(p.title)</h1>
             <p class="muted">\(p.documentNumber ?? "") \(p.levelName) · \(p.issuer) · \(p.validityText)\(p.isValid(on: today) ? "" : "（不在有效期）")</p>
-            \(mayManage && PolicyService.mayManage(actor, p, in: tree) ? HTML("<div class=\"actions\"><a class=\"button secondary\" href=\"\(WebPath.policy(p.id))/edit\">编辑</a></div>") : .empty)
+            \(mayManage && PolicyService.mayManage(actor, p, in: tree) ? HTML("<div class=\"actions\"><a class=\"button secondary\" href=\"\(SiteURL.editPolicy(.value(p.id)).path)\">编辑</a></div>") : .empty)
             <dl class="card">
             <dt>惠企方式</dt><dd>\(p.benefitKindName)\(p.automatic ? HTML(" <span class=\"tag\">免申即享</span>") : .empty)</dd>
             <dt>政策主题</dt><dd>\(p.themeList.joined(separator: "、"))</dd>
@@ -69,7 +68,7 @@ struct PolicyPageWeb: RouteCollection {
             </div>
             \(f.summary)
             \(AccessPolicy.has(actor, .managePolicies) && p.isValid(on: today) ? HTML("""
-            <form method="post" action="\(WebPath.policy(p.id))/push" class="actions">\(FormFields.csrf(signedIn))
+            <form method="post" action="\(SiteURL.policyPush(.value(p.id)).path)" class="actions">\(FormFields.csrf(signedIn))
             <button type="submit" data-testid="push">推送给全部符合条件的企业</button></form>
             """) : .empty)
             \(reach.eligible.isEmpty ? HTML("<p class=\"muted\">本单位范围内暂无符合条件的企业。</p>") : HTML("""
@@ -85,7 +84,7 @@ struct PolicyPageWeb: RouteCollection {
     private func deliverForm(_ signedIn: SignedIn, _ p: PolicyRecord, today: LocalDate, _ f: FormFields) -> HTML {
         let channels = DeliveryChannel.allCases.filter(\.isInPerson).map { ($0.rawValue, $0.chineseName) }
         return """
-            <form method="post" action="\(WebPath.policy(p.id))/deliveries" id="deliver" class="card">
+            <form method="post" action="\(SiteURL.policyDeliveries(.value(p.id)).path)" id="deliver" class="card">
             \(FormFields.csrf(signedIn))<h3>记录送达</h3><p class="hint">在上表勾选已当面送达或参加宣讲会的企业。</p>
             \(f.error(for: "enterpriseIds"))
             \(f.select("channel", "送达方式", options: channels, selected: DeliveryChannel.visit.rawValue, required: true, blank: nil))
@@ -110,7 +109,7 @@ struct PolicyPageWeb: RouteCollection {
         let kinds = BenefitKind.allCases.map { ($0.rawValue, $0.chineseName) }
         return """
             <h2>免申即享</h2>
-            <form method="post" action="\(WebPath.policy(p.id))/grants" class="card" data-testid="grant-form">
+            <form method="post" action="\(SiteURL.policyGrants(.value(p.id)).path)" class="card" data-testid="grant-form">
             \(FormFields.csrf(signedIn))<p class="hint">以下企业符合条件且尚未兑现，无需企业申请，审核后一并兑现。</p>
             <fieldset class="field"><legend>兑现企业（\(waiting.count)家）</legend><div class="checks">\(boxes)</div>\(f.error(for: "enterpriseIds"))</fieldset>
             \(f.select("kind", "兑现类型", options: kinds, selected: BenefitKind.funds.rawValue, required: true, blank: nil))

@@ -8,11 +8,10 @@ import Vapor
 /// steps with the form that moves it on (申报 → 审核 → 入库 → 兑现, or 未通过).
 struct ProjectsWeb: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let projects = routes.grouped("projects")
-        projects.get(use: index)
-        projects.post(use: create)
-        projects.get(":id", use: show)
-        projects.post(":id", "steps", use: advance)
+        routes.get(SiteURL.projects, use: index)
+        routes.post(SiteURL.projects, use: create)
+        routes.get(SiteURL.project(.key), use: show)
+        routes.post(SiteURL.projectSteps(.key), use: advance)
     }
 
     struct Form: Content {
@@ -159,7 +158,7 @@ struct ProjectsWeb: RouteCollection {
             <h2>办理过程</h2><ol class="timeline" data-testid="project-steps">\(steps)</ol>
             \(mayMove ? HTML("""
             <h2>办理下一步</h2>
-            <form method="post" action="\(WebPath.project(p.id))/steps" class="card">\(FormFields.csrf(signedIn))\(f.summary)
+            <form method="post" action="\(SiteURL.projectSteps(.value(p.id)).path)" class="card">\(FormFields.csrf(signedIn))\(f.summary)
             \(f.select("stage", "下一步", options: p.stage.nextStages.map { ($0.rawValue, $0.actionName) }, selected: form.stage ?? p.stage.nextStages.first?.rawValue, required: true, blank: nil))
             \(f.text("on", "办理日期", value: form.on ?? today.iso, type: "date", required: true))
             \(p.stage == .listed ? f.text("amountGranted", "兑现资金（万元）", value: form.amountGranted, hint: "兑现时必填，记入兑现台账（资金兑现）") : .empty)

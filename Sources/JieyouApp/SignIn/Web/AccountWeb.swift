@@ -4,9 +4,8 @@ import Vapor
 /// The signed-in user's own account: change password.
 struct AccountWeb: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let account = routes.grouped("account")
-        account.get("password", use: showPassword)
-        account.post("password", use: changePassword)
+        routes.get(SiteURL.password, use: showPassword)
+        routes.post(SiteURL.password, use: changePassword)
     }
 
     struct PasswordForm: Content {

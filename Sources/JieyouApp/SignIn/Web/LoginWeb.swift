@@ -7,9 +7,9 @@ struct LoginWeb: RouteCollection {
     static let loginCSRFCookie = "jy_login_csrf"
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("login", use: show)
-        routes.post("login", use: submit)
-        routes.grouped(RequireSignInMiddleware(), CSRFMiddleware()).post("logout", use: logout)
+        routes.get(SiteURL.login, use: show)
+        routes.post(SiteURL.login, use: submit)
+        routes.grouped(RequireSignInMiddleware(), CSRFMiddleware()).post(SiteURL.logout, use: logout)
     }
 
     struct LoginForm: Content {
