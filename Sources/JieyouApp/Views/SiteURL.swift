@@ -150,7 +150,35 @@ enum SiteURL: Sendable {
         case parameter(String, value: String?)
     }
 
+    /// The path's pieces; each group of pages spells its own below, and this switch names every case, so
+    /// that a new page cannot be left without a path.
     var segments: [Segment] {
+        switch self {
+        case .home, .login, .logout, .password, .notifications, .notificationsRead, .calendar:
+            sessionSegments
+        case .problems, .newProblem, .problem, .problemAction, .problemList, .problemImport, .responsibilityList,
+            .responsibilityFile, .closedList, .closedFile, .departmentWork, .stats, .reports, .bulletinFile,
+            .campaignSummary, .campaignSummaryFile, .storedReports, .storedReport, .storedReportFile,
+            .storedReportIssue, .dashboard:
+            problemsAndReportsSegments
+        case .directory, .orgUnits, .newOrgUnit, .orgUnit, .departments, .newDepartment, .department, .users, .newUser,
+            .user, .events, .orgSettings, .orgSettingsLimits, .orgSettingsCategories, .orgSettingsCategory,
+            .orgSettingsCategoryDelete:
+            organisationSegments
+        case .enterprises, .newEnterprise, .enterprise, .editEnterprise, .tags, .enterpriseImport, .enterpriseTemplate,
+            .teams, .newTeam, .team, .visits, .newVisit, .meetings, .newMeeting, .meeting, .coverage, .financing,
+            .financingDemand, .financingSteps, .campaigns, .newCampaign, .campaign, .editCampaign:
+            registryAndFieldWorkSegments
+        case .policies, .policyCompilation, .newPolicy, .policy, .editPolicy, .policyPush, .policyDeliveries,
+            .policyGrants, .myPolicies, .acknowledgePolicy, .benefits, .projects, .project, .projectSteps, .plans,
+            .planImport, .plan, .planLists, .planBulletin, .planBulletinFile, .planTargetActuals, .planUnit, .planTask,
+            .planTaskProgress, .planTaskSupervision, .planTaskMilestones:
+            policiesAndPlansSegments
+        }
+    }
+
+    /// Signing in, one's own pages, the calendar.
+    private var sessionSegments: [Segment] {
         switch self {
         case .home: []
         case .login: [.word("login")]
@@ -159,6 +187,13 @@ enum SiteURL: Sendable {
         case .notifications: [.word("notifications")]
         case .notificationsRead: [.word("notifications"), .word("read")]
         case .calendar: [.word("admin"), .word("calendar")]
+        default: preconditionFailure("\(self) is not among these pages")
+        }
+    }
+
+    /// The problem loop and the reports.
+    private var problemsAndReportsSegments: [Segment] {
+        switch self {
         case .problems: [.word("problems")]
         case .newProblem: [.word("problems"), .word("new")]
         case .problem(let id): [.word("problems"), Self.id("id", id)]
@@ -184,6 +219,13 @@ enum SiteURL: Sendable {
         case .storedReportFile(let id): [.word("reports"), .word("records"), Self.id("id", id), .word("docx")]
         case .storedReportIssue(let id): [.word("reports"), .word("records"), Self.id("id", id), .word("issue")]
         case .dashboard: [.word("dashboard")]
+        default: preconditionFailure("\(self) is not among these pages")
+        }
+    }
+
+    /// The organisation's admin pages.
+    private var organisationSegments: [Segment] {
+        switch self {
         case .directory: [.word("directory")]
         case .orgUnits: [.word("admin"), .word("org-units")]
         case .newOrgUnit: [.word("admin"), .word("org-units"), .word("new")]
@@ -205,6 +247,13 @@ enum SiteURL: Sendable {
                 .word("admin"), .word("settings"), .word("categories"), .parameter("code", value: code.value),
                 .word("delete"),
             ]
+        default: preconditionFailure("\(self) is not among these pages")
+        }
+    }
+
+    /// The registry, field work and campaigns.
+    private var registryAndFieldWorkSegments: [Segment] {
+        switch self {
         case .enterprises: [.word("enterprises")]
         case .newEnterprise: [.word("enterprises"), .word("new")]
         case .enterprise(let id): [.word("enterprises"), Self.id("id", id)]
@@ -228,6 +277,13 @@ enum SiteURL: Sendable {
         case .newCampaign: [.word("campaigns"), .word("new")]
         case .campaign(let id): [.word("campaigns"), Self.id("id", id)]
         case .editCampaign(let id): [.word("campaigns"), Self.id("id", id), .word("edit")]
+        default: preconditionFailure("\(self) is not among these pages")
+        }
+    }
+
+    /// Policies and plans.
+    private var policiesAndPlansSegments: [Segment] {
+        switch self {
         case .policies: [.word("policies")]
         case .policyCompilation: [.word("policies"), .word("compilation.docx")]
         case .newPolicy: [.word("policies"), .word("new")]
@@ -254,6 +310,7 @@ enum SiteURL: Sendable {
         case .planTaskProgress(let id): [.word("plans"), .word("tasks"), Self.id("id", id), .word("progress")]
         case .planTaskSupervision(let id): [.word("plans"), .word("tasks"), Self.id("id", id), .word("supervision")]
         case .planTaskMilestones(let id): [.word("plans"), .word("tasks"), Self.id("id", id), .word("milestones")]
+        default: preconditionFailure("\(self) is not among these pages")
         }
     }
 
