@@ -31,38 +31,9 @@ struct UsersWeb: RouteCollection {
         let role = req.query[String.self, at: "role"].flatMap(Role.init(rawValue:))
         let page = max(1, req.query[Int.self, at: "page"] ?? 1)
         let (users, total) = try await ctx.desk.users(matching: q, role: role, page: page, size: Self.pageSize)
-        let rows = users.map { u -> HTML in
-            """
-            <tr><td><a href="\(WebPath.user(u.id!))">\(u.username)</a>\(u.active ? .empty : HTML(" <span class=\"tag off\">已停用</span>"))</td>\
-            <td>\(u.displayName)</td><td>\(HTML.join(u.roles.sorted().map { HTML("<span class=\"tag\">\($0.chineseName)</span>") }))</td>\
-            <td class="hide-narrow">\(ctx.tree[u.$orgUnit.id]?.name)</td></tr>
-            """
-        }
-        let f = FormFields()
-        let roleOptions = Role.allCases.map { ($0.rawValue, $0.chineseName) }
-        var pager: [HTML] = []
-        func link(_ p: Int) -> String {
-            var items = ["page=\(p)"]
-            if !q.isEmpty {
-                items.append("q=\(q.addingPercentEncoding(withAllowedCharacters: .urlQueryValueAllowed) ?? "")")
-            }
-            if let role { items.append("role=\(role.rawValue)") }
-            return WebPath.users + "?" + items.joined(separator: "&")
-        }
-        if page > 1 { pager.append("<a href=\"\(link(page - 1))\">上一页</a>") }
-        if page * Self.pageSize < total { pager.append("<a href=\"\(link(page + 1))\">下一页</a>") }
-        let content: HTML = """
-            <h1>用户</h1>
-            <form method="get" action="\(WebPath.users)" class="filters">
-            \(f.text("q", "姓名或用户名", value: q, type: "search"))
-            \(f.select("role", "角色", options: roleOptions, selected: role?.rawValue, blank: "全部"))
-            <button type="submit">查询</button></form>
-            <div class="actions"><a class="button" href="\(SiteURL.newUser.path)">新增用户</a></div>
-            <div class="table-wrap"><table data-testid="users"><thead><tr><th>用户名</th><th>姓名</th><th>角色</th><th class="hide-narrow">组织</th></tr></thead>
-            <tbody>\(rows)</tbody></table></div>
-            <div class="pager"><span class="muted">共 \(total) 人，第 \(page) 页</span>\(pager)</div>
-            """
-        return try await req.page("用户", content, flash: req.flash)
+        let list = UserListPage(
+            users: users, total: total, page: page, pageSize: Self.pageSize, query: q, role: role, tree: ctx.tree)
+        return try await req.page("用户", UserListView(list: list).html, flash: req.flash)
     }
 
     @Sendable func new(req: Request) async throws -> Response {
