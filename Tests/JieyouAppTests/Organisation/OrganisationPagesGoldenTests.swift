@@ -42,4 +42,26 @@ import Testing
             sections: [(Self.tree[Self.city]!, []), (Self.tree[Self.park]!, [economy])], tree: Self.tree)
         try Golden.check(view.html.description, "directory.html")
     }
+
+    @Test func theDepartmentsOfTheScopeWithTheUnitFilter() throws {
+        let departments = [
+            DepartmentModel(
+                id: UUID(uuidString: "00000000-0000-0000-0000-0000000000d1")!, orgUnitID: Self.park, name: "经济发展局",
+                kind: .bureau, phone: "0731-88990011"),
+            DepartmentModel(
+                id: UUID(uuidString: "00000000-0000-0000-0000-0000000000d2")!, orgUnitID: Self.park, name: "服务小组",
+                kind: .workingGroup, phone: nil, active: false),
+        ]
+        let view = DepartmentListView(
+            departments: departments,
+            unitOptions: [(Self.city.uuidString, "长沙市"), (Self.park.uuidString, "　长沙高新区")], filterUnit: Self.park,
+            tree: Self.tree)
+        try Golden.check(view.html.description, "department-list.html")
+    }
+
+    @Test func theOrgUnitsBelowTheAdminsUnit() throws {
+        let admin = Actor(userID: UUID(), roles: [.admin], orgUnitID: Self.city)
+        let view = OrgUnitListView(actor: admin, tree: Self.tree, codes: [Self.city: "430100", Self.park: nil])
+        try Golden.check(view.html.description, "org-unit-list.html")
+    }
 }

@@ -28,24 +28,9 @@ struct DepartmentsWeb: RouteCollection {
         let ctx = try await AdminContext.load(req)
         let filterUnit = formUUID(req.query[String.self, at: "orgUnit"]).flatMap { ctx.scope.contains($0) ? $0 : nil }
         let departments = try await ctx.desk.departments(in: try filterUnit.map(ctx.desk.subtree(of:)), byUnit: true)
-        let rows = departments.map { d -> HTML in
-            """
-            <tr><td><a href="\(WebPath.department(d.id!))">\(d.name)</a>\(d.active ? .empty : HTML(" <span class=\"tag off\">已停用</span>"))</td>\
-            <td>\(d.departmentKind.chineseName)</td><td class="hide-narrow">\(ctx.tree[d.$orgUnit.id]?.name)</td><td class="hide-narrow">\(d.phone)</td></tr>
-            """
-        }
-        let f = FormFields()
-        let content: HTML = """
-            <h1>部门</h1>
-            <form method="get" action="\(WebPath.departments)" class="filters">
-            \(f.select("orgUnit", "所属组织", options: ctx.unitOptions(), selected: filterUnit?.uuidString, blank: "全部"))
-            <button type="submit">筛选</button></form>
-            <div class="actions"><a class="button" href="\(SiteURL.newDepartment.path)">新增部门</a></div>
-            <div class="table-wrap"><table data-testid="departments"><thead><tr><th>名称</th><th>类型</th><th class="hide-narrow">所属组织</th><th class="hide-narrow">电话</th></tr></thead>
-            <tbody>\(rows)</tbody></table></div>
-            <p class="muted">共 \(departments.count) 个部门</p>
-            """
-        return try await req.page("部门", content, flash: req.flash)
+        let view = DepartmentListView(
+            departments: departments, unitOptions: ctx.unitOptions(), filterUnit: filterUnit, tree: ctx.tree)
+        return try await req.page("部门", view.html, flash: req.flash)
     }
 
     @Sendable func new(req: Request) async throws -> Response {

@@ -26,22 +26,8 @@ struct OrgUnitsWeb: RouteCollection {
         let ctx = try await AdminContext.load(req)
         let units = try await ctx.desk.orgUnits()
         let codes = Dictionary(uniqueKeysWithValues: units.map { ($0.id!, $0.code) })
-        let rows = ctx.tree.flattened(from: [ctx.actor.orgUnitID]).map { entry -> HTML in
-            let editable = AccessPolicy.mayEditOrgUnit(ctx.actor, entry.node.id, in: ctx.tree)
-            let name: HTML =
-                editable ? "<a href=\"\(WebPath.orgUnit(entry.node.id))\">\(entry.node.name)</a>" : "\(entry.node.name)"
-            return """
-                <tr><td class="indent-\(min(entry.depth, 3))">\(name)</td><td>\(entry.node.level.chineseName)</td>\
-                <td class="mono">\(codes[entry.node.id] ?? nil)</td></tr>
-                """
-        }
-        let content: HTML = """
-            <h1>组织机构</h1>
-            <div class="actions"><a class="button" href="\(SiteURL.newOrgUnit.path)">新增下级组织</a></div>
-            <div class="table-wrap"><table data-testid="org-units"><thead><tr><th>名称</th><th>级别</th><th>区划代码</th></tr></thead>
-            <tbody>\(rows)</tbody></table></div>
-            """
-        return try await req.page("组织机构", content, flash: req.flash)
+        let view = OrgUnitListView(actor: ctx.actor, tree: ctx.tree, codes: codes)
+        return try await req.page("组织机构", view.html, flash: req.flash)
     }
 
     @Sendable func new(req: Request) async throws -> Response {
