@@ -43,11 +43,8 @@ extension FieldWorkDesk {
 
     /// The enterprise of the reader's subtree named by `key` (name or credit code); none for a blank key.
     func enterprise(named key: String) async throws -> UUID? {
-        let key = key.trimmingCharacters(in: .whitespaces)
-        guard !key.isEmpty else { return nil }
-        let found = try await EnterpriseLookup.resolve([key], units: Array(tree.subtree(of: actor.orgUnitID)), on: sql)
-        guard let match = found[key] else { throw AppError.invalid("enterprise", "找不到本单位的企业“\(key)”") }
-        return match.id
+        try await EnterpriseLookup.typed(
+            key, units: Array(tree.subtree(of: actor.orgUnitID)), field: "enterprise", on: sql)
     }
 
     func advanceFinancingDemand(_ id: UUID, _ draft: FinancingStepDraft) async throws {

@@ -30,11 +30,7 @@ extension PolicyDesk {
     /// The enterprise of the actor's subtree named by `key` (name or credit code), or nil when blank;
     /// an unknown name is refused on `field`.
     func enterprise(named key: String, field: String = "enterprise") async throws -> UUID? {
-        let key = key.trimmingCharacters(in: .whitespaces)
-        guard !key.isEmpty else { return nil }
-        let found = try await EnterpriseLookup.resolve([key], units: Array(tree.subtree(of: actor.orgUnitID)), on: sql)
-        guard let match = found[key] else { throw AppError.invalid(field, "找不到本单位的企业“\(key)”") }
-        return match.id
+        try await EnterpriseLookup.typed(key, units: Array(tree.subtree(of: actor.orgUnitID)), field: field, on: sql)
     }
 
     /// An enterprise account's reach: its own enterprise.

@@ -59,3 +59,16 @@ extension EnterpriseLookup {
         return names
     }
 }
+
+extension EnterpriseLookup {
+    /// The enterprise of `units` that a form's text box names (full name or credit code); nil for a
+    /// blank box, a refusal naming `field` for a name that matches none.
+    static func typed(_ key: String, units: [UUID], field: String, on sql: any SQLDatabase) async throws -> UUID? {
+        let key = key.trimmingCharacters(in: .whitespaces)
+        guard !key.isEmpty else { return nil }
+        guard let match = try await resolve([key], units: units, on: sql)[key] else {
+            throw AppError.invalid(field, "找不到本单位的企业“\(key)”")
+        }
+        return match.id
+    }
+}
