@@ -35,25 +35,10 @@ struct CampaignsWeb: RouteCollection {
         let today = desk.today
         let campaigns = try await desk.list()
         let mayManage = AccessPolicy.has(desk.actor, .manageCampaigns)
-        let rows = campaigns.map { c -> HTML in
-            let phase = c.schedule.phase(on: today)?.chineseName ?? (today < c.schedule.startsOn ? "未开始" : "已结束")
-            let editable = mayManage && desk.mayEdit(c)
-            return """
-                <tr><td><a href="\(WebPath.campaign(c.id))">\(c.name)</a></td><td>\(phase)</td>\
-                <td class="hide-narrow">\(c.startsOn) 至 \(c.endsOn)</td><td class="hide-narrow">\(c.scopeText)</td>\
-                <td class="hide-narrow">\(c.requiredVisits) 次</td><td class="hide-narrow">\(desk.tree[c.orgUnitId]?.name)</td>\
-                <td>\(editable ? HTML("<a href=\"\(SiteURL.editCampaign(.value(c.id)).path)\">编辑</a>") : .empty)</td></tr>
-                """
-        }
-        let content: HTML = """
-            <h1>专项行动</h1>
-            \(mayManage ? HTML("<div class=\"actions\"><a class=\"button\" href=\"\(SiteURL.newCampaign.path)\">新建专项行动</a></div>") : .empty)
-            \(campaigns.isEmpty ? HTML("<p class=\"muted\">还没有专项行动。</p>") : HTML("""
-            <div class="table-wrap"><table data-testid="campaigns"><thead><tr><th>名称</th><th>阶段</th><th class="hide-narrow">时间</th><th class="hide-narrow">走访范围</th><th class="hide-narrow">每家应走访</th><th class="hide-narrow">牵头单位</th><th></th></tr></thead>
-            <tbody>\(rows)</tbody></table></div>
-            """))
-            """
-        return try await req.page("专项行动", content, flash: req.flash)
+        let view = CampaignListView(
+            campaigns: campaigns, today: today, mayManage: mayManage,
+            editable: Set(campaigns.filter { mayManage && desk.mayEdit($0) }.map(\.id)), tree: desk.tree)
+        return try await req.page("专项行动", view.html, flash: req.flash)
     }
 
     /// A campaign's page is its coverage.
@@ -140,29 +125,9 @@ struct CampaignsWeb: RouteCollection {
     private func form(_ req: Request, _ ctx: AdminContext, _ form: Form, id: UUID?, errors: [FieldError]) async throws
         -> HTML
     {
-        let f = FormFields(errors: errors)
-        let tags = try await req.campaignDesk().tags().map { ($0, $0) }
-        let scopes = CampaignScope.allCases.map { ($0.rawValue, $0.chineseName) }
-        let cadences = ReportingCadence.allCases.map { ($0.rawValue, $0.chineseName) }
-        return """
-            <h1>\(id == nil ? "新建专项行动" : "编辑专项行动")</h1>
-            <form method="post" action="\(id.map(WebPath.campaign) ?? WebPath.campaigns)" class="card">
-            \(FormFields.csrf(ctx.signedIn))\(f.summary)
-            \(id == nil ? f.select("orgUnitId", "牵头单位", options: ctx.unitOptions(), selected: form.orgUnitId, required: true) : .empty)
-            \(f.text("name", "行动名称", value: form.name, required: true, hint: "如：两重两新送解优专项行动"))
-            \(f.text("startsOn", "开始日期", value: form.startsOn, type: "date", required: true))
-            \(f.text("mobilisationEndsOn", "动员部署阶段截止", value: form.mobilisationEndsOn, type: "date", required: true))
-            \(f.text("actionEndsOn", "集中行动阶段截止", value: form.actionEndsOn, type: "date", required: true))
-            \(f.text("endsOn", "总结提升阶段截止（行动结束）", value: form.endsOn, type: "date", required: true))
-            \(f.select("scope", "走访范围", options: scopes, selected: form.scope, required: true))
-            \(f.select("scopeTag", "企业标签（按标签时）", options: tags, selected: form.scopeTag, blank: "不限"))
-            <div class="field"><label for="enterpriseList">企业名单（指定名单时）</label>
-            <textarea id="enterpriseList" name="enterpriseList" rows="5" placeholder="每行一家，填企业全称或统一社会信用代码">\(form.enterpriseList ?? "")</textarea>
-            <p class="hint">可从 Excel 中整列复制粘贴</p>\(f.error(for: "enterpriseIds"))</div>
-            \(f.text("requiredVisits", "每家企业应走访次数", value: form.requiredVisits, type: "number", required: true, hint: "默认不少于3次"))
-            \(f.checkboxes("cadences", "调度频次", options: cadences, selected: Set(form.cadences ?? [])))
-            <div class="actions"><button type="submit">保存</button><a class="button secondary" href="\(WebPath.campaigns)">返回</a></div>
-            </form>
-            """
+        CampaignFormView(
+            form: form, id: id, errors: errors, csrf: FormFields.csrf(ctx.signedIn), unitOptions: ctx.unitOptions(),
+            tags: try await req.campaignDesk().tags()
+        ).html
     }
 }

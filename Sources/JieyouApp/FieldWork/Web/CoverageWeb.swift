@@ -1,10 +1,7 @@
 import JieyouDomain
-import JieyouOffice
-import SQLKit
 import Vapor
 
-/// 走访覆盖: how far a campaign (or a period) has reached the enterprises of a subtree — the figures,
-/// visits per day, per cadre, and the enterprises nobody has visited yet.
+/// 走访覆盖: how far a campaign (or a period) has reached the enterprises of a subtree.
 struct CoverageWeb: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(SiteURL.coverage, use: show)
@@ -13,68 +10,21 @@ struct CoverageWeb: RouteCollection {
     @Sendable func show(req: Request) async throws -> Response {
         let desk = try await req.fieldWorkDesk()
         let access = try desk.access()
-        let campaign = req.query[String.self, at: "campaign"]
-        let unit = req.query[String.self, at: "orgUnit"]
-        let from = req.query[String.self, at: "from"]
-        let to = req.query[String.self, at: "to"]
-        let campaigns = try await desk.campaigns()
-        let f: FormFields
-        let body: HTML
+        let query = CoveragePageView.Query(
+            campaign: req.query[String.self, at: "campaign"], orgUnit: req.query[String.self, at: "orgUnit"],
+            from: req.query[String.self, at: "from"], to: req.query[String.self, at: "to"])
+        let report: Result<CoverageReport, CoveragePageView.FieldErrors>
         do {
-            let report = try await desk.coverage(orgUnit: unit, campaign: campaign, from: from, to: to)
-            f = FormFields()
-            body = render(report, summaryLink: AccessPolicy.has(access.actor, .readStatistics))
+            report = .success(
+                try await desk.coverage(
+                    orgUnit: query.orgUnit, campaign: query.campaign, from: query.from, to: query.to))
         } catch {
-            let error = try AppError.forForm(error)
-            f = FormFields(errors: error.fieldErrors)
-            body = f.summary
+            report = .failure(.init(errors: try AppError.forForm(error).fieldErrors))
         }
-        let units = UnitChoices.options(under: access.actor.orgUnitID, tree: access.tree)
-        let content: HTML = """
-            <h1>走访覆盖</h1>
-            <form method="get" action="\(WebPath.coverage)" class="filters">
-            \(f.select("campaign", "专项行动", options: campaigns.map { ($0.id.uuidString.lowercased(), $0.name) }, selected: campaign?.lowercased(), blank: "不限（按期间）"))
-            \(f.select("orgUnit", "单位", options: units, selected: unit, blank: "默认"))
-            \(f.text("from", "起始日期", value: from, type: "date"))
-            \(f.text("to", "截止日期", value: to, type: "date"))
-            <button type="submit">统计</button></form>
-            \(body)
-            """
-        return try await req.page("走访覆盖", content)
-    }
-
-    private func render(_ r: CoverageReport, summaryLink: Bool) -> HTML {
-        let figures = r.figures
-        let stat = { (label: String, value: String, note: String?, id: String) -> HTML in
-            StatCard.render(label, value, note: note, testID: id)
-        }
-        let cadreRows = r.perCadre.prefix(300).map {
-            HTML("<tr><td>\($0.name)</td><td>\($0.visits)</td><td>\($0.enterprises)</td></tr>")
-        }
-        let never = r.neverVisited.map {
-            HTML("<li><a href=\"\(WebPath.enterprise($0.id))\">\($0.name)</a></li>")
-        }
-        let chart = ColumnChart(
-            title: "每日走访次数", bars: r.perDay.map { (String($0.day.dropFirst(5)), $0.visits) })
-        return """
-            <p class="lead" data-testid="coverage-headline">\(r.campaign.map { "\($0.name)：" } ?? "")\(r.orgUnit.name)，\(r.from) 至 \(r.to)</p>
-            <p>\(figures.headline)</p>
-            \((summaryLink ? r.campaign : nil).map { c in HTML("<p class=\"no-print\"><a class=\"button secondary\" href=\"\(WebPath.campaignSummary)?campaign=\(c.id.uuidString.lowercased())&amp;orgUnit=\(r.orgUnit.id.uuidString.lowercased())\" data-testid=\"campaign-summary-link\">总结报告</a></p>") })
-            <div class="cards">
-            \(stat("范围内企业", String(r.enterprisesInScope), nil, "in-scope"))
-            \(stat("已走访企业", String(r.visitedAtLeastOnce), "覆盖率 \(figures.coverage.percentText)", "visited"))
-            \(stat("走访达标（≥\(r.requiredVisits)次）", String(r.visitedAsRequired), "达标率 \(figures.completion.percentText)", "complete"))
-            \(stat("未走访企业", String(r.neverVisitedCount), nil, "never"))
-            \(stat("走访次数", String(r.visits), "平均每家 \(CoverageFigures.oneDecimal(figures.visitsPerEnterprise)) 次", "visits"))
-            \(stat("参与干部", String(r.cadresActive), "人均 \(CoverageFigures.oneDecimal(figures.visitsPerCadre)) 次", "cadres"))
-            </div>
-            <h2>每日走访</h2>
-            \(r.perDay.isEmpty ? HTML("<p class=\"muted\">期间内没有走访记录。</p>") : HTML(raw: chart.svg))
-            <h2>干部走访情况</h2>
-            <div class="table-wrap"><table data-testid="coverage-cadres"><thead><tr><th>干部</th><th>走访次数</th><th>走访企业</th></tr></thead><tbody>\(cadreRows)</tbody></table></div>
-            <h2>未走访企业（\(r.neverVisitedCount) 家）</h2>
-            \(never.isEmpty ? HTML("<p class=\"muted\">范围内企业均已走访。</p>") : HTML("<ul class=\"columns\" data-testid=\"never-visited\">\(never)</ul>"))
-            \(r.neverVisitedCount > r.neverVisited.count ? HTML("<p class=\"muted\">仅列出按名称排序的前 \(r.neverVisited.count) 家。</p>") : .empty)
-            """
+        let view = CoveragePageView(
+            query: query, campaigns: try await desk.campaigns(),
+            unitOptions: UnitChoices.options(under: access.actor.orgUnitID, tree: access.tree), report: report,
+            summaryLink: AccessPolicy.has(access.actor, .readStatistics))
+        return try await req.page("走访覆盖", view.html)
     }
 }
