@@ -71,7 +71,7 @@ let package = Package(
                 .product(name: "VaporTesting", package: "vapor"),
             ],
             // The golden pages are read by the tests through #filePath, not bundled.
-            exclude: ["Problems/Golden", "Enterprises/Golden", "Organisation/Golden", "FieldWork/Golden"],
+            exclude: ["Problems/Golden", "Enterprises/Golden", "Organisation/Golden", "FieldWork/Golden", "Policies/Golden"],
             swiftSettings: swiftSettings
         ),
     ]

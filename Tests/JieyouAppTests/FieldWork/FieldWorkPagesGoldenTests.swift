@@ -4,7 +4,7 @@ import Testing
 
 @testable import JieyouApp
 
-/// The 专项行动, 走访覆盖, 活动 and 融资诉求 pages rendered from fixed values, compared with the HTML kept
+/// The 专项行动, 走访覆盖 and 融资诉求 pages rendered from fixed values, compared with the HTML kept
 /// in `Golden/` (see `Golden.check`).
 @Suite struct FieldWorkPagesGoldenTests {
     static let city = UUID(uuidString: "00000000-0000-0000-0000-00000000000c")!
@@ -85,22 +85,5 @@ import Testing
                 errors: [FieldError(field: "amountLent", message: "请填写放款金额")],
                 csrf: Self.csrf))
         try Golden.check(view.html.description, "financing-demand.html")
-    }
-
-    @Test func theProjectListWithItsStagesAndTheEntryForm() throws {
-        var totals = ProjectTotals()
-        totals.add(.applied, asked: Amount(wan: "2036.5")!)
-        totals.add(.disbursed, asked: Amount(wan: "800")!, granted: Amount(wan: "600")!)
-        let project = ProjectRecord(
-            id: Self.id(70), orgUnitId: Self.park, enterpriseId: Self.id(40), enterpriseName: "长沙<某>材料有限公司",
-            policyId: nil, policyTitle: nil, name: "智能产线技改", fund: .ultraLongBonds, amountAsked: Amount(wan: "2036.5")!,
-            amountGranted: nil, stage: .applied, appliedOn: "2026-09-03", reviewedOn: nil, listedOn: nil,
-            disbursedOn: nil, rejectedOn: nil, reason: nil, note: nil)
-        let view = ProjectListView(
-            totals: totals, projects: [project], filter: ProjectFilter(stage: .applied),
-            today: LocalDate(iso: "2026-09-20")!,
-            policyOptions: [(Self.id(80).uuidString.lowercased(), "设备更新贴息政策")],
-            entry: StepEntry(form: ProjectsWeb.Form(), errors: [], csrf: Self.csrf))
-        try Golden.check(view.html.description, "project-list.html")
     }
 }
