@@ -71,7 +71,10 @@ let package = Package(
                 .product(name: "VaporTesting", package: "vapor"),
             ],
             // The golden pages are read by the tests through #filePath, not bundled.
-            exclude: ["Problems/Golden", "Enterprises/Golden", "Organisation/Golden", "FieldWork/Golden", "Policies/Golden"],
+            exclude: [
+                "Problems/Golden", "Enterprises/Golden", "Organisation/Golden", "FieldWork/Golden", "Policies/Golden",
+                "Plans/Golden",
+            ],
             swiftSettings: swiftSettings
         ),
     ]

@@ -24,6 +24,18 @@ extension PlanDesk {
         try await PlanStore(database: database, now: now).save(draft, mapping: mapping, by: actor)
     }
 
+    /// The units of a corrected draft matched again, with the reviewer's choices (`mapping`) kept: what
+    /// the review form shows after a save was refused.
+    func rematch(_ draft: PlanDraft, mapping: [String: UUID], of unit: UUID) async throws -> [PlanUnitMatch] {
+        let departments = try await departments(of: unit)
+        return PlanUnits.match(draft.unitNames, against: departments).map { unit in
+            guard let mapped = mapping[unit.name], let d = departments.first(where: { $0.id == mapped }) else {
+                return unit
+            }
+            return PlanUnitMatch(name: unit.name, departmentId: d.id, departmentName: d.name, kind: .similar)
+        }
+    }
+
     /// The active departments of `unit`, which a plan's 责任单位 are matched against.
     func departments(of unit: UUID) async throws -> [PlanUnits.Department] {
         try await PlanUnits.departments(of: unit, on: database.sql)

@@ -1,6 +1,5 @@
 import Foundation
 import JieyouDomain
-import Vapor
 
 /// The review form of an imported plan: every workstream, target and task of the draft as fields the
 /// dispatcher corrects, with the units matched to the park's departments. It works without script:
@@ -94,13 +93,13 @@ enum PlanPreviewForm {
 
     static func render(
         _ draft: PlanDraft, units: [PlanUnitMatch], departments: [PlanUnits.Department], errors: [FieldError],
-        signedIn: SignedIn
+        csrf: HTML
     ) -> HTML {
         let f = FormFields(errors: errors)
         let streams = draft.workstreams.enumerated().map { w, stream in workstream(f, w, stream) }
         let unitRows = unitRows(units, departments: departments)
         return """
-            <form method="post" action="\(WebPath.plans)" class="plan-preview">\(FormFields.csrf(signedIn))\(f.summary)
+            <form method="post" action="\(WebPath.plans)" class="plan-preview">\(csrf)\(f.summary)
             <input type="hidden" name="w.count" value="\(draft.workstreams.count)"><input type="hidden" name="u.count" value="\(units.count)">
             <section class="card"><div class="grid-2">
             \(f.text("title", "方案名称", value: draft.title, required: true))
