@@ -70,29 +70,8 @@ struct StoredReportsWeb: RouteCollection {
     @Sendable func listPage(req: Request) async throws -> Response {
         let entries = try await req.reportDesk().storedReports(
             state: req.queryText("state"), orgUnit: req.queryText("orgUnit"), for: try req.requireSignedIn().actor)
-        let state = req.queryText("state") ?? ""
-        let tabs: [(String, String)] = [("", "全部"), ("draft", "草稿"), ("issued", "已印发")]
-        let rows = entries.map { e -> HTML in
-            """
-            <tr><td><a href="\(WebPath.storedReport(e.id))">\(e.title)</a></td><td>\(e.kindName)</td><td>\(e.unitName)</td>\
-            <td>\(e.state == .draft ? HTML("<span class=\"tag overdue\">草稿</span>") : HTML("<span class=\"tag\">已印发</span>"))</td>\
-            <td>\(e.dueOn ?? "—")</td><td>\(ChinaTime.dateTime(e.draftedAt))</td><td>\(e.issuedAt.map(ChinaTime.dateTime) ?? "—")</td></tr>
-            """
-        }
-        let content: HTML = """
-            <h1>报告草稿与印发</h1>
-            <p class="muted">每期通报在期末自动起草，专项行动结束时起草总结报告；本单位调度员修改后印发，印发后不再改动。</p>
-            <nav aria-label="状态"><ul class="tabs">\(tabs.map { value, label -> HTML in
-                let href = WebPath.storedReports + (value.isEmpty ? "" : "?state=\(value)")
-                return value == state ? "<li><a href=\"\(href)\" aria-current=\"page\"><b>\(label)</b></a></li>" : "<li><a href=\"\(href)\">\(label)</a></li>"
-            })</ul></nav>
-            <p><a href="\(WebPath.reports)">按期查看通报</a></p>
-            \(entries.isEmpty ? HTML("<p class=\"muted\">暂无报告</p>") : HTML("""
-            <div class="table-wrap"><table data-testid="stored-reports"><thead><tr><th>报告</th><th>类型</th><th>单位</th><th>状态</th>\
-            <th>应报送</th><th>起草时间</th><th>印发时间</th></tr></thead><tbody>\(rows)</tbody></table></div>
-            """))
-            """
-        return try await req.page("报告草稿与印发", content, flash: req.flash)
+        let view = StoredReportListView(entries: entries, state: req.queryText("state") ?? "")
+        return try await req.page("报告草稿与印发", view.html, flash: req.flash)
     }
 
     @Sendable func showPage(req: Request) async throws -> Response {
@@ -104,49 +83,9 @@ struct StoredReportsWeb: RouteCollection {
     ) async throws -> Response {
         let signedIn = try req.requireSignedIn()
         let (report, unitName) = try await req.reportDesk().storedReport(id, for: signedIn.actor)
-        let path = WebPath.storedReport(report.id)
-        let f = FormFields(errors: errors)
-        var editor: HTML = .empty
-        if report.state == .draft && ReportStore.mayWrite(signedIn.actor, unit: report.orgUnitId) {
-            func area(_ field: String, _ label: String, _ value: String) -> HTML {
-                """
-                <div class="field"><label for="\(field)">\(label)</label>\
-                <textarea id="\(field)" name="\(field)" rows="6">\(value)</textarea>\(f.error(for: field))</div>
-                """
-            }
-            editor = """
-                <section class="card no-print" data-testid="report-editor"><h2>修改草稿</h2>\(f.summary)
-                <form method="post" action="\(path)">\(FormFields.csrf(signedIn))
-                \(area("summary", "一、总体情况", typed?.summary ?? report.summary))
-                \(area("nextSteps", "六、下步工作", typed?.nextSteps ?? report.nextSteps))
-                <button type="submit">保存</button></form>
-                <form method="post" action="\(SiteURL.storedReportIssue(.value(report.id)).path)">\(FormFields.csrf(signedIn))\
-                <label class="check"><input type="checkbox" name="confirm" value="on" required> 已核对，印发后报告不能再修改</label>\(f.error(for: "confirm"))
-                <button type="submit" data-testid="issue-report">印发</button></form></section>
-                """
-        } else if !errors.isEmpty {
-            editor = f.summary
-        }
-        let state: HTML =
-            report.state == .draft
-            ? "<span class=\"tag overdue\" data-testid=\"report-state\">草稿</span>"
-            : "<span class=\"tag\" data-testid=\"report-state\">已印发</span>"
-        let facts: HTML = """
-            <p class="muted no-print">\(state) \(report.kindName) · \(unitName) · 起草于\(ChinaTime.dateTime(report.draftedAt))\
-            \(report.dueOn.map { " · 应于\($0)前报送" } ?? "")\(report.issuedAt.map { " · 印发于\(ChinaTime.dateTime($0))" } ?? "")</p>
-            """
-        let docx = SiteURL.storedReportFile(.value(report.id)).path
-        let article =
-            report.bulletin.map(ReportArticles.bulletin) ?? report.campaignSummary.map(ReportArticles.campaignSummary)
-            ?? .empty
-        let content: HTML = """
-            <p class="no-print"><a href="\(WebPath.storedReports)">← 报告草稿与印发</a></p>
-            \(facts)
-            <div class="actions no-print"><a class="button" href="\(docx)" download>下载 Word（.docx）</a>\
-            <a class="button secondary" href="\(docx)?masthead=true" download>下载带红头的 Word</a></div>
-            \(editor)
-            \(article)
-            """
-        return try await req.page(report.title, content, flash: req.flash, status: status)
+        let view = StoredReportPageView(
+            report: report, unitName: unitName, mayEdit: ReportStore.mayWrite(signedIn.actor, unit: report.orgUnitId),
+            typed: typed, errors: errors, csrf: FormFields.csrf(signedIn))
+        return try await req.page(report.title, view.html, flash: req.flash, status: status)
     }
 }
