@@ -32,18 +32,7 @@ struct ProblemListImportWeb: RouteCollection {
                 target = id
             }
             let report = try await req.problemListImport(by: actor).run(file: upload.url, into: target)
-            let numbers = report.numbers.prefix(20).map { HTML("<li class=\"mono\">\($0)</li>") }
-            let content: HTML = """
-                <h1>导入完成</h1>
-                <div class="cards" data-testid="import-result">
-                \(StatCard.render("导入问题", "\(report.problems)", testID: "imported-problems"))
-                \(StatCard.render("匹配已登记企业", "\(report.enterprisesMatched)", testID: "matched-enterprises"))
-                \(StatCard.render("新登记企业", "\(report.enterprisesCreated)", testID: "created-enterprises"))
-                </div>
-                <p class="muted">新问题编号\(report.numbers.count > 20 ? "（前20个）" : "")：</p><ul>\(numbers)</ul>
-                <div class="actions"><a class="button" href="\(WebPath.problems)?sort=-submitted">查看问题台账</a><a class="button secondary" href="\(WebPath.problemImport)">继续导入</a></div>
-                """
-            return try await req.page("导入完成", content)
+            return try await req.page("导入完成", ProblemImportResultView(report: report).html)
         } catch {
             let error = ErrorResponseMiddleware.classify(error)
             guard error.status.code < 500, error.status != .forbidden, error.status != .notFound else { throw error }
@@ -55,22 +44,10 @@ struct ProblemListImportWeb: RouteCollection {
     }
 
     private func page(_ signedIn: SignedIn, tree: OrgTree, errors: [String], count: Int) -> HTML {
-        let units = UnitChoices.options(under: signedIn.actor.orgUnitID, tree: tree)
-        let errorList = ImportErrors.render(errors, count: count, nothing: "未导入任何问题")
-        let columns = ProblemList.Column.allCases.map(\.header).joined(separator: "、")
-        return """
-            <h1>导入问题清单</h1>
-            \(errorList)
-            <form method="post" action="\(WebPath.problemImport)" enctype="multipart/form-data" class="card" data-upload>
-            \(FormFields.csrf(signedIn))
-            <div class="field"><label for="file">问题清单文件<span class="req">*</span></label>
-            <input id="file" name="file" type="file" accept=".xlsx,.csv" required>
-            <p class="hint">按“送解优”问题清单格式（\(columns)）填写的 Excel 表；企业单元格可合并。企业按全称匹配本单位及下级已登记的企业，若表中另有“统一社会信用代码”列，未登记的企业将一并登记。办理进展以“待受理、待交办、已交办、办理中、已办结、已销号”开头时按该状态导入，交办时间作为交办日期计算办理时限。<a href="\(WebPath.problemList)">导出一份现有问题清单</a>作为样表。</p></div>
-            \(FormFields().select("orgUnit", "新登记企业归属", options: units, selected: signedIn.actor.orgUnitID.uuidString, blank: nil))
-            <progress hidden max="100" value="0" data-progress></progress><p class="hint" data-progress-text aria-live="polite"></p>
-            <div class="actions"><button type="submit">上传并导入</button></div>
-            </form>
-            <script src="\(WebPath.uploadScript)" defer></script>
-            """
+        ProblemImportFormView(
+            unitOptions: UnitChoices.options(under: signedIn.actor.orgUnitID, tree: tree),
+            ownUnit: signedIn.actor.orgUnitID,
+            errors: errors, count: count, csrf: FormFields.csrf(signedIn)
+        ).html
     }
 }
