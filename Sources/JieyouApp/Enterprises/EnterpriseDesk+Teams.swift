@@ -31,9 +31,18 @@ extension EnterpriseDesk {
         try await TeamService(database: database, now: now).save(input, id: id, by: actor)
     }
 
-    /// The enterprises of the actor's subtree that pasted lines name (by name or credit code).
-    func enterprises(named keys: [String]) async throws -> [String: NamedRef] {
-        try await EnterpriseLookup.resolve(keys, units: Array(tree.subtree(of: actor.orgUnitID)), on: sql)
+    /// The enterprises of the actor's subtree that a pasted list names, one per line (by name or credit
+    /// code), in its order; a line that names none is an error on `field` that says its line.
+    func enterprises(pasted text: String, field: String) async throws -> [UUID] {
+        let lines = PastedLines.records(text, maxFields: 1, separators: [])
+        let found = try await EnterpriseLookup.resolve(
+            lines.map { $0.fields[0] }, units: Array(tree.subtree(of: actor.orgUnitID)), on: sql)
+        var v = Validator()
+        for record in lines where found[record.fields[0]] == nil {
+            v.fail(field, "服务企业第\(record.line)行：找不到企业“\(record.fields[0])”")
+        }
+        try v.throwIfFailed()
+        return lines.compactMap { found[$0.fields[0]]?.id }
     }
 
     /// Who a team's form offers as 组长 (联点领导) and 成员 (cadres): the active people of the actor's
