@@ -79,19 +79,8 @@ struct DepartmentsWeb: RouteCollection {
     }
 
     private func form(_ ctx: AdminContext, _ form: Form, id: UUID?, errors: [FieldError]) -> HTML {
-        let f = FormFields(errors: errors)
-        let kinds = DepartmentKind.allCases.map { ($0.rawValue, $0.chineseName) }
-        return """
-            <h1>\(id == nil ? "新增部门" : "编辑部门")</h1>
-            <form method="post" action="\(id.map(WebPath.department) ?? WebPath.departments)" class="card">
-            \(FormFields.csrf(ctx.signedIn))\(f.summary)
-            \(f.select("orgUnitId", "所属组织", options: ctx.unitOptions(), selected: form.orgUnitId, required: true))
-            \(f.text("name", "部门名称", value: form.name, required: true, hint: "如：经济发展局、行政审批服务局、服务小组"))
-            \(f.select("kind", "类型", options: kinds, selected: form.kind, required: true))
-            \(f.text("phone", "联系电话", value: form.phone, type: "tel"))
-            \(id == nil ? .empty : f.checkbox("active", "启用（停用后不再接收交办）", checked: form.active == "true"))
-            <div class="actions"><button type="submit">保存</button><a class="button secondary" href="\(WebPath.departments)">取消</a></div>
-            </form>
-            """
+        DepartmentFormView(
+            form: form, id: id, errors: errors, csrf: FormFields.csrf(ctx.signedIn), unitOptions: ctx.unitOptions()
+        ).html
     }
 }

@@ -74,35 +74,9 @@ struct OrgUnitsWeb: RouteCollection {
     }
 
     private func form(_ ctx: AdminContext, _ form: Form, id: UUID?, errors: [FieldError]) -> HTML {
-        let f = FormFields(errors: errors)
-        let parents = ctx.unitOptions { $0.level != .park && $0.id != id }
-        let levels = OrgLevel.allCases.filter { $0 != .province }.map { ($0.rawValue, $0.chineseName) }
-        return """
-            <h1>\(id == nil ? "新增组织" : "编辑组织")</h1>
-            <form method="post" action="\(id.map(WebPath.orgUnit) ?? WebPath.orgUnits)" class="card">
-            \(FormFields.csrf(ctx.signedIn))\(f.summary)
-            \(f.select("parentId", "上级组织", options: parents, selected: form.parentId, required: true))
-            \(f.select("level", "级别", options: levels, selected: form.level, required: true))
-            \(f.text("name", "名称", value: form.name, required: true))
-            \(f.text("code", "区划代码", value: form.code, hint: "县级以上填6位行政区划代码（GB/T 2260）；园区可填本地编码"))
-            <div class="actions"><button type="submit">保存</button><a class="button secondary" href="\(WebPath.orgUnits)">取消</a></div>
-            </form>
-            """
-    }
-}
-
-extension AppError {
-    /// The error as a form shows it: input problems (400, 409) are returned to be shown beside the
-    /// fields; anything else (403, 404, 500) is rethrown to the error page.
-    static func forForm(_ error: any Error) throws -> AppError {
-        let classified = ErrorResponseMiddleware.classify(error)
-        guard classified.status == .badRequest || classified.status == .conflict else { throw error }
-        return classified
-    }
-
-    /// The errors to show next to form fields.
-    var fieldErrors: [FieldError] {
-        if !details.isEmpty { return details }
-        return [FieldError(field: field ?? "form", message: message)]
+        OrgUnitFormView(
+            form: form, id: id, errors: errors, csrf: FormFields.csrf(ctx.signedIn),
+            parents: ctx.unitOptions { $0.level != .park && $0.id != id }
+        ).html
     }
 }

@@ -109,25 +109,9 @@ struct UsersWeb: RouteCollection {
     private func form(_ req: Request, _ ctx: AdminContext, _ form: Form, id: UUID?, errors: [FieldError]) async throws
         -> HTML
     {
-        let f = FormFields(errors: errors)
-        let departments = try await ctx.desk.departmentChoices()
-        let roles = Role.allCases.map { ($0.rawValue, $0.chineseName) }
-        return """
-            <h1>\(id == nil ? "新增用户" : "编辑用户")</h1>
-            <form method="post" action="\(id.map(WebPath.user) ?? WebPath.users)" class="card">
-            \(FormFields.csrf(ctx.signedIn))\(f.summary)
-            \(id == nil ? f.text("username", "用户名", value: form.username, required: true, hint: "3到32位字母、数字、“_”“.”或“-”，创建后不能修改", autocomplete: "off") : HTML("<p><b>用户名：</b>\(form.username ?? "")</p>"))
-            \(f.text("displayName", "姓名", value: form.displayName, required: true))
-            \(f.text("phone", "手机号", value: form.phone, type: "tel"))
-            \(f.text("password", id == nil ? "初始密码" : "重置密码", value: nil, type: "password", required: id == nil, hint: id == nil ? "至少8位，须同时包含字母和数字" : "留空则不修改；重置后该用户所有登录将退出", autocomplete: "new-password"))
-            \(f.checkboxes("roles", "角色", options: roles, selected: Set(form.roles ?? [])))
-            \(f.select("orgUnitId", "所属组织", options: ctx.unitOptions(), selected: form.orgUnitId, required: true))
-            \(f.select("departmentId", "所属部门", options: departments, selected: form.departmentId, blank: "无（责任单位经办人必选）"))
-            \(f.text("enterpriseCreditCode", "所属企业（统一社会信用代码）", value: form.enterpriseCreditCode, hint: "仅企业联系人填写"))
-            \(f.error(for: "enterpriseId"))
-            \(id == nil ? .empty : f.checkbox("active", "启用", checked: form.active == "true"))
-            <div class="actions"><button type="submit">保存</button><a class="button secondary" href="\(WebPath.users)">取消</a></div>
-            </form>
-            """
+        UserFormView(
+            form: form, id: id, errors: errors, csrf: FormFields.csrf(ctx.signedIn), unitOptions: ctx.unitOptions(),
+            departments: try await ctx.desk.departmentChoices().map { ($0, $1) }
+        ).html
     }
 }
