@@ -73,7 +73,8 @@ let package = Package(
             // The golden pages are read by the tests through #filePath, not bundled.
             exclude: [
                 "Problems/Golden", "Enterprises/Golden", "Organisation/Golden", "FieldWork/Golden", "Policies/Golden",
-                "Plans/Golden",
+                "Plans/Golden", "Reports/Golden", "SignIn/Golden", "Notifications/Golden", "Calendar/Golden",
+                "Home/Golden",
             ],
             swiftSettings: swiftSettings
         ),

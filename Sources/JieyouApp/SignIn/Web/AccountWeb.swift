@@ -38,16 +38,6 @@ struct AccountWeb: RouteCollection {
 
     private func form(_ req: Request, errors: [FieldError]) throws -> HTML {
         let signedIn = try req.requireSignedIn()
-        let f = FormFields(errors: errors)
-        return """
-            <h1>修改密码</h1>
-            <form method="post" action="\(WebPath.password)" class="card">
-            \(FormFields.csrf(signedIn))\(f.summary)
-            \(f.text("currentPassword", "当前密码", value: nil, type: "password", required: true, autocomplete: "current-password"))
-            \(f.text("newPassword", "新密码", value: nil, type: "password", required: true, hint: "至少8位，须同时包含字母和数字", autocomplete: "new-password"))
-            \(f.text("confirmPassword", "再次输入新密码", value: nil, type: "password", required: true, autocomplete: "new-password"))
-            <div class="actions"><button type="submit">修改密码</button></div>
-            </form>
-            """
+        return PasswordFormView(errors: errors, csrf: FormFields.csrf(signedIn)).html
     }
 }

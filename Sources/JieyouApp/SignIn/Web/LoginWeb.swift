@@ -63,23 +63,10 @@ struct LoginWeb: RouteCollection {
         _ req: Request, username: String?, next: String?, error: String?, status: HTTPResponseStatus = .ok
     ) async throws -> Response {
         let token = Tokens.make()
-        let content: HTML = """
-            <section class="login card">
-            <h1>登录解优</h1>
-            \(error.map { HTML("<div class=\"error-summary\" role=\"alert\" data-testid=\"login-error\">\($0)</div>") })
-            <form method="post" action="\(WebPath.loginPath)">
-            <input type="hidden" name="_csrf" value="\(token)">
-            <input type="hidden" name="next" value="\(next.flatMap { WebPath.isSafeRedirect($0) ? $0 : nil } ?? "")">
-            <div class="field"><label for="username">用户名</label>
-            <input id="username" name="username" type="text" value="\(username ?? "")" autocomplete="username" autocapitalize="none" required></div>
-            <div class="field"><label for="password">密码</label>
-            <input id="password" name="password" type="password" autocomplete="current-password" required></div>
-            <div class="actions"><button type="submit">登录</button></div>
-            </form>
-            <p class="hint">连续输错5次密码，账号将锁定15分钟。忘记密码请联系本单位系统管理员重置。</p>
-            </section>
-            """
-        let response = try await req.page("登录", content, status: status)
+        let view = LoginView(
+            username: username, next: next.flatMap { WebPath.isSafeRedirect($0) ? $0 : nil }, error: error, token: token
+        )
+        let response = try await req.page("登录", view.html, status: status)
         response.cookies[Self.loginCSRFCookie] = HTTPCookies.Value(
             string: token, path: WebPath.loginPath, isSecure: req.appConfiguration.secureCookies, isHTTPOnly: true,
             sameSite: .strict)
