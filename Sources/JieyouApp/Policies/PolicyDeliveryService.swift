@@ -162,7 +162,7 @@ struct PolicyDeliveryService {
 
 extension PolicyDeliveryService {
     /// A delivery as the list shows it.
-    struct Delivery: Decodable, Sendable {
+    struct Delivery: Codable, Sendable {
         let id: UUID
         let policyId: UUID
         let policyTitle: String

@@ -10,22 +10,12 @@ struct EnterpriseImportFormView {
     let csrf: HTML
 
     var html: HTML {
-        let f = FormFields()
-        let errorList = ImportErrors.render(errors, count: count, nothing: "未导入任何数据")
-        return """
-            <h1>导入企业名单</h1>
-            \(errorList)
-            <form method="post" action="\(WebPath.enterpriseImport)" enctype="multipart/form-data" class="card" data-upload>
-            \(csrf)
-            <div class="field"><label for="file">企业名单文件<span class="req">*</span></label>
-            <input id="file" name="file" type="file" accept=".xlsx,.csv" required>
-            <p class="hint">Excel（.xlsx）或 CSV 文件，第一行为表头。<a href="\(WebPath.enterpriseTemplate)">下载导入模板</a></p></div>
-            \(f.select("orgUnit", "导入到", options: unitOptions, selected: ownUnit.uuidString, blank: nil))
-            <progress hidden max="100" value="0" data-progress></progress><p class="hint" data-progress-text aria-live="polite"></p>
-            <div class="actions"><button type="submit">上传并导入</button></div>
-            </form>
-            <script src="\(WebPath.uploadScript)" defer></script>
-            """
+        SheetUploadForm(
+            title: "导入企业名单", action: WebPath.enterpriseImport, fileLabel: "企业名单文件",
+            hint: "Excel（.xlsx）或 CSV 文件，第一行为表头。<a href=\"\(WebPath.enterpriseTemplate)\">下载导入模板</a>",
+            unitLabel: "导入到", unitOptions: unitOptions, ownUnit: ownUnit, errors: errors, count: count,
+            nothing: "未导入任何数据", csrf: csrf
+        ).html
     }
 }
 

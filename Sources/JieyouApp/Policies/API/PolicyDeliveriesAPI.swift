@@ -41,23 +41,8 @@ struct PolicyDeliveriesAPI: RouteCollection {
         return try await Recorded(recorded: recorded).encodeResponse(status: .created, for: req)
     }
 
-    struct DeliveryDTO: Content {
-        let id: UUID
-        let policyId: UUID
-        let policyTitle: String
-        let enterpriseId: UUID
-        let enterpriseName: String
-        let channel: String
-        let deliveredOn: String
-        let acknowledgedAt: Date?
-
-        init(_ d: PolicyDeliveryService.Delivery) {
-            (id, policyId, policyTitle, enterpriseId, enterpriseName, channel, deliveredOn, acknowledgedAt) = (
-                d.id, d.policyId, d.policyTitle, d.enterpriseId, d.enterpriseName, d.channel, d.deliveredOn,
-                d.acknowledgedAt
-            )
-        }
-    }
+    /// A delivery as the list shows it (`PolicyDeliveryService.Delivery`).
+    typealias DeliveryDTO = PolicyDeliveryService.Delivery
 
     struct DeliveryList: Content {
         let items: [DeliveryDTO]
@@ -71,6 +56,8 @@ struct PolicyDeliveriesAPI: RouteCollection {
         let enterprise = req.queryID("enterprise", "企业", &v)
         try v.throwIfFailed()
         let items = try await desk.deliveries(policy: policy, enterprise: enterprise)
-        return DeliveryList(items: items.map(DeliveryDTO.init))
+        return DeliveryList(items: items)
     }
 }
+
+extension PolicyDeliveryService.Delivery: Content {}

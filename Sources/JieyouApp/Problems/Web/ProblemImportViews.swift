@@ -11,22 +11,15 @@ struct ProblemImportFormView {
     let csrf: HTML
 
     var html: HTML {
-        let errorList = ImportErrors.render(errors, count: count, nothing: "未导入任何问题")
         let columns = ProblemList.Column.allCases.map(\.header).joined(separator: "、")
-        return """
-            <h1>导入问题清单</h1>
-            \(errorList)
-            <form method="post" action="\(WebPath.problemImport)" enctype="multipart/form-data" class="card" data-upload>
-            \(csrf)
-            <div class="field"><label for="file">问题清单文件<span class="req">*</span></label>
-            <input id="file" name="file" type="file" accept=".xlsx,.csv" required>
-            <p class="hint">按“送解优”问题清单格式（\(columns)）填写的 Excel 表；企业单元格可合并。企业按全称匹配本单位及下级已登记的企业，若表中另有“统一社会信用代码”列，未登记的企业将一并登记。办理进展以“待受理、待交办、已交办、办理中、已办结、已销号”开头时按该状态导入，交办时间作为交办日期计算办理时限。<a href="\(WebPath.problemList)">导出一份现有问题清单</a>作为样表。</p></div>
-            \(FormFields().select("orgUnit", "新登记企业归属", options: unitOptions, selected: ownUnit.uuidString, blank: nil))
-            <progress hidden max="100" value="0" data-progress></progress><p class="hint" data-progress-text aria-live="polite"></p>
-            <div class="actions"><button type="submit">上传并导入</button></div>
-            </form>
-            <script src="\(WebPath.uploadScript)" defer></script>
-            """
+        return SheetUploadForm(
+            title: "导入问题清单", action: WebPath.problemImport, fileLabel: "问题清单文件",
+            hint: """
+                按“送解优”问题清单格式（\(columns)）填写的 Excel 表；企业单元格可合并。企业按全称匹配本单位及下级已登记的企业，若表中另有“统一社会信用代码”列，未登记的企业将一并登记。办理进展以“待受理、待交办、已交办、办理中、已办结、已销号”开头时按该状态导入，交办时间作为交办日期计算办理时限。<a href="\(WebPath.problemList)">导出一份现有问题清单</a>作为样表。
+                """,
+            unitLabel: "新登记企业归属", unitOptions: unitOptions, ownUnit: ownUnit, errors: errors, count: count,
+            nothing: "未导入任何问题", csrf: csrf
+        ).html
     }
 }
 
