@@ -1,24 +1,6 @@
 import Foundation
 import JieyouDomain
 
-/// 导入企业名单: the upload form, with every bad row and column of a refused file above it.
-struct EnterpriseImportFormView {
-    let unitOptions: [(value: String, label: String)]
-    let ownUnit: UUID
-    let errors: [String]
-    let count: Int
-    let csrf: HTML
-
-    var html: HTML {
-        SheetUploadForm(
-            title: "导入企业名单", action: WebPath.enterpriseImport, fileLabel: "企业名单文件",
-            hint: "Excel（.xlsx）或 CSV 文件，第一行为表头。<a href=\"\(WebPath.enterpriseTemplate)\">下载导入模板</a>",
-            unitLabel: "导入到", unitOptions: unitOptions, ownUnit: ownUnit, errors: errors, count: count,
-            nothing: "未导入任何数据", csrf: csrf
-        ).html
-    }
-}
-
 /// 导入完成: how many enterprises a list added, updated or left as they were.
 struct EnterpriseImportResultView {
     let report: EnterpriseImportReport

@@ -43,10 +43,14 @@ struct EnterpriseImportWeb: RouteCollection {
         return try await OfficeDownload.stream(try await EnterpriseTemplate.write(), req)
     }
 
+    /// The upload form, with every bad row and column of a refused file above it.
     private func page(_ access: EnterpriseAccess, errors: [String], count: Int) -> HTML {
-        EnterpriseImportFormView(
-            unitOptions: UnitChoices.options(under: access.actor.orgUnitID, tree: access.tree),
-            ownUnit: access.actor.orgUnitID, errors: errors, count: count, csrf: FormFields.csrf(access.signedIn)
+        SheetUploadForm(
+            title: "导入企业名单", action: WebPath.enterpriseImport, fileLabel: "企业名单文件",
+            hint: "Excel（.xlsx）或 CSV 文件，第一行为表头。<a href=\"\(WebPath.enterpriseTemplate)\">下载导入模板</a>",
+            unitLabel: "导入到", unitOptions: UnitChoices.options(under: access.actor.orgUnitID, tree: access.tree),
+            ownUnit: access.actor.orgUnitID, errors: errors, count: count, nothing: "未导入任何数据",
+            csrf: FormFields.csrf(access.signedIn)
         ).html
     }
 }
