@@ -73,7 +73,26 @@ def sign_in(driver, base_url, username, password=DEMO_PASSWORD):
 
 
 def menu_items(driver):
+    """The first row of the menu: 首页, the groups, and the role's one-tap action."""
     return [a.text for a in driver.find_elements(By.CSS_SELECTOR, "[data-testid=menu] a")]
+
+
+def menu_groups(driver):
+    """Each group of the menu with the entries its second row shows, opened as a user would."""
+    links = [(a.text, a.get_attribute("href")) for a in driver.find_elements(By.CSS_SELECTOR, "[data-testid=menu] a")
+             if a.get_attribute("data-testid") != "quick-action"]
+    groups = {}
+    for title, href in links[1:]:
+        driver.get(href)
+        groups[title] = [a.text for a in driver.find_elements(By.CSS_SELECTOR, "[data-testid=submenu] a")]
+    return groups
+
+
+def open_menu(driver, group, entry):
+    """Opens a menu entry as a user does: the group in the first row, then the entry in the second."""
+    driver.find_element(By.CSS_SELECTOR, "[data-testid=menu]").find_element(By.LINK_TEXT, group).click()
+    WebDriverWait(driver, 15).until(EC.presence_of_element_located((By.CSS_SELECTOR, "[data-testid=submenu]")))
+    driver.find_element(By.CSS_SELECTOR, "[data-testid=submenu]").find_element(By.LINK_TEXT, entry).click()
 
 
 def wait_until_replaced(driver, element, timeout=15):

@@ -2,12 +2,12 @@
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from conftest import sign_in, wait_until_replaced
+from conftest import open_menu, sign_in, wait_until_replaced
 
 
 def test_leader_reads_campaign_coverage_and_the_financing_meeting(browser, base_url):
     sign_in(browser, base_url, "gx_leader")
-    browser.find_element(By.LINK_TEXT, "专项行动").click()
+    open_menu(browser, "企业与走访", "专项行动")
     browser.find_element(By.PARTIAL_LINK_TEXT, "送解优专项行动").click()
     headline = browser.find_element(By.CSS_SELECTOR, "[data-testid=coverage-headline]").text
     assert "送解优专项行动" in headline and "长沙高新区" in headline
@@ -27,7 +27,7 @@ def test_leader_reads_campaign_coverage_and_the_financing_meeting(browser, base_
     wait_until_replaced(browser, before)
     assert "送解优" not in browser.find_element(By.CSS_SELECTOR, "[data-testid=coverage-headline]").text
 
-    browser.find_element(By.LINK_TEXT, "活动").click()
+    open_menu(browser, "企业与走访", "活动")
     browser.find_element(By.LINK_TEXT, "长沙高新区政银企对接会").click()
     total = browser.find_element(By.CSS_SELECTOR, "[data-testid=financing-total]").text
     assert total == "35 家企业达成融资意向 18.7 亿元，现场放款 5500 万元"

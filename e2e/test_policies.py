@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from conftest import sign_in, wait_until_replaced
+from conftest import open_menu, sign_in, wait_until_replaced
 
 ENTERPRISE = "湖南麓谷新材料科技有限公司"
 
@@ -20,7 +20,7 @@ def card_value(browser, test_id):
 def test_an_officer_writes_a_rule_pushes_it_and_the_enterprise_acknowledges(browser, base_url):
     title = f"新材料企业技改奖补-{uuid.uuid4().hex[:6]}"
     sign_in(browser, base_url, "gx_dispatcher")
-    browser.find_element(By.LINK_TEXT, "政策").click()
+    open_menu(browser, "政策", "政策")
     browser.find_element(By.LINK_TEXT, "新建政策").click()
     browser.find_element(By.ID, "title").send_keys(title)
     browser.find_element(By.ID, "issuer").send_keys("长沙高新区管委会")
@@ -58,7 +58,7 @@ def test_an_officer_writes_a_rule_pushes_it_and_the_enterprise_acknowledges(brow
     # The enterprise finds it in its account and confirms.
     browser.delete_all_cookies()
     sign_in(browser, base_url, "gx_enterprise")
-    browser.find_element(By.LINK_TEXT, "我的政策").click()
+    open_menu(browser, "政策", "我的政策")
     cards = [c for c in browser.find_elements(By.CSS_SELECTOR, "[data-testid=my-policy]") if title in c.text]
     assert len(cards) == 1
     assert "符合：制造业；专精特新中小企业" in cards[0].find_element(By.CSS_SELECTOR, "[data-testid=reasons]").text
@@ -87,7 +87,7 @@ def last_quarter():
 
 def test_the_ledger_shows_last_quarters_benefits_as_seed_003_reports_them(browser, base_url):
     sign_in(browser, base_url, "gx_leader")
-    browser.find_element(By.LINK_TEXT, "兑现台账").click()
+    open_menu(browser, "政策", "兑现台账")
     # The demo's 兑现 of this quarter (a project's funds) is filtered out by the period.
     start, end = last_quarter()
     browser.get(f"{base_url}/benefits?from={start}&to={end}")
@@ -98,7 +98,7 @@ def test_the_ledger_shows_last_quarters_benefits_as_seed_003_reports_them(browse
 def test_a_project_application_moves_to_funds_paid_and_the_ledger_counts_them(browser, base_url):
     name = f"数字化车间建设项目-{uuid.uuid4().hex[:6]}"
     sign_in(browser, base_url, "gx_dispatcher")
-    browser.find_element(By.LINK_TEXT, "项目申报").click()
+    open_menu(browser, "政策", "项目申报")
     sentence = browser.find_element(By.CSS_SELECTOR, "[data-testid=project-sentence]").text
     assert "个项目申报，申报资金需求" in sentence  # the demo's 26 (seed 004), checked exactly by the suite
     browser.find_element(By.ID, "enterprise").send_keys(ENTERPRISE)
@@ -124,6 +124,6 @@ def test_a_project_application_moves_to_funds_paid_and_the_ledger_counts_them(br
     # The enterprise sees it in its account, with the money.
     browser.delete_all_cookies()
     sign_in(browser, base_url, "gx_enterprise")
-    browser.find_element(By.LINK_TEXT, "我的政策").click()
+    open_menu(browser, "政策", "我的政策")
     row = [r for r in browser.find_elements(By.CSS_SELECTOR, "[data-testid=my-projects] tbody tr") if name in r.text]
     assert len(row) == 1 and "320.50" in row[0].text

@@ -5,7 +5,7 @@ import re
 
 from selenium.webdriver.common.by import By
 
-from conftest import sign_in, wait_until_replaced
+from conftest import open_menu, sign_in, wait_until_replaced
 
 
 def ledger_total(browser):
@@ -15,7 +15,7 @@ def ledger_total(browser):
 
 def test_each_number_of_the_dashboard_opens_its_list(browser, base_url):
     sign_in(browser, base_url, "gx_leader")
-    browser.find_element(By.LINK_TEXT, "数据看板").click()
+    open_menu(browser, "统计与通报", "数据看板")
     for chart in ["chart-categories", "chart-trend", "chart-ranking", "chart-coverage"]:
         assert browser.find_elements(By.CSS_SELECTOR, f"[data-testid={chart}] svg.chart"), chart
 
@@ -38,7 +38,7 @@ def test_each_number_of_the_dashboard_opens_its_list(browser, base_url):
 
 def test_the_dispatcher_keeps_edits_and_issues_a_monthly_bulletin(browser, base_url):
     sign_in(browser, base_url, "wc_dispatcher")
-    browser.find_element(By.LINK_TEXT, "通报").click()
+    open_menu(browser, "统计与通报", "通报")
     browser.get(base_url + "/reports?kind=month")
     title = browser.find_element(By.CSS_SELECTOR, "[data-testid=bulletin] h1").text
     keep = browser.find_element(By.CSS_SELECTOR, "[data-testid=keep-draft]")
@@ -74,7 +74,7 @@ def test_the_dispatcher_keeps_edits_and_issues_a_monthly_bulletin(browser, base_
 
 def test_the_campaign_summary_is_one_click_from_its_coverage(browser, base_url):
     sign_in(browser, base_url, "gx_leader")
-    browser.find_element(By.LINK_TEXT, "专项行动").click()
+    open_menu(browser, "企业与走访", "专项行动")
     browser.find_element(By.PARTIAL_LINK_TEXT, "送解优专项行动").click()
     browser.find_element(By.CSS_SELECTOR, "[data-testid=campaign-summary-link]").click()
     article = browser.find_element(By.CSS_SELECTOR, "[data-testid=campaign-summary]")

@@ -6,19 +6,31 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import menu_items, sign_in
+from conftest import menu_groups, menu_items, sign_in
 
-WORK = ["活动", "专项行动", "走访覆盖", "专班"]
+FIELD = ["企业", "记录走访", "活动", "专项行动", "走访覆盖", "专班"]
+READ_FIELD = ["企业", "活动", "专项行动", "走访覆盖", "专班"]
 POLICY = ["政策", "项目申报", "兑现台账"]
-ADMIN_MENU = [
-    "首页", "问题台账", "数据看板", "统计分析", "通报", "企业", *POLICY, "攻坚方案", "记录走访", *WORK, "组织机构", "部门", "用户", "工作日历", "本单位设置", "操作日志",
-    "修改密码",
-]
-FIELD_MENU = ["首页", "问题台账", "数据看板", "统计分析", "通报", "企业", *POLICY, "攻坚方案", "记录走访", *WORK, "通讯录", "修改密码"]
-READER_MENU = ["首页", "问题台账", "数据看板", "统计分析", "通报", "企业", *POLICY, "攻坚方案", *WORK, "通讯录", "修改密码"]
-HANDLER_MENU = ["首页", "问题台账", "部门工作台", "数据看板", "统计分析", "通报", *POLICY, "攻坚任务", "攻坚方案", "通讯录", "修改密码"]
-OUTSIDER_MENU = ["首页", "问题台账", "修改密码"]
-ENTERPRISE_MENU = ["首页", "问题台账", "我的政策", "修改密码"]
+STATS = ["数据看板", "统计分析", "通报"]
+STAFF_SETTINGS = ["通讯录", "修改密码"]
+ADMIN_MENU = {
+    "问题": ["问题台账"], "企业与走访": FIELD, "政策": POLICY, "攻坚": ["攻坚方案"], "统计与通报": STATS,
+    "设置": ["组织机构", "部门", "用户", "工作日历", "本单位设置", "操作日志", "修改密码"],
+}
+FIELD_MENU = {
+    "问题": ["问题台账"], "企业与走访": FIELD, "政策": POLICY, "攻坚": ["攻坚方案"], "统计与通报": STATS,
+    "设置": STAFF_SETTINGS,
+}
+READER_MENU = {
+    "问题": ["问题台账"], "企业与走访": READ_FIELD, "政策": POLICY, "攻坚": ["攻坚方案"], "统计与通报": STATS,
+    "设置": STAFF_SETTINGS,
+}
+HANDLER_MENU = {
+    "问题": ["问题台账", "部门工作台"], "政策": POLICY, "攻坚": ["攻坚任务", "攻坚方案"], "统计与通报": STATS,
+    "设置": STAFF_SETTINGS,
+}
+OUTSIDER_MENU = {"问题": ["问题台账"], "设置": ["修改密码"]}
+ENTERPRISE_MENU = {"问题": ["问题台账"], "政策": ["我的政策"], "设置": ["修改密码"]}
 
 ROLES = [
     ("admin", ADMIN_MENU, "湖南省"),
@@ -38,10 +50,12 @@ ROLES = [
 def test_each_role_sees_its_menu(browser, base_url, username, menu, org):
     sign_in(browser, base_url, username)
     assert browser.current_url.rstrip("/") == base_url
-    assert menu_items(browser) == menu
     assert org in browser.find_element(By.CSS_SELECTOR, "[data-testid=org]").text
     assert "工作日" in browser.find_element(By.CSS_SELECTOR, "[data-testid=cadence]").text or \
         "休息日" in browser.find_element(By.CSS_SELECTOR, "[data-testid=cadence]").text
+    quick = ["记录走访"] if username == "gx_cadre" else []
+    assert menu_items(browser) == ["首页", *menu.keys(), *quick]
+    assert menu_groups(browser) == menu
 
 
 def test_enterprise_sees_its_own_enterprise(browser, base_url):

@@ -9,18 +9,25 @@ import VaporTesting
         try await withApp { app in
             _ = try await World.build(on: app)
             let client = Client(app: app)
-            let expectations: [(String, [String], [String])] = [
-                ("lx_admin", ["组织机构", "部门", "用户", "工作日历", "操作日志", "修改密码"], ["通讯录"]),
-                ("lx_dispatcher", ["通讯录", "修改密码"], ["用户", "组织机构", "操作日志"]),
-                ("lx_enterprise", ["修改密码"], ["通讯录", "用户", "组织机构"]),
-                ("yy_upper", ["通讯录"], ["用户"]),
+            // The groups in the first row; the 设置 entries in the second row of a page of that group.
+            let expectations: [(String, [String], [String], [String])] = [
+                ("lx_admin", ["问题", "企业与走访", "政策", "设置"], ["组织机构", "部门", "用户", "工作日历", "操作日志", "修改密码"], ["通讯录"]),
+                ("lx_dispatcher", ["问题", "统计与通报", "设置"], ["通讯录", "修改密码"], ["用户", "组织机构", "操作日志"]),
+                ("lx_enterprise", ["问题", "政策", "设置"], ["修改密码"], ["通讯录", "用户", "组织机构"]),
+                ("yy_upper", ["问题", "统计与通报"], ["通讯录"], ["用户"]),
             ]
-            for (user, present, absent) in expectations {
+            for (user, groups, present, absent) in expectations {
                 let session = try await client.webSession(user)
                 let home = try await client.send(.GET, "/", cookie: session.cookie)
-                let menu = try #require(home.body.string.firstMatch(of: /<ul data-testid="menu">(.*?)<\/ul>/)?.1)
-                for item in present { #expect(menu.contains(">\(item)<"), "\(user) should see \(item)") }
-                for item in absent { #expect(!menu.contains(">\(item)<"), "\(user) should not see \(item)") }
+                let top = try #require(home.body.string.firstMatch(of: /<ul data-testid="menu">(.*?)<\/ul>/)?.1)
+                for group in groups { #expect(top.contains(">\(group)<"), "\(user) should see the group \(group)") }
+                #expect(!home.body.string.contains("data-testid=\"submenu\""), "the home page belongs to no group")
+                let page = try await client.send(.GET, "/account/password", cookie: session.cookie)
+                let entries = try #require(
+                    page.body.string.firstMatch(
+                        of: /<ul class="submenu" data-testid="submenu" aria-label="设置">(.*?)<\/ul>/)?.1)
+                for item in present { #expect(entries.contains(">\(item)<"), "\(user) should see \(item)") }
+                for item in absent { #expect(!entries.contains(">\(item)<"), "\(user) should not see \(item)") }
             }
         }
     }

@@ -2,72 +2,6 @@ import JieyouDomain
 import SQLKit
 import Vapor
 
-/// One entry of the navigation menu.
-struct MenuItem {
-    let title: String
-    let path: String
-
-    /// The menu of a user: only what the user's roles may open.
-    static func items(for actor: Actor) -> [MenuItem] {
-        // Every role has problems to follow: its org's, its department's, its enterprise's or its reports.
-        var items = [MenuItem(title: "首页", path: WebPath.home), MenuItem(title: "问题台账", path: WebPath.problems)]
-        if actor.has(.handler), let department = actor.departmentID {
-            items.append(MenuItem(title: "部门工作台", path: WebPath.departmentWork(department)))
-        }
-        if AccessPolicy.has(actor, .readStatistics) {
-            items += [
-                MenuItem(title: "数据看板", path: WebPath.dashboard),
-                MenuItem(title: "统计分析", path: WebPath.stats),
-                MenuItem(title: "通报", path: WebPath.reports),
-            ]
-        }
-        if AccessPolicy.has(actor, .readEnterprises) {
-            items.append(MenuItem(title: "企业", path: WebPath.enterprises))
-        }
-        if AccessPolicy.has(actor, .readPolicies) {
-            items += [
-                MenuItem(title: "政策", path: WebPath.policies), MenuItem(title: "项目申报", path: WebPath.projects),
-                MenuItem(title: "兑现台账", path: WebPath.benefits),
-            ]
-        } else if actor.has(.enterprise) {
-            items.append(MenuItem(title: "我的政策", path: WebPath.myPolicies))
-        }
-        if actor.has(.handler), let department = actor.departmentID {
-            items.append(MenuItem(title: "攻坚任务", path: WebPath.planUnit(department)))
-        }
-        if AccessPolicy.has(actor, .readPlans) {
-            items.append(MenuItem(title: "攻坚方案", path: WebPath.plans))
-        }
-        if AccessPolicy.has(actor, .recordFieldWork) {
-            items.append(MenuItem(title: "记录走访", path: WebPath.newVisit))
-        }
-        if AccessPolicy.has(actor, .readEnterprises) {
-            items += [
-                MenuItem(title: "活动", path: WebPath.meetings),
-                MenuItem(title: "专项行动", path: WebPath.campaigns),
-                MenuItem(title: "走访覆盖", path: WebPath.coverage),
-                MenuItem(title: "专班", path: WebPath.teams),
-            ]
-        }
-        if AccessPolicy.has(actor, .manageOrganisation) {
-            items += [
-                MenuItem(title: "组织机构", path: WebPath.orgUnits),
-                MenuItem(title: "部门", path: WebPath.departments),
-                MenuItem(title: "用户", path: WebPath.users),
-                MenuItem(title: "工作日历", path: WebPath.calendar),
-                MenuItem(title: "本单位设置", path: WebPath.orgSettings),
-            ]
-        } else if AccessPolicy.has(actor, .readDirectory) {
-            items.append(MenuItem(title: "通讯录", path: WebPath.directory))
-        }
-        if AccessPolicy.has(actor, .readAuditLog) {
-            items.append(MenuItem(title: "操作日志", path: WebPath.events))
-        }
-        items.append(MenuItem(title: "修改密码", path: WebPath.password))
-        return items
-    }
-}
-
 /// The page frame: header with the org unit and the user, the menu, the content.
 struct Layout {
     let title: String
@@ -103,11 +37,7 @@ struct Layout {
         guard let signedIn else {
             return "<header class=\"site-header\"><a class=\"brand\" href=\"/\">解优</a></header>"
         }
-        let items = MenuItem.items(for: signedIn.actor).map { item -> HTML in
-            let current = item.path == currentPath || (item.path != "/" && currentPath.hasPrefix(item.path))
-            return
-                "<li><a href=\"\(item.path)\"\(current ? HTML(" aria-current=\"page\"") : .empty)>\(item.title)</a></li>"
-        }
+        let menu = MenuView(actor: signedIn.actor, currentPath: currentPath)
         let roles = signedIn.roles.sorted().map(\.chineseName).joined(separator: "、")
         return """
             <header class="site-header">
@@ -120,7 +50,7 @@ struct Layout {
             <button type="submit" class="link">退出</button>
             </form>
             </header>
-            <nav class="menu" aria-label="主菜单"><ul data-testid="menu">\(items)</ul></nav>
+            \(menu.html)
             """
     }
 }

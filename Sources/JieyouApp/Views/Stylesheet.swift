@@ -15,10 +15,14 @@ enum Stylesheet {
         .who small { opacity:.85; }
         .logout { margin:0; }
         button.link { background:none; border:0; padding:.5rem 0; font:inherit; text-decoration:underline; cursor:pointer; min-height:44px; }
-        .menu { background:#fff; border-bottom:1px solid var(--line); overflow-x:auto; }
-        .menu ul { display:flex; gap:.25rem; list-style:none; margin:0; padding:0 .5rem; white-space:nowrap; }
-        .menu a { display:block; padding:.75rem .75rem; text-decoration:none; color:var(--ink); min-height:44px; }
+        .menu { background:#fff; border-bottom:1px solid var(--line); }
+        .menu ul { display:flex; flex-wrap:wrap; align-items:center; gap:0 .25rem; list-style:none; margin:0; padding:0 .5rem; }
+        .menu a { display:block; padding:.7rem .75rem; text-decoration:none; color:var(--ink); min-height:44px; white-space:nowrap; }
         .menu a[aria-current="page"] { color:var(--brand); font-weight:600; box-shadow: inset 0 -3px 0 var(--brand); }
+        .menu li.quick { margin-left:auto; }
+        .menu li.quick a.button { color:#fff; padding:.45rem .9rem; min-height:0; box-shadow:none; }
+        .menu ul.submenu { background:#f8f9fb; border-top:1px solid var(--line); font-size:.95rem; }
+        .menu ul.submenu a { padding:.55rem .75rem; min-height:40px; }
         main { max-width:72rem; margin:0 auto; padding:1rem; }
         h1 { font-size:1.4rem; margin:.5rem 0 1rem; }
         h2 { font-size:1.15rem; margin:1.5rem 0 .75rem; }
@@ -94,6 +98,7 @@ enum Stylesheet {
           .hide-wide { display:block; }
           .visit-form button[type=submit] { width:100%; }
           .site-header { padding:.5rem .75rem; }
+          .menu ul { padding:0 .25rem; } .menu a { padding:.65rem .55rem; }
           main { padding:.75rem; }
           th, td { padding:.5rem .4rem; font-size:.95rem; }
           .hide-narrow { display:none; }

@@ -1,0 +1,31 @@
+import JieyouDomain
+
+/// The menu as a page shows it: 首页 and the groups in one row (the current one marked), the current
+/// group's entries in a second row, and the role's one-tap action (`Menu.quickAction`).
+struct MenuView {
+    let actor: Actor
+    /// The path of the page shown.
+    let currentPath: String
+
+    var html: HTML {
+        let groups = Menu.groups(for: actor)
+        let current = Menu.group(of: currentPath, in: groups)
+        func link(_ title: String, _ path: String, current: Bool, testID: String? = nil) -> HTML {
+            let mark: HTML = current ? " aria-current=\"page\"" : .empty
+            let id: HTML = testID.map { " data-testid=\"\($0)\"" } ?? .empty
+            return "<li><a href=\"\(path)\"\(mark)\(id)>\(title)</a></li>"
+        }
+        var top = [link("首页", WebPath.home, current: currentPath == WebPath.home)]
+        top += groups.map { group in link(group.title, group.items[0].path, current: group == current) }
+        let quick = Menu.quickAction(for: actor).map { item -> HTML in
+            "<li class=\"quick\"><a class=\"button\" href=\"\(item.path)\" data-testid=\"quick-action\">\(item.title)</a></li>"
+        }
+        let entries = (current?.items ?? []).map { item in
+            link(item.title, item.path, current: Menu.matches(currentPath, item.path))
+        }
+        return """
+            <nav class="menu" aria-label="主菜单"><ul data-testid="menu">\(top)\(quick)</ul>\
+            \(current.map { group in HTML("<ul class=\"submenu\" data-testid=\"submenu\" aria-label=\"\(group.title)\">\(entries)</ul>") })</nav>
+            """
+    }
+}
