@@ -88,6 +88,15 @@ import VaporTesting
         }
     }
 
+    /// The printed accounts sign in as printed: no name is cut to fit the column (wc_handler_approval was).
+    @Test func theDemoPrintsEveryAccountNameWhole() {
+        let lines = DemoLoader.accountsText.split(separator: "\n").dropFirst()
+        #expect(lines.count == DemoPark.accounts.count)
+        for (line, account) in zip(lines, DemoPark.accounts) {
+            #expect(line.split(separator: " ").first.map(String.init) == account.username, "\(line)")
+        }
+    }
+
     @Test func healthAndMetrics() async throws {
         try await withApp { app in
             let client = Client(app: app)

@@ -227,11 +227,13 @@ struct DemoLoader {
             revisitor: person("wc_cadre"))
     }
 
+    /// One line per account; the names are padded to the longest, never cut (a cut name does not sign in).
     static var accountsText: String {
+        let width = DemoPark.accounts.map(\.username.count).max() ?? 0
         let rows = DemoPark.accounts.map { account in
             let roles = account.roles.sorted().map(\.chineseName).joined(separator: "、")
             let unit = DemoPark.units.first { $0.key == account.unit }!.name
-            return "  \(account.username.padding(toLength: 16, withPad: " ", startingAt: 0)) \(roles)（\(unit)）"
+            return "  \(account.username.padding(toLength: width, withPad: " ", startingAt: 0)) \(roles)（\(unit)）"
         }
         return (["演示账号（密码均为 \(DemoPark.password)）："] + rows).joined(separator: "\n")
     }

@@ -15,23 +15,8 @@ struct EventRowContext {
     }
 
     var what: String {
-        let entity =
-            switch event.entityType {
-            case "orgUnit": "组织"
-            case "department": "部门"
-            case "user": "用户"
-            case "enterprise": "企业"
-            case "calendar": "工作日历"
-            default: event.entityType
-            }
-        let action =
-            switch event.action {
-            case "create": "新增"
-            case "update": "修改"
-            case "login.locked": "登录锁定"
-            case "password.change": "修改密码"
-            default: event.action
-            }
+        let entity = EventVocabulary.entityName(event.entityType)
+        let action = EventVocabulary.actionName(event.action, of: event.entityType)
         let record = UUID(uuidString: event.entityID).flatMap(names.name(of:)) ?? event.entityID
         return "\(action)\(entity) \(record)"
     }

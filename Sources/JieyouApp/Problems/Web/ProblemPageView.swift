@@ -53,9 +53,7 @@ struct ProblemPageView {
 
     /// One line of the 办理过程: when, who, which step, the state it led to and its note.
     static func event(_ entry: ProblemView.Event) -> HTML {
-        let name =
-            ProblemAction.Name(rawValue: entry.action)?.chineseName
-            ?? (entry.action == "submit" ? "登记" : entry.action)
+        let name = EventVocabulary.actionName(entry.action, of: "problem")
         let note = entry.changes["note"]?.after ?? entry.changes["description"]?.after
         let state = entry.changes["state"]?.after.flatMap(ProblemState.init(rawValue:))?.chineseName
         return """
