@@ -68,8 +68,17 @@ def test_four_roles_take_one_problem_from_submission_to_closing(base_url):
     finally:
         dispatcher.quit()
 
-    handler = as_user(base_url, "gx_handler", "/problems?view=toSign")
+    handler = as_user(base_url, "gx_handler", "/")
     try:
+        # The handler's 工作台 counts it among 待签收, and the bell says it was assigned.
+        to_sign = handler.find_element(By.CSS_SELECTOR, "[data-testid=queue-toSign]")
+        assert int(to_sign.find_element(By.TAG_NAME, "b").text) >= 1
+        assert int(handler.find_element(By.CSS_SELECTOR, "[data-testid=bell] .count").text) >= 1
+        handler.find_element(By.CSS_SELECTOR, "[data-testid=bell]").click()
+        notices = handler.find_element(By.CSS_SELECTOR, "[data-testid=notifications]").text
+        assert "已交办你部门牵头办理" in notices
+        handler.get(base_url + "/")
+        handler.find_element(By.CSS_SELECTOR, "[data-testid=queue-toSign]").click()
         row = handler.find_element(By.XPATH, f"//table[@data-testid='ledger']//tr[contains(., '{text}')]")
         row.find_element(By.TAG_NAME, "a").click()
         submit_action(handler, "sign")

@@ -38,6 +38,9 @@ import VaporTesting
                     .POST, "/api/v1/problems/\(id)/actions/\(action)", token: token, json: body)
                 #expect(response.status == .ok, "\(action): \(response.body.string)")
             }
+            // The assignment told the handler; read, so that the sweep's notice is the one unread.
+            let assignmentRead = try await client.send(.POST, "/api/v1/notifications/read", token: handler)
+            #expect(assignmentRead.status == .ok)
             // In time: nothing to do, and the day is claimed once.
             let calm = try #require(try await OverdueSweep.runIfDue(on: app.db, now: Date()))
             #expect(calm == OverdueSweep.Report())

@@ -48,6 +48,19 @@ import Testing
         #expect(TenDayPeriod.reportedPeriod(on: day("2024-10-09")) == TenDayPeriod(year: 2024, month: 9, part: .third))
     }
 
+    /// The home page named a bulletin whose due day had passed (on 10-10, 9月下旬's, due 10-09).
+    @Test func theNextBulletinToReportIsNeverPastItsDueDay() {
+        #expect(TenDayPeriod.nextToReport(on: day("2026-10-09")) == TenDayPeriod(year: 2026, month: 9, part: .third))
+        #expect(TenDayPeriod.nextToReport(on: day("2026-10-10")) == TenDayPeriod(year: 2026, month: 10, part: .first))
+        #expect(TenDayPeriod.nextToReport(on: day("2026-10-10")).reportDueDate == day("2026-10-19"))
+        #expect(TenDayPeriod.nextToReport(on: day("2026-12-29")) == TenDayPeriod(year: 2026, month: 12, part: .second))
+        #expect(TenDayPeriod.nextToReport(on: day("2026-12-31")).reportDueDate == day("2027-01-09"))
+        for offset in 0..<400 {
+            let date = day("2026-01-01").adding(days: offset)
+            #expect(TenDayPeriod.nextToReport(on: date).reportDueDate >= date, "\(date.iso)")
+        }
+    }
+
     @Test func thursdayOfTheReportingWeek() {
         #expect(ReportingWeek(containing: day("2024-09-04")).thursday == day("2024-09-05"))
         #expect(ReportingWeek(containing: day("2024-09-08")).thursday == day("2024-09-05"))  // Sunday

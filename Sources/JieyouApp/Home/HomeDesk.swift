@@ -17,6 +17,11 @@ struct HomeFacts: Sendable {
     var stationed: [LiaisonService.StationedEnterprise]?
     var department: (id: UUID, name: String)?
     var enterprise: EnterpriseRow?
+    /// The 工作台's figures: each ledger view the roles work from, with its count.
+    var queues: [LedgerQueue] = []
+    /// An enterprise's: its open problems, those resolved and waiting for its rating, and the policies
+    /// in force that fit it and it has not yet confirmed knowing.
+    var enterpriseWork: (open: Int, toRate: Int, newPolicies: Int)?
 }
 
 struct HomeDesk {
@@ -41,9 +46,33 @@ struct HomeDesk {
         if let id = actor.departmentID, let department = try await DepartmentStore(database: database).find(id) {
             facts.department = (id, department.name)
         }
+        if !LedgerView.views(for: actor).isEmpty {
+            let problems = ProblemDesk(
+                database: database, now: now, calendar: facts.calendar)
+            facts.queues = try await problems.queues(for: actor, tree: tree)
+        }
         if let id = actor.enterpriseID {
             facts.enterprise = try await StoredEnterprise.load(id, on: database.sql)?.row
+            facts.enterpriseWork = try await enterpriseWork(of: actor, tree: tree, calendar: facts.calendar)
         }
         return facts
+    }
+
+    private func enterpriseWork(of actor: Actor, tree: OrgTree, calendar: WorkCalendar) async throws
+        -> (open: Int, toRate: Int, newPolicies: Int)
+    {
+        let today = LocalDate(now, in: .chinaStandard)
+        func count(_ states: [ProblemState]) async throws -> Int {
+            var request = LedgerRequest()
+            request.filter.states = states
+            return try await ProblemLedger.count(
+                request, actor: actor, tree: tree, today: today, calendar: calendar, on: database.sql)
+        }
+        let fits = try await PolicyService.fits(actor, tree: tree, today: today, on: database.sql)
+        return (
+            try await count(ProblemState.allCases.filter { $0.isOpen && $0 != .resolved }),
+            try await count([.resolved]),
+            fits.filter { $0.acknowledgedAt == nil && !$0.channels.contains(where: \.isInPerson) }.count
+        )
     }
 }

@@ -160,6 +160,7 @@ struct ProblemDesk {
             guard try await store.update(id, from: record.version, to: after, now: now) else {
                 throw AppError.conflict(nil, "问题已被他人处理，请刷新后查看最新状态")
             }
+            var escalated: UUID?
             if let parentUnit {
                 let parent = try await ProblemIntake.insert(
                     ProblemIntake.NewProblem(
@@ -169,6 +170,7 @@ struct ProblemDesk {
                         reporterHidden: record.reporterHidden, escalatedFrom: (id, record.number, text)),
                     now: now, calendar: calendar, on: sql, log: log)
                 try await store.markEscalated(id, to: parent.id)
+                escalated = parent.id
             }
             if case .progress = action {
                 try await store.addProgress(
@@ -177,6 +179,17 @@ struct ProblemDesk {
             var changes = ChangeSet.diff(snapshot.auditValues, after.auditValues)
             if let text { changes.record("note", before: nil, after: text) }
             try await log.record("problem", id: id.uuidString, action.name.rawValue, changes, orgUnit: record.orgUnitId)
+            // Whoever the step hands the problem to hears of it in the same transaction.
+            let recipients = RecipientStore(sql: sql)
+            for notice in ProblemNotice.of(
+                action, number: record.number, before: snapshot, after: after, escalatedTo: parentUnit)
+            {
+                let users = try await recipients.users(
+                    notice.recipients, unit: record.orgUnitId, enterprise: record.enterpriseId)
+                try await NotificationStore.send(
+                    to: users.filter { $0 != actor.userID }, kind: "problem.\(notice.kind.rawValue)",
+                    message: notice.message, problem: escalated ?? id, now: now, on: sql)
+            }
         }
         return id
     }
@@ -237,6 +250,21 @@ struct ProblemDesk {
         let (items, total) = try await ProblemLedger.page(
             request, actor: actor, tree: tree, today: LocalDate(now, in: .chinaStandard), calendar: calendar, on: sql)
         return LedgerPage(items: items, total: total, request: request)
+    }
+
+    /// The figures of `actor`'s 工作台: how many problems each of its ledger views holds, one count each
+    /// (each answered from the ledger's indexes).
+    func queues(for actor: Actor, tree: OrgTree) async throws -> [LedgerQueue] {
+        let today = LocalDate(now, in: .chinaStandard)
+        var queues: [LedgerQueue] = []
+        for view in LedgerView.views(for: actor) {
+            var request = LedgerRequest()
+            request.view = view
+            let count = try await ProblemLedger.count(
+                request, actor: actor, tree: tree, today: today, calendar: calendar, on: sql)
+            queues.append(LedgerQueue(view: view, count: count))
+        }
+        return queues
     }
 
     /// What the ledger's filters offer `actor`.

@@ -52,6 +52,15 @@ struct ProblemPageContext: Sendable {
 }
 
 /// One page of the ledger and where the next one starts.
+/// One figure of a 工作台: a ledger view and how many problems it holds now.
+struct LedgerQueue: Sendable, Equatable {
+    let view: LedgerView
+    let count: Int
+
+    /// The ledger page behind the figure.
+    var link: String { "\(WebPath.problems)?view=\(view.rawValue)" }
+}
+
 struct LedgerPage: Sendable {
     let items: [LedgerItem]
     let total: Int

@@ -32,6 +32,9 @@ enum Stylesheet {
         .stat b { display:block; font-size:1.6rem; }
         .stat span { color:var(--muted); font-size:.9rem; }
         .stat small { display:block; color:var(--muted); }
+        a.stat { text-decoration:none; color:var(--ink); }
+        .cards + .card, .cards + section.card { margin-top:1rem; }
+        a.stat.urgent { border-color:#dc2626; } a.stat.urgent b { color:#dc2626; }
         svg.chart { width:100%; height:auto; max-width:48rem; background:#fff; border:1px solid var(--line); border-radius:8px; }
         ul.columns { columns:16rem; padding-left:1.25rem; }
         .outcomes td, .outcomes th { white-space:nowrap; }

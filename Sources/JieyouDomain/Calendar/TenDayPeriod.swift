@@ -63,6 +63,13 @@ public struct TenDayPeriod: Hashable, Comparable, Sendable, CustomStringConverti
         TenDayPeriod(containing: date).previous
     }
 
+    /// The next bulletin to send on `date`: the period before this one until its due day (the 9th,
+    /// 19th or 29th) has passed, then this period, whose bulletin is due in the next.
+    public static func nextToReport(on date: LocalDate) -> TenDayPeriod {
+        let reported = reportedPeriod(on: date)
+        return date <= reported.reportDueDate ? reported : reported.next
+    }
+
     /// `2024年9月上旬`
     public var chineseName: String { "\(year)年\(month)月\(part.chineseName)" }
 

@@ -35,4 +35,27 @@ import Testing
             displayName: "赵敏", roles: [.handler])
         try Golden.check(view.html.description, "home-handler.html")
     }
+
+    @Test func aDispatcherSeesItsQueuesFirstTheOverdueStandingOut() throws {
+        var facts = Self.facts(on: "2026-10-12")
+        facts.directoryDepartments = 12
+        facts.queues = [
+            LedgerQueue(view: .toAccept, count: 3), LedgerQueue(view: .toAssign, count: 0),
+            LedgerQueue(view: .returned, count: 1), LedgerQueue(view: .overdue, count: 15),
+            LedgerQueue(view: .toRevisit, count: 4),
+        ]
+        let view = HomeView(
+            facts: facts, actor: Actor(userID: UUID(), roles: [.dispatcher], orgUnitID: Self.park),
+            displayName: "李明", roles: [.dispatcher])
+        try Golden.check(view.html.description, "home-dispatcher.html")
+    }
+
+    @Test func anEnterpriseSeesWhatWaitsForIt() throws {
+        var facts = Self.facts(on: "2026-10-12")
+        facts.enterpriseWork = (open: 2, toRate: 1, newPolicies: 3)
+        let view = HomeView(
+            facts: facts, actor: Actor(userID: UUID(), roles: [.enterprise], orgUnitID: Self.park),
+            displayName: "孙红梅", roles: [.enterprise])
+        try Golden.check(view.html.description, "home-enterprise.html")
+    }
 }

@@ -225,7 +225,7 @@ enum OpenAPIDocument {
                   {"name": "flag", "in": "query", "schema": {"type": "string", "enum": ["typicalCase", "supervised", "leaderCase"]}},
                   {"name": "overdue", "in": "query", "schema": {"type": "boolean"}},
                   {"name": "orgUnit", "in": "query", "schema": {"type": "string", "format": "uuid"}},
-                  {"name": "view", "in": "query", "schema": {"type": "string", "enum": ["toAccept", "toAssign", "returned", "overdue", "toRevisit", "toSign", "working", "dueSoon", "supervised", "leaderCases"]}},
+                  {"name": "view", "in": "query", "schema": {"type": "string", "enum": ["toAccept", "toAssign", "returned", "overdue", "toRevisit", "toSign", "working", "dueSoon", "assisting", "supervised", "leaderCases"]}},
                   {"name": "limit", "in": "query", "schema": {"type": "integer", "maximum": 200}},
                   {"name": "offset", "in": "query", "schema": {"type": "integer"}}],
                 "responses": {"200": {"description": "items (in the order of sort), total, limit, offset, nextCursor (null on the last page)"}, "400": {"$ref": "#/components/responses/Error"}}},

@@ -9,10 +9,27 @@ struct HomeView {
     let displayName: String
     let roles: Set<Role>
 
+    /// 我的待办: each figure opens the ledger view behind it; one that needs acting on today stands out.
+    private var queues: HTML {
+        let cards = facts.queues.map { queue -> HTML in
+            let urgent = queue.view.isUrgent && queue.count > 0
+            return """
+                <a class="stat\(urgent ? " urgent" : "")" href="\(queue.link)" data-testid="queue-\(queue.view.rawValue)">\
+                <span class="stat-label">\(queue.view.chineseName)</span><b>\(queue.count)</b></a>
+                """
+        }
+        return """
+            <h2>我的待办</h2>
+            <div class="cards" data-testid="queues">\(cards)</div>
+            """
+    }
+
     var html: HTML {
         let tree = facts.tree
         let context = HomeContext(today: facts.today, calendar: facts.calendar)
-        var sections: [HTML] = [context.cadenceCard]
+        var sections: [HTML] = []
+        if !facts.queues.isEmpty { sections.append(queues) }
+        sections.append(context.cadenceCard)
 
         if let counts = facts.scope {
             sections.append(
@@ -40,6 +57,18 @@ struct HomeView {
                 <h2>所属部门</h2><p data-testid="department">\(name)</p>
                 \(actor.has(.handler) ? HTML("<p><a class=\"button\" href=\"\(WebPath.departmentWork(departmentID))\">部门工作台</a></p>") : .empty)
                 """)
+        }
+        if let work = facts.enterpriseWork {
+            let open = ProblemState.allCases.filter { $0.isOpen && $0 != .resolved }.map(\.rawValue)
+            sections.insert(
+                """
+                <h2>我的待办</h2>
+                <div class="cards" data-testid="enterprise-work">
+                <a class="stat" href="\(WebPath.problems)?state=\(open.joined(separator: ","))" data-testid="enterprise-open"><span>办理中的问题</span><b>\(work.open)</b></a>
+                <a class="stat\(work.toRate > 0 ? " urgent" : "")" href="\(WebPath.problems)?state=resolved" data-testid="enterprise-to-rate"><span>已办结待评价</span><b>\(work.toRate)</b></a>
+                <a class="stat" href="\(WebPath.myPolicies)" data-testid="enterprise-policies"><span>符合条件、尚未确认的政策</span><b>\(work.newPolicies)</b></a>
+                </div>
+                """, at: 0)
         }
         if let enterprise = facts.enterprise {
             sections.append(
@@ -79,7 +108,7 @@ struct HomeContext {
     }
 
     var bulletinText: String {
-        let reported = TenDayPeriod.reportedPeriod(on: today)
+        let reported = TenDayPeriod.nextToReport(on: today)
         return "\(reported.chineseName)旬通报：\(reported.reportDueDate.chinese)前报送"
     }
 

@@ -26,8 +26,22 @@ struct LedgerFilter: Sendable {
 /// The saved views of each role's daily work (PRODUCT.md §3, issue 4).
 enum LedgerView: String, Sendable, CaseIterable {
     case toAccept, toAssign, returned, overdue, toRevisit
-    case toSign, working, dueSoon
+    case toSign, working, dueSoon, assisting
     case supervised, leaderCases
+
+    /// The views a role works from, in the order its day goes: the ledger's tabs and the figures of
+    /// the role's 工作台.
+    static func views(for actor: Actor) -> [LedgerView] {
+        var views: [LedgerView] = []
+        if actor.has(.dispatcher) { views += [.toAccept, .toAssign, .returned, .overdue, .toRevisit] }
+        if actor.has(.handler) { views += [.toSign, .working, .dueSoon, .overdue, .assisting] }
+        if actor.has(.leader) { views += [.supervised, .leaderCases, .overdue] }
+        var seen: Set<LedgerView> = []
+        return views.filter { seen.insert($0).inserted }
+    }
+
+    /// A figure a reader should act on today when it is not zero.
+    var isUrgent: Bool { self == .overdue || self == .returned }
 
     var chineseName: String {
         switch self {
@@ -39,6 +53,7 @@ enum LedgerView: String, Sendable, CaseIterable {
         case .toSign: "待签收"
         case .working: "办理中"
         case .dueSoon: "即将到期"
+        case .assisting: "配合办理"
         case .supervised: "督办"
         case .leaderCases: "领导包案"
         }
@@ -147,19 +162,47 @@ enum ProblemLedger {
         case .returned: conditions.append("p.state = 'returned'")
         case .overdue: conditions.append(overdue)
         case .toRevisit: conditions.append("p.state = 'resolved'")
-        case .toSign: conditions.append("p.state = 'assigned'")
-        case .working: conditions.append("p.state IN ('inProgress', 'ongoing')")
+        // A handler signs for and works on what its department leads; what it helps with is `assisting`.
+        case .toSign: conditions.append("p.state = 'assigned'" + leading(actor))
+        case .working: conditions.append("p.state IN ('inProgress', 'ongoing')" + leading(actor))
         case .dueSoon:
             // Due within the next three working days, not yet overdue.
             let soon = calendar.addingWorkingDays(3, to: today)
             conditions.append(
                 "(p.state IN (\(binds: held)) AND p.deadline >= \(bind: today.iso) AND p.deadline <= \(bind: soon.iso))"
             )
+        case .assisting:
+            // Held by the reader's department as a co-department, another one leading.
+            guard let department = actor.departmentID else {
+                conditions.append("1 = 0")
+                break
+            }
+            conditions.append(
+                """
+                (p.state IN (\(binds: held)) AND (p.lead_department_id IS NULL OR p.lead_department_id <> \(bind: department))
+                  AND p.id IN (SELECT c.problem_id FROM problem_co_departments c WHERE c.department_id = \(bind: department)))
+                """)
         case .supervised: conditions.append("p.flags <> '' AND p.flags LIKE '%,supervised,%'")
         case .leaderCases: conditions.append("p.flags <> '' AND p.flags LIKE '%,leaderCase,%'")
         case nil: break
         }
         return conditions.joined(separator: " AND ")
+    }
+
+    /// ` AND` the reader's department leads, for a handler; nothing for anyone else.
+    private static func leading(_ actor: Actor) -> SQLQueryString {
+        guard actor.has(.handler), let department = actor.departmentID else { return "" }
+        return " AND p.lead_department_id = \(bind: department)"
+    }
+
+    /// How many problems the request selects, without reading them: a 工作台's figure.
+    static func count(
+        _ request: LedgerRequest, actor: Actor, tree: OrgTree, today: LocalDate, calendar: WorkCalendar,
+        on sql: any SQLDatabase
+    ) async throws -> Int {
+        let whereClause = condition(request, actor: actor, tree: tree, today: today, calendar: calendar, on: sql)
+        return try await sql.raw("SELECT COUNT(*) AS n FROM problems p WHERE \(whereClause)").first()?
+            .decode(column: "n", as: Int.self) ?? 0
     }
 
     static func page(
@@ -183,9 +226,7 @@ enum ProblemLedger {
             ORDER BY \(order)
             """
         ).all(decoding: LedgerItem.self, keyDecodingStrategy: ColumnNames.snakeCase)
-        let total =
-            try await sql.raw("SELECT COUNT(*) AS n FROM problems p WHERE \(whereClause)").first()?
-            .decode(column: "n", as: Int.self) ?? 0
+        let total = try await count(request, actor: actor, tree: tree, today: today, calendar: calendar, on: sql)
         return (items, total)
     }
 }

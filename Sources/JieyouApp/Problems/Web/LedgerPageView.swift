@@ -22,14 +22,7 @@ struct LedgerPageView {
     static let keptKeys = ["q", "state", "kind", "category", "department", "flag", "overdue", "from", "to", "sort"]
 
     /// The views a role works from, in the order its day goes.
-    static func views(for actor: Actor) -> [LedgerView] {
-        var views: [LedgerView] = []
-        if actor.has(.dispatcher) { views += [.toAccept, .toAssign, .returned, .overdue, .toRevisit] }
-        if actor.has(.handler) { views += [.toSign, .working, .dueSoon] }
-        if actor.has(.leader) { views += [.supervised, .leaderCases, .overdue] }
-        var seen: Set<LedgerView> = []
-        return views.filter { seen.insert($0).inserted }
-    }
+    static func views(for actor: Actor) -> [LedgerView] { LedgerView.views(for: actor) }
 
     /// The first 40 characters of a description, for a table cell.
     static func excerpt(_ text: String) -> String {

@@ -1,0 +1,80 @@
+import Foundation
+import JieyouDomain
+import SQLKit
+import Testing
+import VaporTesting
+
+@testable import JieyouApp
+
+/// 工作台: each role's home page counts the ledger views it works from, each figure opening the ledger
+/// page that lists exactly those problems; nobody counts another department's or another park's.
+@Suite struct WorkbenchTests {
+    let problems = ProblemsAPITests()
+
+    /// The figure of `testID` on a page: `<b>N</b>` after its label.
+    static func figure(_ testID: String, in body: String) -> Int? {
+        body.firstMatch(of: try! Regex("data-testid=\"\(testID)\"[^>]*>(?:<span[^>]*>[^<]+</span>)?<b>([0-9]+)</b>"))
+            .flatMap { Int($0.output[1].substring ?? "") }
+    }
+
+    /// The ledger's "共 N 条" for a path.
+    static func total(_ body: String) -> Int? {
+        body.firstMatch(of: /共 ([0-9]+) 条/).flatMap { Int($0.output.1) }
+    }
+
+    @Test func eachRolesFiguresAreItsLedgerViews() async throws {
+        try await withApp { app in
+            let world = try await World.build(on: app)
+            let client = Client(app: app)
+            let dispatcher = try await client.token("lx_dispatcher")
+            let handler = try await client.token("lx_handler")
+            let (economy, service) = (world.linxiangEconomy.uuidString, world.linxiangService.uuidString)
+            var ids: [String] = []
+            for (lead, co) in [(economy, [String]()), (economy, [service]), (service, [economy])] {
+                let id = try await problems.submit(client, dispatcher, enterprise: world.enterprise)
+                try await problems.act(client, dispatcher, id, "accept", ["category": "enforcement"])
+                try await problems.act(
+                    client, dispatcher, id, "assign", ["leadDepartmentId": lead, "coDepartmentIds": co])
+                ids.append(id)
+            }
+            try await problems.act(client, handler, ids[1], "sign")
+            _ = try await problems.submit(client, dispatcher, enterprise: world.enterprise)
+            let yesterday = LocalDate(app.clock.now(), in: .chinaStandard).adding(days: -1).iso
+            try await app.db.sql.raw(
+                "UPDATE problems SET deadline = \(bind: yesterday) WHERE id = \(bind: UUID(uuidString: ids[0])!)"
+            ).run()
+
+            let expected: [(String, [LedgerView: Int])] = [
+                ("lx_dispatcher", [.toAccept: 1, .toAssign: 0, .returned: 0, .overdue: 1, .toRevisit: 0]),
+                // The economy bureau leads the first two (one to sign, one signed) and helps the third.
+                ("lx_handler", [.toSign: 1, .working: 1, .overdue: 1, .assisting: 1]),
+                ("lx_leader", [.supervised: 0, .leaderCases: 0, .overdue: 1]),
+            ]
+            for (user, figures) in expected {
+                let session = try await client.webSession(user)
+                let home = try await client.send(.GET, "/", cookie: session.cookie).body.string
+                #expect(home.contains("data-testid=\"queues\""), "\(user)")
+                for (view, count) in figures {
+                    #expect(Self.figure("queue-\(view.rawValue)", in: home) == count, "\(user) \(view)")
+                    #expect(home.contains("href=\"/problems?view=\(view.rawValue)\""), "\(user) \(view) links")
+                    let ledger = try await client.send(.GET, "/problems?view=\(view.rawValue)", cookie: session.cookie)
+                    #expect(Self.total(ledger.body.string) == count, "\(user) \(view): the ledger lists as many")
+                }
+            }
+
+            // The enterprise counts its own: four open (one still 待受理), none waiting for its rating.
+            let enterprise = try await client.webSession("lx_enterprise")
+            let home = try await client.send(.GET, "/", cookie: enterprise.cookie).body.string
+            #expect(Self.figure("enterprise-open", in: home) == 4)
+            #expect(Self.figure("enterprise-to-rate", in: home) == 0)
+            #expect(!home.contains("data-testid=\"queues\""))
+
+            // Another park's staff and roles without a queue see no figures of this park.
+            for user in ["pj_admin", "pj_cadre", "lx_monitor"] {
+                let session = try await client.webSession(user)
+                let page = try await client.send(.GET, "/", cookie: session.cookie).body.string
+                #expect(!page.contains("data-testid=\"queues\""), "\(user)")
+            }
+        }
+    }
+}
