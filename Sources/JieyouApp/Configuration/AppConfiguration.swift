@@ -36,6 +36,9 @@ public struct AppConfiguration: Sendable {
     public var metricsToken: String?
     /// How long a request waits for a pooled database connection before it fails (秒).
     public var databasePoolTimeoutSeconds = 10
+    /// The site's address as its users reach it (`https://jieyou.example.gov.cn`), for the links in
+    /// messages that leave the site (group robots); without it those messages carry no link.
+    public var publicURL: String?
 
     public static let defaultSQLitePath = "./data/jieyou.sqlite"
 
@@ -73,7 +76,8 @@ public struct AppConfiguration: Sendable {
     }
 
     /// Reads `DATABASE_URL`, `JIEYOU_SESSION_IDLE_MINUTES`, `JIEYOU_API_TOKEN_IDLE_MINUTES`,
-    /// `JIEYOU_BCRYPT_COST`, `JIEYOU_SECURE_COOKIES`, `JIEYOU_SQL_LOG_LEVEL`, `JIEYOU_METRICS_TOKEN`.
+    /// `JIEYOU_BCRYPT_COST`, `JIEYOU_SECURE_COOKIES`, `JIEYOU_SQL_LOG_LEVEL`, `JIEYOU_METRICS_TOKEN`,
+    /// `JIEYOU_PUBLIC_URL`.
     public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws
         -> AppConfiguration
     {
@@ -122,6 +126,16 @@ public struct AppConfiguration: Sendable {
                 problems.append("JIEYOU_METRICS_TOKEN: use at least 16 characters")
             } else {
                 config.metricsToken = token
+            }
+        }
+        if let text = env["JIEYOU_PUBLIC_URL"], !text.isEmpty {
+            let trimmed = text.hasSuffix("/") ? String(text.dropLast()) : text
+            if let url = URL(string: trimmed), ["http", "https"].contains(url.scheme ?? ""), url.host != nil {
+                config.publicURL = trimmed
+            } else {
+                problems.append(
+                    "JIEYOU_PUBLIC_URL: expected an http(s) address such as https://jieyou.example.gov.cn, got '\(text)'"
+                )
             }
         }
         if !problems.isEmpty { throw InvalidEnvironment(problems: problems) }

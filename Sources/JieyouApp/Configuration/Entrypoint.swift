@@ -42,6 +42,7 @@ public enum Entrypoint {
                     app.lifecycle.use(HourlyJob.overdueSweep)
                     app.lifecycle.use(HourlyJob.reportDrafting)
                     app.lifecycle.use(HourlyJob.dashboardWarmUp)
+                    app.lifecycle.use(HourlyJob.outboxDelivery)
                 }
                 try await app.execute()
                 try await app.asyncShutdown()

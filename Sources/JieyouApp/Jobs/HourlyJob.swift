@@ -1,22 +1,26 @@
 import Foundation
 import Vapor
 
-/// Runs a piece of housekeeping when the server starts and then once an hour until it stops. A failed
-/// run is logged and tried again the next hour; it never stops the server. Only idempotent work belongs
-/// here: every instance of a cluster runs it, without a lock.
+/// Runs a piece of housekeeping when the server starts and then once an hour (or every `interval`)
+/// until it stops. A failed run is logged and tried again the next time; it never stops the server.
+/// Only idempotent work belongs here: every instance of a cluster runs it, without a lock.
 final class HourlyJob: LifecycleHandler, @unchecked Sendable {
     let name: String
+    let interval: TimeInterval
     private let work: @Sendable (Application) async throws -> Void
     private var task: Task<Void, Never>?
 
-    init(_ name: String, work: @escaping @Sendable (Application) async throws -> Void) {
+    init(
+        _ name: String, every interval: TimeInterval = 3600,
+        work: @escaping @Sendable (Application) async throws -> Void
+    ) {
         self.name = name
+        self.interval = interval
         self.work = work
     }
 
     func didBootAsync(_ app: Application) async throws {
-        let name = name
-        let work = work
+        let (name, work, interval) = (name, work, interval)
         task = Task {
             while !Task.isCancelled {
                 do {
@@ -24,7 +28,7 @@ final class HourlyJob: LifecycleHandler, @unchecked Sendable {
                 } catch {
                     app.logger.warning("\(name) failed: \(String(reflecting: error))")
                 }
-                try? await Task.sleep(nanoseconds: 3600 * 1_000_000_000)
+                try? await Task.sleep(nanoseconds: UInt64(interval * 1_000_000_000))
             }
         }
     }

@@ -33,5 +33,6 @@ enum AllMigrations {
         CountRegistryChanges(),
         CreateFinancingDemands(),
         CreatePlans(),
+        CreateOutbox(),
     ]
 }

@@ -61,6 +61,13 @@ struct OrgDesk {
     }
 
     /// The active departments of the scope as "unit · department", for an account's department select.
+    /// The active departments of the actor's own unit, by name: where a unit-level setting may point.
+    func ownDepartmentChoices() async throws -> [(value: String, label: String)] {
+        try await DepartmentStore(database: database).list(in: [actor.orgUnitID], activeOnly: true)
+            .map { ($0.id!.uuidString, $0.name) }
+            .sorted { $0.1 < $1.1 }
+    }
+
     func departmentChoices() async throws -> [(String, String)] {
         try await DepartmentStore(database: database).list(in: scope, activeOnly: true)
             .map { ($0.id!.uuidString, "\(tree[$0.$orgUnit.id]?.name ?? "") · \($0.name)") }

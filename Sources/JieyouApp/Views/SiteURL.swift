@@ -78,6 +78,9 @@ enum SiteURL: Sendable {
     case orgSettingsCategories
     case orgSettingsCategory(Parameter<String>)
     case orgSettingsCategoryDelete(Parameter<String>)
+    case orgSettingsChannels
+    case orgSettingsChannelToggle(Parameter<UUID>)
+    case orgSettingsChannelDelete(Parameter<UUID>)
     /// 企业: the registry, a new enterprise, one enterprise (its profile; posting saves it), its form.
     case enterprises
     case newEnterprise
@@ -163,7 +166,7 @@ enum SiteURL: Sendable {
             problemsAndReportsSegments
         case .directory, .orgUnits, .newOrgUnit, .orgUnit, .departments, .newDepartment, .department, .users, .newUser,
             .user, .events, .orgSettings, .orgSettingsLimits, .orgSettingsCategories, .orgSettingsCategory,
-            .orgSettingsCategoryDelete:
+            .orgSettingsCategoryDelete, .orgSettingsChannels, .orgSettingsChannelToggle, .orgSettingsChannelDelete:
             organisationSegments
         case .enterprises, .newEnterprise, .enterprise, .editEnterprise, .tags, .enterpriseImport, .enterpriseTemplate,
             .teams, .newTeam, .team, .visits, .newVisit, .meetings, .newMeeting, .meeting, .coverage, .financing,
@@ -247,6 +250,11 @@ enum SiteURL: Sendable {
                 .word("admin"), .word("settings"), .word("categories"), .parameter("code", value: code.value),
                 .word("delete"),
             ]
+        case .orgSettingsChannels: [.word("admin"), .word("settings"), .word("channels")]
+        case .orgSettingsChannelToggle(let id):
+            [.word("admin"), .word("settings"), .word("channels"), Self.id("id", id), .word("toggle")]
+        case .orgSettingsChannelDelete(let id):
+            [.word("admin"), .word("settings"), .word("channels"), Self.id("id", id), .word("delete")]
         default: preconditionFailure("\(self) is not among these pages")
         }
     }

@@ -44,7 +44,7 @@ enum Stylesheet {
         .field { margin-bottom:1rem; border:0; padding:0; }
         .field > label, legend { display:block; font-weight:600; margin-bottom:.3rem; }
         .req { color:var(--brand); margin-left:.15rem; }
-        input[type=text], input[type=password], input[type=tel], input[type=search], input[type=number], input[type=date], select, textarea {
+        input[type=text], input[type=url], input[type=email], input[type=month], input[type=password], input[type=tel], input[type=search], input[type=number], input[type=date], select, textarea {
           width:100%; max-width:32rem; font:inherit; padding:.6rem .7rem; border:1px solid #b8c2cc; border-radius:6px; background:#fff; min-height:44px; }
         textarea { max-width:48rem; min-height:8rem; }
         [aria-invalid="true"] { border-color:#dc2626; }

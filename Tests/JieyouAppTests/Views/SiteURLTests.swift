@@ -20,6 +20,7 @@ import VaporTesting
         .dashboard, .directory, .orgUnits, .newOrgUnit, .orgUnit(.value(id)), .departments, .newDepartment,
         .department(.value(id)), .users, .newUser, .user(.value(id)), .events, .orgSettings, .orgSettingsLimits,
         .orgSettingsCategories, .orgSettingsCategory(.value("02.01")), .orgSettingsCategoryDelete(.value("02.01")),
+        .orgSettingsChannels, .orgSettingsChannelToggle(.value(id)), .orgSettingsChannelDelete(.value(id)),
         .enterprises, .newEnterprise, .enterprise(.value(id)), .editEnterprise(.value(id)), .tags, .enterpriseImport,
         .enterpriseTemplate, .teams, .newTeam, .team(.value(id)), .visits, .newVisit, .meetings, .newMeeting,
         .meeting(.value(id)), .coverage, .financing, .financingDemand(.value(id)), .financingSteps(.value(id)),

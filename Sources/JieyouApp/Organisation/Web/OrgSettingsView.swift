@@ -1,7 +1,8 @@
 import Foundation
 import JieyouDomain
 
-/// 本单位设置: the 催办 webhook, the loop's time limits, and the sub-categories of the unit, each its own
+/// 本单位设置: the 催办 webhook, the loop's time limits, the sub-categories and the group robots of the
+/// unit, each its own
 /// form; a refused one comes back with what was typed and the reason beside the field.
 struct OrgSettingsView {
     let unit: UUID
@@ -10,6 +11,7 @@ struct OrgSettingsView {
     let limits: ProblemSettingsService.Limits
     let subCategories: [ProblemCategory]
     let refused: OrgSettingsWeb.Refused?
+    let channels: ChannelSettingsView
     let csrf: HTML
 
     var html: HTML {
@@ -19,6 +21,7 @@ struct OrgSettingsView {
         \(webhookSection(current: webhook, refused: refused))
         \(limitsSection(limits, refused: refused))
         \(categoriesSection(subCategories, limits: limits.inForce, refused: refused))
+        \(channels.html)
         """
     }
 

@@ -13,6 +13,9 @@ struct OrgSettingsWeb: RouteCollection {
         routes.post(SiteURL.orgSettingsCategories, use: addCategory)
         routes.post(SiteURL.orgSettingsCategory(.key), use: updateCategory)
         routes.post(SiteURL.orgSettingsCategoryDelete(.key), use: deleteCategory)
+        routes.post(SiteURL.orgSettingsChannels, use: addChannel)
+        routes.post(SiteURL.orgSettingsChannelToggle(.key), use: toggleChannel)
+        routes.post(SiteURL.orgSettingsChannelDelete(.key), use: deleteChannel)
     }
 
     /// Which form was refused, with what the admin typed and why.
@@ -21,10 +24,12 @@ struct OrgSettingsWeb: RouteCollection {
         case limits([String: String], [FieldError])
         case newCategory(CategoryForm, [FieldError])
         case category(String, CategoryForm, [FieldError])
+        case channel(ChannelSettingsView.Typed)
 
         var errors: [FieldError] {
             switch self {
             case .webhook(_, let e), .limits(_, let e), .newCategory(_, let e), .category(_, _, let e): e
+            case .channel(let typed): typed.errors
             }
         }
     }
@@ -112,6 +117,41 @@ struct OrgSettingsWeb: RouteCollection {
         }
     }
 
+    struct ChannelForm: Content {
+        var kind: String?
+        var name: String?
+        var departmentId: String?
+        var webhookUrl: String?
+        var secret: String?
+    }
+
+    @Sendable func addChannel(req: Request) async throws -> Response {
+        let form = try req.content.decode(ChannelForm.self)
+        do {
+            _ = try await req.channelDesk().add(
+                ChannelDesk.Draft(
+                    kind: form.kind, name: form.name, departmentID: formUUID(form.departmentId),
+                    webhookURL: form.webhookUrl, secret: form.secret))
+            return req.redirect(to: WebPath.orgSettings + "?done=created#channels")
+        } catch {
+            let error = try AppError.forForm(error)
+            let typed = ChannelSettingsView.Typed(
+                kind: form.kind, name: form.name, departmentId: form.departmentId, webhookUrl: form.webhookUrl,
+                errors: error.fieldErrors)
+            return try await render(req, refused: .channel(typed), status: error.status)
+        }
+    }
+
+    @Sendable func toggleChannel(req: Request) async throws -> Response {
+        try await req.channelDesk().toggle(try req.idParameter("机器人"))
+        return req.redirect(to: WebPath.orgSettings + "?done=saved#channels")
+    }
+
+    @Sendable func deleteChannel(req: Request) async throws -> Response {
+        try await req.channelDesk().delete(try req.idParameter("机器人"))
+        return req.redirect(to: WebPath.orgSettings + "?done=deleted#channels")
+    }
+
     // MARK: - The page
 
     static let limitFields = Set(
@@ -123,10 +163,15 @@ struct OrgSettingsWeb: RouteCollection {
         let webhook = try await req.orgSettingsService.webhook(of: unit, by: ctx.actor)
         let limits = try await req.problemSettingsService.limits(of: unit, by: ctx.actor)
         let subCategories = try await req.problemSettingsService.subCategories(around: unit, by: ctx.actor)
+        let desk = try req.channelDesk()
+        var typed = ChannelSettingsView.Typed()
+        if case .channel(let refusedChannel) = refused { typed = refusedChannel }
+        let channels = ChannelSettingsView(
+            channels: try await desk.channels(), troubles: try await desk.troubles(),
+            departments: try await ctx.desk.ownDepartmentChoices(), typed: typed, csrf: FormFields.csrf(ctx.signedIn))
         let view = OrgSettingsView(
             unit: unit, tree: ctx.tree, webhook: webhook, limits: limits, subCategories: subCategories,
-            refused: refused,
-            csrf: FormFields.csrf(ctx.signedIn))
+            refused: refused, channels: channels, csrf: FormFields.csrf(ctx.signedIn))
         return try await req.page("本单位设置", view.html, flash: req.flash, status: status)
     }
 }
