@@ -228,6 +228,27 @@ enum ReportStore {
             changes.record(
                 "state", before: StoredReport.State.draft.rawValue, after: StoredReport.State.issued.rawValue)
             try await log.record("report", id: id.uuidString, "issue", changes, orgUnit: report.orgUnitId)
+            try await submitUpward(report, tree: tree, now: now, on: sql)
+        }
+    }
+
+    /// 报送: an issued report reaches the unit above, its dispatchers and leaders, on their bell and in
+    /// their unit's work groups, in the transaction that issues it. A province's own has nobody above.
+    private static func submitUpward(_ report: StoredReport, tree: OrgTree, now: Date, on sql: any SQLDatabase)
+        async throws
+    {
+        guard let parent = tree[report.orgUnitId]?.parentID else { return }
+        let from = tree[report.orgUnitId]?.name ?? ""
+        let message = "\(from)报送了《\(report.title)》\(report.dueOn.map { "（应于\($0)前报送）" } ?? "")，请查阅。"
+        let recipients: Set<NoticeRecipient> = [.dispatchers, .leaders]
+        let users = try await RecipientStore(sql: sql).users(recipients, unit: parent, enterprise: nil)
+        let link = WebPath.storedReport(report.id)
+        try await NotificationStore.send(
+            to: users, kind: "report.submitted", message: message, link: link, now: now, on: sql)
+        let robot = RobotMessage(title: "【报送】\(from)《\(report.title)》", text: message, link: link)
+        let outbox = OutboxStore(sql: sql)
+        for channel in try await ChannelStore(sql: sql).channels(for: recipients, unit: parent) {
+            try await outbox.enqueue(robot, kind: "report.submitted", to: channel, now: now)
         }
     }
 

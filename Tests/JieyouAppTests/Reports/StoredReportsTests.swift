@@ -131,6 +131,47 @@ import VaporTesting
         }
     }
 
+    /// 报送: issuing a report tells the unit above — its dispatchers and leaders — who can open it; the
+    /// park itself and another county hear nothing.
+    @Test func anIssuedReportReachesTheUnitAbove() async throws {
+        try await withApp { app in
+            let world = try await World.build(on: app)
+            let users = UserService(database: app.db, now: app.clock.now(), hashing: app.passwordHashing)
+            let root = Actor(userID: world.users["root"]!, roles: [.admin], orgUnitID: world.province)
+            for (name, role, unit) in [
+                ("lxs_dispatcher", "dispatcher", world.linxiang!), ("lxs_leader", "leader", world.linxiang!),
+                ("pjx_dispatcher", "dispatcher", world.pingjiang!),
+            ] {
+                _ = try await users.create(
+                    UserInput(
+                        username: name, password: World.password, displayName: name, roles: [role], orgUnitID: unit),
+                    by: root)
+            }
+            let client = Client(app: app)
+            let token = try await client.token("lx_dispatcher")
+            let kept = try await client.send(.POST, "/api/v1/reports/records", token: token, json: ["kind": "month"])
+            let id = try kept.content.get(String.self, at: "id")
+            #expect(try await client.send(.POST, "/api/v1/reports/records/\(id)/issue", token: token).status == .ok)
+            func submitted(_ user: String) async throws -> [NotificationItem] {
+                let list = try await client.send(.GET, "/api/v1/notifications", token: try await client.token(user))
+                return try list.content.get([NotificationItem].self, at: "items").filter {
+                    $0.kind == "report.submitted"
+                }
+            }
+            for user in ["lxs_dispatcher", "lxs_leader"] {
+                let notices = try await submitted(user)
+                #expect(notices.count == 1, "\(user)")
+                #expect(notices.first?.message.hasPrefix("临湘高新区报送了《") == true)
+                let link = try #require(notices.first?.link)
+                let opened = try await client.send(.GET, link, cookie: try await client.webSession(user).cookie)
+                #expect(opened.status == .ok, "\(user) opens \(link)")
+            }
+            for user in ["lx_dispatcher", "pjx_dispatcher", "yy_upper"] {
+                #expect(try await submitted(user).isEmpty, "\(user)")
+            }
+        }
+    }
+
     @Test func onlyTheUnitsOwnDispatchersKeepEditAndIssueItsReports() async throws {
         try await withApp { app in
             let world = try await World.build(on: app)
