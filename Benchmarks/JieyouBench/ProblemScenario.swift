@@ -43,12 +43,13 @@ struct ProblemScenario {
             let ledger = try await ledgerPages(seeded, dispatcher: dispatcher, admin: admin)
             let page = try await problemPages(seeded, dispatcher: dispatcher)
             let stats = try await statistics(province, today: today, admin: admin)
+            let work = try await workbenches(client, base: server.base, dispatcher: dispatcher)
             let cpuBefore = server.cpuSeconds
             let writes = try await createAndAssign(seeded, dispatcher: dispatcher)
             let cpuPerWrite = (server.cpuSeconds - cpuBefore) * 1000 / Double(max(writes.count, 1))
             report(
                 database: workspace.databaseName, seeded: seeded, parks: province.parks.count,
-                reads: ledger + [page] + stats, writes: writes, cpuPerWrite: cpuPerWrite,
+                reads: ledger + [page] + stats + work, writes: writes, cpuPerWrite: cpuPerWrite,
                 residentMegabytes: server.residentMegabytes)
         } catch {
             try? await client.shutdown()
@@ -75,6 +76,22 @@ struct ProblemScenario {
             _ = try await api.timeSequentially(name, path: path, times: 20)
             results.append(
                 try await api.timeSequentially(name, path: path, times: options.ledgerRequests))
+        }
+        return results
+    }
+
+    /// The 工作台 figures of a park's dispatcher, handler and leader: a handful of counts each.
+    private func workbenches(_ client: HTTPClient, base: String, dispatcher: APIClient) async throws -> [Measurement] {
+        var results: [Measurement] = []
+        for username in ["gx_dispatcher", "gx_handler", "gx_leader"] {
+            let api =
+                username == "gx_dispatcher"
+                ? dispatcher
+                : try await APIClient.signIn(client, base: base, username: username, password: "Jieyou2024")
+            let name = "工作台 figures: a park's \(username.dropFirst(3))"
+            step(name)
+            _ = try await api.timeSequentially(name, path: "/api/v1/me/work", times: 20)
+            results.append(try await api.timeSequentially(name, path: "/api/v1/me/work", times: options.ledgerRequests))
         }
         return results
     }

@@ -59,6 +59,7 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: TeamsAPI())
     try signedIn.register(collection: ProblemsAPI())
     try signedIn.register(collection: NotificationsAPI())
+    try signedIn.register(collection: HomeAPI())
     try signedIn.register(collection: StatsAPI())
     try signedIn.register(collection: ReportsAPI())
     try signedIn.register(collection: StoredReportsAPI())

@@ -17,11 +17,17 @@ struct HomeFacts: Sendable {
     var stationed: [LiaisonService.StationedEnterprise]?
     var department: (id: UUID, name: String)?
     var enterprise: EnterpriseRow?
-    /// The 工作台's figures: each ledger view the roles work from, with its count.
+    /// The 工作台's figures.
+    var work = WorkSummary()
+}
+
+/// A reader's work waiting now: the 工作台's figures.
+struct WorkSummary: Sendable {
+    /// Each ledger view the roles work from, with its count.
     var queues: [LedgerQueue] = []
-    /// An enterprise's: its open problems, those resolved and waiting for its rating, and the policies
-    /// in force that fit it and it has not yet confirmed knowing.
-    var enterpriseWork: (open: Int, toRate: Int, newPolicies: Int)?
+    /// An enterprise's: its open problems, those waiting for its rating, and the policies that fit it
+    /// and it has not yet confirmed knowing.
+    var enterprise: (open: Int, toRate: Int, newPolicies: Int)?
 }
 
 struct HomeDesk {
@@ -46,16 +52,30 @@ struct HomeDesk {
         if let id = actor.departmentID, let department = try await DepartmentStore(database: database).find(id) {
             facts.department = (id, department.name)
         }
-        if !LedgerView.views(for: actor).isEmpty {
-            let problems = ProblemDesk(
-                database: database, now: now, calendar: facts.calendar)
-            facts.queues = try await problems.queues(for: actor, tree: tree)
-        }
+        facts.work = try await work(for: actor, tree: tree, calendar: facts.calendar)
         if let id = actor.enterpriseID {
             facts.enterprise = try await StoredEnterprise.load(id, on: database.sql)?.row
-            facts.enterpriseWork = try await enterpriseWork(of: actor, tree: tree, calendar: facts.calendar)
         }
         return facts
+    }
+
+    /// The 工作台's figures of `actor`: a handful of counts, each answered from an index.
+    func work(for actor: Actor) async throws -> WorkSummary {
+        try await work(
+            for: actor, tree: try await OrgDirectory.tree(on: database),
+            calendar: try await CalendarStore.calendar(on: database))
+    }
+
+    private func work(for actor: Actor, tree: OrgTree, calendar: WorkCalendar) async throws -> WorkSummary {
+        var work = WorkSummary()
+        if !LedgerView.views(for: actor).isEmpty {
+            work.queues = try await ProblemDesk(database: database, now: now, calendar: calendar)
+                .queues(for: actor, tree: tree)
+        }
+        if actor.has(.enterprise), actor.enterpriseID != nil {
+            work.enterprise = try await enterpriseWork(of: actor, tree: tree, calendar: calendar)
+        }
+        return work
     }
 
     private func enterpriseWork(of actor: Actor, tree: OrgTree, calendar: WorkCalendar) async throws

@@ -39,7 +39,7 @@ import Testing
     @Test func aDispatcherSeesItsQueuesFirstTheOverdueStandingOut() throws {
         var facts = Self.facts(on: "2026-10-12")
         facts.directoryDepartments = 12
-        facts.queues = [
+        facts.work.queues = [
             LedgerQueue(view: .toAccept, count: 3), LedgerQueue(view: .toAssign, count: 0),
             LedgerQueue(view: .returned, count: 1), LedgerQueue(view: .overdue, count: 15),
             LedgerQueue(view: .toRevisit, count: 4),
@@ -52,7 +52,7 @@ import Testing
 
     @Test func anEnterpriseSeesWhatWaitsForIt() throws {
         var facts = Self.facts(on: "2026-10-12")
-        facts.enterpriseWork = (open: 2, toRate: 1, newPolicies: 3)
+        facts.work.enterprise = (open: 2, toRate: 1, newPolicies: 3)
         let view = HomeView(
             facts: facts, actor: Actor(userID: UUID(), roles: [.enterprise], orgUnitID: Self.park),
             displayName: "孙红梅", roles: [.enterprise])

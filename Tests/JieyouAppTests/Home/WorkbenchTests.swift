@@ -60,6 +60,13 @@ import VaporTesting
                     let ledger = try await client.send(.GET, "/problems?view=\(view.rawValue)", cookie: session.cookie)
                     #expect(Self.total(ledger.body.string) == count, "\(user) \(view): the ledger lists as many")
                 }
+                // The API says the same.
+                let api = try await client.send(.GET, "/api/v1/me/work", token: try await client.token(user))
+                let queues = try api.content.get([HomeAPI.QueueDTO].self, at: "queues")
+                #expect(
+                    Dictionary(uniqueKeysWithValues: queues.map { ($0.view, $0.count) })
+                        .filter { view, _ in figures.keys.contains { $0.rawValue == view } }
+                        == Dictionary(uniqueKeysWithValues: figures.map { ($0.key.rawValue, $0.value) }), "\(user)")
             }
 
             // The enterprise counts its own: four open (one still 待受理), none waiting for its rating.

@@ -94,6 +94,7 @@ enum OpenAPIDocument {
                 "401": {"$ref": "#/components/responses/Error"}}}},
             "/auth/logout": {"post": {"summary": "Revoke the token", "responses": {"204": {"description": "Revoked"}}}},
             "/me": {"get": {"summary": "The signed-in user", "responses": {"200": {"description": "User, org unit and capabilities"}, "401": {"$ref": "#/components/responses/Error"}}}},
+            "/me/work": {"get": {"summary": "The signed-in user's 工作台: each ledger view it works from with its count (the ledger takes the same view), and an enterprise's open problems, problems awaiting its rating and policies it has not confirmed", "responses": {"200": {"description": "Queues"}, "401": {"$ref": "#/components/responses/Error"}}}},
             "/org-units": {
               "get": {"summary": "Org units in the caller's subtree", "responses": {"200": {"description": "List", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/OrgUnit"}}}}}}},
               "post": {"summary": "Create an org unit (admin)", "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/OrgUnitWrite"}}}},

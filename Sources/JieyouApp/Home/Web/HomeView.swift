@@ -11,7 +11,7 @@ struct HomeView {
 
     /// 我的待办: each figure opens the ledger view behind it; one that needs acting on today stands out.
     private var queues: HTML {
-        let cards = facts.queues.map { queue -> HTML in
+        let cards = facts.work.queues.map { queue -> HTML in
             let urgent = queue.view.isUrgent && queue.count > 0
             return """
                 <a class="stat\(urgent ? " urgent" : "")" href="\(queue.link)" data-testid="queue-\(queue.view.rawValue)">\
@@ -28,7 +28,7 @@ struct HomeView {
         let tree = facts.tree
         let context = HomeContext(today: facts.today, calendar: facts.calendar)
         var sections: [HTML] = []
-        if !facts.queues.isEmpty { sections.append(queues) }
+        if !facts.work.queues.isEmpty { sections.append(queues) }
         sections.append(context.cadenceCard)
 
         if let counts = facts.scope {
@@ -58,7 +58,7 @@ struct HomeView {
                 \(actor.has(.handler) ? HTML("<p><a class=\"button\" href=\"\(WebPath.departmentWork(departmentID))\">部门工作台</a></p>") : .empty)
                 """)
         }
-        if let work = facts.enterpriseWork {
+        if let work = facts.work.enterprise {
             let open = ProblemState.allCases.filter { $0.isOpen && $0 != .resolved }.map(\.rawValue)
             sections.insert(
                 """
