@@ -23,12 +23,15 @@ enum OutboxDelivery {
         // A robot that could not be reached is not tried again in this run: its other messages wait
         // for the next run rather than each waiting out the timeout.
         var unreachable: Set<UUID> = []
+        // A batch mostly goes to a few robots: each is read once per run.
+        var known: [UUID: ChannelRecord?] = [:]
         for item in try await outbox.claim(limit: batch, now: now) {
             if let id = item.channelId, unreachable.contains(id) {
                 try await outbox.release(item.id)
                 continue
             }
-            guard let id = item.channelId, let channel = try await channels.find(id), channel.active else {
+            if let id = item.channelId, known[id] == nil { known[id] = try await channels.find(id) }
+            guard let id = item.channelId, let channel = known[id] ?? nil, channel.active else {
                 try await outbox.failed(item, error: "机器人已停用或删除", now: now)
                 failed += 1
                 continue

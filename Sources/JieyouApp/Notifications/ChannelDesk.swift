@@ -46,10 +46,9 @@ struct ChannelDesk {
         let name = (draft.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if name.isEmpty { v.fail("name", "请填写群名称") } else if name.count > 40 { v.fail("name", "群名称不超过40字") }
         let url = (draft.webhookURL ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme?.lowercased() ?? ""),
-            parsed.host?.isEmpty == false, url.count <= 500
-        {
-        } else {
+        let parsed = URL(string: url)
+        let isWeb = ["http", "https"].contains(parsed?.scheme?.lowercased() ?? "") && parsed?.host?.isEmpty == false
+        if !isWeb || url.count > 500 {
             v.fail("webhookUrl", "Webhook 地址应为 http:// 或 https:// 开头的完整网址（从群机器人设置中复制）")
         }
         let secret = (draft.secret ?? "").trimmingCharacters(in: .whitespacesAndNewlines)

@@ -90,6 +90,26 @@ import VaporTesting
                 .POST, SiteURL.orgSettingsChannelToggle(.value(channels[0].id)).path, form: [("_csrf", other.csrf)],
                 cookie: other.cookie)
             #expect(toggle.status == .notFound)
+            let gone = try await client.send(
+                .POST, SiteURL.orgSettingsChannelDelete(.value(channels[0].id)).path, form: [("_csrf", other.csrf)],
+                cookie: other.cookie)
+            #expect(gone.status == .notFound)
+            // Nor may a dispatcher of the park add, pause or remove one.
+            let staff = try await client.webSession("lx_dispatcher")
+            let byStaff = try await client.send(
+                .POST, "/admin/settings/channels",
+                form: [("_csrf", staff.csrf), ("kind", "wecom"), ("name", "x"), ("webhookUrl", "\(base)/wecom")],
+                cookie: staff.cookie)
+            #expect(byStaff.status == .forbidden)
+            for path in [
+                SiteURL.orgSettingsChannelToggle(.value(channels[0].id)).path,
+                SiteURL.orgSettingsChannelDelete(.value(channels[0].id)).path,
+            ] {
+                let refused = try await client.send(.POST, path, form: [("_csrf", staff.csrf)], cookie: staff.cookie)
+                #expect(refused.status == .forbidden, "\(path)")
+            }
+            #expect(try await ChannelStore(sql: app.db.sql).list(of: world.linxiangPark).allSatisfy(\.active))
+            #expect(try await ChannelStore(sql: app.db.sql).list(of: world.linxiangPark).count == 3)
 
             // 交办 goes to the department's group; 退回 to the unit's groups.
             let dispatcher = try await client.token("lx_dispatcher")

@@ -87,7 +87,7 @@ import Testing
             leadDepartmentId: Self.economy, leadDepartmentName: "经济发展局", deadline: "2026-10-31", pausedSince: nil,
             flags: ",supervised,", description: String(repeating: "厂区外道路破损，货车进出困难。", count: 4), createdAt: Self.at)
         let view = LedgerPageView(
-            actor: actor, signedInCanImport: true, views: LedgerPageView.views(for: actor), request: request,
+            actor: actor, signedInCanImport: true, views: LedgerView.views(for: actor), request: request,
             page: LedgerPage(items: [item], total: 3, request: request),
             choices: LedgerChoices(
                 categoryNames: ["hardship": "困难求助"], categories: [("hardship", "困难求助")],

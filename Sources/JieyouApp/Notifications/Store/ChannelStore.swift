@@ -57,7 +57,7 @@ struct ChannelStore {
     func delete(_ id: UUID, now: Date) async throws {
         try await sql.raw(
             """
-            UPDATE outbox SET failed_at = \(bind: now), last_error = '机器人已删除', channel_id = NULL
+            UPDATE outbox SET failed_at = \(bind: now), last_error = '机器人已删除'
             WHERE channel_id = \(bind: id) AND delivered_at IS NULL AND failed_at IS NULL
             """
         ).run()

@@ -21,9 +21,6 @@ struct LedgerPageView {
     /// The query keys the ledger page keeps from one request to the next (paging, sorting, tabs).
     static let keptKeys = ["q", "state", "kind", "category", "department", "flag", "overdue", "from", "to", "sort"]
 
-    /// The views a role works from, in the order its day goes.
-    static func views(for actor: Actor) -> [LedgerView] { LedgerView.views(for: actor) }
-
     /// The first 40 characters of a description, for a table cell.
     static func excerpt(_ text: String) -> String {
         text.count <= 40 ? text : String(text.prefix(40)) + "…"

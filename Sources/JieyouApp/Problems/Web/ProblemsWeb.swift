@@ -38,7 +38,7 @@ struct ProblemsWeb: RouteCollection {
             ? try await desk.ledger(request, for: actor, tree: tree) : LedgerPage(items: [], total: 0, request: request)
         let view = LedgerPageView(
             actor: actor, signedInCanImport: AccessPolicy.has(actor, .importProblemLists),
-            views: LedgerPageView.views(for: actor), request: request, page: page,
+            views: LedgerView.views(for: actor), request: request, page: page,
             choices: try await desk.ledgerChoices(for: actor, tree: tree),
             typed: Dictionary(
                 uniqueKeysWithValues: LedgerPageView.keptKeys.compactMap { key in
