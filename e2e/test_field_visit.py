@@ -1,11 +1,25 @@
-"""A cadre at phone size records a visit with one problem and finds both on the enterprise page."""
+"""A cadre at phone size records a visit with one problem and a photo, and finds them on the enterprise page."""
+import struct
+import tempfile
 import uuid
+import zlib
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import sign_in
+
+
+def write_png(path, width=4, height=3):
+    """A real PNG (the server checks content, not names), as a phone camera would hand one over."""
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    raw = b"".join(b"\x00" + b"\x20\x80\x40" * width for _ in range(height))
+    png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+    png += chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
+    with open(path, "wb") as f:
+        f.write(png)
 
 
 def test_cadre_records_a_visit_on_a_phone(phone, base_url):
@@ -30,6 +44,12 @@ def test_cadre_records_a_visit_on_a_phone(phone, base_url):
     phone.find_element(By.CSS_SELECTOR, "input[name='purposes[]'][value=survey]").click()
     phone.find_element(By.ID, "problems").send_keys(problem)
     phone.find_element(By.ID, "notes").send_keys("企业满负荷生产")
+    # The photo box opens the camera on a phone (accept=image/*); here a file stands in for the shot.
+    photos = phone.find_element(By.ID, "files")
+    assert photos.get_attribute("accept") == "image/*"
+    folder = tempfile.mkdtemp()
+    write_png(f"{folder}/车间现场.png")
+    photos.send_keys(f"{folder}/车间现场.png")
     submit.click()
 
     WebDriverWait(phone, 10).until(EC.presence_of_element_located((By.CSS_SELECTOR, "[data-testid=enterprise-name]")))
@@ -37,5 +57,10 @@ def test_cadre_records_a_visit_on_a_phone(phone, base_url):
     assert "走访已记录" in phone.find_element(By.CSS_SELECTOR, ".flash").text
     visits = phone.find_element(By.CSS_SELECTOR, "[data-testid=visits]").text
     assert problem in visits and "实地调研" in visits and "周杰" in visits
+    assert "车间现场.png" in visits and "现场照片" in visits
     open_problems = phone.find_element(By.CSS_SELECTOR, "[data-testid=open-problems]").text
     assert problem in open_problems and "待受理" in open_problems
+
+    # The photo opens from the visit, as the picture it is.
+    phone.find_element(By.LINK_TEXT, "车间现场.png").click()
+    WebDriverWait(phone, 10).until(lambda d: d.execute_script("return document.contentType") == "image/png")

@@ -39,6 +39,12 @@ public struct AppConfiguration: Sendable {
     /// The site's address as its users reach it (`https://jieyou.example.gov.cn`), for the links in
     /// messages that leave the site (group robots); without it those messages carry no link.
     public var publicURL: String?
+    /// The folder attachments are stored in, by content hash. Unset: `attachments` beside the SQLite
+    /// file, `./data/attachments` for PostgreSQL (where every instance must see the same folder: set it
+    /// to a shared path), and a private temporary folder for an in-memory database.
+    public var attachmentsDirectory: String?
+    /// The largest file a record accepts (MB).
+    public var attachmentMaxMegabytes = 20
 
     public static let defaultSQLitePath = "./data/jieyou.sqlite"
 
@@ -64,6 +70,7 @@ public struct AppConfiguration: Sendable {
         var config = AppConfiguration(database: .sqliteMemory, bcryptCost: 4)
         if let url = environment["JIEYOU_TEST_DATABASE_URL"], !url.isEmpty {
             config.database = .postgres(url: url)
+            config.attachmentsDirectory = AttachmentFiles.temporaryDirectory()
         }
         return config
     }
@@ -77,7 +84,7 @@ public struct AppConfiguration: Sendable {
 
     /// Reads `DATABASE_URL`, `JIEYOU_SESSION_IDLE_MINUTES`, `JIEYOU_API_TOKEN_IDLE_MINUTES`,
     /// `JIEYOU_BCRYPT_COST`, `JIEYOU_SECURE_COOKIES`, `JIEYOU_SQL_LOG_LEVEL`, `JIEYOU_METRICS_TOKEN`,
-    /// `JIEYOU_PUBLIC_URL`.
+    /// `JIEYOU_PUBLIC_URL`, `JIEYOU_ATTACHMENTS_DIR`, `JIEYOU_ATTACHMENT_MAX_MB`.
     public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws
         -> AppConfiguration
     {
@@ -104,6 +111,8 @@ public struct AppConfiguration: Sendable {
         integer("JIEYOU_API_TOKEN_IDLE_MINUTES", in: 1...525_600, into: \.apiTokenIdleMinutes)
         integer("JIEYOU_BCRYPT_COST", in: 4...16, into: \.bcryptCost)
         integer("JIEYOU_DB_POOL_TIMEOUT", in: 1...600, into: \.databasePoolTimeoutSeconds)
+        integer("JIEYOU_ATTACHMENT_MAX_MB", in: 1...60, into: \.attachmentMaxMegabytes)
+        if let folder = env["JIEYOU_ATTACHMENTS_DIR"], !folder.isEmpty { config.attachmentsDirectory = folder }
 
         if let text = env["JIEYOU_SECURE_COOKIES"], !text.isEmpty {
             switch text.lowercased() {

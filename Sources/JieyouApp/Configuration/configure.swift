@@ -23,6 +23,9 @@ extension Application {
 public func configure(_ app: Application, _ config: AppConfiguration) async throws {
     app.appConfiguration = config
     try configureDatabase(app, config)
+    app.attachmentFiles = AttachmentFiles(directory: AttachmentFiles.folder(for: config))
+    // A temporary folder (an in-memory database's, a test's) goes with the application.
+    if app.attachmentFiles.isTemporary { app.lifecycle.use(RemoveTemporaryAttachments()) }
     app.migrations.add(AllMigrations.list)
 
     app.routes.defaultMaxBodySize = "10mb"

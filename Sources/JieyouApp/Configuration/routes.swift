@@ -43,6 +43,7 @@ func routes(_ app: Application) throws {
     try pages.register(collection: PlanImportWeb())
     try pages.register(collection: PlansWeb())
     try pages.register(collection: PlanTaskWeb())
+    try pages.register(collection: AttachmentsWeb())
 
     let api = app.grouped("api", "v1").grouped(BearerTokenMiddleware())
     try api.register(collection: OpenAPIController())
@@ -71,4 +72,5 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: ProjectsAPI())
     try signedIn.register(collection: FinancingDemandsAPI())
     try signedIn.register(collection: PlansAPI())
+    try signedIn.register(collection: AttachmentsAPI())
 }

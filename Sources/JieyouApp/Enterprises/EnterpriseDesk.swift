@@ -27,6 +27,7 @@ struct EnterpriseDesk {
         let unit = stored.row.orgUnitId
         let staff: Bool = if case .units = access.reach { true } else { false }
         let fieldWork = FieldWorkFilter(reach: .enterprise(id))
+        let visits = try await VisitQueries.recent(fieldWork, limit: 50, on: sql)
         return EnterpriseProfile(
             enterprise: stored,
             liaison: try await LiaisonService.load([id], on: sql)[id] ?? Liaison(),
@@ -34,7 +35,8 @@ struct EnterpriseDesk {
             openProblems: try await OpenProblems.of(enterprise: id, readBy: access.actor, tree: access.tree, on: sql),
             meetings: staff ? try await MeetingQueries.list(fieldWork, limit: 50, on: sql) : [],
             teams: staff ? try await TeamService.teams(serving: id, on: sql) : [],
-            visits: try await VisitQueries.recent(fieldWork, limit: 50, on: sql),
+            visits: visits,
+            visitFiles: try await AttachmentStore(sql: sql).list(.visit, visits.map(\.id)),
             mayVisit: AccessPolicy.may(access.actor, .recordFieldWork, at: unit, in: access.tree),
             maySubmitProblem: ProblemAccess.maySubmit(access.actor) && !access.actor.has(.monitor),
             mayEdit: AccessPolicy.may(access.actor, .manageEnterprises, at: unit, in: access.tree))

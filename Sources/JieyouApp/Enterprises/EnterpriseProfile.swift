@@ -14,6 +14,8 @@ struct EnterpriseProfile: Sendable {
     let meetings: [MeetingSummary]
     let teams: [TeamSummary]
     let visits: [VisitSummary]
+    /// The visits' 现场照片 and other files, by visit.
+    let visitFiles: [UUID: [AttachmentRecord]]
     /// What the reader may do from the page.
     let mayVisit: Bool
     let maySubmitProblem: Bool

@@ -34,5 +34,6 @@ enum AllMigrations {
         CreateFinancingDemands(),
         CreatePlans(),
         CreateOutbox(),
+        CreateAttachments(),
     ]
 }

@@ -74,6 +74,16 @@ struct FormFields {
         """
     }
 
+    /// A box for one or more files, sent as `files[]`. `accept` narrows the picker (`image/*` opens
+    /// the phone's camera and gallery); the server checks every file's content regardless.
+    func files(_ label: String, accept: String, hint: String) -> HTML {
+        """
+        <div class="field"><label for="\(idPrefix)files">\(label)</label>
+        <input id="\(idPrefix)files" name="files[]" type="file" multiple accept="\(accept)"\(invalid("file"))>
+        <p class="hint">\(hint)</p>\(error(for: "file"))</div>
+        """
+    }
+
     static func csrf(_ signedIn: SignedIn) -> HTML {
         "<input type=\"hidden\" name=\"_csrf\" value=\"\(signedIn.csrfToken)\">"
     }

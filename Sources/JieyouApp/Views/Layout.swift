@@ -90,7 +90,8 @@ extension Request {
 
 /// Messages shown once after a successful form.
 enum FlashMessage: String {
-    case saved, created, deleted, passwordChanged, visitRecorded, issued, pushed, nothingToPush, granted, acknowledged
+    case saved, created, deleted, passwordChanged, visitRecorded, issued, pushed, nothingToPush, granted, acknowledged,
+        attached
 
     var text: String {
         switch self {
@@ -104,6 +105,7 @@ enum FlashMessage: String {
         case .nothingToPush: "符合条件的企业均已推送过，无需重复推送"
         case .granted: "已兑现"
         case .acknowledged: "已确认知晓"
+        case .attached: "附件已上传"
         }
     }
 }

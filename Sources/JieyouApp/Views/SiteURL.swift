@@ -30,6 +30,9 @@ enum SiteURL: Sendable {
     case newProblem
     case problem(Parameter<UUID>)
     case problemAction(Parameter<UUID>, Parameter<ProblemAction.Name>)
+    /// A problem's files (posting adds to them), and one attachment of any record (its download).
+    case problemAttachments(Parameter<UUID>)
+    case attachment(Parameter<UUID>)
     /// 问题清单 (.xlsx) of the ledger's query.
     case problemList
     case problemImport
@@ -97,10 +100,12 @@ enum SiteURL: Sendable {
     /// 记录走访: posting saves a visit; the form (`?enterprise=` picks the enterprise).
     case visits
     case newVisit
-    /// 活动
+    case visitAttachments(Parameter<UUID>)
+    /// 活动, and a meeting's files (签到表, 纪要).
     case meetings
     case newMeeting
     case meeting(Parameter<UUID>)
+    case meetingAttachments(Parameter<UUID>)
     /// 走访覆盖
     case coverage
     /// 融资诉求: the list, one demand, its next step.
@@ -159,7 +164,8 @@ enum SiteURL: Sendable {
         switch self {
         case .home, .login, .logout, .password, .notifications, .notificationsRead, .calendar:
             sessionSegments
-        case .problems, .newProblem, .problem, .problemAction, .problemList, .problemImport, .responsibilityList,
+        case .problems, .newProblem, .problem, .problemAction, .problemAttachments, .attachment, .problemList,
+            .problemImport, .responsibilityList,
             .responsibilityFile, .closedList, .closedFile, .departmentWork, .stats, .reports, .bulletinFile,
             .campaignSummary, .campaignSummaryFile, .storedReports, .storedReport, .storedReportFile,
             .storedReportIssue, .dashboard:
@@ -169,7 +175,8 @@ enum SiteURL: Sendable {
             .orgSettingsCategoryDelete, .orgSettingsChannels, .orgSettingsChannelToggle, .orgSettingsChannelDelete:
             organisationSegments
         case .enterprises, .newEnterprise, .enterprise, .editEnterprise, .tags, .enterpriseImport, .enterpriseTemplate,
-            .teams, .newTeam, .team, .visits, .newVisit, .meetings, .newMeeting, .meeting, .coverage, .financing,
+            .teams, .newTeam, .team, .visits, .newVisit, .visitAttachments, .meetings, .newMeeting, .meeting,
+            .meetingAttachments, .coverage, .financing,
             .financingDemand, .financingSteps, .campaigns, .newCampaign, .campaign, .editCampaign:
             registryAndFieldWorkSegments
         case .policies, .policyCompilation, .newPolicy, .policy, .editPolicy, .policyPush, .policyDeliveries,
@@ -205,6 +212,8 @@ enum SiteURL: Sendable {
                 .word("problems"), Self.id("id", id), .word("actions"),
                 .parameter("action", value: action.value?.rawValue),
             ]
+        case .problemAttachments(let id): [.word("problems"), Self.id("id", id), .word("files")]
+        case .attachment(let id): [.word("files"), Self.id("id", id)]
         case .problemList: [.word("problems"), .word("list.xlsx")]
         case .problemImport: [.word("problems"), .word("import")]
         case .responsibilityList: [.word("problems"), .word("responsibility")]
@@ -274,9 +283,11 @@ enum SiteURL: Sendable {
         case .team(let id): [.word("teams"), Self.id("id", id)]
         case .visits: [.word("visits")]
         case .newVisit: [.word("visits"), .word("new")]
+        case .visitAttachments(let id): [.word("visits"), Self.id("id", id), .word("files")]
         case .meetings: [.word("meetings")]
         case .newMeeting: [.word("meetings"), .word("new")]
         case .meeting(let id): [.word("meetings"), Self.id("id", id)]
+        case .meetingAttachments(let id): [.word("meetings"), Self.id("id", id), .word("files")]
         case .coverage: [.word("coverage")]
         case .financing: [.word("financing")]
         case .financingDemand(let id): [.word("financing"), Self.id("id", id)]

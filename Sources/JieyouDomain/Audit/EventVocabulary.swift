@@ -9,12 +9,14 @@ public enum EventVocabulary {
         "meeting": "活动", "financingDemand": "融资诉求", "problem": "问题", "problemCategory": "问题子类",
         "policy": "政策", "benefit": "兑现", "project": "项目申报", "plan": "攻坚方案", "planTask": "攻坚任务",
         "planTarget": "攻坚目标", "report": "报告", "noticeChannel": "消息推送机器人",
+        "attachment": "附件",
     ]
 
     /// Actions whose name is the same for every record kind.
     static let commonActions: [String: String] = [
         "create": "新增", "update": "修改", "delete": "删除", "import": "导入", "import.create": "导入新增",
         "import.update": "导入更新", "advance": "推进",
+        "attach": "上传附件",
     ]
 
     /// Actions named by the record kind they act on, where the same code means different work.
@@ -29,6 +31,7 @@ public enum EventVocabulary {
         "planTask": ["progress": "报送旬调度", "milestone": "添加节点", "supervise": "挂牌督办", "unsupervise": "摘牌"],
         "planTarget": ["actual": "填报实际值"],
         "report": ["draft": "起草", "edit": "修改草稿", "issue": "印发"],
+        "attachment": ["download": "下载"],
     ]
 
     public static func entityName(_ code: String) -> String { entities[code] ?? "记录" }

@@ -57,6 +57,16 @@ import Testing
                     purposes: ["policyBriefing", "problemFinding"],
                     notes: "了解扩产计划", cadres: ["张三"], findings: [finding])
             ],
+            visitFiles: [
+                UUID(uuidString: "00000000-0000-0000-0000-0000000000a2")!: [
+                    AttachmentRecord(
+                        id: UUID(uuidString: "00000000-0000-0000-0000-0000000000c2")!, orgUnitId: park,
+                        ownerType: "visit",
+                        ownerId: UUID(uuidString: "00000000-0000-0000-0000-0000000000a2")!, purpose: "photo",
+                        fileName: "车间.jpg", mediaType: "image/jpeg", byteCount: 1_572_864,
+                        sha256: String(repeating: "cd", count: 32), uploadedBy: user, uploaderName: "张三", createdAt: at)
+                ]
+            ],
             mayVisit: true, maySubmitProblem: true, mayEdit: false)
     }
 

@@ -54,6 +54,13 @@ import Testing
                 event(2, "assign", ["state": FieldChange(before: "accepted", after: "assigned")]),
                 event(3, "progress", ["note": FieldChange(before: nil, after: "已联系住建局现场查看")], actor: "经办人"),
                 event(4, "overdue", [:], actor: nil),
+                event(
+                    5, "attach",
+                    [
+                        "attachmentId": FieldChange(before: nil, after: Self.attachment.id.uuidString),
+                        "file": FieldChange(before: nil, after: "现场照片.jpg"),
+                        "purpose": FieldChange(before: nil, after: "progress"),
+                    ], actor: "经办人"),
             ])
         return ProblemPageContext(
             problem: view, enterprise: (enterprise, "长沙浮标科技有限公司"),
@@ -61,9 +68,23 @@ import Testing
             categories: ProblemCategory.shipped, departments: [(economy, "经济发展局"), (housing, "住房和建设管理局")])
     }
 
+    static let attachment = AttachmentRecord(
+        id: UUID(uuidString: "00000000-0000-0000-0000-0000000000c1")!, orgUnitId: park, ownerType: "problem",
+        ownerId: problem, purpose: "progress", fileName: "现场照片.jpg", mediaType: "image/jpeg", byteCount: 245_760,
+        sha256: String(repeating: "ab", count: 32), uploadedBy: user, uploaderName: "经办人", createdAt: at)
+
+    /// The 附件 section with one file and the upload form (the dispatcher may add files).
+    static func attachments(errors: [FieldError] = []) -> AttachmentSectionView {
+        AttachmentSectionView(
+            section: AttachmentSection(
+                owner: .problem, ownerID: problem, records: [attachment], mayAdd: true, maxMegabytes: 20),
+            csrf: FormFields.csrf(signedIn([.dispatcher])), errors: errors)
+    }
+
     @Test func theProblemPage() throws {
         let page = ProblemPageView(
-            context: Self.assigned, signedIn: Self.signedIn([.dispatcher]), failed: nil, errors: [], typed: nil)
+            context: Self.assigned, signedIn: Self.signedIn([.dispatcher]), failed: nil, errors: [], typed: nil,
+            attachments: Self.attachments())
         try Golden.check(page.html.description, "problem-page.html")
     }
 
@@ -72,7 +93,8 @@ import Testing
         typed.reason = "<退回理由>"
         let page = ProblemPageView(
             context: Self.assigned, signedIn: Self.signedIn([.dispatcher]), failed: .escalate,
-            errors: [FieldError(field: "reason", message: "请填写上报理由")], typed: typed)
+            errors: [FieldError(field: "reason", message: "请填写上报理由")], typed: typed,
+            attachments: Self.attachments(errors: [FieldError(field: "file", message: "“setup.jpg”不是可接收的文件")]))
         try Golden.check(page.html.description, "problem-page-refused.html")
     }
 

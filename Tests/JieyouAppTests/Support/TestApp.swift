@@ -131,7 +131,7 @@ struct Client {
     /// Uploads a file as `multipart/form-data` (field `file`), as a browser form or an integrator does.
     func upload(
         _ path: String, token: String? = nil, cookie: String? = nil, fileName: String, data: Data,
-        fields: [(String, String)] = []
+        fields: [(String, String)] = [], fileField: String = "file"
     ) async throws -> TestingHTTPResponse {
         let boundary = "----jieyou-test-\(UUID().uuidString)"
         var body = Data()
@@ -141,7 +141,7 @@ struct Client {
         }
         body.append(
             Data(
-                "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(fileName)\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(fileField)\"; filename=\"\(fileName)\"\r\nContent-Type: application/octet-stream\r\n\r\n"
                     .utf8))
         body.append(data)
         body.append(Data("\r\n--\(boundary)--\r\n".utf8))

@@ -118,7 +118,8 @@ struct EnterprisePageView {
             }
             return """
                 <li class="card" data-testid="visit"><b>\(v.visitedOn)</b> · \(purposes) · \(v.cadres.joined(separator: "、"))
-                \(v.notes.map { HTML("<p>\($0)</p>") })\(found.isEmpty ? .empty : HTML("<ul class=\"findings\">\(found)</ul>"))</li>
+                \(v.notes.map { HTML("<p>\($0)</p>") })\(found.isEmpty ? .empty : HTML("<ul class=\"findings\">\(found)</ul>"))\
+                \(profile.visitFiles[v.id].map(AttachmentSectionView.list) ?? .empty)</li>
                 """
         }
     }

@@ -30,6 +30,8 @@ struct MeetingListView {
 /// One meeting: the policies presented, the financing and deals agreed, what was collected, who came.
 struct MeetingPageView {
     let detail: MeetingDetail
+    /// 签到表, 纪要 and photos, with the upload form for the unit's recorders.
+    let attachments: AttachmentSectionView
 
     var html: HTML {
         let m = detail.summary
@@ -73,6 +75,7 @@ struct MeetingPageView {
             \(findings.isEmpty ? HTML("<p class=\"muted\">无</p>") : HTML("<ul>\(findings)</ul>"))
             <h2>参会企业（\(detail.enterprises.count)）</h2>
             <ul class="columns">\(enterprises)</ul>
+            \(attachments.html)
             """
     }
 }

@@ -43,8 +43,22 @@ struct MeetingsWeb: RouteCollection {
     }
 
     @Sendable func show(req: Request) async throws -> Response {
-        let detail = try await req.fieldWorkDesk().meeting(try req.idParameter("活动"))
-        return try await req.page(detail.summary.title, MeetingPageView(detail: detail).html, flash: req.flash)
+        try await Self.page(req, attachmentErrors: [], status: .ok)
+    }
+
+    /// The meeting's page; `attachmentErrors` are a refused upload's (`AttachmentsWeb`).
+    static func page(_ req: Request, attachmentErrors: [FieldError], status: HTTPResponseStatus) async throws
+        -> Response
+    {
+        let id = try req.idParameter("活动")
+        let detail = try await req.fieldWorkDesk().meeting(id)
+        let attachments = AttachmentSectionView(
+            section: try await req.attachmentDesk().section(.meeting, id),
+            csrf: FormFields.csrf(try req.requireSignedIn()),
+            errors: attachmentErrors)
+        return try await req.page(
+            detail.summary.title, MeetingPageView(detail: detail, attachments: attachments).html, flash: req.flash,
+            status: status)
     }
 
     @Sendable func new(req: Request) async throws -> Response {

@@ -32,6 +32,8 @@ struct VisitFormView {
     let policies: [PolicyMatching.Fit]
     /// Cadres who may have come along.
     let companions: [UserModel]
+    /// The size limit of one photo.
+    let maxMegabytes: Int
 
     var html: HTML {
         let f = FormFields(errors: errors)
@@ -43,7 +45,7 @@ struct VisitFormView {
         return """
             <h1>记录走访</h1>
             <p class="lead"><b data-testid="visit-enterprise">\(enterpriseName)</b></p>
-            <form method="post" action="\(WebPath.visits)" class="card visit-form">
+            <form method="post" action="\(WebPath.visits)" class="card visit-form" enctype="multipart/form-data">
             \(csrf)\(f.summary)
             <input type="hidden" name="enterpriseId" value="\(enterpriseID.uuidString)">
             \(f.text("visitedOn", "走访日期", value: form.visitedOn, type: "date", required: true))
@@ -55,6 +57,7 @@ struct VisitFormView {
             <textarea id="suggestions" name="suggestions" rows="3" placeholder="每行一条">\(form.suggestions ?? "")</textarea></div>
             <div class="field"><label for="notes">走访情况</label>
             <textarea id="notes" name="notes" rows="3" placeholder="企业生产经营情况、政策宣讲情况等">\(form.notes ?? "")</textarea>\(f.error(for: "notes"))</div>
+            \(f.files("现场照片", accept: "image/*", hint: "可直接拍照，可多选；JPG 或 PNG，每张不超过 \(maxMegabytes) MB。选择的照片在保存时上传；若走访有错，请重新选择"))
             \(toBring.isEmpty ? .empty : f.checkboxes("policyIds", "本次送达的政策（该企业符合条件、尚未知晓）", options: toBring, selected: Set(form.policyIds ?? [])))
             \(companions.isEmpty ? .empty : f.checkboxes("companions", "同行干部", options: companions, selected: Set(form.companions ?? [])))
             \(f.error(for: "cadreIds"))

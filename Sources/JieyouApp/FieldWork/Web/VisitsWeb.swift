@@ -1,3 +1,4 @@
+import Foundation
 import JieyouDomain
 import Vapor
 
@@ -6,7 +7,7 @@ import Vapor
 struct VisitsWeb: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(SiteURL.newVisit, use: new)
-        routes.post(SiteURL.visits, use: create)
+        routes.on(.POST, SiteURL.visits.pathComponents, body: .collect(maxSize: UploadedFile.maxSize), use: create)
     }
 
     struct Form: Content {
@@ -19,6 +20,8 @@ struct VisitsWeb: RouteCollection {
         var companions: [String]?
         /// Policies brought on this visit (上门送达).
         var policyIds: [String]?
+        /// 现场照片, taken with the phone's camera.
+        var files: [File]?
 
         /// Each non-empty line of the two boxes is one finding.
         var input: VisitInput {
@@ -50,8 +53,14 @@ struct VisitsWeb: RouteCollection {
         let form = try req.content.decode(Form.self)
         do {
             guard let id = formUUID(form.enterpriseId) else { throw AppError.notFound("企业") }
-            _ = try await req.fieldWorkDesk().recordVisit(
+            // The photos are checked before the visit is saved: a refused photo saves nothing.
+            let attachments = try await req.attachmentDesk()
+            let photos = try attachments.check(
+                (form.files ?? []).map { SentFile(name: $0.filename, data: Data(buffer: $0.data)) }, for: .visit,
+                purpose: AttachmentPurpose.photo.rawValue)
+            let visit = try await req.fieldWorkDesk().recordVisit(
                 form.input, bringing: (form.policyIds ?? []).compactMap(formUUID))
+            if !photos.isEmpty { _ = try await attachments.add(photos, to: .visit, visit) }
             return req.redirect(to: WebPath.enterprise(id) + "?done=visitRecorded")
         } catch {
             let error = try AppError.forForm(error)
@@ -71,7 +80,8 @@ struct VisitsWeb: RouteCollection {
         let (enterprise, cadres, policies) = try await req.fieldWorkDesk().visitChoices(id)
         return VisitFormView(
             form: form, enterpriseID: id, enterpriseName: enterprise.row.name, errors: errors,
-            csrf: FormFields.csrf(signedIn), policies: policies, companions: cadres
+            csrf: FormFields.csrf(signedIn), policies: policies, companions: cadres,
+            maxMegabytes: req.application.appConfiguration.attachmentMaxMegabytes
         ).html
     }
 }

@@ -9,6 +9,8 @@ struct NewProblemFormView {
     let choices: SubmissionChoices
     let form: ProblemsWeb.NewForm
     let errors: [FieldError]
+    /// The size limit of one file.
+    let maxMegabytes: Int
 
     var html: HTML {
         let f = FormFields(errors: errors)
@@ -24,7 +26,7 @@ struct NewProblemFormView {
             }
         return """
             <h1>登记问题</h1>
-            <form method="post" action="\(WebPath.problems)" class="card problem-form">
+            <form method="post" action="\(WebPath.problems)" class="card problem-form" enctype="multipart/form-data">
             \(FormFields.csrf(signedIn))\(f.summary)
             \(enterpriseField)
             \(f.select("kind", "类型", options: ProblemKind.allCases.map { ($0.rawValue, $0.chineseName) }, selected: form.kind, blank: nil))
@@ -32,6 +34,7 @@ struct NewProblemFormView {
             \(staff ? f.select("source", "问题来源", options: sources.map { ($0.rawValue, $0.chineseName) }, selected: form.source, blank: nil) : .empty)
             <div class="field"><label for="description">困难问题<span class="req">*</span></label>
             <textarea id="description" name="description" rows="5" required>\(form.description ?? "")</textarea>\(f.error(for: "description"))</div>
+            \(f.files("问题材料", accept: AttachmentSectionView.accept, hint: "照片、证明材料等，可不传；\(AttachmentType.acceptedNames)，每个不超过 \(maxMegabytes) MB"))
             <div class="actions"><button type="submit">提交</button><a class="button secondary" href="\(WebPath.problems)">取消</a></div>
             </form>
             """

@@ -10,6 +10,8 @@ struct ProblemPageView {
     let failed: ProblemAction.Name?
     let errors: [FieldError]
     let typed: ProblemsWeb.ActionForm?
+    /// The 附件 section: the files, and the upload form for those who work on the problem.
+    let attachments: AttachmentSectionView
 
     var title: String { "问题 \(context.problem.record.number)" }
 
@@ -46,6 +48,7 @@ struct ProblemPageView {
             \(problem.escalatedTo.map { HTML("<dt>已上报</dt><dd>上级编号 \($0.number)，\($0.state.chineseName)\($0.result.map { "：\($0)" } ?? "")</dd>") } ?? .empty)
             </dl>
             \(actionItems.isEmpty ? HTML.empty : HTML("<h2>办理</h2><div class=\"problem-actions\" data-testid=\"problem-actions\">\(actionItems)</div>"))
+            \(attachments.html)
             <h2>办理过程</h2>
             <ol class="timeline" data-testid="timeline">\(problem.timeline.map(Self.event))</ol>
             """
@@ -54,6 +57,14 @@ struct ProblemPageView {
     /// One line of the 办理过程: when, who, which step, the state it led to and its note.
     static func event(_ entry: ProblemView.Event) -> HTML {
         let name = EventVocabulary.actionName(entry.action, of: "problem")
+        if entry.action == "attach", let id = entry.changes["attachmentId"]?.after.flatMap(UUID.init(uuidString:)) {
+            let purpose = entry.changes["purpose"]?.after.flatMap(AttachmentPurpose.init(rawValue:))?.chineseName
+            return """
+                <li><time>\(ChinaTime.dateTime(entry.at))</time> <b>\(entry.actor ?? "系统")</b> \(name) \
+                <a href="\(SiteURL.attachment(.value(id)).path)">\(entry.changes["file"]?.after ?? "附件")</a>\
+                \(purpose.map { HTML("（\($0)）") } ?? .empty)</li>
+                """
+        }
         let note = entry.changes["note"]?.after ?? entry.changes["description"]?.after
         let state = entry.changes["state"]?.after.flatMap(ProblemState.init(rawValue:))?.chineseName
         return """

@@ -11,7 +11,7 @@ struct ProblemsWeb: RouteCollection {
         routes.get(.problems, use: ledger)
         routes.get(.problemList, use: ProblemDownloads.problemList)
         routes.get(.newProblem, use: new)
-        routes.post(.problems, use: create)
+        routes.on(.POST, SiteURL.problems.pathComponents, body: .collect(maxSize: UploadedFile.maxSize), use: create)
         routes.get(.problem(.key), use: show)
         routes.post(.problemAction(.key, .key), use: act)
     }
@@ -56,6 +56,8 @@ struct ProblemsWeb: RouteCollection {
         var category: String?
         var source: String?
         var description: String?
+        /// 问题材料: photos and papers sent with the problem.
+        var files: [File]?
     }
 
     @Sendable func new(req: Request) async throws -> Response {
@@ -67,11 +69,17 @@ struct ProblemsWeb: RouteCollection {
         let actor = try req.requireSignedIn().actor
         let form = try req.content.decode(NewForm.self)
         do {
+            // The files are checked first: a refused file records no problem.
+            let attachments = try await req.attachmentDesk()
+            let files = try attachments.check(
+                (form.files ?? []).map { SentFile(name: $0.filename, data: Data(buffer: $0.data)) }, for: .problem,
+                purpose: AttachmentPurpose.submission.rawValue)
             let id = try await req.problemDesk().submit(
                 ProblemInput(
                     enterpriseID: formUUID(form.enterpriseId), kind: form.kind, category: form.category,
                     source: form.source, description: form.description, campaignID: nil),
                 orgUnit: nil, by: actor)
+            if !files.isEmpty { _ = try await attachments.add(files, to: .problem, id) }
             return req.redirect(to: WebPath.problem(id) + "?done=created")
         } catch {
             let error = try AppError.forForm(error)
@@ -86,14 +94,15 @@ struct ProblemsWeb: RouteCollection {
         let choices = try await req.problemDesk().submissionChoices(
             for: signedIn.actor, enterprise: formUUID(form.enterpriseId))
         let view = NewProblemFormView(
-            actor: signedIn.actor, signedIn: signedIn, choices: choices, form: form, errors: errors)
+            actor: signedIn.actor, signedIn: signedIn, choices: choices, form: form, errors: errors,
+            maxMegabytes: req.application.appConfiguration.attachmentMaxMegabytes)
         return try await req.page("登记问题", view.html, status: status)
     }
 
     // MARK: one problem
 
     @Sendable func show(req: Request) async throws -> Response {
-        try await page(req, errors: [], failed: nil)
+        try await Self.page(req, errors: [], failed: nil)
     }
 
     /// The fields of every action form, as a browser sends them.
@@ -152,17 +161,27 @@ struct ProblemsWeb: RouteCollection {
             return req.redirect(to: WebPath.problem(id) + "?done=saved")
         } catch {
             let error = try AppError.forForm(error)
-            return try await page(req, errors: error.fieldErrors, failed: name, typed: form, status: error.status)
+            return try await Self.page(req, errors: error.fieldErrors, failed: name, typed: form, status: error.status)
         }
     }
 
-    private func page(
+    /// The problem's page; `attachmentErrors` are a refused upload's (`AttachmentsWeb`).
+    static func page(
         _ req: Request, errors: [FieldError], failed: ProblemAction.Name?, typed: ActionForm? = nil,
-        status: HTTPResponseStatus = .ok
+        attachmentErrors: [FieldError] = [], status: HTTPResponseStatus = .ok
     ) async throws -> Response {
         let signedIn = try req.requireSignedIn()
-        let context = try await req.problemDesk().page(try req.idParameter("问题"), for: signedIn.actor)
-        let view = ProblemPageView(context: context, signedIn: signedIn, failed: failed, errors: errors, typed: typed)
+        let id = try req.idParameter("问题")
+        let context = try await req.problemDesk().page(id, for: signedIn.actor)
+        let attachments = AttachmentSectionView(
+            section: try await req.attachmentDesk().section(.problem, id), csrf: FormFields.csrf(signedIn),
+            errors: attachmentErrors,
+            likely: .likely(
+                on: context.problem.snapshot.state,
+                fromHandler: !context.problem.parties.isDisjoint(with: [.leadHandler, .coHandler])))
+        let view = ProblemPageView(
+            context: context, signedIn: signedIn, failed: failed, errors: errors, typed: typed, attachments: attachments
+        )
         return try await req.page(view.title, view.html, flash: req.flash, status: status)
     }
 }
