@@ -12,17 +12,20 @@ FIELD = ["企业", "记录走访", "活动", "专项行动", "走访覆盖", "�
 READ_FIELD = ["企业", "活动", "专项行动", "走访覆盖", "专班"]
 POLICY = ["政策", "项目申报", "兑现台账"]
 STATS = ["数据看板", "统计分析", "通报"]
+# A unit's task force (its admins, dispatchers, leaders, 上级专班) also reads what the units below submit.
+TASK_FORCE_STATS = [*STATS, "报送收件箱"]
 STAFF_SETTINGS = ["通讯录", "修改密码"]
 ADMIN_MENU = {
-    "问题": ["问题台账"], "企业与走访": FIELD, "政策": POLICY, "攻坚": ["攻坚方案"], "统计与通报": STATS,
+    "问题": ["问题台账"], "企业与走访": FIELD, "政策": POLICY, "攻坚": ["攻坚方案"], "统计与通报": TASK_FORCE_STATS,
     "设置": ["组织机构", "部门", "用户", "工作日历", "本单位设置", "操作日志", "修改密码"],
 }
 FIELD_MENU = {
     "问题": ["问题台账"], "企业与走访": FIELD, "政策": POLICY, "攻坚": ["攻坚方案"], "统计与通报": STATS,
     "设置": STAFF_SETTINGS,
 }
+DISPATCHER_MENU = {**FIELD_MENU, "统计与通报": TASK_FORCE_STATS}
 READER_MENU = {
-    "问题": ["问题台账"], "企业与走访": READ_FIELD, "政策": POLICY, "攻坚": ["攻坚方案"], "统计与通报": STATS,
+    "问题": ["问题台账"], "企业与走访": READ_FIELD, "政策": POLICY, "攻坚": ["攻坚方案"], "统计与通报": TASK_FORCE_STATS,
     "设置": STAFF_SETTINGS,
 }
 HANDLER_MENU = {
@@ -36,7 +39,7 @@ ROLES = [
     ("admin", ADMIN_MENU, "湖南省"),
     ("cs_admin", ADMIN_MENU, "长沙市"),
     ("gx_admin", ADMIN_MENU, "长沙高新区"),
-    ("gx_dispatcher", FIELD_MENU, "长沙高新区"),
+    ("gx_dispatcher", DISPATCHER_MENU, "长沙高新区"),
     ("gx_handler", HANDLER_MENU, "长沙高新区"),
     ("gx_cadre", FIELD_MENU, "长沙高新区"),
     ("gx_leader", READER_MENU, "长沙高新区"),

@@ -28,6 +28,9 @@ struct WorkSummary: Sendable {
     /// An enterprise's: its open problems, those waiting for its rating, and the policies that fit it
     /// and it has not yet confirmed knowing.
     var enterprise: (open: Int, toRate: Int, newPolicies: Int)?
+    /// A task force's 报送收件箱: reports from below not yet read, and reports due from below and not
+    /// issued. Nil for a unit nobody reports to.
+    var inbox: (unread: Int, missing: Int)?
 }
 
 struct HomeDesk {
@@ -74,6 +77,13 @@ struct HomeDesk {
         }
         if actor.has(.enterprise), actor.enterpriseID != nil {
             work.enterprise = try await enterpriseWork(of: actor, tree: tree, calendar: calendar)
+        }
+        if AccessPolicy.has(actor, .readStatistics), ReportStore.mayReceive(actor, unit: actor.orgUnitID) {
+            let inbox = try await ReportInboxQuery(
+                sql: database.sql, tree: tree, today: LocalDate(now, in: .chinaStandard)
+            )
+            .inbox(of: actor.orgUnitID)
+            if !inbox.received.isEmpty || !inbox.deliveries.isEmpty { work.inbox = (inbox.unread, inbox.missing) }
         }
         return work
     }

@@ -35,5 +35,6 @@ enum AllMigrations {
         CreatePlans(),
         CreateOutbox(),
         CreateAttachments(),
+        TrackReportDelivery(),
     ]
 }

@@ -70,6 +70,27 @@ extension ReportDesk {
         return try await ReportStore.list(under: unit, state: state, tree: tree, on: database.sql)
     }
 
+    /// The name of the unit an issued report went to.
+    func receiverName(of report: StoredReport) async throws -> String? {
+        guard let receiver = report.submittedTo else { return nil }
+        return try await OrgDirectory.tree(on: database)[receiver]?.name
+    }
+
+    /// The 报送收件箱 of the reader's unit.
+    func inbox(for actor: Actor) async throws -> ReportInbox {
+        try requireReader(actor)
+        let tree = try await OrgDirectory.tree(on: database)
+        return try await ReportInboxQuery(sql: database.sql, tree: tree, today: LocalDate(now, in: .chinaStandard))
+            .inbox(of: actor.orgUnitID)
+    }
+
+    /// Marks a report submitted to the reader's unit 已阅.
+    func markRead(_ id: UUID, for actor: Actor) async throws {
+        try requireReader(actor)
+        try await ReportStore.markRead(
+            id, actor: actor, tree: try await OrgDirectory.tree(on: database), now: now, on: database)
+    }
+
     /// The stored report as the reader may read it, with its unit's name; not found otherwise.
     func storedReport(_ id: UUID, for actor: Actor) async throws -> (report: StoredReport, unitName: String) {
         try requireReader(actor)

@@ -90,13 +90,16 @@ enum ReportStore {
             let draftedAt: Date
             let updatedAt: Date
             let issuedAt: Date?
+            let submittedTo: UUID?
+            let readAt: Date?
+            let readByName: String?
         }
         guard
             let row = try await sql.raw(
                 """
-                SELECT id, org_unit_id, kind, period_key, title, state, content, due_on, drafted_at, updated_at,
-                  issued_at
-                FROM reports WHERE id = \(bind: id)
+                SELECT r.id, r.org_unit_id, r.kind, r.period_key, r.title, r.state, r.content, r.due_on, r.drafted_at,
+                  r.updated_at, r.issued_at, r.submitted_to, r.read_at, u.display_name AS read_by_name
+                FROM reports r LEFT JOIN users u ON u.id = r.read_by WHERE r.id = \(bind: id)
                 """
             ).first(decoding: Row.self, keyDecodingStrategy: ColumnNames.snakeCase)
         else { return nil }
@@ -105,7 +108,8 @@ enum ReportStore {
         return StoredReport(
             id: row.id, orgUnitId: row.orgUnitId, kind: row.kind, periodKey: row.periodKey, title: row.title,
             state: StoredReport.State(rawValue: row.state) ?? .draft, dueOn: row.dueOn, draftedAt: row.draftedAt,
-            updatedAt: row.updatedAt, issuedAt: row.issuedAt,
+            updatedAt: row.updatedAt, issuedAt: row.issuedAt, submittedTo: row.submittedTo, readAt: row.readAt,
+            readByName: row.readByName,
             bulletin: campaign ? nil : try decoder.decode(Bulletin.self, from: data),
             campaignSummary: campaign ? try decoder.decode(CampaignSummary.self, from: data) : nil)
     }
@@ -212,43 +216,72 @@ enum ReportStore {
         }
     }
 
-    /// Issues (印发) a draft: from now on it is what was sent and never changes.
+    /// Issues (印发) a draft: from now on it is what was sent and never changes. It is submitted (报送)
+    /// in the same transaction to the nearest unit above with a task force (`ReportDelivery.receiver`).
     static func issue(_ id: UUID, actor: Actor, tree: OrgTree, now: Date, on database: any Database) async throws {
         try await database.writing(actorID: actor.userID, now: now) { tx, log in
             let sql = tx.sql
             let report = try await writable(id, by: actor, tree: tree, on: sql)
+            let receiver = ReportDelivery.receiver(
+                of: report.orgUnitId, in: tree, staffed: try await RecipientStore(sql: sql).staffedUnits())
             try await sql.raw(
                 """
                 UPDATE reports SET state = 'issued', issued_at = \(bind: now), issued_by = \(bind: actor.userID),
-                  updated_at = \(bind: now), updated_by = \(bind: actor.userID)
+                  updated_at = \(bind: now), updated_by = \(bind: actor.userID), submitted_to = \(bind: receiver)
                 WHERE id = \(bind: id) AND state = 'draft'
                 """
             ).run()
             var changes = ChangeSet()
             changes.record(
                 "state", before: StoredReport.State.draft.rawValue, after: StoredReport.State.issued.rawValue)
+            if let receiver { changes.record("submittedTo", before: nil, after: tree[receiver]?.name) }
             try await log.record("report", id: id.uuidString, "issue", changes, orgUnit: report.orgUnitId)
-            try await submitUpward(report, tree: tree, now: now, on: sql)
+            if let receiver { try await submit(report, to: receiver, tree: tree, now: now, on: sql) }
         }
     }
 
-    /// 报送: an issued report reaches the unit above, its dispatchers and leaders, on their bell and in
-    /// their unit's work groups, in the transaction that issues it. A province's own has nobody above.
-    private static func submitUpward(_ report: StoredReport, tree: OrgTree, now: Date, on sql: any SQLDatabase)
-        async throws
-    {
-        guard let parent = tree[report.orgUnitId]?.parentID else { return }
+    /// 报送: an issued report reaches the receiving unit's task force (dispatchers, leaders, 上级专班) on
+    /// their bell and in the unit's work groups, in the transaction that issues it.
+    private static func submit(
+        _ report: StoredReport, to receiver: UUID, tree: OrgTree, now: Date, on sql: any SQLDatabase
+    ) async throws {
         let from = tree[report.orgUnitId]?.name ?? ""
         let message = "\(from)报送了《\(report.title)》\(report.dueOn.map { "（应于\($0)前报送）" } ?? "")，请查阅。"
-        let recipients: Set<NoticeRecipient> = [.dispatchers, .leaders]
-        let users = try await RecipientStore(sql: sql).users(recipients, unit: parent, enterprise: nil)
+        let users = try await RecipientStore(sql: sql).taskForce(of: receiver)
         let link = WebPath.storedReport(report.id)
         try await NotificationStore.send(
             to: users, kind: "report.submitted", message: message, link: link, now: now, on: sql)
         let robot = RobotMessage(title: "【报送】\(from)《\(report.title)》", text: message, link: link)
         let outbox = OutboxStore(sql: sql)
-        for channel in try await ChannelStore(sql: sql).channels(for: recipients, unit: parent) {
+        for channel in try await ChannelStore(sql: sql).channels(for: [.dispatchers, .leaders], unit: receiver) {
             try await outbox.enqueue(robot, kind: "report.submitted", to: channel, now: now)
+        }
+    }
+
+    /// Whether `actor` reads reports submitted to `unit`: a member of its task force, or its admin.
+    static func mayReceive(_ actor: Actor, unit: UUID) -> Bool {
+        actor.orgUnitID == unit
+            && (actor.has(.dispatcher) || actor.has(.leader) || actor.has(.upper) || actor.has(.admin))
+    }
+
+    /// Marks a report submitted to the actor's unit 已阅 (once: the first reader's name and time stay).
+    static func markRead(_ id: UUID, actor: Actor, tree: OrgTree, now: Date, on database: any Database) async throws {
+        try await database.writing(actorID: actor.userID, now: now) { tx, log in
+            let sql = tx.sql
+            let report = try await readable(id, by: actor, tree: tree, on: sql)
+            guard report.state == .issued, let receiver = report.submittedTo, mayReceive(actor, unit: receiver) else {
+                throw AppError.forbidden("只有接收报送的单位可以标记已阅")
+            }
+            guard report.readAt == nil else { return }
+            try await sql.raw(
+                """
+                UPDATE reports SET read_at = \(bind: now), read_by = \(bind: actor.userID)
+                WHERE id = \(bind: id) AND read_at IS NULL
+                """
+            ).run()
+            try await log.record(
+                "report", id: id.uuidString, "read", .created(["readBy": tree[receiver]?.name]),
+                orgUnit: report.orgUnitId)
         }
     }
 

@@ -24,6 +24,10 @@ struct StoredReport: Codable, Sendable {
     let draftedAt: Date
     let updatedAt: Date
     let issuedAt: Date?
+    /// 报送: the unit it went to when issued, and who there marked it 已阅, when.
+    let submittedTo: UUID?
+    let readAt: Date?
+    let readByName: String?
     let bulletin: Bulletin?
     let campaignSummary: CampaignSummary?
 

@@ -91,7 +91,7 @@ extension Request {
 /// Messages shown once after a successful form.
 enum FlashMessage: String {
     case saved, created, deleted, passwordChanged, visitRecorded, issued, pushed, nothingToPush, granted, acknowledged,
-        attached
+        attached, read
 
     var text: String {
         switch self {
@@ -106,6 +106,7 @@ enum FlashMessage: String {
         case .granted: "已兑现"
         case .acknowledged: "已确认知晓"
         case .attached: "附件已上传"
+        case .read: "已标记为已阅"
         }
     }
 }

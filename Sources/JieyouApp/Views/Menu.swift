@@ -101,10 +101,15 @@ enum Menu {
 
     private static func statistics(_ actor: Actor) -> [MenuItem] {
         guard AccessPolicy.has(actor, .readStatistics) else { return [] }
-        return [
+        var items = [
             MenuItem(title: "数据看板", path: WebPath.dashboard), MenuItem(title: "统计分析", path: WebPath.stats),
             MenuItem(title: "通报", path: WebPath.reports),
         ]
+        // Reports from below reach a unit's task force: its dispatchers, leaders and 上级专班.
+        if ReportStore.mayReceive(actor, unit: actor.orgUnitID) {
+            items.append(MenuItem(title: "报送收件箱", path: SiteURL.reportInbox.path))
+        }
+        return items
     }
 
     private static func settings(_ actor: Actor) -> [MenuItem] {

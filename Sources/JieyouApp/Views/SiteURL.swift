@@ -57,6 +57,9 @@ enum SiteURL: Sendable {
     case storedReport(Parameter<UUID>)
     case storedReportFile(Parameter<UUID>)
     case storedReportIssue(Parameter<UUID>)
+    /// 报送收件箱: what the units below submitted, and marking one 已阅.
+    case reportInbox
+    case storedReportRead(Parameter<UUID>)
     /// 数据看板
     case dashboard
     /// 通讯录
@@ -168,7 +171,7 @@ enum SiteURL: Sendable {
             .problemImport, .responsibilityList,
             .responsibilityFile, .closedList, .closedFile, .departmentWork, .stats, .reports, .bulletinFile,
             .campaignSummary, .campaignSummaryFile, .storedReports, .storedReport, .storedReportFile,
-            .storedReportIssue, .dashboard:
+            .storedReportIssue, .reportInbox, .storedReportRead, .dashboard:
             problemsAndReportsSegments
         case .directory, .orgUnits, .newOrgUnit, .orgUnit, .departments, .newDepartment, .department, .users, .newUser,
             .user, .events, .orgSettings, .orgSettingsLimits, .orgSettingsCategories, .orgSettingsCategory,
@@ -230,6 +233,8 @@ enum SiteURL: Sendable {
         case .storedReport(let id): [.word("reports"), .word("records"), Self.id("id", id)]
         case .storedReportFile(let id): [.word("reports"), .word("records"), Self.id("id", id), .word("docx")]
         case .storedReportIssue(let id): [.word("reports"), .word("records"), Self.id("id", id), .word("issue")]
+        case .reportInbox: [.word("reports"), .word("inbox")]
+        case .storedReportRead(let id): [.word("reports"), .word("records"), Self.id("id", id), .word("read")]
         case .dashboard: [.word("dashboard")]
         default: preconditionFailure("\(self) is not among these pages")
         }

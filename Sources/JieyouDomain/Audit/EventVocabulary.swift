@@ -30,7 +30,7 @@ public enum EventVocabulary {
         "policy": ["push": "推送", "deliver": "送达", "acknowledge": "确认知晓"],
         "planTask": ["progress": "报送旬调度", "milestone": "添加节点", "supervise": "挂牌督办", "unsupervise": "摘牌"],
         "planTarget": ["actual": "填报实际值"],
-        "report": ["draft": "起草", "edit": "修改草稿", "issue": "印发"],
+        "report": ["draft": "起草", "edit": "修改草稿", "issue": "印发", "read": "已阅"],
         "attachment": ["download": "下载"],
     ]
 

@@ -22,6 +22,17 @@ import Testing
         #expect(Menu.groups(for: Self.actor([.enterprise])).first { $0.title == "政策" }?.items.map(\.title) == ["我的政策"])
     }
 
+    @Test func aUnitsTaskForceReadsTheReportsSubmittedToIt() {
+        let statistics = { (actor: Actor) in
+            Menu.groups(for: actor).first { $0.title == "统计与通报" }?.items.map(\.title) ?? []
+        }
+        for roles: Set<Role> in [[.upper], [.leader], [.dispatcher], [.admin]] {
+            #expect(statistics(Self.actor(roles)).last == "报送收件箱", "\(roles)")
+        }
+        #expect(!statistics(Self.actor([.cadre])).contains("报送收件箱"))
+        #expect(!statistics(Self.actor([.handler], department: Self.department)).contains("报送收件箱"))
+    }
+
     @Test func onlyACadreHasTheOneTapVisit() {
         #expect(Menu.quickAction(for: Self.actor([.cadre]))?.path == WebPath.newVisit)
         #expect(Menu.quickAction(for: Self.actor([.dispatcher])) == nil)

@@ -20,9 +20,16 @@ struct HomeAPI: RouteCollection {
         let newPolicies: Int
     }
 
+    /// A task force's 报送收件箱 (`GET /api/v1/reports/inbox` has the lines).
+    struct InboxDTO: Content {
+        let unread: Int
+        let missing: Int
+    }
+
     struct WorkDTO: Content {
         let queues: [QueueDTO]
         let enterprise: EnterpriseWorkDTO?
+        let inbox: InboxDTO?
     }
 
     @Sendable func work(req: Request) async throws -> WorkDTO {
@@ -33,6 +40,6 @@ struct HomeAPI: RouteCollection {
             },
             enterprise: work.enterprise.map {
                 EnterpriseWorkDTO(openProblems: $0.open, awaitingRating: $0.toRate, newPolicies: $0.newPolicies)
-            })
+            }, inbox: work.inbox.map { InboxDTO(unread: $0.unread, missing: $0.missing) })
     }
 }

@@ -29,6 +29,17 @@ struct HomeView {
         let context = HomeContext(today: facts.today, calendar: facts.calendar)
         var sections: [HTML] = []
         if !facts.work.queues.isEmpty { sections.append(queues) }
+        if let inbox = facts.work.inbox {
+            let path = SiteURL.reportInbox.path
+            sections.append(
+                """
+                <h2>下级报送</h2>
+                <div class="cards" data-testid="inbox">
+                <a class="stat\(inbox.unread > 0 ? " urgent" : "")" href="\(path)#received" data-testid="inbox-unread"><span class="stat-label">未阅报送</span><b>\(inbox.unread)</b></a>
+                <a class="stat\(inbox.missing > 0 ? " urgent" : "")" href="\(path)#deliveries" data-testid="inbox-missing"><span class="stat-label">逾期未报送</span><b>\(inbox.missing)</b></a>
+                </div>
+                """)
+        }
         sections.append(context.cadenceCard)
 
         if let counts = facts.scope {

@@ -36,6 +36,24 @@ struct RecipientStore {
         return users.sorted { $0.uuidString < $1.uuidString }
     }
 
+    /// A task force's condition on `users`: an active dispatcher, leader or 上级专班 member.
+    private static let taskForce: SQLQueryString = """
+        (roles LIKE '%,dispatcher,%' OR roles LIKE '%,leader,%' OR roles LIKE '%,upper,%')
+        """
+
+    /// The units with a task force: where reports from below are read (`ReportDelivery.receiver`).
+    func staffedUnits() async throws -> Set<UUID> {
+        Set(
+            try await sql.raw(
+                "SELECT DISTINCT org_unit_id FROM users WHERE active = \(bind: true) AND \(Self.taskForce)"
+            ).all().map { try $0.decode(column: "org_unit_id", as: UUID.self) })
+    }
+
+    /// The task force of `unit`, whom a report submitted to it reaches.
+    func taskForce(of unit: UUID) async throws -> [UUID] {
+        try await ids("org_unit_id = \(bind: unit) AND \(Self.taskForce)").sorted { $0.uuidString < $1.uuidString }
+    }
+
     private func ids(_ condition: SQLQueryString) async throws -> [UUID] {
         try await sql.raw("SELECT id FROM users WHERE active = \(bind: true) AND \(condition)").all()
             .map { try $0.decode(column: "id", as: UUID.self) }

@@ -6,3 +6,4 @@ extension CampaignSummary: Content {}
 extension Dashboard: Content {}
 extension ReportStore.Entry: Content {}
 extension StoredReport: Content {}
+extension ReportInbox: Content {}

@@ -11,6 +11,23 @@ struct StoredReportsAPI: RouteCollection {
         records.get(":id", "docx", use: ReportDownloads.storedReport)
         records.patch(":id", use: edit)
         records.post(":id", "issue", use: issue)
+        records.post(":id", "read", use: read)
+        routes.get("reports", "inbox", use: inbox)
+    }
+
+    /// 报送收件箱 of the caller's unit: received (latest first, readAt null while unread) and deliveries
+    /// (each reporting unit's last report due of each kind: onTime, late or missing).
+    @Sendable func inbox(req: Request) async throws -> ReportInbox {
+        try await req.reportDesk().inbox(for: try req.requireSignedIn().actor)
+    }
+
+    /// Marks a report submitted to the caller's unit 已阅; the report as it now stands.
+    @Sendable func read(req: Request) async throws -> StoredReport {
+        let actor = try req.requireSignedIn().actor
+        let id = try req.idParameter("报告")
+        let desk = try await req.reportDesk()
+        try await desk.markRead(id, for: actor)
+        return try await desk.storedReport(id, for: actor).report
     }
 
     struct KeepBody: Content {

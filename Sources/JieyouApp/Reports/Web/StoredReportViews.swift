@@ -42,6 +42,24 @@ struct StoredReportPageView {
     let typed: StoredReportsWeb.EditBody?
     let errors: [FieldError]
     let csrf: HTML
+    /// Where an issued report went (报送), and whether the reader is of that unit's task force.
+    var receiverName: String? = nil
+    var mayMarkRead = false
+
+    /// 报送 of an issued report: where it went, and 已阅 or the form that marks it.
+    private var delivery: HTML {
+        guard report.state == .issued, let receiverName else { return .empty }
+        let read: HTML =
+            if let readAt = report.readAt {
+                "<span class=\"tag\" data-testid=\"report-read\">已阅</span> \(report.readByName ?? "")，\(ChinaTime.dateTime(readAt))"
+            } else if mayMarkRead {
+                """
+                <form method="post" action="\(SiteURL.storedReportRead(.value(report.id)).path)" class="inline">\(csrf)\
+                <button type="submit" data-testid="mark-read">标记已阅</button></form>
+                """
+            } else { "<span class=\"tag overdue\" data-testid=\"report-read\">未阅</span>" }
+        return "<p class=\"no-print\" data-testid=\"report-delivery\">已报送至\(receiverName) · \(read)</p>"
+    }
 
     var html: HTML {
         let path = WebPath.storedReport(report.id)
@@ -82,6 +100,7 @@ struct StoredReportPageView {
         return """
             <p class="no-print"><a href="\(WebPath.storedReports)">← 报告草稿与印发</a></p>
             \(facts)
+            \(delivery)
             <div class="actions no-print"><a class="button" href="\(docx)" download>下载 Word（.docx）</a>\
             <a class="button secondary" href="\(docx)?masthead=true" download>下载带红头的 Word</a></div>
             \(editor)

@@ -13,6 +13,8 @@ struct StoredReportsWeb: RouteCollection {
         routes.get(.storedReportFile(.key), use: ReportDownloads.storedReport)
         routes.post(.storedReport(.key), use: editPage)
         routes.post(.storedReportIssue(.key), use: issuePage)
+        routes.get(.reportInbox, use: inboxPage)
+        routes.post(.storedReportRead(.key), use: readPage)
     }
 
     struct EditBody: Content {
@@ -65,7 +67,23 @@ struct StoredReportsWeb: RouteCollection {
         }
     }
 
+    @Sendable func readPage(req: Request) async throws -> Response {
+        let id = try req.idParameter("报告")
+        try await req.reportDesk().markRead(id, for: try req.requireSignedIn().actor)
+        let back = req.query[String.self, at: "back"] == "inbox" ? SiteURL.reportInbox.path : WebPath.storedReport(id)
+        return req.redirect(to: back + "?done=read")
+    }
+
     // MARK: Pages
+
+    @Sendable func inboxPage(req: Request) async throws -> Response {
+        let signedIn = try req.requireSignedIn()
+        let inbox = try await req.reportDesk().inbox(for: signedIn.actor)
+        let view = ReportInboxView(
+            inbox: inbox, mayMarkRead: ReportStore.mayReceive(signedIn.actor, unit: inbox.orgUnitId),
+            csrf: FormFields.csrf(signedIn))
+        return try await req.page("报送收件箱", view.html, flash: req.flash)
+    }
 
     @Sendable func listPage(req: Request) async throws -> Response {
         let entries = try await req.reportDesk().storedReports(
@@ -82,10 +100,13 @@ struct StoredReportsWeb: RouteCollection {
         _ req: Request, _ id: UUID, typed: EditBody?, errors: [FieldError], status: HTTPResponseStatus
     ) async throws -> Response {
         let signedIn = try req.requireSignedIn()
-        let (report, unitName) = try await req.reportDesk().storedReport(id, for: signedIn.actor)
+        let desk = try await req.reportDesk()
+        let (report, unitName) = try await desk.storedReport(id, for: signedIn.actor)
         let view = StoredReportPageView(
             report: report, unitName: unitName, mayEdit: ReportStore.mayWrite(signedIn.actor, unit: report.orgUnitId),
-            typed: typed, errors: errors, csrf: FormFields.csrf(signedIn))
+            typed: typed, errors: errors, csrf: FormFields.csrf(signedIn),
+            receiverName: try await desk.receiverName(of: report),
+            mayMarkRead: report.submittedTo.map { ReportStore.mayReceive(signedIn.actor, unit: $0) } ?? false)
         return try await req.page(report.title, view.html, flash: req.flash, status: status)
     }
 }
