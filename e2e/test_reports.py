@@ -83,3 +83,28 @@ def test_the_campaign_summary_is_one_click_from_its_coverage(browser, base_url):
     assert headings == ["一、总体情况", "二、走访覆盖", "三、问题办理", "四、典型案例", "五、未解决问题及责任单位", "六、下步工作"]
     # A leader reads the summary; only the park's dispatchers keep it as a draft.
     assert browser.find_elements(By.CSS_SELECTOR, "[data-testid=keep-draft]") == []
+
+
+def test_the_city_reads_what_the_parks_submitted_and_sees_who_has_not(browser, base_url):
+    sign_in(browser, base_url, "cs_upper")
+    # The home page counts what came in unread and what is overdue from below; the figure opens the inbox.
+    unread = int(browser.find_element(By.CSS_SELECTOR, "[data-testid=inbox-unread] b").text)
+    assert unread >= 1
+    assert int(browser.find_element(By.CSS_SELECTOR, "[data-testid=inbox-missing] b").text) >= 1
+    browser.find_element(By.CSS_SELECTOR, "[data-testid=inbox-unread]").click()
+    assert browser.find_element(By.TAG_NAME, "h1").text == "报送收件箱"
+    # 望城经开区 has not issued the last 旬通报 due; 长沙高新区 issued it on its day.
+    rows = [r.text for r in browser.find_elements(By.CSS_SELECTOR, "[data-testid=deliveries] tbody tr")]
+    assert any("望城经开区" in r and "旬通报" in r and "未报送" in r for r in rows), rows
+    assert any("长沙高新区" in r and "旬通报" in r and "按期报送" in r for r in rows), rows
+
+    # 标记已阅 from the list: one fewer unread, and the report says who read it.
+    button = browser.find_element(By.CSS_SELECTOR, "[data-testid=received] button")
+    title = button.find_element(By.XPATH, "ancestor::tr//a").text
+    button.click()
+    wait_until_replaced(browser, button)
+    assert "已标记为已阅" in browser.find_element(By.CSS_SELECTOR, ".flash").text
+    assert int(browser.find_element(By.CSS_SELECTOR, "[data-testid=inbox-unread] a").text) == unread - 1
+    browser.find_element(By.LINK_TEXT, title).click()
+    assert "已阅" in browser.find_element(By.CSS_SELECTOR, "[data-testid=report-delivery]").text
+    assert "陈志强" in browser.find_element(By.CSS_SELECTOR, "[data-testid=report-delivery]").text

@@ -156,6 +156,19 @@ struct DemoLoader {
             units: units, departments: departments, users: users,
             wangchengEnterprises: rows.filter { $0.0.orgUnitId == units["wangchengpark"] }.map(\.0.id), actor: actor,
             now: now)
+        try await DemoReports(app: app, now: now).load(
+            [
+                DemoReports.Park(
+                    unit: gaoxin,
+                    dispatcher: Actor(userID: users["gx_dispatcher"]!, roles: [.dispatcher], orgUnitID: gaoxin),
+                    tenDayDelays: [0, 0, -1], weekDelay: 0),
+                DemoReports.Park(
+                    unit: units["wangchengpark"]!,
+                    dispatcher: Actor(
+                        userID: users["wc_dispatcher"]!, roles: [.dispatcher], orgUnitID: units["wangchengpark"]!),
+                    tenDayDelays: [nil, 2, 0], weekDelay: nil),
+            ],
+            reader: Actor(userID: users["cs_upper"]!, roles: [.upper], orgUnitID: units["changsha"]!))
         try await DemoPlan(app: app, now: now).load(
             dispatcher: Actor(
                 userID: users["gx_dispatcher"]!, roles: [.dispatcher], orgUnitID: gaoxin,

@@ -20,9 +20,10 @@ struct MenuView {
         let quick = Menu.quickAction(for: actor).map { item -> HTML in
             "<li class=\"quick\"><a class=\"button\" href=\"\(item.path)\" data-testid=\"quick-action\">\(item.title)</a></li>"
         }
-        let entries = (current?.items ?? []).map { item in
-            link(item.title, item.path, current: Menu.matches(currentPath, item.path))
-        }
+        // One entry is current: the one whose path is the longest prefix (报送收件箱 under 通报's /reports).
+        let chosen = (current?.items ?? []).filter { Menu.matches(currentPath, $0.path) }
+            .max { $0.path.count < $1.path.count }
+        let entries = (current?.items ?? []).map { item in link(item.title, item.path, current: item == chosen) }
         return """
             <nav class="menu" aria-label="主菜单"><ul data-testid="menu">\(top)\(quick)</ul>\
             \(current.map { group in HTML("<ul class=\"submenu\" data-testid=\"submenu\" aria-label=\"\(group.title)\">\(entries)</ul>") })</nav>

@@ -33,6 +33,13 @@ import Testing
         #expect(!statistics(Self.actor([.handler], department: Self.department)).contains("报送收件箱"))
     }
 
+    @Test func onlyTheLongestMatchingEntryIsCurrent() {
+        let html = MenuView(actor: Self.actor([.upper]), currentPath: SiteURL.reportInbox.path).html.description
+        #expect(html.components(separatedBy: "aria-current=\"page\"").count == 3)
+        #expect(html.contains("<a href=\"\(SiteURL.reportInbox.path)\" aria-current=\"page\">报送收件箱</a>"))
+        #expect(html.contains("<a href=\"\(WebPath.reports)\">通报</a>"))
+    }
+
     @Test func onlyACadreHasTheOneTapVisit() {
         #expect(Menu.quickAction(for: Self.actor([.cadre]))?.path == WebPath.newVisit)
         #expect(Menu.quickAction(for: Self.actor([.dispatcher])) == nil)
