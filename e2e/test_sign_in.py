@@ -14,10 +14,10 @@ POLICY = ["政策", "项目申报", "兑现台账"]
 STATS = ["数据看板", "统计分析", "通报"]
 # A unit's task force (its admins, dispatchers, leaders, 上级专班) also reads what the units below submit.
 TASK_FORCE_STATS = [*STATS, "报送收件箱"]
-STAFF_SETTINGS = ["通讯录", "修改密码"]
+STAFF_SETTINGS = ["通讯录", "通知设置", "修改密码"]
 ADMIN_MENU = {
     "问题": ["问题台账"], "企业与走访": FIELD, "政策": POLICY, "攻坚": ["攻坚方案"], "统计与通报": TASK_FORCE_STATS,
-    "设置": ["组织机构", "部门", "用户", "工作日历", "本单位设置", "操作日志", "修改密码"],
+    "设置": ["组织机构", "部门", "用户", "工作日历", "本单位设置", "操作日志", "通知设置", "修改密码"],
 }
 FIELD_MENU = {
     "问题": ["问题台账"], "企业与走访": FIELD, "政策": POLICY, "攻坚": ["攻坚方案"], "统计与通报": STATS,
@@ -32,8 +32,8 @@ HANDLER_MENU = {
     "问题": ["问题台账", "部门工作台"], "政策": POLICY, "攻坚": ["攻坚任务", "攻坚方案"], "统计与通报": STATS,
     "设置": STAFF_SETTINGS,
 }
-OUTSIDER_MENU = {"问题": ["问题台账"], "设置": ["修改密码"]}
-ENTERPRISE_MENU = {"问题": ["问题台账"], "政策": ["我的政策"], "设置": ["修改密码"]}
+OUTSIDER_MENU = {"问题": ["问题台账"], "设置": ["通知设置", "修改密码"]}
+ENTERPRISE_MENU = {"问题": ["问题台账"], "政策": ["我的政策"], "设置": ["通知设置", "修改密码"]}
 
 ROLES = [
     ("admin", ADMIN_MENU, "湖南省"),

@@ -129,14 +129,15 @@ import VaporTesting
         func add(_ body: String) { bodies.append(body) }
     }
 
-    /// The org's admin sets a webhook (a bad address is refused, another park's admin cannot see it),
-    /// and after the day's run it receives the org's overdue problems as JSON from a real HTTP post.
-    @Test func theOrgsWebhookReceivesItsOverdueProblems() async throws {
+    /// The day's overdue list reaches the unit's webhook (a plain JSON one, the unit's own system) and
+    /// the lead department's group through the outbox, in the sweep's transaction; another park's and
+    /// another department's get nothing.
+    @Test func theDaysOverdueListReachesTheUnitsAndTheDepartmentsGroups() async throws {
         try await withApp { app in
             let receiver = try await Application.make(.testing)
             let inbox = Inbox()
-            receiver.post("hook") { req async -> HTTPStatus in
-                await inbox.add(req.body.string ?? "")
+            receiver.post("hook", ":name") { req async -> HTTPStatus in
+                await inbox.add((req.parameters.get("name") ?? "") + " " + (req.body.string ?? ""))
                 return .ok
             }
             try await receiver.server.start(address: .hostname("127.0.0.1", port: 0))
@@ -144,20 +145,20 @@ import VaporTesting
                 let port = try #require(receiver.http.server.shared.localAddress?.port)
                 let world = try await World.build(on: app)
                 let client = Client(app: app)
-                let admin = try await client.token("lx_admin")
-                let settings = "/api/v1/org-units/\(world.linxiangPark.uuidString)/settings"
-                let bad = try await client.send(
-                    .PATCH, settings, token: admin, json: ["overdueWebhookUrl": "ftp://example.com/hook"])
-                #expect(bad.status == .badRequest)
-                #expect(try bad.content.get(String.self, at: "error", "field") == "overdueWebhookUrl")
-                let set = try await client.send(
-                    .PATCH, settings, token: admin, json: ["overdueWebhookUrl": "http://127.0.0.1:\(port)/hook"])
-                #expect(set.status == .ok, "\(set.body.string)")
-                let other = try await client.token("pj_admin")
-                #expect(try await client.send(.GET, settings, token: other).status == .notFound)
+                for (admin, name, department) in [
+                    ("lx_admin", "unit", ""), ("lx_admin", "economy", world.linxiangEconomy.uuidString),
+                    ("lx_admin", "service", world.linxiangService.uuidString), ("pj_admin", "pingjiang", ""),
+                ] {
+                    let web = try await client.webSession(admin)
+                    let added = try await client.send(
+                        .POST, "/admin/settings/channels",
+                        form: [
+                            ("_csrf", web.csrf), ("kind", "webhook"), ("name", name), ("departmentId", department),
+                            ("webhookUrl", "http://127.0.0.1:\(port)/hook/\(name)"),
+                        ], cookie: web.cookie)
+                    #expect(added.status == .seeOther, "\(added.body.string)")
+                }
                 let dispatcher = try await client.token("lx_dispatcher")
-                #expect(try await client.send(.GET, settings, token: dispatcher).status == .notFound)
-
                 let created = try await client.send(
                     .POST, "/api/v1/problems", token: dispatcher,
                     json: [
@@ -172,23 +173,22 @@ import VaporTesting
                     #expect(response.status == .ok)
                 }
                 try await setDeadline(id, today.adding(days: -10), on: app)
-                let report = try await OverdueSweep.run(
-                    today: today, calendar: .shipped, now: Date(), on: app.db)
-                let delivered = await OverdueWebhooks.deliver(
-                    report, today: today, on: app.db, client: app.client, logger: app.logger)
-                #expect(delivered == 1)
-                let bodies = await inbox.bodies
-                #expect(bodies.count == 1)
-                let payload = try JSONDecoder().decode(OverdueWebhooks.Payload.self, from: Data(bodies[0].utf8))
-                #expect(payload.orgUnitId == world.linxiangPark && payload.problems.map(\.id.uuidString) == [id])
-                #expect(payload.problems[0].workingDaysLate > 0 && payload.text.contains("临湘高新区今日超期问题1件"))
-                // Cleared, nothing is sent.
-                let cleared = try await client.send(.PATCH, settings, token: admin, json: ["overdueWebhookUrl": ""])
-                #expect(try cleared.content.get(String?.self, at: "overdueWebhookUrl") == nil)
-                #expect(
-                    await OverdueWebhooks.deliver(
-                        report, today: today, on: app.db, client: app.client, logger: app.logger)
-                        == 0)
+                try await app.db.sql.raw("DELETE FROM outbox").run()
+                let report = try await OverdueSweep.run(today: today, calendar: .shipped, now: Date(), on: app.db)
+                #expect(report.byOrg[world.linxiangPark]?.map(\.id.uuidString) == [id])
+                let result = try await OutboxDelivery.run(
+                    on: app.db, client: app.client, publicURL: "https://jieyou.example.gov.cn", now: Date(),
+                    logger: app.logger)
+                #expect(result == (2, 0))
+                let bodies = await inbox.bodies.sorted()
+                #expect(bodies.map { String($0.prefix { $0 != " " }) } == ["economy", "unit"])
+                let unit = try #require(
+                    try JSONSerialization.jsonObject(with: Data(bodies[1].drop { $0 != " " }.dropFirst().utf8))
+                        as? [String: String])
+                #expect(unit["title"] == "【超期催办】临湘高新区今日超期问题1件")
+                #expect(unit["text"]?.contains("超期") == true)
+                #expect(unit["link"] == "https://jieyou.example.gov.cn/problems?view=overdue")
+                #expect(bodies[0].contains("【超期催办】本部门今日超期问题1件"))
             } catch {
                 await receiver.server.shutdown()
                 try? await receiver.asyncShutdown()
@@ -199,30 +199,34 @@ import VaporTesting
         }
     }
 
-    @Test func theSettingsPageKeepsTheWebhook() async throws {
+    /// The 催办推送地址 a unit kept before this version becomes one of its robots: a vendor's by its
+    /// host, a plain webhook otherwise.
+    @Test func anOldOverdueWebhookBecomesARobotOfItsUnit() async throws {
         try await withApp { app in
-            _ = try await World.build(on: app)
-            let client = Client(app: app)
-            let admin = try await client.webSession("lx_admin")
-            let page = try await client.send(.GET, "/admin/settings", cookie: admin.cookie)
-            #expect(page.body.string.contains("催办推送地址"))
-            let bad = try await client.send(
-                .POST, "/admin/settings", form: [("_csrf", admin.csrf), ("overdueWebhookUrl", "not a url")],
-                cookie: admin.cookie)
-            #expect(bad.status == .badRequest && bad.body.string.contains("id=\"overdueWebhookUrl-error\""))
-            let forged = try await client.send(
-                .POST, "/admin/settings", form: [("overdueWebhookUrl", "https://example.com/hook")],
-                cookie: admin.cookie)
-            #expect(forged.status == .forbidden)
-            let saved = try await client.send(
-                .POST, "/admin/settings",
-                form: [("_csrf", admin.csrf), ("overdueWebhookUrl", "https://example.com/hook")],
-                cookie: admin.cookie)
-            #expect(saved.status == .seeOther)
-            let shown = try await client.send(.GET, "/admin/settings", cookie: admin.cookie)
-            #expect(shown.body.string.contains("value=\"https://example.com/hook\""))
-            let handler = try await client.webSession("lx_handler")
-            #expect(try await client.send(.GET, "/admin/settings", cookie: handler.cookie).status == .forbidden)
+            let world = try await World.build(on: app)
+            for (unit, url) in [
+                (world.linxiangPark!, "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=abc"),
+                (world.pingjiangPark!, "https://oa.pingjiang.gov.cn/hook"),
+            ] {
+                try await app.db.sql.raw(
+                    """
+                    INSERT INTO org_settings (org_unit_id, name, value, updated_at)
+                    VALUES (\(bind: unit), 'overdueWebhook', \(bind: url), \(bind: Date()))
+                    """
+                ).run()
+            }
+            try await MoveOverdueWebhooksToChannels.move(on: app.db.sql, now: Date())
+            let channels = try await app.db.sql.raw(
+                "SELECT org_unit_id, kind, department_id FROM notice_channels ORDER BY kind"
+            ).all().map {
+                (try $0.decode(column: "org_unit_id", as: UUID.self), try $0.decode(column: "kind", as: String.self))
+            }
+            #expect(channels.map(\.1) == ["webhook", "wecom"])
+            #expect(channels.first { $0.1 == "wecom" }?.0 == world.linxiangPark)
+            #expect(
+                try await app.db.sql.raw("SELECT COUNT(*) AS n FROM org_settings WHERE name = 'overdueWebhook'")
+                    .first()!
+                    .decode(column: "n", as: Int.self) == 0)
         }
     }
 }

@@ -77,3 +77,24 @@ import Testing
         #expect(OutboxRetry.delay(afterAttempts: 20) == 6 * 3600)
     }
 }
+
+/// A unit's own system takes plain JSON; an address says whose robot it is.
+@Suite struct PlainWebhookTests {
+    @Test func aPlainWebhookGetsTitleTextAndLinkAndAnyTwoHundredIsTaken() throws {
+        let message = RobotMessage(title: "【超期催办】今日超期问题1件", text: "A-1", link: "https://x.cn/problems")
+        let (url, body) = message.request(for: .webhook, webhook: "https://oa.example.cn/hook", secret: "s", at: Date())
+        #expect(url == "https://oa.example.cn/hook")
+        let json = try #require(try JSONSerialization.jsonObject(with: body) as? [String: String])
+        #expect(json == ["title": "【超期催办】今日超期问题1件", "text": "A-1", "link": "https://x.cn/problems"])
+        #expect(RobotMessage.accepted(Data("OK".utf8), by: .webhook))
+        #expect(!RobotMessage.accepted(Data("OK".utf8), by: .wecom))
+        #expect(!RobotKind.webhook.takesSecret && RobotKind.dingtalk.takesSecret && !RobotKind.wecom.takesSecret)
+    }
+
+    @Test func anAddressSaysWhoseRobotItIs() {
+        #expect(RobotKind.of(webhook: "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=1") == .wecom)
+        #expect(RobotKind.of(webhook: "https://oapi.dingtalk.com/robot/send?access_token=1") == .dingtalk)
+        #expect(RobotKind.of(webhook: "https://open.feishu.cn/open-apis/bot/v2/hook/1") == .feishu)
+        #expect(RobotKind.of(webhook: "http://10.1.2.3/hook") == .webhook)
+    }
+}

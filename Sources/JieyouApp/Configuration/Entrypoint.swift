@@ -43,6 +43,7 @@ public enum Entrypoint {
                     app.lifecycle.use(HourlyJob.reportDrafting)
                     app.lifecycle.use(HourlyJob.dashboardWarmUp)
                     app.lifecycle.use(HourlyJob.outboxDelivery)
+                    app.lifecycle.use(HourlyJob.noticeDigest)
                 }
                 try await app.execute()
                 try await app.asyncShutdown()

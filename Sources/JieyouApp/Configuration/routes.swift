@@ -44,6 +44,7 @@ func routes(_ app: Application) throws {
     try pages.register(collection: PlansWeb())
     try pages.register(collection: PlanTaskWeb())
     try pages.register(collection: AttachmentsWeb())
+    try pages.register(collection: NoticePreferencesWeb())
 
     let api = app.grouped("api", "v1").grouped(BearerTokenMiddleware())
     try api.register(collection: OpenAPIController())

@@ -15,7 +15,7 @@ enum OutboxDelivery {
     @discardableResult
     static func run(
         on database: any Database, client: any Client, publicURL: String?, now: Date, logger: Logger,
-        timeout: TimeAmount = .seconds(10)
+        timeout: TimeAmount = .seconds(10), group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
     ) async throws -> (delivered: Int, failed: Int) {
         let outbox = OutboxStore(sql: database.sql)
         let channels = ChannelStore(sql: database.sql)
@@ -25,7 +25,12 @@ enum OutboxDelivery {
         var unreachable: Set<UUID> = []
         // A batch mostly goes to a few robots: each is read once per run.
         var known: [UUID: ChannelRecord?] = [:]
+        var mail = MailDelivery(database: database, publicURL: publicURL, now: now, group: group)
         for item in try await outbox.claim(limit: batch, now: now) {
+            if item.emailTo != nil {
+                if try await mail.deliver(item, outbox: outbox) { delivered += 1 } else { failed += 1 }
+                continue
+            }
             if let id = item.channelId, unreachable.contains(id) {
                 try await outbox.release(item.id)
                 continue
@@ -46,7 +51,7 @@ enum OutboxDelivery {
                     $0.timeout = timeout
                 }
                 let answer = response.body.map { Data(buffer: $0) } ?? Data()
-                if (200..<300).contains(response.status.code) && RobotMessage.accepted(answer) {
+                if (200..<300).contains(response.status.code) && RobotMessage.accepted(answer, by: channel.kind) {
                     try await outbox.delivered(item.id, now: now)
                     delivered += 1
                 } else {

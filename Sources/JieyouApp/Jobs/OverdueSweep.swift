@@ -19,11 +19,11 @@ enum OverdueSweep {
         var proposedForSupervision = 0
         /// Problems in time again (extended, resumed or settled) whose overdue mark was cleared.
         var cleared = 0
-        /// Today's overdue problems by owning org, for the orgs' webhooks (`OverdueWebhooks`).
+        /// Today's overdue problems by owning org, for the work groups' summaries (`groupSummaries`).
         var byOrg: [UUID: [Overdue]] = [:]
     }
 
-    /// One overdue problem as the webhook reports it.
+    /// One overdue problem as a work group's summary lists it.
     struct Overdue: Sendable, Equatable, Codable {
         let id: UUID
         let number: String
@@ -31,6 +31,7 @@ enum OverdueSweep {
         let workingDaysLate: Int
         let overdueCount: Int
         let proposedForSupervision: Bool
+        let leadDepartmentId: UUID?
     }
 
     /// A claim this old that never finished (the instance died, or the run failed) may be taken over.
@@ -61,7 +62,41 @@ enum OverdueSweep {
             let rows = try await sweep.store.overdue(on: today)
             sweep.report.overdue = rows.count
             for row in rows { try await sweep.remind(row) }
+            try await groupSummaries(sweep.report, today: today, now: now, on: tx.sql)
             return sweep.report
+        }
+    }
+
+    /// The day's overdue list, one message to each unit's work groups (all its overdue problems) and
+    /// each lead department's (the ones it holds), through the outbox in the sweep's transaction: the
+    /// robots and webhooks the admins connected in 本单位设置 → 消息推送.
+    static func groupSummaries(_ report: Report, today: LocalDate, now: Date, on sql: any SQLDatabase) async throws {
+        guard !report.byOrg.isEmpty else { return }
+        let channels = ChannelStore(sql: sql)
+        let outbox = OutboxStore(sql: sql)
+        let names = try await sql.raw(
+            "SELECT id, name FROM org_units WHERE id IN (\(binds: Array(report.byOrg.keys)))"
+        ).all().reduce(into: [UUID: String]()) {
+            $0[try $1.decode(column: "id", as: UUID.self)] = try $1.decode(column: "name", as: String.self)
+        }
+        func message(_ who: String, _ problems: [Overdue]) -> RobotMessage {
+            let lines = problems.prefix(20).map { "\($0.number)（期限\($0.deadline)，超期\($0.workingDaysLate)个工作日）" }
+            let more = problems.count > 20 ? "\n等\(problems.count)件" : ""
+            return RobotMessage(
+                title: "【超期催办】\(who)今日超期问题\(problems.count)件",
+                text: lines.joined(separator: "\n") + more, link: "\(WebPath.problems)?view=overdue")
+        }
+        for (unit, problems) in report.byOrg.sorted(by: { $0.key.uuidString < $1.key.uuidString }) {
+            let name = names[unit] ?? ""
+            for channel in try await channels.channels(for: [.dispatchers], unit: unit) {
+                try await outbox.enqueue(message(name, problems), kind: "urge", to: channel, now: now)
+            }
+            for (department, held) in Dictionary(grouping: problems, by: \.leadDepartmentId) {
+                guard let department else { continue }
+                for channel in try await channels.channels(for: [.handlers(of: department)], unit: unit) {
+                    try await outbox.enqueue(message("本部门", held), kind: "urge", to: channel, now: now)
+                }
+            }
         }
     }
 
@@ -101,7 +136,7 @@ enum OverdueSweep {
             report.byOrg[row.orgUnitId, default: []].append(
                 Overdue(
                     id: row.id, number: row.number, deadline: row.deadline, workingDaysLate: late,
-                    overdueCount: count, proposedForSupervision: propose))
+                    overdueCount: count, proposedForSupervision: propose, leadDepartmentId: row.leadDepartmentId))
             if propose {
                 report.proposedForSupervision += 1
                 report.notices += try await notify(
@@ -138,8 +173,6 @@ extension HourlyJob {
             if let report = try await OverdueSweep.runIfDue(on: app.db, now: app.clock.now()) {
                 app.logger.info(
                     "Overdue sweep: \(report.overdue) overdue, \(report.newlyOverdue) new, \(report.notices) notices")
-                let today = LocalDate(app.clock.now(), in: .chinaStandard)
-                await OverdueWebhooks.deliver(report, today: today, on: app.db, client: app.client, logger: app.logger)
             }
         }
     }

@@ -36,5 +36,7 @@ enum AllMigrations {
         CreateOutbox(),
         CreateAttachments(),
         TrackReportDelivery(),
+        AddMailDelivery(),
+        MoveOverdueWebhooksToChannels(),
     ]
 }

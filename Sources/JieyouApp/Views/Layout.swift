@@ -91,7 +91,7 @@ extension Request {
 /// Messages shown once after a successful form.
 enum FlashMessage: String {
     case saved, created, deleted, passwordChanged, visitRecorded, issued, pushed, nothingToPush, granted, acknowledged,
-        attached, read
+        attached, read, mailSent
 
     var text: String {
         switch self {
@@ -107,6 +107,7 @@ enum FlashMessage: String {
         case .acknowledged: "已确认知晓"
         case .attached: "附件已上传"
         case .read: "已标记为已阅"
+        case .mailSent: "测试邮件已发出，请查收"
         }
     }
 }

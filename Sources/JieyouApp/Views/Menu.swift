@@ -124,6 +124,7 @@ enum Menu {
             items.append(MenuItem(title: "通讯录", path: WebPath.directory))
         }
         if AccessPolicy.has(actor, .readAuditLog) { items.append(MenuItem(title: "操作日志", path: WebPath.events)) }
+        items.append(MenuItem(title: "通知设置", path: SiteURL.noticePreferences.path))
         items.append(MenuItem(title: "修改密码", path: WebPath.password))
         return items
     }

@@ -20,6 +20,8 @@ enum SiteURL: Sendable {
     case login
     case logout
     case password
+    /// 我的通知设置: which notices are mailed, and how.
+    case noticePreferences
     /// 通知, and marking them all read.
     case notifications
     case notificationsRead
@@ -87,6 +89,10 @@ enum SiteURL: Sendable {
     case orgSettingsChannels
     case orgSettingsChannelToggle(Parameter<UUID>)
     case orgSettingsChannelDelete(Parameter<UUID>)
+    /// The unit's mail server: saving, a test e-mail, removal.
+    case orgSettingsMail
+    case orgSettingsMailTest
+    case orgSettingsMailDelete
     /// 企业: the registry, a new enterprise, one enterprise (its profile; posting saves it), its form.
     case enterprises
     case newEnterprise
@@ -165,7 +171,7 @@ enum SiteURL: Sendable {
     /// that a new page cannot be left without a path.
     var segments: [Segment] {
         switch self {
-        case .home, .login, .logout, .password, .notifications, .notificationsRead, .calendar:
+        case .home, .login, .logout, .password, .noticePreferences, .notifications, .notificationsRead, .calendar:
             sessionSegments
         case .problems, .newProblem, .problem, .problemAction, .problemAttachments, .attachment, .problemList,
             .problemImport, .responsibilityList,
@@ -175,7 +181,8 @@ enum SiteURL: Sendable {
             problemsAndReportsSegments
         case .directory, .orgUnits, .newOrgUnit, .orgUnit, .departments, .newDepartment, .department, .users, .newUser,
             .user, .events, .orgSettings, .orgSettingsLimits, .orgSettingsCategories, .orgSettingsCategory,
-            .orgSettingsCategoryDelete, .orgSettingsChannels, .orgSettingsChannelToggle, .orgSettingsChannelDelete:
+            .orgSettingsCategoryDelete, .orgSettingsChannels, .orgSettingsChannelToggle, .orgSettingsChannelDelete,
+            .orgSettingsMail, .orgSettingsMailTest, .orgSettingsMailDelete:
             organisationSegments
         case .enterprises, .newEnterprise, .enterprise, .editEnterprise, .tags, .enterpriseImport, .enterpriseTemplate,
             .teams, .newTeam, .team, .visits, .newVisit, .visitAttachments, .meetings, .newMeeting, .meeting,
@@ -197,6 +204,7 @@ enum SiteURL: Sendable {
         case .login: [.word("login")]
         case .logout: [.word("logout")]
         case .password: [.word("account"), .word("password")]
+        case .noticePreferences: [.word("account"), .word("notices")]
         case .notifications: [.word("notifications")]
         case .notificationsRead: [.word("notifications"), .word("read")]
         case .calendar: [.word("admin"), .word("calendar")]
@@ -265,6 +273,9 @@ enum SiteURL: Sendable {
                 .word("delete"),
             ]
         case .orgSettingsChannels: [.word("admin"), .word("settings"), .word("channels")]
+        case .orgSettingsMail: [.word("admin"), .word("settings"), .word("mail")]
+        case .orgSettingsMailTest: [.word("admin"), .word("settings"), .word("mail"), .word("test")]
+        case .orgSettingsMailDelete: [.word("admin"), .word("settings"), .word("mail"), .word("delete")]
         case .orgSettingsChannelToggle(let id):
             [.word("admin"), .word("settings"), .word("channels"), Self.id("id", id), .word("toggle")]
         case .orgSettingsChannelDelete(let id):

@@ -9,7 +9,7 @@ public enum EventVocabulary {
         "meeting": "活动", "financingDemand": "融资诉求", "problem": "问题", "problemCategory": "问题子类",
         "policy": "政策", "benefit": "兑现", "project": "项目申报", "plan": "攻坚方案", "planTask": "攻坚任务",
         "planTarget": "攻坚目标", "report": "报告", "noticeChannel": "消息推送机器人",
-        "attachment": "附件",
+        "attachment": "附件", "mailServer": "邮件服务器",
     ]
 
     /// Actions whose name is the same for every record kind.
@@ -23,7 +23,7 @@ public enum EventVocabulary {
     static let actionsByEntity: [String: [String: String]] = [
         "problem": ["submit": "登记", "overdue": "超期", "import": "导入"],
         "enterprise": ["liaison.set": "设置三联"],
-        "user": ["password.change": "修改密码", "login.locked": "登录锁定"],
+        "user": ["password.change": "修改密码", "login.locked": "登录锁定", "notices.update": "修改通知设置"],
         "orgSettings": ["timeLimits.update": "修改办理时限"],
         "financingDemand": ["advance": "更新进展"],
         "project": ["advance": "办理下一步"],

@@ -5,17 +5,29 @@ import Foundation
 /// address the group gives, in the vendor's own documented shape.
 public enum RobotKind: String, Sendable, CaseIterable, Codable {
     case wecom, dingtalk, feishu
+    /// A unit's own system: a POST of plain JSON (`title`, `text`, `link`), taken when it answers 2xx.
+    case webhook
 
     public var chineseName: String {
         switch self {
         case .wecom: "企业微信群机器人"
         case .dingtalk: "钉钉群机器人"
         case .feishu: "飞书群机器人"
+        case .webhook: "通用 Webhook（JSON，供本单位系统接收）"
         }
     }
 
     /// Whether the robot signs its messages with a secret (钉钉 “加签”, 飞书 “签名校验”).
-    public var takesSecret: Bool { self != .wecom }
+    public var takesSecret: Bool { self == .dingtalk || self == .feishu }
+
+    /// The robot an address belongs to, by the vendors' documented hosts; any other is a plain webhook.
+    public static func of(webhook url: String) -> RobotKind {
+        let host = URL(string: url)?.host?.lowercased() ?? ""
+        if host == "qyapi.weixin.qq.com" { return .wecom }
+        if host == "oapi.dingtalk.com" { return .dingtalk }
+        if host.hasSuffix("feishu.cn") || host.hasSuffix("larksuite.com") { return .feishu }
+        return .webhook
+    }
 }
 
 /// One notice as a robot posts it: a title line, the text, and the page it is about.
@@ -60,6 +72,10 @@ public struct RobotMessage: Sendable, Equatable {
                 body["sign"] = Self.feishuSign(timestamp: timestamp, secret: secret)
             }
             return (webhook, Self.json(body))
+        case .webhook:
+            var body: [String: Any] = ["title": title, "text": text]
+            if let link { body["link"] = link }
+            return (webhook, Self.json(body))
         }
     }
 
@@ -79,6 +95,12 @@ public struct RobotMessage: Sendable, Equatable {
 
     private static func json(_ object: [String: Any]) -> Data {
         (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
+    }
+
+    /// Whether a robot of `kind` took the message, its status being 2xx: a plain webhook says so by
+    /// the status alone; the vendors' robots in the body (`accepted(_:)`).
+    public static func accepted(_ body: Data, by kind: RobotKind) -> Bool {
+        kind == .webhook || accepted(body)
     }
 
     /// Whether a robot's answer says it took the message: 企业微信 and 钉钉 answer `errcode` 0, 飞书

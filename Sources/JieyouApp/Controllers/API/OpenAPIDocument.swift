@@ -378,10 +378,6 @@ enum OpenAPIDocument {
             "/problems/{id}": {
               "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
               "get": {"summary": "One problem with its timeline (its events), the actions the caller may take now, and the linked problem when escalated", "responses": {"200": {"description": "Problem"}, "404": {"$ref": "#/components/responses/Error"}}}},
-            "/org-units/{id}/settings": {
-              "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
-              "get": {"summary": "The unit's own settings, for an admin who manages it: overdueWebhookUrl, where the daily 催办 run posts the unit's overdue problems as JSON {event, date, orgUnitId, orgUnitName, text, problems}", "responses": {"200": {"description": "overdueWebhookUrl"}, "404": {"$ref": "#/components/responses/Error"}}},
-              "patch": {"summary": "Set or clear (blank) overdueWebhookUrl: an http(s) address", "responses": {"200": {"description": "overdueWebhookUrl"}, "400": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}}}},
             "/org-units/{id}/time-limits": {
               "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
               "get": {"summary": "The unit's time limits in working days, for an admin who manages it: own (what the unit sets; null where it follows the units above) and inForce (after the units above and the shipped defaults: accept 1, sign 1, resolve 5 for hardship and governmentService and 10 for the rest, revisit 3, added department 5)", "responses": {"200": {"description": "own, inForce: {acceptDays, signDays, revisitDays, addedDepartmentDays, resolveDays: {categoryCode: days}}"}, "404": {"$ref": "#/components/responses/Error"}}},

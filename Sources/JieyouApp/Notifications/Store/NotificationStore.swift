@@ -48,6 +48,13 @@ enum NotificationStore {
                 SQLBind(now))
         }
         try await insert.run()
+        // Those who want each notice mailed get it through the outbox, in the same transaction.
+        let mail = MailStore(sql: sql)
+        for person in try await mail.mailedAtOnce(unique, kind: kind) {
+            try await mail.enqueue(
+                to: person.email, unit: person.unit, kind: kind, subject: MailText.subject(of: message), text: message,
+                link: link ?? problem.map(WebPath.problem), now: now)
+        }
         return unique.count
     }
 

@@ -2,11 +2,13 @@ import Foundation
 import JieyouDomain
 import SQLKit
 
-/// One message waiting for (or done with) a robot.
+/// One message waiting for (or done with) a robot or a mail server.
 struct OutboxItem: Codable, Sendable {
     let id: UUID
     let orgUnitId: UUID
     let channelId: UUID?
+    /// An e-mail's recipient (instead of a robot).
+    let emailTo: String?
     let kind: String
     let title: String
     let text: String
@@ -25,7 +27,7 @@ struct OutboxStore {
     let sql: any SQLDatabase
 
     private static let columns: SQLQueryString = """
-        id, org_unit_id, channel_id, kind, title, text, link, attempts, next_attempt_at, delivered_at, failed_at,
+        id, org_unit_id, channel_id, email_to, kind, title, text, link, attempts, next_attempt_at, delivered_at, failed_at,
         last_error, created_at
         """
 

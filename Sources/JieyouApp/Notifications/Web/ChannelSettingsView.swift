@@ -37,7 +37,7 @@ struct ChannelSettingsView {
         let problems = troubles.map { item -> HTML in
             let state = item.failedAt != nil ? "已放弃" : "将于\(ChinaTime.dateTime(item.nextAttemptAt))重试"
             return """
-                <tr><td>\(ChinaTime.dateTime(item.createdAt))</td><td>\(item.channelId.flatMap { channelNames[$0] } ?? "—")</td>\
+                <tr><td>\(ChinaTime.dateTime(item.createdAt))</td><td>\(item.channelId.flatMap { channelNames[$0] } ?? item.emailTo.map { "邮件：\($0)" } ?? "—")</td>\
                 <td>\(item.title)</td><td>第\(item.attempts)次失败，\(state)</td><td class="hide-narrow">\(item.lastError ?? "")</td></tr>
                 """
         }
@@ -61,7 +61,7 @@ struct ChannelSettingsView {
             <div class="actions"><button type="submit">添加</button></div></form>
             \(problems.isEmpty ? .empty : HTML("""
             <h3>未送达的消息</h3>
-            <div class="table-wrap"><table data-testid="outbox-troubles"><thead><tr><th>时间</th><th>群</th><th>消息</th><th>状态</th><th class="hide-narrow">机器人答复</th></tr></thead><tbody>\(problems)</tbody></table></div>
+            <div class="table-wrap"><table data-testid="outbox-troubles"><thead><tr><th>时间</th><th>群或邮箱</th><th>消息</th><th>状态</th><th class="hide-narrow">答复</th></tr></thead><tbody>\(problems)</tbody></table></div>
             """))
             </section>
             """

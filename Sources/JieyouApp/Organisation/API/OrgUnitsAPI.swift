@@ -9,39 +9,6 @@ struct OrgUnitsAPI: RouteCollection {
         units.post(use: create)
         units.get(":id", use: show)
         units.patch(":id", use: update)
-        units.get(":id", "settings", use: settings)
-        units.patch(":id", "settings", use: updateSettings)
-    }
-
-    /// What a unit's admins set for it: `overdueWebhookUrl`, where the daily 催办 run posts the unit's
-    /// overdue problems (null when unset).
-    struct Settings: Content {
-        let overdueWebhookUrl: String?
-
-        init(overdueWebhookUrl: String?) { self.overdueWebhookUrl = overdueWebhookUrl }
-
-        /// An unset address is `null`, not a missing key.
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(overdueWebhookUrl, forKey: .overdueWebhookUrl)
-        }
-    }
-
-    @Sendable func settings(req: Request) async throws -> Settings {
-        let actor = try req.requireSignedIn().actor
-        let id = try req.idParameter("组织")
-        return Settings(
-            overdueWebhookUrl: try await req.orgSettingsService.webhook(of: id, by: actor))
-    }
-
-    /// A blank or null `overdueWebhookUrl` clears it.
-    @Sendable func updateSettings(req: Request) async throws -> Settings {
-        let actor = try req.requireSignedIn().actor
-        let id = try req.idParameter("组织")
-        let body = try req.content.decode(Settings.self)
-        return Settings(
-            overdueWebhookUrl: try await req.orgSettingsService.setWebhook(
-                body.overdueWebhookUrl, for: id, by: actor))
     }
 
     @Sendable func list(req: Request) async throws -> [API.OrgUnitDTO] {

@@ -16,5 +16,4 @@ extension Request {
 
     var orgUnitService: OrgUnitService { OrgUnitService(database: db, now: now) }
 
-    var orgSettingsService: OrgSettingsService { OrgSettingsService(database: db, now: now) }
 }

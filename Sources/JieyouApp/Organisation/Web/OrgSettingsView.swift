@@ -7,37 +7,22 @@ import JieyouDomain
 struct OrgSettingsView {
     let unit: UUID
     let tree: OrgTree
-    let webhook: String?
     let limits: ProblemSettingsService.Limits
     let subCategories: [ProblemCategory]
     let refused: OrgSettingsWeb.Refused?
     let channels: ChannelSettingsView
+    let mail: MailServerSettingsView
     let csrf: HTML
 
     var html: HTML {
         """
         <h1>本单位设置</h1>
         <p class="lead">\(tree.pathName(of: unit))</p>
-        \(webhookSection(current: webhook, refused: refused))
         \(limitsSection(limits, refused: refused))
         \(categoriesSection(subCategories, limits: limits.inForce, refused: refused))
         \(channels.html)
+        \(mail.html)
         """
-    }
-
-    private func webhookSection(current: String?, refused: OrgSettingsWeb.Refused?) -> HTML {
-        var url = current
-        var errors: [FieldError] = []
-        if case .webhook(let typed, let e) = refused { (url, errors) = (typed, e) }
-        let f = FormFields(errors: errors)
-        return """
-            <section class="card" id="webhook"><h2>催办推送</h2>
-            <form method="post" action="\(WebPath.orgSettings)">
-            \(csrf)\(f.summary)
-            \(f.text("overdueWebhookUrl", "催办推送地址（Webhook）", value: url, type: "url", hint: "每日催办时，向该地址以 POST 推送本单位超期问题的 JSON（可填政务工作群机器人或本单位系统的接收地址）；留空则只在系统内提醒。"))
-            <div class="actions"><button type="submit">保存</button></div>
-            </form></section>
-            """
     }
 
     private func limitsSection(_ limits: ProblemSettingsService.Limits, refused: OrgSettingsWeb.Refused?)

@@ -1,14 +1,13 @@
 import JieyouDomain
 import Vapor
 
-/// 本单位设置: what an admin sets for their own unit and the units below it — the address the daily
-/// 催办 run posts the unit's overdue problems to, the time limits of the loop, and sub-categories
-/// under the ten shipped problem categories. Each section is its own form; a refused one comes back
+/// 本单位设置: what an admin sets for their own unit and the units below it — the time limits of the
+/// loop, sub-categories under the ten shipped problem categories, the work groups' robots and the mail
+/// server notices go out through. Each section is its own form; a refused one comes back
 /// with the typed values and the reason beside the field.
 struct OrgSettingsWeb: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(SiteURL.orgSettings, use: show)
-        routes.post(SiteURL.orgSettings, use: saveWebhook)
         routes.post(SiteURL.orgSettingsLimits, use: saveLimits)
         routes.post(SiteURL.orgSettingsCategories, use: addCategory)
         routes.post(SiteURL.orgSettingsCategory(.key), use: updateCategory)
@@ -16,26 +15,26 @@ struct OrgSettingsWeb: RouteCollection {
         routes.post(SiteURL.orgSettingsChannels, use: addChannel)
         routes.post(SiteURL.orgSettingsChannelToggle(.key), use: toggleChannel)
         routes.post(SiteURL.orgSettingsChannelDelete(.key), use: deleteChannel)
+        routes.post(SiteURL.orgSettingsMail, use: saveMail)
+        routes.post(SiteURL.orgSettingsMailTest, use: testMail)
+        routes.post(SiteURL.orgSettingsMailDelete, use: deleteMail)
     }
 
     /// Which form was refused, with what the admin typed and why.
     enum Refused {
-        case webhook(String?, [FieldError])
         case limits([String: String], [FieldError])
         case newCategory(CategoryForm, [FieldError])
         case category(String, CategoryForm, [FieldError])
         case channel(ChannelSettingsView.Typed)
+        case mail(MailDesk.ServerDraft?, [FieldError])
 
         var errors: [FieldError] {
             switch self {
-            case .webhook(_, let e), .limits(_, let e), .newCategory(_, let e), .category(_, _, let e): e
+            case .limits(_, let e), .newCategory(_, let e), .category(_, _, let e): e
             case .channel(let typed): typed.errors
+            case .mail(_, let e): e
             }
         }
-    }
-
-    struct WebhookForm: Content {
-        var overdueWebhookUrl: String?
     }
 
     struct CategoryForm: Content {
@@ -46,20 +45,6 @@ struct OrgSettingsWeb: RouteCollection {
 
     @Sendable func show(req: Request) async throws -> Response {
         try await render(req, refused: nil)
-    }
-
-    @Sendable func saveWebhook(req: Request) async throws -> Response {
-        let ctx = try await AdminContext.load(req)
-        let form = try req.content.decode(WebhookForm.self)
-        do {
-            _ = try await req.orgSettingsService.setWebhook(
-                form.overdueWebhookUrl, for: ctx.actor.orgUnitID, by: ctx.actor)
-            return req.redirect(to: WebPath.orgSettings + "?done=saved")
-        } catch {
-            let error = try AppError.forForm(error)
-            return try await render(
-                req, refused: .webhook(form.overdueWebhookUrl, error.fieldErrors), status: error.status)
-        }
     }
 
     @Sendable func saveLimits(req: Request) async throws -> Response {
@@ -152,6 +137,47 @@ struct OrgSettingsWeb: RouteCollection {
         return req.redirect(to: WebPath.orgSettings + "?done=deleted#channels")
     }
 
+    struct MailForm: Content {
+        var host: String?
+        var port: String?
+        var security: String?
+        var username: String?
+        var password: String?
+        var senderAddress: String?
+        var senderName: String?
+        var active: String?
+    }
+
+    @Sendable func saveMail(req: Request) async throws -> Response {
+        let form = try req.content.decode(MailForm.self)
+        let draft = MailDesk.ServerDraft(
+            host: form.host, port: form.port, security: form.security, username: form.username,
+            password: form.password, senderAddress: form.senderAddress, senderName: form.senderName,
+            active: form.active == "true")
+        do {
+            try await req.mailDesk().saveServer(draft)
+            return req.redirect(to: WebPath.orgSettings + "?done=saved#mail")
+        } catch {
+            let error = try AppError.forForm(error)
+            return try await render(req, refused: .mail(draft, error.fieldErrors), status: error.status)
+        }
+    }
+
+    @Sendable func testMail(req: Request) async throws -> Response {
+        do {
+            _ = try await req.mailDesk().sendTest()
+            return req.redirect(to: WebPath.orgSettings + "?done=mailSent#mail")
+        } catch {
+            let error = try AppError.forForm(error)
+            return try await render(req, refused: .mail(nil, error.fieldErrors), status: error.status)
+        }
+    }
+
+    @Sendable func deleteMail(req: Request) async throws -> Response {
+        try await req.mailDesk().deleteServer()
+        return req.redirect(to: WebPath.orgSettings + "?done=deleted#mail")
+    }
+
     // MARK: - The page
 
     static let limitFields = Set(
@@ -160,7 +186,6 @@ struct OrgSettingsWeb: RouteCollection {
     private func render(_ req: Request, refused: Refused?, status: HTTPResponseStatus = .ok) async throws -> Response {
         let ctx = try await AdminContext.load(req)
         let unit = ctx.actor.orgUnitID
-        let webhook = try await req.orgSettingsService.webhook(of: unit, by: ctx.actor)
         let limits = try await req.problemSettingsService.limits(of: unit, by: ctx.actor)
         let subCategories = try await req.problemSettingsService.subCategories(around: unit, by: ctx.actor)
         let desk = try req.channelDesk()
@@ -169,9 +194,12 @@ struct OrgSettingsWeb: RouteCollection {
         let channels = ChannelSettingsView(
             channels: try await desk.channels(), troubles: try await desk.troubles(),
             departments: try await ctx.desk.ownDepartmentChoices(), typed: typed, csrf: FormFields.csrf(ctx.signedIn))
+        let (own, inheritedFrom) = try await req.mailDesk().server()
+        var mail = MailServerSettingsView(own: own, inheritedFrom: inheritedFrom, csrf: FormFields.csrf(ctx.signedIn))
+        if case .mail(let typed, let errors) = refused { (mail.typed, mail.errors) = (typed, errors) }
         let view = OrgSettingsView(
-            unit: unit, tree: ctx.tree, webhook: webhook, limits: limits, subCategories: subCategories,
-            refused: refused, channels: channels, csrf: FormFields.csrf(ctx.signedIn))
+            unit: unit, tree: ctx.tree, limits: limits, subCategories: subCategories,
+            refused: refused, channels: channels, mail: mail, csrf: FormFields.csrf(ctx.signedIn))
         return try await req.page("本单位设置", view.html, flash: req.flash, status: status)
     }
 }
