@@ -126,4 +126,33 @@ import VaporTesting
             #expect(events.allSatisfy { $0.orgUnitID != nil })
         }
     }
+
+    /// A problem's steps read in the log as a person says them: its number, states, the category and
+    /// departments by name, the rating in words; no code and no id.
+    @Test func aProblemsStepsReadInChineseInTheLog() async throws {
+        try await withApp { app in
+            let world = try await World.build(on: app)
+            let client = Client(app: app)
+            let problems = ProblemsAPITests()
+            let dispatcher = try await client.token("lx_dispatcher")
+            let id = try await problems.submit(client, dispatcher, enterprise: world.enterprise)
+            try await problems.act(client, dispatcher, id, "accept", ["category": "enforcement"])
+            try await problems.act(
+                client, dispatcher, id, "assign",
+                [
+                    "leadDepartmentId": world.linxiangEconomy.uuidString,
+                    "coDepartmentIds": [world.linxiangService.uuidString],
+                ])
+            let admin = try await client.webSession("lx_admin")
+            let log = try await client.send(.GET, "/admin/events", cookie: admin.cookie).body.string
+            #expect(log.contains("交办问题 LXGXQ-"))
+            #expect(log.contains("<b>状态</b>：待交办 → 已交办"))
+            #expect(log.contains("<b>牵头单位</b>：经济发展局"))
+            #expect(log.contains("<b>配合单位</b>：服务小组（"))
+            #expect(log.contains("<b>问题类别</b>："))
+            #expect(!log.contains("accepted → assigned"))
+            #expect(!log.contains(id))
+            #expect(!log.contains("leadDepartmentId"))
+        }
+    }
 }

@@ -31,6 +31,12 @@ struct WorkSummary: Sendable {
     /// A task force's 报送收件箱: reports from below not yet read, and reports due from below and not
     /// issued. Nil for a unit nobody reports to.
     var inbox: (unread: Int, missing: Int)?
+    /// A monitor's: its reports still being handled, and those resolved or closed.
+    var monitor: (open: Int, done: Int)?
+    /// A leader's: the unit's last ended 旬 beside the one before.
+    var tenDay: TenDayFigures?
+    /// An upper task force's: the units below, most overdue first.
+    var unitsBelow: [UnitBelow] = []
 }
 
 struct HomeDesk {
@@ -78,14 +84,36 @@ struct HomeDesk {
         if actor.has(.enterprise), actor.enterpriseID != nil {
             work.enterprise = try await enterpriseWork(of: actor, tree: tree, calendar: calendar)
         }
+        var inbox: ReportInbox?
         if AccessPolicy.has(actor, .readStatistics), ReportStore.mayReceive(actor, unit: actor.orgUnitID) {
-            let inbox = try await ReportInboxQuery(
+            let read = try await ReportInboxQuery(
                 sql: database.sql, tree: tree, today: LocalDate(now, in: .chinaStandard)
             )
             .inbox(of: actor.orgUnitID)
-            if !inbox.received.isEmpty || !inbox.deliveries.isEmpty { work.inbox = (inbox.unread, inbox.missing) }
+            if !read.received.isEmpty || !read.deliveries.isEmpty { work.inbox = (read.unread, read.missing) }
+            inbox = read
         }
+        if actor.has(.monitor) {
+            let open = ProblemState.allCases.filter { $0.isOpen && $0 != .resolved }
+            work.monitor = (
+                try await count(open, of: actor, tree: tree, calendar: calendar),
+                try await count([.resolved, .closed], of: actor, tree: tree, calendar: calendar)
+            )
+        }
+        if actor.has(.leader) { work.tenDay = try await tenDay(of: actor, tree: tree, calendar: calendar) }
+        if actor.has(.upper) { work.unitsBelow = try await unitsBelow(of: actor, tree: tree, inbox: inbox) }
         return work
+    }
+
+    /// How many problems in `states` the actor's ledger holds.
+    private func count(_ states: [ProblemState], of actor: Actor, tree: OrgTree, calendar: WorkCalendar) async throws
+        -> Int
+    {
+        var request = LedgerRequest()
+        request.filter.states = states
+        return try await ProblemLedger.count(
+            request, actor: actor, tree: tree, today: LocalDate(now, in: .chinaStandard), calendar: calendar,
+            on: database.sql)
     }
 
     private func enterpriseWork(of actor: Actor, tree: OrgTree, calendar: WorkCalendar) async throws

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import JieyouDomain
+import SQLKit
 
 /// The names behind the ids an event page mentions (users, departments, enterprises, org units),
 /// fetched once per page.
@@ -8,6 +9,8 @@ struct EventNames {
     var users: [UUID: String] = [:]
     var departments: [UUID: String] = [:]
     var enterprises: [UUID: String] = [:]
+    /// Problems by their number (问题 CSGXQ-2026-0120), for the log's records and the ids in changes.
+    var problems: [UUID: String] = [:]
     var tree: OrgTree
 
     static func load(for events: [EventModel], tree: OrgTree, on database: any Database) async throws -> EventNames {
@@ -24,10 +27,18 @@ struct EventNames {
         names.users = try await UserStore(database: database).labels(of: ids)
         names.departments = try await DepartmentStore(database: database).names(of: ids)
         names.enterprises = try await EnterpriseLookup.names(of: ids, on: database.sql)
+        if !ids.isEmpty {
+            for row in try await database.sql.raw(
+                "SELECT id, number FROM problems WHERE id IN (\(binds: Array(ids)))"
+            ).all() {
+                names.problems[try row.decode(column: "id", as: UUID.self)] = try row.decode(
+                    column: "number", as: String.self)
+            }
+        }
         return names
     }
 
     func name(of id: UUID) -> String? {
-        users[id] ?? departments[id] ?? enterprises[id] ?? tree[id]?.name
+        users[id] ?? departments[id] ?? enterprises[id] ?? problems[id] ?? tree[id]?.name
     }
 }

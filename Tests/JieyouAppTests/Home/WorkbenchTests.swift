@@ -76,12 +76,71 @@ import VaporTesting
             #expect(Self.figure("enterprise-to-rate", in: home) == 0)
             #expect(!home.contains("data-testid=\"queues\""))
 
+            // A monitor counts its own reports, not the park's.
+            let reported = try await client.send(
+                .POST, "/api/v1/problems", token: try await client.token("lx_monitor"),
+                json: ["description": "园区主干道夜间路灯不亮"])
+            #expect(reported.status == .created, "\(reported.body.string)")
+            let monitor = try await client.send(.GET, "/", cookie: try await client.webSession("lx_monitor").cookie)
+            #expect(Self.figure("monitor-open", in: monitor.body.string) == 1)
+            #expect(Self.figure("monitor-done", in: monitor.body.string) == 0)
+
             // Another park's staff and roles without a queue see no figures of this park.
             for user in ["pj_admin", "pj_cadre", "lx_monitor"] {
                 let session = try await client.webSession(user)
                 let page = try await client.send(.GET, "/", cookie: session.cookie).body.string
                 #expect(!page.contains("data-testid=\"queues\""), "\(user)")
             }
+        }
+    }
+
+    /// A leader sees the last 旬 beside the one before; the city's 上级专班 sees the units below, most
+    /// overdue first, each count opening the ledger behind it.
+    @Test func aLeaderReadsTheLastTenDaysAndTheCityItsUnitsBelow() async throws {
+        try await withApp { app in
+            let world = try await World.build(on: app)
+            let client = Client(app: app)
+            let dispatcher = try await client.token("lx_dispatcher")
+            let today = LocalDate(app.clock.now(), in: .chinaStandard)
+            let last = ReportPeriod.lastEnded(on: today, kind: .tenDay)
+            var ids: [String] = []
+            for day in [last.start, last.end, last.previous.start] {
+                let id = try await problems.submit(client, dispatcher, enterprise: world.enterprise)
+                try await app.db.sql.raw(
+                    "UPDATE problems SET submitted_on = \(bind: day.iso) WHERE id = \(bind: UUID(uuidString: id)!)"
+                ).run()
+                ids.append(id)
+            }
+            try await problems.act(client, dispatcher, ids[0], "accept", ["category": "enforcement"])
+            try await problems.act(
+                client, dispatcher, ids[0], "assign", ["leadDepartmentId": world.linxiangEconomy.uuidString])
+            try await app.db.sql.raw(
+                "UPDATE problems SET deadline = \(bind: today.adding(days: -1).iso) WHERE id = \(bind: UUID(uuidString: ids[0])!)"
+            ).run()
+
+            let leader = try await client.send(.GET, "/api/v1/me/work", token: try await client.token("lx_leader"))
+            #expect(try leader.content.get(String.self, at: "tenDay", "period") == last.key)
+            #expect(try leader.content.get(Int.self, at: "tenDay", "current", "registered") == 2)
+            #expect(try leader.content.get(Int.self, at: "tenDay", "previous", "registered") == 1)
+            let page = try await client.send(.GET, "/", cookie: try await client.webSession("lx_leader").cookie)
+            #expect(page.body.string.contains("比上一旬多1"))
+            #expect(Self.figure("ten-day-registered", in: page.body.string) == 2)
+
+            let upper = try await client.send(.GET, "/api/v1/me/work", token: try await client.token("yy_upper"))
+            let units = try upper.content.get([HomeAPI.UnitBelowDTO].self, at: "unitsBelow")
+            #expect(units.map(\.name) == ["临湘市", "平江县"])
+            #expect(units.first?.open == 3 && units.first?.overdue == 1)
+            #expect(units.last?.open == 0)
+            let city = try await client.webSession("yy_upper")
+            let home = try await client.send(.GET, "/", cookie: city.cookie).body.string
+            let overdueLink = "/problems?orgUnit=\(world.linxiang.uuidString.lowercased())&overdue=true"
+            #expect(home.contains("href=\"\(overdueLink)\""))
+            let ledger = try await client.send(.GET, overdueLink, cookie: city.cookie)
+            #expect(Self.total(ledger.body.string) == 1)
+            // A park's leader has no units below; a dispatcher no 旬 card.
+            let park = try await client.send(.GET, "/api/v1/me/work", token: dispatcher)
+            #expect(try park.content.get([HomeAPI.UnitBelowDTO].self, at: "unitsBelow").isEmpty)
+            #expect((try? park.content.get(String.self, at: "tenDay", "period")) == nil)
         }
     }
 }

@@ -40,6 +40,20 @@ struct HomeView {
                 </div>
                 """)
         }
+        if let reported = facts.work.monitor {
+            let open = ProblemState.allCases.filter { $0.isOpen && $0 != .resolved }.map(\.rawValue)
+            sections.append(
+                """
+                <h2>我反映的问题</h2>
+                <div class="cards" data-testid="monitor-work">
+                <a class="stat" href="\(WebPath.problems)?state=\(open.joined(separator: ","))" data-testid="monitor-open"><span class="stat-label">办理中</span><b>\(reported.open)</b></a>
+                <a class="stat" href="\(WebPath.problems)?state=resolved,closed" data-testid="monitor-done"><span class="stat-label">已办结、已销号</span><b>\(reported.done)</b></a>
+                </div>
+                <p><a class="button" href="\(SiteURL.newProblem.path)">反映问题</a></p>
+                """)
+        }
+        if let tenDay = facts.work.tenDay { sections.append(HomeFiguresView.tenDay(tenDay)) }
+        sections.append(HomeFiguresView.unitsBelow(facts.work.unitsBelow))
         sections.append(context.cadenceCard)
 
         if let counts = facts.scope {

@@ -1,0 +1,68 @@
+import Foundation
+import JieyouDomain
+import SQLKit
+
+/// A leader's 旬 at a glance: the unit's figures of the last ended 旬 beside the one before.
+struct TenDayFigures: Sendable {
+    let period: ReportPeriod
+    let current: StatsReport
+    let previous: StatsReport
+}
+
+/// One unit below an upper task force, as its 工作台 ranks them: open and overdue problems in the
+/// unit's whole subtree, and the reports due from it not issued.
+struct UnitBelow: Sendable, Equatable {
+    let id: UUID
+    let name: String
+    let open: Int
+    let overdue: Int
+    let unreported: Int
+}
+
+extension HomeDesk {
+    /// The unit's figures of the last ended 旬 and of the one before (four aggregate queries over the
+    /// period's index, as the 旬通报 reads them).
+    func tenDay(of actor: Actor, tree: OrgTree, calendar: WorkCalendar) async throws -> TenDayFigures {
+        let today = LocalDate(now, in: .chinaStandard)
+        let period = ReportPeriod.lastEnded(on: today, kind: .tenDay)
+        func stats(_ period: ReportPeriod) async throws -> StatsReport {
+            try await StatsRequest(scope: StatsScope(orgUnitID: actor.orgUnitID, from: period.start, to: period.end))
+                .report(actor: actor, tree: tree, today: today, calendar: calendar, on: database.sql)
+        }
+        return TenDayFigures(
+            period: period, current: try await stats(period), previous: try await stats(period.previous))
+    }
+
+    /// The units directly below the actor's, most overdue first: one grouped count over the open
+    /// problems of the subtree (the ledger's state index), rolled up to each unit below.
+    func unitsBelow(of actor: Actor, tree: OrgTree, inbox: ReportInbox?) async throws -> [UnitBelow] {
+        let children = tree.children(of: actor.orgUnitID)
+        guard !children.isEmpty else { return [] }
+        let today = LocalDate(now, in: .chinaStandard)
+        let open = ProblemState.allCases.filter(\.isOpen).map(\.rawValue)
+        let rows = try await database.sql.raw(
+            """
+            SELECT p.org_unit_id, COUNT(*) AS open,
+              SUM(CASE WHEN \(ProblemLedger.overdue(on: today)) THEN 1 ELSE 0 END) AS overdue
+            FROM problems p
+            WHERE p.org_unit_id IN (\(binds: Array(tree.subtree(of: actor.orgUnitID)))) AND p.state IN (\(binds: open))
+            GROUP BY p.org_unit_id
+            """
+        ).all()
+        var counts: [UUID: (open: Int, overdue: Int)] = [:]
+        for row in rows {
+            let unit = try row.decode(column: "org_unit_id", as: UUID.self)
+            counts[unit] = (
+                try row.decode(column: "open", as: Int.self), (try? row.decode(column: "overdue", as: Int.self)) ?? 0
+            )
+        }
+        let missing = (inbox?.deliveries ?? []).filter { $0.status == .missing }.map(\.unitId)
+        return children.map { child in
+            let below = tree.subtree(of: child.id)
+            let sums = below.compactMap { counts[$0] }.reduce((0, 0)) { ($0.0 + $1.open, $0.1 + $1.overdue) }
+            return UnitBelow(
+                id: child.id, name: child.name, open: sums.0, overdue: sums.1,
+                unreported: missing.filter { below.contains($0) }.count)
+        }.sorted { ($1.overdue, $1.unreported, $1.open, $0.name) < ($0.overdue, $0.unreported, $0.open, $1.name) }
+    }
+}
