@@ -80,15 +80,18 @@ struct ProblemScenario {
         return results
     }
 
-    /// The 工作台 figures of a park's dispatcher, handler and leader: a handful of counts each.
+    /// The 工作台 figures of a park's dispatcher, handler and leader (a handful of counts each, and the
+    /// leader's last 旬 beside the one before), and of the city's 上级专班 (its inbox and its units below).
     private func workbenches(_ client: HTTPClient, base: String, dispatcher: APIClient) async throws -> [Measurement] {
         var results: [Measurement] = []
-        for username in ["gx_dispatcher", "gx_handler", "gx_leader"] {
+        for username in ["gx_dispatcher", "gx_handler", "gx_leader", "cs_upper"] {
             let api =
                 username == "gx_dispatcher"
                 ? dispatcher
                 : try await APIClient.signIn(client, base: base, username: username, password: "Jieyou2024")
-            let name = "工作台 figures: a park's \(username.dropFirst(3))"
+            let name =
+                username == "cs_upper"
+                ? "工作台 figures: the city's 上级专班" : "工作台 figures: a park's \(username.dropFirst(3))"
             step(name)
             _ = try await api.timeSequentially(name, path: "/api/v1/me/work", times: 20)
             results.append(try await api.timeSequentially(name, path: "/api/v1/me/work", times: options.ledgerRequests))

@@ -142,3 +142,25 @@ import Testing
         #expect(findings[0].fields == ["某企业", "厂区道路破损，货车进出难"])
     }
 }
+
+/// A cadre's share of a campaign's visits this week.
+@Suite struct VisitQuotaTests {
+    let today = LocalDate(iso: "2026-12-07")!
+
+    @Test func theMissingVisitsAreSpreadOverTheWeeksLeft() {
+        // Three enterprises, 3 visits each required: one done, one with 1, one with none: 2 + 3 owed.
+        let quota = VisitQuota(
+            required: 3, visitsSoFar: [3, 1, 0], today: today, actionEndsOn: LocalDate(iso: "2026-12-20")!)
+        #expect(quota.enterprisesShort == 2 && quota.visitsOwed == 5)
+        #expect(quota.weeksLeft == 2)
+        #expect(quota.thisWeek == 3)
+    }
+
+    @Test func onTheLastDayOrAfterEverythingIsThisWeeks() {
+        for end in ["2026-12-07", "2026-12-01"] {
+            let quota = VisitQuota(required: 2, visitsSoFar: [0, 1], today: today, actionEndsOn: LocalDate(iso: end)!)
+            #expect(quota.weeksLeft == 1 && quota.thisWeek == 3)
+        }
+        #expect(VisitQuota(required: 1, visitsSoFar: [1, 2], today: today, actionEndsOn: today).thisWeek == 0)
+    }
+}

@@ -44,6 +44,7 @@ public enum Entrypoint {
                     app.lifecycle.use(HourlyJob.dashboardWarmUp)
                     app.lifecycle.use(HourlyJob.outboxDelivery)
                     app.lifecycle.use(HourlyJob.noticeDigest)
+                    app.lifecycle.use(HourlyJob.planReminders)
                 }
                 try await app.execute()
                 try await app.asyncShutdown()

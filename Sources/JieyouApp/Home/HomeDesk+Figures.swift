@@ -20,6 +20,33 @@ struct UnitBelow: Sendable, Equatable {
 }
 
 extension HomeDesk {
+    /// A cadre's share of the running campaign (the latest begun at or above its unit): its stationed
+    /// enterprises in the campaign's scope with their visits so far (the campaign's own tallies), set
+    /// against the visits each must have by the end of 集中行动.
+    func visitQuota(of actor: Actor, tree: OrgTree) async throws -> (campaign: String, quota: VisitQuota)? {
+        let today = LocalDate(now, in: .chinaStandard)
+        let sql = database.sql
+        let running = try await CampaignQueries.list(units: tree.lineage(of: actor.orgUnitID).map(\.id), on: sql)
+            .filter { $0.schedule.startsOn <= today && today <= $0.schedule.endsOn }
+        guard let campaign = running.max(by: { $0.schedule.startsOn < $1.schedule.startsOn }) else { return nil }
+        let visits = try await sql.raw(
+            """
+            SELECT COALESCE(t.visits, 0) AS visits
+            FROM enterprise_liaisons l JOIN enterprises e ON e.id = l.enterprise_id
+            LEFT JOIN coverage_enterprise_tallies t ON t.campaign_id = \(bind: campaign.id) AND t.enterprise_id = e.id
+            WHERE l.user_id = \(bind: actor.userID) AND l.kind = 'cadre'
+              AND e.org_unit_id IN (\(binds: Array(tree.subtree(of: campaign.orgUnitId)))) AND \(campaign.enterpriseCondition)
+            """
+        ).all().map { try $0.decode(column: "visits", as: Int.self) }
+        guard !visits.isEmpty else { return nil }
+        return (
+            campaign.name,
+            VisitQuota(
+                required: campaign.requiredVisits, visitsSoFar: visits, today: today,
+                actionEndsOn: campaign.schedule.actionEndsOn)
+        )
+    }
+
     /// The unit's figures of the last ended 旬 and of the one before (four aggregate queries over the
     /// period's index, as the 旬通报 reads them).
     func tenDay(of actor: Actor, tree: OrgTree, calendar: WorkCalendar) async throws -> TenDayFigures {

@@ -15,6 +15,8 @@ struct HomeFacts: Sendable {
     var directoryDepartments: Int?
     /// A cadre's: the enterprises it is stationed at.
     var stationed: [LiaisonService.StationedEnterprise]?
+    /// A cadre's: what the running campaign still needs of its enterprises' visits.
+    var quota: (campaign: String, quota: VisitQuota)?
     var department: (id: UUID, name: String)?
     var enterprise: EnterpriseRow?
     /// The 工作台's figures.
@@ -57,6 +59,7 @@ struct HomeDesk {
         }
         if actor.has(.cadre) {
             facts.stationed = try await LiaisonService.stationedEnterprises(of: actor.userID, on: database.sql)
+            facts.quota = try await visitQuota(of: actor, tree: tree)
         }
         if let id = actor.departmentID, let department = try await DepartmentStore(database: database).find(id) {
             facts.department = (id, department.name)

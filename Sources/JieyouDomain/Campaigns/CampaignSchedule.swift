@@ -93,3 +93,25 @@ public struct CampaignSchedule: Hashable, Sendable {
     /// Calendar days from start to end, both included.
     public var lengthInDays: Int { startsOn.days(until: endsOn) + 1 }
 }
+
+/// What a cadre still owes a campaign: each of its enterprises must be visited `required` times; the
+/// visits still missing are spread over the weeks left until the 集中行动 ends, so that this week's
+/// share is known (at least one week: on the last day everything missing is this week's).
+public struct VisitQuota: Sendable, Equatable {
+    public let required: Int
+    /// Enterprises below the requirement, and the visits they still need.
+    public let enterprisesShort: Int
+    public let visitsOwed: Int
+    public let weeksLeft: Int
+
+    public init(required: Int, visitsSoFar: [Int], today: LocalDate, actionEndsOn: LocalDate) {
+        self.required = required
+        let short = visitsSoFar.filter { $0 < required }
+        enterprisesShort = short.count
+        visitsOwed = short.reduce(0) { $0 + required - $1 }
+        weeksLeft = max(1, (today.days(until: actionEndsOn) + 7) / 7)
+    }
+
+    /// This week's share of what is owed, rounded up.
+    public var thisWeek: Int { (visitsOwed + weeksLeft - 1) / weeksLeft }
+}

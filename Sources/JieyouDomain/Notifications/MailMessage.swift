@@ -100,7 +100,7 @@ public enum NoticeEmailMode: String, Sendable, CaseIterable, Codable {
 /// The notices a person may choose to have e-mailed, grouped as a reader thinks of them; the bell
 /// always shows every notice.
 public enum NoticeTopic: String, Sendable, CaseIterable, Codable {
-    case assigned, returned, results, supervision, overdue, reports, policies
+    case assigned, returned, results, supervision, overdue, plans, reports, policies
 
     public var chineseName: String {
         switch self {
@@ -109,6 +109,7 @@ public enum NoticeTopic: String, Sendable, CaseIterable, Codable {
         case .results: "办结、不满意和重办"
         case .supervision: "上报、督办和领导包案"
         case .overdue: "超期催办"
+        case .plans: "攻坚任务旬调度提醒"
         case .reports: "通报起草和下级报送"
         case .policies: "政策推送"
         }
@@ -122,6 +123,7 @@ public enum NoticeTopic: String, Sendable, CaseIterable, Codable {
         case "problem.resolved", "problem.reopened": .results
         case "problem.escalated", "problem.supervised", "problem.leaderCase", "proposeSupervision": .supervision
         case "urge": .overdue
+        case "planProgress": .plans
         case "report.submitted", "reportDrafted": .reports
         case "policy": .policies
         default: .assigned

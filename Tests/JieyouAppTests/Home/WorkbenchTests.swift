@@ -143,4 +143,36 @@ import VaporTesting
             #expect((try? park.content.get(String.self, at: "tenDay", "period")) == nil)
         }
     }
+
+    /// A cadre sees what the running campaign still needs of its enterprises, and this week's share.
+    @Test func aCadreSeesTheVisitsItStillOwesThisWeek() async throws {
+        try await withApp { app in
+            let world = try await World.build(on: app)
+            let client = Client(app: app)
+            let admin = try await client.token("lx_admin")
+            let today = LocalDate(app.clock.now(), in: .chinaStandard)
+            let created = try await client.send(
+                .POST, "/api/v1/campaigns", token: admin,
+                json: [
+                    "name": "送解优专项行动", "startsOn": today.adding(days: -10).iso,
+                    "mobilisationEndsOn": today.adding(days: -5).iso, "actionEndsOn": today.adding(days: 13).iso,
+                    "endsOn": today.adding(days: 30).iso, "scope": "all", "requiredVisits": 3, "cadences": ["tenDay"],
+                ])
+            #expect(created.status == .created, "\(created.body.string)")
+            let liaison = try await client.send(
+                .PUT, "/api/v1/enterprises/\(world.enterprise.uuidString)/liaison", token: admin,
+                json: ["cadreIds": [world.users["lx_cadre"]!.uuidString]])
+            #expect(liaison.status == .ok)
+            let visit = try await client.send(
+                .POST, "/api/v1/visits", token: try await client.token("lx_cadre"),
+                json: ["enterpriseId": world.enterprise.uuidString, "visitedOn": today.iso, "purposes": ["survey"]])
+            #expect(visit.status == .created, "\(visit.body.string)")
+            let home = try await client.send(.GET, "/", cookie: try await client.webSession("lx_cadre").cookie)
+            let owed = try #require(
+                home.body.string.firstMatch(of: /data-testid="visits-owed">([^<]+)/)?.output.1)
+            #expect(owed.contains("要求每家企业走访 3 次") && owed.contains("1 家未达到，还差 2 次"))
+            #expect(owed.contains("还有 2 周"))
+            #expect(home.body.string.contains("data-testid=\"visits-this-week\">1</b>"))
+        }
+    }
 }

@@ -304,3 +304,46 @@ import VaporTesting
         }
     }
 }
+
+/// 旬调度 reminders reach the lead units that still owe reports, and nobody else.
+@Suite struct PlanRemindersTests {
+    @Test func theLeadUnitsThatOweReportsAreRemindedOnce() async throws {
+        try await withApp { app in
+            let world = try await World.build(on: app)
+            try await HandOffNoticesTests.addStaff(app, world)
+            let client = Client(app: app)
+            let dispatcher = try await client.token("lx_dispatcher")
+            let id = try await PlansTests().importSeed(client, world, dispatcher)
+            // This 旬: a report on it is always accepted (the 旬 before only until its due day).
+            let period = TenDayPeriod(containing: LocalDate(Date(), in: .chinaStandard))
+            let told = try await PlanReminders.run(period: period, now: Date(), on: app.db)
+            #expect(told >= 1)
+            func reminders(_ user: String) async throws -> [NotificationItem] {
+                let list = try await client.send(.GET, "/api/v1/notifications", token: try await client.token(user))
+                return try list.content.get([NotificationItem].self, at: "items").filter { $0.kind == "planProgress" }
+            }
+            // 经发局 (mapped from 区发改局) leads a task of the plan: its handler is told, with the link to its tasks.
+            let ours = try await reminders("lx_handler")
+            #expect(ours.count == 1)
+            #expect(ours.first?.message.contains("经济发展局牵头的") == true)
+            #expect(ours.first?.message.contains("项任务尚未报送\(period.chineseName)进展") == true)
+            #expect(ours.first?.link == WebPath.planUnit(world.linxiangEconomy))
+            // Another department of the park and another park hear nothing.
+            #expect(try await reminders("lx_service_handler").isEmpty)
+            #expect(try await reminders("pj_handler").isEmpty)
+            // Once the unit has reported on the 旬, it is not reminded again.
+            let tasks = try await client.send(.GET, "/api/v1/plans/\(id)", token: dispatcher).content
+                .get([PlansAPI.TaskDTO].self, at: "tasks")
+            let handler = try await client.token("lx_handler")
+            for task in tasks
+            where !task.isHeading && task.leadUnits.contains(where: { $0.id == world.linxiangEconomy }) {
+                let report = try await client.send(
+                    .POST, "/api/v1/tasks/\(task.id)/progress", token: handler,
+                    json: ["progress": "专场招聘会2场", "percent": 30])
+                #expect(report.status == .created, "\(report.body.string)")
+            }
+            _ = try await PlanReminders.run(period: period, now: Date(), on: app.db)
+            #expect(try await reminders("lx_handler").count == 1)
+        }
+    }
+}

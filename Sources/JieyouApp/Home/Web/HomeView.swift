@@ -74,7 +74,7 @@ struct HomeView {
                 """)
         }
         if let stationed = facts.stationed {
-            sections.append(CadreHome.section(stationed))
+            sections.append(CadreHome.section(stationed, quota: facts.quota))
         }
         if let (departmentID, name) = facts.department {
             sections.append(

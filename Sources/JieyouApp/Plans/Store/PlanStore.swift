@@ -120,6 +120,11 @@ struct PlanStore {
         return try await records(where: "p.org_unit_id IN (\(binds: units))", on: sql)
     }
 
+    /// Every unit's plans issued in `year` or later: a plan issued last year still runs this year.
+    static func plans(since year: Int, on sql: any SQLDatabase) async throws -> [PlanRecord] {
+        try await records(where: "p.year >= \(bind: year)", on: sql)
+    }
+
     static func readable(_ id: UUID, by actor: Actor, in tree: OrgTree, on sql: any SQLDatabase) async throws
         -> PlanRecord
     {
