@@ -60,35 +60,34 @@ extension HomeDesk {
             period: period, current: try await stats(period), previous: try await stats(period.previous))
     }
 
-    /// The units directly below the actor's, most overdue first: one grouped count over the open
-    /// problems of the subtree (the ledger's state index), rolled up to each unit below.
+    /// The units directly below the actor's, most overdue first: the subtree's open and overdue
+    /// problems counted per unit, rolled up to each unit below.
     func unitsBelow(of actor: Actor, tree: OrgTree, inbox: ReportInbox?) async throws -> [UnitBelow] {
         let children = tree.children(of: actor.orgUnitID)
         guard !children.isEmpty else { return [] }
         let today = LocalDate(now, in: .chinaStandard)
         let open = ProblemState.allCases.filter(\.isOpen).map(\.rawValue)
-        let rows = try await database.sql.raw(
-            """
-            SELECT p.org_unit_id, COUNT(*) AS open,
-              SUM(CASE WHEN \(ProblemLedger.overdue(on: today)) THEN 1 ELSE 0 END) AS overdue
-            FROM problems p
-            WHERE p.org_unit_id IN (\(binds: Array(tree.subtree(of: actor.orgUnitID)))) AND p.state IN (\(binds: open))
-            GROUP BY p.org_unit_id
-            """
-        ).all()
-        var counts: [UUID: (open: Int, overdue: Int)] = [:]
-        for row in rows {
-            let unit = try row.decode(column: "org_unit_id", as: UUID.self)
-            counts[unit] = (
-                try row.decode(column: "open", as: Int.self), (try? row.decode(column: "overdue", as: Int.self)) ?? 0
-            )
+        let units = Array(tree.subtree(of: actor.orgUnitID))
+        // Two counts, each from an index alone: open problems by the ledger's state index, overdue ones
+        // by the partial index of problems not paused (`problems_overdue_idx`).
+        func counts(_ condition: SQLQueryString) async throws -> [UUID: Int] {
+            try await database.sql.raw(
+                """
+                SELECT p.org_unit_id, COUNT(*) AS n FROM problems p
+                WHERE p.org_unit_id IN (\(binds: units)) AND \(condition) GROUP BY p.org_unit_id
+                """
+            ).all().reduce(into: [UUID: Int]()) {
+                $0[try $1.decode(column: "org_unit_id", as: UUID.self)] = try $1.decode(column: "n", as: Int.self)
+            }
         }
+        let openBy = try await counts("p.state IN (\(binds: open))")
+        let overdueBy = try await counts(ProblemLedger.overdue(on: today))
         let missing = (inbox?.deliveries ?? []).filter { $0.status == .missing }.map(\.unitId)
         return children.map { child in
             let below = tree.subtree(of: child.id)
-            let sums = below.compactMap { counts[$0] }.reduce((0, 0)) { ($0.0 + $1.open, $0.1 + $1.overdue) }
             return UnitBelow(
-                id: child.id, name: child.name, open: sums.0, overdue: sums.1,
+                id: child.id, name: child.name, open: below.reduce(0) { $0 + (openBy[$1] ?? 0) },
+                overdue: below.reduce(0) { $0 + (overdueBy[$1] ?? 0) },
                 unreported: missing.filter { below.contains($0) }.count)
         }.sorted { ($1.overdue, $1.unreported, $1.open, $0.name) < ($0.overdue, $0.unreported, $0.open, $1.name) }
     }

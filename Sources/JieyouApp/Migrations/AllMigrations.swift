@@ -38,5 +38,6 @@ enum AllMigrations {
         TrackReportDelivery(),
         AddMailDelivery(),
         MoveOverdueWebhooksToChannels(),
+        IndexOverdueProblems(),
     ]
 }

@@ -29,6 +29,9 @@ struct HomeView {
         let context = HomeContext(today: facts.today, calendar: facts.calendar)
         var sections: [HTML] = []
         if !facts.work.queues.isEmpty { sections.append(queues) }
+        if let stationed = facts.stationed {
+            sections.append(CadreHome.section(stationed, quota: facts.quota))
+        }
         if let inbox = facts.work.inbox {
             let path = SiteURL.reportInbox.path
             sections.append(
@@ -72,9 +75,6 @@ struct HomeView {
                 <h2>通讯录</h2>
                 <p>本单位及下级共 \(departments) 个部门。<a href="\(WebPath.directory)">查看通讯录</a></p>
                 """)
-        }
-        if let stationed = facts.stationed {
-            sections.append(CadreHome.section(stationed, quota: facts.quota))
         }
         if let (departmentID, name) = facts.department {
             sections.append(
