@@ -16,22 +16,10 @@ enum NoticeDigest {
         let today = LocalDate(now, in: .chinaStandard)
         let hour = Calendar.chinaHour(of: now)
         guard hour >= Self.hour else { return nil }
-        let claimed = try await sql.raw(
-            """
-            INSERT INTO job_runs (name, day, started_at) VALUES ('digest', \(bind: today.iso), \(bind: now))
-            ON CONFLICT (name, day) DO UPDATE SET started_at = excluded.started_at
-            WHERE job_runs.finished_at IS NULL AND job_runs.started_at < \(bind: now - OverdueSweep.staleClaim)
-            RETURNING name
-            """
-        ).all()
-        guard !claimed.isEmpty else { return nil }
+        let daily = DailyRun(sql: sql, name: "digest", day: today)
+        guard try await daily.claim(now: now) else { return nil }
         let sent = try await run(since: now - 24 * 3_600, now: now, on: database)
-        try await sql.raw(
-            """
-            UPDATE job_runs SET finished_at = \(bind: Date()), summary = \(bind: "汇总邮件\(sent)封")
-            WHERE name = 'digest' AND day = \(bind: today.iso)
-            """
-        ).run()
+        try await daily.finish(at: Date(), summary: "汇总邮件\(sent)封")
         return sent
     }
 

@@ -14,22 +14,10 @@ enum PlanReminders {
         let period = TenDayPeriod(containing: today).previous
         guard today == period.reportDueDate || today.adding(days: 1) == period.reportDueDate else { return nil }
         let sql = database.sql
-        let claimed = try await sql.raw(
-            """
-            INSERT INTO job_runs (name, day, started_at) VALUES ('planReminders', \(bind: today.iso), \(bind: now))
-            ON CONFLICT (name, day) DO UPDATE SET started_at = excluded.started_at
-            WHERE job_runs.finished_at IS NULL AND job_runs.started_at < \(bind: now - OverdueSweep.staleClaim)
-            RETURNING name
-            """
-        ).all()
-        guard !claimed.isEmpty else { return nil }
+        let daily = DailyRun(sql: sql, name: "planReminders", day: today)
+        guard try await daily.claim(now: now) else { return nil }
         let sent = try await run(period: period, now: now, on: database)
-        try await sql.raw(
-            """
-            UPDATE job_runs SET finished_at = \(bind: Date()), summary = \(bind: "旬调度提醒\(sent)条")
-            WHERE name = 'planReminders' AND day = \(bind: today.iso)
-            """
-        ).run()
+        try await daily.finish(at: Date(), summary: "旬调度提醒\(sent)条")
         return sent
     }
 

@@ -24,22 +24,10 @@ enum ReportDrafting {
     static func runIfDue(on database: any Database, now: Date) async throws -> Outcome? {
         let sql = database.sql
         let today = LocalDate(now, in: .chinaStandard)
-        let claimed = try await sql.raw(
-            """
-            INSERT INTO job_runs (name, day, started_at) VALUES ('reports', \(bind: today.iso), \(bind: now))
-            ON CONFLICT (name, day) DO UPDATE SET started_at = excluded.started_at
-            WHERE job_runs.finished_at IS NULL AND job_runs.started_at < \(bind: now - OverdueSweep.staleClaim)
-            RETURNING name
-            """
-        ).all()
-        guard !claimed.isEmpty else { return nil }
+        let daily = DailyRun(sql: sql, name: "reports", day: today)
+        guard try await daily.claim(now: now) else { return nil }
         let outcome = try await run(today: today, now: now, on: database)
-        try await sql.raw(
-            """
-            UPDATE job_runs SET finished_at = \(bind: Date()), summary = \(bind: "起草报告\(outcome.drafted)份")
-            WHERE name = 'reports' AND day = \(bind: today.iso)
-            """
-        ).run()
+        try await daily.finish(at: Date(), summary: "起草报告\(outcome.drafted)份")
         return outcome
     }
 

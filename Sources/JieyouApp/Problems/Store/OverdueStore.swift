@@ -19,26 +19,14 @@ struct OverdueStore {
         let flags: String
     }
 
-    /// Claims `day`'s run: true for the first instance to ask, or when an earlier claim was left
-    /// unfinished for longer than `stale`.
+    /// Claims `day`'s run (`DailyRun`): true for the first instance to ask, or when an earlier claim
+    /// was left unfinished for longer than `stale`.
     func claim(_ day: LocalDate, now: Date, stale: TimeInterval) async throws -> Bool {
-        try await !sql.raw(
-            """
-            INSERT INTO job_runs (name, day, started_at) VALUES ('overdue', \(bind: day.iso), \(bind: now))
-            ON CONFLICT (name, day) DO UPDATE SET started_at = excluded.started_at
-            WHERE job_runs.finished_at IS NULL AND job_runs.started_at < \(bind: now - stale)
-            RETURNING name
-            """
-        ).all().isEmpty
+        try await DailyRun(sql: sql, name: "overdue", day: day).claim(now: now, stale: stale)
     }
 
     func finish(_ day: LocalDate, at time: Date, summary: String) async throws {
-        try await sql.raw(
-            """
-            UPDATE job_runs SET finished_at = \(bind: time), summary = \(bind: summary)
-            WHERE name = 'overdue' AND day = \(bind: day.iso)
-            """
-        ).run()
+        try await DailyRun(sql: sql, name: "overdue", day: day).finish(at: time, summary: summary)
     }
 
     /// Clears the mark of the problems in time again (extended, resumed or settled); returns how many.
