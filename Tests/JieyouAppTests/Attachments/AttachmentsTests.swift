@@ -41,10 +41,8 @@ import VaporTesting
     /// An assigned problem of 临湘高新区 (lead: 经发局, lx_handler's department).
     func assignedProblem(_ app: Application, _ world: World, _ client: Client) async throws -> String {
         let dispatcher = try await client.token("lx_dispatcher")
-        let id = try await problems.submit(client, dispatcher, enterprise: world.enterprise, category: "enforcement")
-        try await problems.act(client, dispatcher, id, "accept")
-        try await problems.act(
-            client, dispatcher, id, "assign", ["leadDepartmentId": world.linxiangEconomy.uuidString])
+        let id = try await problems.assigned(
+            client, dispatcher, enterprise: world.enterprise, lead: world.linxiangEconomy)
         return id
     }
 

@@ -60,11 +60,8 @@ import VaporTesting
             try await Self.choose(client, "pj_handler", email: "pj@pingjiang.gov.cn", mode: .each)
 
             let dispatcher = try await client.token("lx_dispatcher")
-            let id = try await problems.submit(
-                client, dispatcher, enterprise: world.enterprise, category: "enforcement")
-            try await problems.act(client, dispatcher, id, "accept")
-            try await problems.act(
-                client, dispatcher, id, "assign", ["leadDepartmentId": world.linxiangEconomy.uuidString])
+            let id = try await problems.assigned(
+                client, dispatcher, enterprise: world.enterprise, lead: world.linxiangEconomy)
             #expect(try await Self.deliver(app) == (1, 0))
 
             let mail = try #require(smtp.received.first)
@@ -100,11 +97,8 @@ import VaporTesting
 
             let dispatcher = try await client.token("lx_dispatcher")
             let handler = try await client.token("lx_handler")
-            let id = try await problems.submit(
-                client, dispatcher, enterprise: world.enterprise, category: "enforcement")
-            try await problems.act(client, dispatcher, id, "accept")
-            try await problems.act(
-                client, dispatcher, id, "assign", ["leadDepartmentId": world.linxiangEconomy.uuidString])
+            let id = try await problems.assigned(
+                client, dispatcher, enterprise: world.enterprise, lead: world.linxiangEconomy)
             try await problems.act(client, handler, id, "giveBack", ["reason": "属于市场监管职责"])
             try await problems.act(
                 client, handler, id, "requestExtension", ["workingDays": 3, "reason": "需要检测"], expect: .conflict)
@@ -135,11 +129,8 @@ import VaporTesting
             try await Self.setServer(client, port: port)
             try await Self.choose(client, "lx_handler", email: "handler@linxiang.gov.cn", mode: .each)
             let dispatcher = try await client.token("lx_dispatcher")
-            problem = try await problems.submit(
-                client, dispatcher, enterprise: world.enterprise, category: "enforcement")
-            try await problems.act(client, dispatcher, problem, "accept")
-            try await problems.act(
-                client, dispatcher, problem, "assign", ["leadDepartmentId": world.linxiangEconomy.uuidString])
+            problem = try await problems.assigned(
+                client, dispatcher, enterprise: world.enterprise, lead: world.linxiangEconomy)
             #expect(try await Self.deliver(app) == (0, 1))
             let item = try #require(try await OutboxStore(sql: app.db.sql).troubles(of: world.linxiangPark).first)
             #expect(item.lastError?.hasPrefix("无法连接邮件服务器 127.0.0.1:\(port)") == true)
@@ -166,11 +157,8 @@ import VaporTesting
             try await Self.setServer(client, port: smtp.port)
             try await Self.choose(client, "lx_handler", email: "reject.me@linxiang.gov.cn", mode: .each)
             let dispatcher = try await client.token("lx_dispatcher")
-            let id = try await problems.submit(
-                client, dispatcher, enterprise: world.enterprise, category: "enforcement")
-            try await problems.act(client, dispatcher, id, "accept")
-            try await problems.act(
-                client, dispatcher, id, "assign", ["leadDepartmentId": world.linxiangEconomy.uuidString])
+            let id = try await problems.assigned(
+                client, dispatcher, enterprise: world.enterprise, lead: world.linxiangEconomy)
             #expect(try await Self.deliver(app) == (0, 1))
             let item = try #require(try await OutboxStore(sql: app.db.sql).troubles(of: world.linxiangPark).first)
             #expect(item.lastError?.contains("550 5.1.1 No such user") == true)

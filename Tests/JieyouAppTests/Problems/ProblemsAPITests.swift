@@ -18,6 +18,14 @@ import VaporTesting
         return try response.content.get(String.self, at: "id")
     }
 
+    /// A problem of `enterprise` submitted, accepted and assigned to `lead` by the dispatcher of `token`.
+    func assigned(_ client: Client, _ token: String, enterprise: UUID, lead: UUID) async throws -> String {
+        let id = try await submit(client, token, enterprise: enterprise, category: "enforcement")
+        try await act(client, token, id, "accept")
+        try await act(client, token, id, "assign", ["leadDepartmentId": lead.uuidString])
+        return id
+    }
+
     /// `lx_service_handler`: a handler of the park's other department, 服务小组.
     func addServiceHandler(_ app: Application, _ world: World) async throws {
         _ = try await UserService(database: app.db, now: app.clock.now(), hashing: app.passwordHashing).create(
