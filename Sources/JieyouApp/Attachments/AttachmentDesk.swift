@@ -116,6 +116,20 @@ struct AttachmentDesk {
         return records
     }
 
+    /// Who adds to a problem's files: anyone with a part in it beyond reading (its dispatchers,
+    /// handlers, leaders, liaison cadres, its enterprise) and whoever reported it (a monitor).
+    static func mayAdd(toProblemWith parties: Set<ProblemParty>, reportedBy: UUID?, actor: Actor) -> Bool {
+        !parties.subtracting([.reader]).isEmpty || reportedBy == actor.userID
+    }
+
+    /// A problem's files for its page, which has already read the problem and the reader's part in it.
+    func section(ofProblem problem: ProblemView) async throws -> AttachmentSection {
+        AttachmentSection(
+            owner: .problem, ownerID: problem.record.id, records: try await store.list(.problem, problem.record.id),
+            mayAdd: Self.mayAdd(toProblemWith: problem.parties, reportedBy: problem.record.reportedBy, actor: actor),
+            maxMegabytes: maxBytes / 1_048_576)
+    }
+
     /// A record's files as its page shows them, and whether the reader may add to them.
     func section(_ owner: AttachmentOwner, _ ownerID: UUID) async throws -> AttachmentSection {
         var mayAdd = true
@@ -182,7 +196,7 @@ struct AttachmentDesk {
         switch owner {
         case .problem:
             let (record, _, parties) = try await problems.readable(id, by: actor, tree: tree)
-            guard !parties.subtracting([.reader]).isEmpty || record.reportedBy == actor.userID else {
+            guard Self.mayAdd(toProblemWith: parties, reportedBy: record.reportedBy, actor: actor) else {
                 throw AppError.forbidden("只有办理该问题的人员、提交问题的企业或监测员可以上传附件")
             }
             return record.orgUnitId

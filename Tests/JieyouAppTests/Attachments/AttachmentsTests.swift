@@ -86,6 +86,11 @@ import VaporTesting
             let refused = try await client.upload(
                 "/api/v1/problems/\(id)/attachments", token: upper, fileName: "a.pdf", data: Self.pdf)
             #expect(refused.status == .forbidden)
+            // …and its page of the problem lists the file without the upload form.
+            let upperPage = try await client.send(
+                .GET, "/problems/\(id)", cookie: try await client.webSession("yy_upper").cookie
+            ).body.string
+            #expect(upperPage.contains("办结报告.pdf") && !upperPage.contains("data-testid=\"attach-form\""))
 
             // Every upload and download is in the event log.
             let events = try await app.db.sql.raw(
