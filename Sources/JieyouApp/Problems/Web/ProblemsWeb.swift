@@ -174,7 +174,8 @@ struct ProblemsWeb: RouteCollection {
         let id = try req.idParameter("问题")
         let context = try await req.problemDesk().page(id, for: signedIn.actor)
         let attachments = AttachmentSectionView(
-            section: try await req.attachmentDesk().section(ofProblem: context.problem), csrf: FormFields.csrf(signedIn),
+            section: try await req.attachmentDesk().section(ofProblem: context.problem),
+            csrf: FormFields.csrf(signedIn),
             errors: attachmentErrors,
             likely: .likely(
                 on: context.problem.snapshot.state,
