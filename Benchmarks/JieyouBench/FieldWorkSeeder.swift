@@ -28,6 +28,7 @@ struct FieldWorkSeeder {
         let app = try await Application.make(Environment(name: "production", arguments: ["jieyou-bench"]))
         do {
             try await configure(app, try AppConfiguration.fromEnvironment(workspace.environment))
+            try await app.openDatabase()
             let result = try await seed(
                 on: app.db, visits: visits, cadresPerPark: cadresPerPark, days: days, start: start)
             try await app.asyncShutdown()

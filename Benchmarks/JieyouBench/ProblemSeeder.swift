@@ -47,6 +47,7 @@ struct ProblemSeeder {
         let app = try await Application.make(Environment(name: "production", arguments: ["jieyou-bench"]))
         do {
             try await configure(app, try AppConfiguration.fromEnvironment(workspace.environment))
+            try await app.openDatabase()
             let result = try await seed(
                 on: app.db, total: total, eventsPerProblem: eventsPerProblem, days: days, measuredPark: measuredPark,
                 start: start)
@@ -63,6 +64,7 @@ struct ProblemSeeder {
         let app = try await Application.make(Environment(name: "production", arguments: ["jieyou-bench"]))
         do {
             try await configure(app, try AppConfiguration.fromEnvironment(workspace.environment))
+            try await app.openDatabase()
             let sql = app.db.sql
             func count(_ query: SQLQueryString) async throws -> Int {
                 try await sql.raw(query).first()?.decode(column: "n", as: Int.self) ?? 0

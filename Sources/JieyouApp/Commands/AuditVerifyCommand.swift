@@ -9,6 +9,7 @@ struct AuditVerifyCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         // Verifying only reads: it does not migrate, and says so when there is no event log to verify.
+        try await context.application.openDatabase()
         do {
             _ = try await context.application.db.sql
                 .raw("SELECT last_sequence FROM event_chain_head WHERE id = 1").first()

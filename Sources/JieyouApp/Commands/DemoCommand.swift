@@ -8,7 +8,7 @@ struct DemoCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
-        try await app.autoMigrate()
+        try await app.prepareDatabase()
         if try await DemoLoader.isDatabaseEmpty(app.db) {
             try await DemoLoader(app: app).load()
             context.console.print(DemoLoader.accountsText)
@@ -18,12 +18,23 @@ struct DemoCommand: AsyncCommand {
     }
 }
 
-/// What `serve` does before it listens: migrate, and with `--demo` load the demo into an empty database.
-struct ServePreparation: LifecycleHandler {
-    let loadDemo: Bool
+/// `jieyou serve [--demo]`: Vapor's `serve` after what the server needs first, done when the command
+/// runs rather than when the app boots, so `--help` and a mistyped option leave the database alone:
+/// migrate, with `--demo` load the demo park into an empty database, and start the housekeeping jobs.
+struct PreparedServeCommand: AsyncCommand {
+    typealias Signature = ServeCommand.Signature
 
-    func didBootAsync(_ app: Application) async throws {
-        try await app.autoMigrate()
+    let serve: ServeCommand
+    let loadDemo: Bool
+    let jobs: [HourlyJob]
+
+    var help: String {
+        "Migrates the database, starts the daily jobs and serves the app over HTTP (--demo: load the demo park into an empty database first)."
+    }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        try await app.prepareDatabase()
         if loadDemo {
             if try await DemoLoader.isDatabaseEmpty(app.db) {
                 app.logger.notice("Loading the demo park …")
@@ -31,5 +42,11 @@ struct ServePreparation: LifecycleHandler {
             }
             print(DemoLoader.accountsText)
         }
+        for job in jobs {
+            // Registered for shutdown, which cancels it.
+            app.lifecycle.use(job)
+            job.start(app)
+        }
+        try await serve.run(using: context, signature: signature)
     }
 }

@@ -17,7 +17,7 @@ struct ImportEnterprisesCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
-        try await app.autoMigrate()
+        try await app.prepareDatabase()
         guard let code = signature.org,
             let unit = try await OrgUnitModel.query(on: app.db).filter(\.$code == code).first()
         else {

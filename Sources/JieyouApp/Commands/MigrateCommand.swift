@@ -8,7 +8,7 @@ struct MigrateCommand: AsyncCommand {
     var help: String { "Runs the pending database migrations." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        try await context.application.autoMigrate()
+        try await context.application.prepareDatabase()
         context.console.print("数据库已是最新结构。")
     }
 }

@@ -17,7 +17,7 @@ struct OrgCreateCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         // Setting up a new installation starts here, so bring the schema up to date first, as `serve` does.
-        try await app.autoMigrate()
+        try await app.prepareDatabase()
         var parentID: UUID?
         if let parentCode = signature.parent {
             guard let parent = try await OrgUnitModel.query(on: app.db).filter(\.$code == parentCode).first() else {

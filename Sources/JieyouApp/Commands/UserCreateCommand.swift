@@ -19,7 +19,7 @@ struct UserCreateCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
-        try await app.autoMigrate()
+        try await app.prepareDatabase()
         guard let roles = Role.parseList(signature.role ?? "") else {
             throw CommandFailure(message: "--role 无效：可选 \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
         }

@@ -32,32 +32,30 @@ public enum Entrypoint {
         do {
             var env = try Environment.detect(arguments: arguments)
             try LoggingSystem.bootstrap(from: &env)
-            let app = try await Application.make(env)
-            do {
-                try await configure(app, config)
-                if launch.isServe {
-                    app.lifecycle.use(ServePreparation(loadDemo: launch.loadDemo))
-                    app.lifecycle.use(HourlyJob.sessionSweeper)
-                    app.lifecycle.use(HourlyJob.plannerStatistics)
-                    app.lifecycle.use(HourlyJob.overdueSweep)
-                    app.lifecycle.use(HourlyJob.reportDrafting)
-                    app.lifecycle.use(HourlyJob.dashboardWarmUp)
-                    app.lifecycle.use(HourlyJob.outboxDelivery)
-                    app.lifecycle.use(HourlyJob.noticeDigest)
-                    app.lifecycle.use(HourlyJob.planReminders)
-                }
-                try await app.execute()
-                try await app.asyncShutdown()
-            } catch {
-                try? await app.asyncShutdown()
-                throw error
-            }
+            try await run(env, config: config, loadDemo: launch.loadDemo)
         } catch let failure as CommandFailure {
             FileHandle.standardError.write(Data("\(failure.message)\n".utf8))
             exit(1)
         } catch {
             FileHandle.standardError.write(Data("error: \(String(reflecting: error))\n".utf8))
             exit(1)
+        }
+    }
+
+    /// Builds the app for `env`'s command line and runs its command. Nothing before the command runs
+    /// touches the database (see `Application.openDatabase()`): help and argument errors leave no file.
+    static func run(_ env: Environment, config: AppConfiguration, loadDemo: Bool) async throws {
+        let app = try await Application.make(env)
+        do {
+            try await configure(app, config)
+            app.asyncCommands.use(
+                PreparedServeCommand(serve: await app.servers.asyncCommand, loadDemo: loadDemo, jobs: HourlyJob.serverJobs),
+                as: "serve", isDefault: true)
+            try await app.execute()
+            try await app.asyncShutdown()
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
         }
     }
 }

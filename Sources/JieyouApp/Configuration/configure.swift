@@ -52,35 +52,16 @@ private func configureDatabase(_ app: Application, _ config: AppConfiguration) t
     let poolTimeout = TimeAmount.seconds(Int64(config.databasePoolTimeoutSeconds))
     switch config.database {
     case .sqliteFile(let path):
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        // The file and its folder are made when a command opens the database (`openDatabase()`), not
+        // here: `jieyou --help` configures the app too.
         app.databases.use(
             .sqlite(.file(path), connectionPoolTimeout: poolTimeout, sqlLogLevel: sqlLogLevel), as: .sqlite)
-        app.lifecycle.use(SQLiteTuning())
     case .sqliteMemory:
         app.databases.use(.sqlite(.memory, connectionPoolTimeout: poolTimeout, sqlLogLevel: sqlLogLevel), as: .sqlite)
-        app.lifecycle.use(SQLiteTuning())
     case .postgres(let url):
         app.databases.use(
             try .postgres(
                 url: url, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: poolTimeout, sqlLogLevel: sqlLogLevel),
             as: .psql)
-    }
-}
-
-/// SQLite settings applied when the app boots. WAL lets readers run beside the writer; busy_timeout
-/// makes a connection wait for the write lock instead of failing at once. The Fluent SQLite driver keeps
-/// one connection per event loop, so each loop's connection is set up here.
-struct SQLiteTuning: LifecycleHandler {
-    func didBootAsync(_ app: Application) async throws {
-        for eventLoop in app.eventLoopGroup.makeIterator() {
-            // The default database is configured before boot, so each loop has one.
-            guard let db = app.databases.database(logger: app.logger, on: eventLoop)?.sql else { continue }
-            try await db.raw("PRAGMA busy_timeout = 10000").run()
-            try await db.raw("PRAGMA synchronous = NORMAL").run()
-        }
-        if case .sqliteFile = app.appConfiguration.database {
-            try await app.db.sql.raw("PRAGMA journal_mode = WAL").run()
-        }
     }
 }

@@ -19,7 +19,8 @@ final class HourlyJob: LifecycleHandler, @unchecked Sendable {
         self.work = work
     }
 
-    func didBootAsync(_ app: Application) async throws {
+    /// Starts the loop; `serve` calls this once the database is ready.
+    func start(_ app: Application) {
         let (name, work, interval) = (name, work, interval)
         task = Task {
             while !Task.isCancelled {
@@ -39,6 +40,14 @@ final class HourlyJob: LifecycleHandler, @unchecked Sendable {
 }
 
 extension HourlyJob {
+    /// Every job a serving instance runs.
+    static var serverJobs: [HourlyJob] {
+        [
+            sessionSweeper, plannerStatistics, overdueSweep, reportDrafting, dashboardWarmUp, outboxDelivery,
+            noticeDigest, planReminders,
+        ]
+    }
+
     /// Deletes sessions and API tokens that have been revoked or idle for `SessionStore.retention`.
     static var sessionSweeper: HourlyJob {
         HourlyJob("Session sweep") { app in

@@ -40,7 +40,7 @@ private func runApp(
         }
         adjust(&config)
         try await configure(app, config)
-        try await app.autoMigrate()
+        try await app.prepareDatabase()
         try await app.asyncBoot()
         try await body(app)
     } catch {

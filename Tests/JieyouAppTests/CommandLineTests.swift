@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+import Vapor
+
+@testable import JieyouApp
+
+/// The `jieyou` command line as an operator meets it: asking for help or mistyping an option must not
+/// create or migrate a database in the current folder.
+@Suite struct CommandLineTests {
+    private func run(_ arguments: [String], in folder: URL) async throws {
+        let config = AppConfiguration(database: .sqliteFile(path: folder.appendingPathComponent("data/jieyou.sqlite").path))
+        try await Entrypoint.run(
+            Environment(name: "testing", arguments: ["jieyou"] + arguments), config: config, loadDemo: false)
+    }
+
+    private func scratchFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jieyou-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    @Test func helpAndArgumentErrorsLeaveNoDatabase() async throws {
+        let folder = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let data = folder.appendingPathComponent("data")
+        try await run(["--help"], in: folder)
+        try await run(["serve", "--help"], in: folder)
+        try await run(["user", "create", "--help"], in: folder)
+        await #expect(throws: (any Error).self) { try await run(["serve", "--no-such-option"], in: folder) }
+        await #expect(throws: (any Error).self) { try await run(["no-such-command"], in: folder) }
+        #expect(!FileManager.default.fileExists(atPath: data.path))
+
+        // The same command line with a command that needs the database makes it.
+        try await run(["migrate"], in: folder)
+        #expect(FileManager.default.fileExists(atPath: data.appendingPathComponent("jieyou.sqlite").path))
+    }
+}
