@@ -8,7 +8,8 @@ import Vapor
 /// create or migrate a database in the current folder.
 @Suite struct CommandLineTests {
     private func run(_ arguments: [String], in folder: URL) async throws {
-        let config = AppConfiguration(database: .sqliteFile(path: folder.appendingPathComponent("data/jieyou.sqlite").path))
+        let config = AppConfiguration(
+            database: .sqliteFile(path: folder.appendingPathComponent("data/jieyou.sqlite").path))
         try await Entrypoint.run(
             Environment(name: "testing", arguments: ["jieyou"] + arguments), config: config, loadDemo: false)
     }

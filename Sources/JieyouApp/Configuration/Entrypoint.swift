@@ -49,7 +49,8 @@ public enum Entrypoint {
         do {
             try await configure(app, config)
             app.asyncCommands.use(
-                PreparedServeCommand(serve: await app.servers.asyncCommand, loadDemo: loadDemo, jobs: HourlyJob.serverJobs),
+                PreparedServeCommand(
+                    serve: await app.servers.asyncCommand, loadDemo: loadDemo, jobs: HourlyJob.serverJobs),
                 as: "serve", isDefault: true)
             try await app.execute()
             try await app.asyncShutdown()
