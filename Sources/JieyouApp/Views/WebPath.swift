@@ -80,8 +80,8 @@ enum WebPath {
 
     /// Only same-site absolute paths may be redirect targets (`/x`, never `//evil.example` or `http:`).
     static func isSafeRedirect(_ target: String) -> Bool {
-        target.hasPrefix("/") && !target.hasPrefix("//") && !target.hasPrefix("/\\") && !target.contains("\r")
-            && !target.contains("\n")
+        target.hasPrefix("/") && !target.hasPrefix("//")
+            && target.utf8.allSatisfy { (0x21...0x7E).contains($0) && $0 != UInt8(ascii: "\\") }
     }
 }
 

@@ -40,7 +40,7 @@ struct LoginWeb: RouteCollection {
             return try await render(
                 req, username: form.username, next: form.next, error: failure.message, status: .unauthorized)
         case .success(let signedIn):
-            let target = form.next.flatMap { WebPath.isSafeRedirect($0) ? $0 : nil } ?? WebPath.home
+            let target = form.next.flatMap { SignInTarget.page($0, routes: req.application.routes) } ?? WebPath.home
             let response = req.redirect(to: target, redirectType: .normal)
             response.cookies[WebSessionMiddleware.cookieName] = WebSessionMiddleware.cookie(
                 signedIn.token, secure: config.secureCookies)
@@ -64,7 +64,9 @@ struct LoginWeb: RouteCollection {
     ) async throws -> Response {
         let token = Tokens.make()
         let view = LoginView(
-            username: username, next: next.flatMap { WebPath.isSafeRedirect($0) ? $0 : nil }, error: error, token: token
+            username: username, next: next.flatMap { SignInTarget.page($0, routes: req.application.routes) },
+            error: error,
+            token: token
         )
         let response = try await req.page("登录", view.html, status: status)
         response.cookies[Self.loginCSRFCookie] = HTTPCookies.Value(
