@@ -28,7 +28,8 @@ public struct AppConfiguration: Sendable {
     /// Failed sign-ins in a row before an account is locked, and for how long.
     public var lockoutThreshold: Int
     public var lockoutMinutes: Int
-    /// Send the session cookie only over HTTPS (set behind a TLS-terminating proxy).
+    /// Mark every cookie `Secure`, whatever the request says. Without it a cookie is `Secure` when its
+    /// request came over HTTPS or through a proxy that says so (`Request.cameOverHTTPS`).
     public var secureCookies: Bool
     /// Database query log level (`debug` shows every SQL statement).
     public var sqlLogLevel: String

@@ -19,7 +19,10 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
         for (name, value) in headers where !response.headers.contains(name: name) {
             response.headers.replaceOrAdd(name: name, value: value)
         }
-        if response.headers.contentType == .html {
+        // Pages and API answers hold one person's data: no browser or proxy keeps them. Files that set
+        // their own policy (assets, downloads) keep it.
+        let isPrivate = response.headers.contentType == .html || request.url.path.hasPrefix("/api/")
+        if isPrivate && !response.headers.contains(name: .cacheControl) {
             response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         }
         return response

@@ -31,7 +31,6 @@ struct LoginWeb: RouteCollection {
             return try await render(
                 req, username: form.username, next: form.next, error: "页面已过期，请重新输入后登录", status: .forbidden)
         }
-        let config = req.appConfiguration
         let result = try await req.authService.signIn(
             username: form.username ?? "", password: form.password ?? "", kind: .web,
             userAgent: req.headers.first(name: .userAgent), replacing: req.signedIn?.sessionID)
@@ -43,7 +42,7 @@ struct LoginWeb: RouteCollection {
             let target = form.next.flatMap { SignInTarget.page($0, routes: req.application.routes) } ?? WebPath.home
             let response = req.redirect(to: target, redirectType: .normal)
             response.cookies[WebSessionMiddleware.cookieName] = WebSessionMiddleware.cookie(
-                signedIn.token, secure: config.secureCookies)
+                signedIn.token, secure: req.cameOverHTTPS)
             response.cookies[Self.loginCSRFCookie] = HTTPCookies.Value(
                 string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, path: WebPath.loginPath,
                 isHTTPOnly: true, sameSite: .strict)
@@ -70,7 +69,7 @@ struct LoginWeb: RouteCollection {
         )
         let response = try await req.page("登录", view.html, status: status)
         response.cookies[Self.loginCSRFCookie] = HTTPCookies.Value(
-            string: token, path: WebPath.loginPath, isSecure: req.appConfiguration.secureCookies, isHTTPOnly: true,
+            string: token, path: WebPath.loginPath, isSecure: req.cameOverHTTPS, isHTTPOnly: true,
             sameSite: .strict)
         return response
     }
