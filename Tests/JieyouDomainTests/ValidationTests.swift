@@ -52,4 +52,15 @@ import Testing
         #expect(v.errors[0].message == "名称不能为空")
         #expect(throws: ValidationFailure.self) { try v.throwIfFailed() }
     }
+
+    @Test func controlCharactersAreEveryCcButTabAndLineBreaks() {
+        let forbidden = (0x00...0x1F).filter { ![0x09, 0x0A, 0x0D].contains($0) } + Array(0x7F...0x9F)
+        for value in 0...0x2FF {
+            let scalar = Unicode.Scalar(UInt32(value))!
+            #expect(ControlCharacters.isForbidden(scalar) == forbidden.contains(value), "U+\(value)")
+        }
+        #expect(ControlCharacters.first(in: "办理\t进展\r\n第二行") == nil)
+        #expect(ControlCharacters.first(in: "abc\u{0}def") == "\u{0}")
+        #expect(ControlCharacters.message(field: "问题描述", character: "\u{1B}") == "“问题描述”含有不可见的控制字符（U+001B），请删除后重试")
+    }
 }

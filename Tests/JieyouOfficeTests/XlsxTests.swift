@@ -27,7 +27,8 @@ import ZIPFoundation
                 .number(128),
             ])
             try sheet.addRow([.text("0012"), .empty, .date(LocalDate(year: 2000, month: 2, day: 29)!), .number(3.5)])
-            try sheet.addRow([.bool(true), .text("  前后空格  ")])
+            // A literal `_x0041_` (the form of OOXML's escape) is protected on the way out.
+            try sheet.addRow([.bool(true), .text("  前后空格  "), .text("代号_x0041_")])
             #expect(sheet.lastRow == 4)
             try sheet.merge(columns: 0...0, rows: 2...3)
         }
@@ -44,13 +45,13 @@ import ZIPFoundation
                 .number(128),
             ])
         #expect(rows[2].1 == [.text("0012"), .empty, .date(LocalDate(year: 2000, month: 2, day: 29)!), .number(3.5)])
-        #expect(rows[3].1 == [.bool(true), .text("  前后空格  ")])
+        #expect(rows[3].1 == [.bool(true), .text("  前后空格  "), .text("代号_x0041_")])
         #expect(try readAll(url, sheet: 1).map(\.1) == [[.text("二")]])
         #expect(throws: XlsxError.noSuchSheet("3")) { try reader.forEachRow(inSheet: 2) { _, _ in } }
     }
 
     @Test func readsWhatExcelWrites() throws {
-        // The parts as Excel saves them: shared strings (with a phonetic run), styles with a custom date
+        // The parts as Excel saves them: shared strings (with a phonetic run and escapes), styles with a custom date
         // format, sparse cells, and a relationship target that is absolute.
         let url = temporaryURL()
         defer { try? FileManager.default.removeItem(at: url) }
@@ -62,7 +63,7 @@ import ZIPFoundation
             "xl/_rels/workbook.xml.rels":
                 #"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/xl/worksheets/sheet1.xml"/></Relationships>"#,
             "xl/sharedStrings.xml":
-                #"<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="3" uniqueCount="3"><si><t>企业全称</t></si><si><r><t>湖南</t></r><r><t xml:space="preserve">麓谷 </t></r><rPh sb="0" eb="2"><t>フナン</t></rPh></si><si><t>成立日期</t></si></sst>"#,
+                #"<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="3" uniqueCount="3"><si><t>企业全称</t></si><si><r><t>湖南</t></r><r><t xml:space="preserve">麓谷 </t></r><rPh sb="0" eb="2"><t>フナン</t></rPh></si><si><t>成立_x001B_日期_x005F_x0041_</t></si></sst>"#,
             "xl/styles.xml":
                 #"<?xml version="1.0"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="176" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/></numFmts><cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="176"/><xf numFmtId="14"/></cellXfs></styleSheet>"#,
             "xl/worksheets/sheet1.xml":
@@ -79,7 +80,8 @@ import ZIPFoundation
         }
         let rows = try readAll(url)
         #expect(rows.map(\.0) == [1, 3])  // the empty row 2 is skipped
-        #expect(rows[0].1 == [.text("企业全称"), .empty, .text("成立日期")])
+        // Excel's escapes (ST_Xstring): `_x001B_` is ESC, `_x005F_` an underscore.
+        #expect(rows[0].1 == [.text("企业全称"), .empty, .text("成立\u{1B}日期_x0041_")])
         #expect(
             rows[1].1 == [
                 .text("湖南麓谷 "), .empty, .date(LocalDate(year: 2024, month: 9, day: 4)!),

@@ -34,6 +34,7 @@ public func configure(_ app: Application, _ config: AppConfiguration) async thro
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     encoder.dateEncodingStrategy = .iso8601
     ContentConfiguration.global.use(encoder: encoder, for: .json)
+    TextInputGuard.install()
     app.http.server.configuration.reportMetrics = true
 
     // Order matters: errors are rendered outside everything else, so that security headers are set
@@ -41,6 +42,7 @@ public func configure(_ app: Application, _ config: AppConfiguration) async thro
     app.middleware = Middlewares()
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(ErrorResponseMiddleware())
+    app.middleware.use(QueryTextMiddleware())
 
     try routes(app)
     registerCommands(app)

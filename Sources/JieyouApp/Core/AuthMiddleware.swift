@@ -62,7 +62,15 @@ struct CSRFMiddleware: AsyncMiddleware {
                 let limit = isUpload ? UploadedFile.maxSize.value : 1 << 20
                 _ = try await request.body.collect(max: limit).get()
             }
-            let sent = (try? request.content.get(String.self, at: Self.fieldName)) ?? ""
+            // Text the guard refuses (`TextInputGuard`) is a 400 naming the field, not a stale page.
+            let sent: String
+            do {
+                sent = try request.content.get(String.self, at: Self.fieldName)
+            } catch let refused as AppError {
+                throw refused
+            } catch {
+                sent = ""
+            }
             guard Tokens.constantTimeEquals(sent, signedIn.csrfToken) else {
                 throw AppError(status: .forbidden, code: "csrf", message: "页面已过期或来源不明，请刷新页面后重试")
             }

@@ -108,6 +108,7 @@ public struct EnterpriseSheet {
             return nil
         }
         if cells.allSatisfy({ $0.allSatisfy(\.isWhitespace) }) { return nil }
+        if controlCharacters(row: number, cells: cells) > 0 { return nil }
         func cell(_ column: Column) -> String? {
             guard let index = columns[column], index < cells.count else { return nil }
             return cells[index]
@@ -185,6 +186,21 @@ public struct EnterpriseSheet {
         columns = found
         headerNames = names
         headerRow = number
+    }
+
+    /// Reports each read cell holding a control character (`ControlCharacters`); returns how many.
+    private mutating func controlCharacters(row number: Int, cells: [String]) -> Int {
+        var refused = 0
+        for column in Column.allCases {
+            guard let index = columns[column], index < cells.count,
+                let character = ControlCharacters.first(in: cells[index])
+            else { continue }
+            refused += 1
+            report(
+                row: number, field: column.rawValue,
+                message: ControlCharacters.message(field: headerNames[index] ?? column.header, character: character))
+        }
+        return refused
     }
 
     private mutating func report(row: Int, field: String, message: String) {

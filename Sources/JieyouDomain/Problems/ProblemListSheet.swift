@@ -70,6 +70,14 @@ public struct ProblemListSheet {
             return nil
         }
         let before = errorCount
+        for (field, index) in columns.sorted(by: { $0.value < $1.value }) where index < cells.count {
+            if let character = ControlCharacters.first(in: cells[index]) {
+                report(
+                    row: number, field,
+                    ControlCharacters.message(field: headerNames[index] ?? "第\(index + 1)列", character: character))
+            }
+        }
+        if errorCount > before { return nil }
         // The enterprise: this row's cells, or the one above when its cells are blank (merged cells
         // that were not filled, or a sheet that leaves them empty under the first row).
         var enterprise = previous

@@ -70,7 +70,7 @@ public final class SheetWriter {
                     buffer += head + #" t="s"><v>"# + String(index) + "</v></c>"
                 } else {
                     buffer += head + #" t="inlineStr"><is><t xml:space="preserve">"#
-                    buffer += XMLText.escape(text)
+                    buffer += XMLText.escape(XstringEscapes.protect(text))
                     buffer += "</t></is></c>"
                 }
             case .number(let number):

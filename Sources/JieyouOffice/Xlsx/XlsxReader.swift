@@ -158,7 +158,7 @@ private final class SharedStringsParser: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, didEndElement element: String, namespaceURI: String?, qualifiedName: String?) {
         switch element {
-        case "si": strings.append(current)
+        case "si": strings.append(XstringEscapes.unescape(current))
         case "t": inText = false
         case "rPh": inPhonetic = false
         default: break
@@ -316,7 +316,7 @@ private final class SheetParser: NSObject, XMLParserDelegate {
             guard let index = Int(cellText), sharedStrings.indices.contains(index) else { return .empty }
             return .text(sharedStrings[index])
         case "inlineStr", "str":
-            return cellText.isEmpty ? .empty : .text(cellText)
+            return cellText.isEmpty ? .empty : .text(XstringEscapes.unescape(cellText))
         case "b":
             return .bool(cellText == "1")
         case "e":

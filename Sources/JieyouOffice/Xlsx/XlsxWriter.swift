@@ -122,7 +122,9 @@ final class SharedStringTable {
         var xml = XlsxParts.header
         xml += #"<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" "#
         xml += #"count="\#(texts.count)" uniqueCount="\#(texts.count)">"#
-        for text in texts { xml += #"<si><t xml:space="preserve">\#(XMLText.escape(text))</t></si>"# }
+        for text in texts {
+            xml += #"<si><t xml:space="preserve">\#(XMLText.escape(XstringEscapes.protect(text)))</t></si>"#
+        }
         xml += "</sst>"
         try Data(xml.utf8).write(to: file)
     }
