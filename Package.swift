@@ -47,6 +47,8 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                // Backups are zip archives.
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 // The SMTP client of e-mailed notices.
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

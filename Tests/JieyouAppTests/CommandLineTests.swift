@@ -35,4 +35,25 @@ import Vapor
         try await run(["migrate"], in: folder)
         #expect(FileManager.default.fileExists(atPath: data.appendingPathComponent("jieyou.sqlite").path))
     }
+
+    @Test func backupAndRestoreFromTheCommandLine() async throws {
+        let folder = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let source = folder.appendingPathComponent("park")
+        let target = folder.appendingPathComponent("copy")
+        let archive = folder.appendingPathComponent("park.zip").path
+        try FileManager.default.createDirectory(at: source, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+        try await run(["org", "create", "--level", "province", "--name", "湖南省", "--code", "430000"], in: source)
+        try await run(["backup", "--output", archive], in: source)
+        #expect(FileManager.default.fileExists(atPath: archive))
+        try await run(["restore", archive], in: target)
+        // Restoring over data needs --replace, which backs the data up first.
+        await #expect(throws: CommandFailure.self) { try await run(["restore", archive], in: target) }
+        try await run(["restore", archive, "--replace"], in: target)
+        let aside = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
+            $0.hasPrefix("jieyou-before-restore-")
+        }
+        #expect(aside.count == 1)
+    }
 }

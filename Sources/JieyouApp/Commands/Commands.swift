@@ -13,6 +13,8 @@ func registerCommands(_ app: Application) {
     var imports = AsyncCommands()
     imports.use(ImportEnterprisesCommand(), as: "enterprises")
     app.asyncCommands.use(imports.group(help: "Import sheets"), as: "import")
+    app.asyncCommands.use(BackupCommand(), as: "backup")
+    app.asyncCommands.use(RestoreCommand(), as: "restore")
     var audit = AsyncCommands()
     audit.use(AuditVerifyCommand(), as: "verify")
     app.asyncCommands.use(audit.group(help: "Check the event log"), as: "audit")

@@ -46,6 +46,11 @@ public struct AppConfiguration: Sendable {
     public var attachmentsDirectory: String?
     /// The largest file a record accepts (MB).
     public var attachmentMaxMegabytes = 20
+    /// Where the daily backup goes (`ScheduledBackup`). Unset: `backups` beside the SQLite file; with
+    /// PostgreSQL there is no daily backup unless this is set (a province has its own DBA's).
+    public var backupDirectory: String?
+    /// How many daily backups are kept; 0 turns the daily backup off.
+    public var backupKeep = 7
 
     public static let defaultSQLitePath = "./data/jieyou.sqlite"
 
@@ -85,7 +90,8 @@ public struct AppConfiguration: Sendable {
 
     /// Reads `DATABASE_URL`, `JIEYOU_SESSION_IDLE_MINUTES`, `JIEYOU_API_TOKEN_IDLE_MINUTES`,
     /// `JIEYOU_BCRYPT_COST`, `JIEYOU_SECURE_COOKIES`, `JIEYOU_SQL_LOG_LEVEL`, `JIEYOU_METRICS_TOKEN`,
-    /// `JIEYOU_PUBLIC_URL`, `JIEYOU_ATTACHMENTS_DIR`, `JIEYOU_ATTACHMENT_MAX_MB`.
+    /// `JIEYOU_PUBLIC_URL`, `JIEYOU_ATTACHMENTS_DIR`, `JIEYOU_ATTACHMENT_MAX_MB`, `JIEYOU_BACKUP_DIR`,
+    /// `JIEYOU_BACKUP_KEEP`.
     public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws
         -> AppConfiguration
     {
@@ -114,6 +120,8 @@ public struct AppConfiguration: Sendable {
         integer("JIEYOU_DB_POOL_TIMEOUT", in: 1...600, into: \.databasePoolTimeoutSeconds)
         integer("JIEYOU_ATTACHMENT_MAX_MB", in: 1...60, into: \.attachmentMaxMegabytes)
         if let folder = env["JIEYOU_ATTACHMENTS_DIR"], !folder.isEmpty { config.attachmentsDirectory = folder }
+        integer("JIEYOU_BACKUP_KEEP", in: 0...365, into: \.backupKeep)
+        if let folder = env["JIEYOU_BACKUP_DIR"], !folder.isEmpty { config.backupDirectory = folder }
 
         if let text = env["JIEYOU_SECURE_COOKIES"], !text.isEmpty {
             switch text.lowercased() {

@@ -44,7 +44,7 @@ extension HourlyJob {
     static var serverJobs: [HourlyJob] {
         [
             sessionSweeper, plannerStatistics, overdueSweep, reportDrafting, dashboardWarmUp, outboxDelivery,
-            noticeDigest, planReminders,
+            noticeDigest, planReminders, scheduledBackup,
         ]
     }
 
