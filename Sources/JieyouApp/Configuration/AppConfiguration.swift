@@ -51,6 +51,8 @@ public struct AppConfiguration: Sendable {
     public var backupDirectory: String?
     /// How many daily backups are kept; 0 turns the daily backup off.
     public var backupKeep = 7
+    /// SQL statements slower than this are logged as warnings (毫秒).
+    public var slowQueryMilliseconds = 500
 
     public static let defaultSQLitePath = "./data/jieyou.sqlite"
 
@@ -91,7 +93,7 @@ public struct AppConfiguration: Sendable {
     /// Reads `DATABASE_URL`, `JIEYOU_SESSION_IDLE_MINUTES`, `JIEYOU_API_TOKEN_IDLE_MINUTES`,
     /// `JIEYOU_BCRYPT_COST`, `JIEYOU_SECURE_COOKIES`, `JIEYOU_SQL_LOG_LEVEL`, `JIEYOU_METRICS_TOKEN`,
     /// `JIEYOU_PUBLIC_URL`, `JIEYOU_ATTACHMENTS_DIR`, `JIEYOU_ATTACHMENT_MAX_MB`, `JIEYOU_BACKUP_DIR`,
-    /// `JIEYOU_BACKUP_KEEP`.
+    /// `JIEYOU_BACKUP_KEEP`, `JIEYOU_SLOW_QUERY_MS`.
     public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws
         -> AppConfiguration
     {
@@ -121,6 +123,7 @@ public struct AppConfiguration: Sendable {
         integer("JIEYOU_ATTACHMENT_MAX_MB", in: 1...60, into: \.attachmentMaxMegabytes)
         if let folder = env["JIEYOU_ATTACHMENTS_DIR"], !folder.isEmpty { config.attachmentsDirectory = folder }
         integer("JIEYOU_BACKUP_KEEP", in: 0...365, into: \.backupKeep)
+        integer("JIEYOU_SLOW_QUERY_MS", in: 1...600_000, into: \.slowQueryMilliseconds)
         if let folder = env["JIEYOU_BACKUP_DIR"], !folder.isEmpty { config.backupDirectory = folder }
 
         if let text = env["JIEYOU_SECURE_COOKIES"], !text.isEmpty {

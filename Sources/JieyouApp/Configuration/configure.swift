@@ -35,6 +35,7 @@ public func configure(_ app: Application, _ config: AppConfiguration) async thro
     encoder.dateEncodingStrategy = .iso8601
     ContentConfiguration.global.use(encoder: encoder, for: .json)
     TextInputGuard.install()
+    SlowQueryLog.configure(milliseconds: config.slowQueryMilliseconds)
     app.http.server.configuration.reportMetrics = true
 
     // Order matters: errors are rendered outside everything else, so that security headers are set

@@ -2,7 +2,8 @@ import Fluent
 import SQLKit
 
 extension Database {
-    /// This database as SQLKit reads and writes it: the one way the app reaches SQL.
+    /// This database as SQLKit reads and writes it: the one way the app reaches SQL, each statement
+    /// timed for the slow-query log (`SlowQueryLog`).
     ///
     /// Jieyou configures only Fluent's SQLite and PostgreSQL drivers, and each of their databases
     /// (a request's, a transaction's, a pool's) is an `SQLDatabase`; anything else is a wiring error
@@ -12,6 +13,6 @@ extension Database {
         guard let sql = self as? any SQLDatabase else {
             preconditionFailure("Jieyou runs on Fluent's SQLite or PostgreSQL driver, got \(type(of: self))")
         }
-        return sql
+        return TimedSQLDatabase(base: sql)
     }
 }

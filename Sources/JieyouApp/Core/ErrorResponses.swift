@@ -14,7 +14,7 @@ struct ErrorResponseMiddleware: AsyncMiddleware {
                 request.logger.report(error: error)
             }
             if request.url.path.hasPrefix("/api/") {
-                return Self.jsonResponse(for: appError)
+                return Self.jsonResponse(for: appError, requestID: request.id)
             }
             if appError.status == .unauthorized {
                 return request.redirect(to: WebPath.login(next: request.url.string))
@@ -92,6 +92,9 @@ struct ErrorResponseMiddleware: AsyncMiddleware {
             /// Every bad cell of a rejected sheet (the first 1,000) and how many there were.
             let rows: [SheetError]?
             let errorCount: Int?
+            /// The request's id, as in the server's log lines and the `X-Request-Id` header: what an
+            /// integrator quotes when reporting a failure.
+            let requestId: String?
         }
         struct Detail: Content {
             let field: String
@@ -100,7 +103,7 @@ struct ErrorResponseMiddleware: AsyncMiddleware {
         let error: Body
     }
 
-    static func jsonResponse(for error: AppError) -> Response {
+    static func jsonResponse(for error: AppError, requestID: String? = nil) -> Response {
         let details =
             error.details.count > 1 ? error.details.map { Envelope.Detail(field: $0.field, message: $0.message) } : nil
         let sheet = error.sheetErrors
@@ -108,7 +111,7 @@ struct ErrorResponseMiddleware: AsyncMiddleware {
             error: .init(
                 code: error.code, message: error.message, field: sheet.isEmpty ? error.field : nil, details: details,
                 row: sheet.first?.row, column: sheet.first?.column, rows: sheet.isEmpty ? nil : sheet,
-                errorCount: sheet.isEmpty ? nil : error.sheetErrorCount))
+                errorCount: sheet.isEmpty ? nil : error.sheetErrorCount, requestId: requestID))
         let response = Response(status: error.status)
         do {
             try response.content.encode(envelope, as: .json)

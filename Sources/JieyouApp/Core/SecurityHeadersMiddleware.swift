@@ -16,6 +16,9 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
             ("X-Frame-Options", "DENY"),
             ("Referrer-Policy", "same-origin"),
         ]
+        // The id Vapor gave the request (or took from the proxy's X-Request-Id), which every log line
+        // of the request carries.
+        response.headers.replaceOrAdd(name: .xRequestId, value: request.id)
         for (name, value) in headers where !response.headers.contains(name: name) {
             response.headers.replaceOrAdd(name: name, value: value)
         }

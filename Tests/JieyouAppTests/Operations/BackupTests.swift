@@ -1,4 +1,5 @@
 import Foundation
+import NIOConcurrencyHelpers
 import SQLKit
 import Testing
 import VaporTesting
@@ -114,15 +115,18 @@ import VaporTesting
                 let world = try await World.build(on: app)
                 let client = Client(app: app)
                 let dispatcher = try await client.token("lx_dispatcher")
+                let done = NIOLockedValueBox(0)
                 let writes = Task {
-                    var n = 0
-                    while !Task.isCancelled && n < 200 {
+                    while !Task.isCancelled && done.withLockedValue({ $0 }) < 200 {
                         _ = try await ProblemsAPITests().submit(client, dispatcher, enterprise: world.enterprise)
-                        n += 1
+                        done.withLockedValue { $0 += 1 }
                     }
-                    return n
+                    return done.withLockedValue { $0 }
                 }
-                try await Task.sleep(nanoseconds: 200_000_000)
+                // The backup starts once writing is under way, and writing goes on while it runs.
+                for _ in 0..<6_000 where done.withLockedValue({ $0 }) < 5 {
+                    try await Task.sleep(nanoseconds: 10_000_000)
+                }
                 let made = try await Backups.make(of: app, to: archive)
                 writes.cancel()
                 written = try await writes.value
