@@ -56,4 +56,26 @@ import Vapor
         }
         #expect(aside.count == 1)
     }
+
+    @Test func accountsFromASheetOnTheCommandLine() async throws {
+        let folder = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try await run(["org", "create", "--level", "province", "--name", "湖南省", "--code", "430000"], in: folder)
+        try await run(
+            ["org", "create", "--level", "park", "--name", "临湘高新区", "--code", "LXGXQ", "--parent", "430000"], in: folder
+        )
+        let sheet = folder.appendingPathComponent("人员名单.csv")
+        try Data("姓名,手机号,角色\n王五,13800001111,联点干部\n赵六,13800002222,领导\n".utf8).write(to: sheet)
+        let output = folder.appendingPathComponent("accounts.csv")
+        try await run(["import", "users", sheet.path, "--org", "LXGXQ", "--output", output.path], in: folder)
+        let bytes = try Data(contentsOf: output)
+        #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]), "a BOM, so Excel reads UTF-8")
+        let written = String(decoding: bytes.dropFirst(3), as: UTF8.self)
+        #expect(written.hasPrefix("行,姓名,用户名,所属单位,角色,初始密码"))
+        #expect(written.contains("2,王五,13800001111,临湘高新区,联点干部,"))
+        // The same sheet again: the usernames are taken, nothing is opened.
+        await #expect(throws: CommandFailure.self) {
+            try await run(["import", "users", sheet.path, "--org", "LXGXQ"], in: folder)
+        }
+    }
 }

@@ -12,6 +12,7 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(org.group(help: "Manage the org tree"), as: "org")
     var imports = AsyncCommands()
     imports.use(ImportEnterprisesCommand(), as: "enterprises")
+    imports.use(ImportAccountsCommand(), as: "users")
     app.asyncCommands.use(imports.group(help: "Import sheets"), as: "import")
     app.asyncCommands.use(BackupCommand(), as: "backup")
     app.asyncCommands.use(RestoreCommand(), as: "restore")

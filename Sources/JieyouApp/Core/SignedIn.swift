@@ -17,6 +17,8 @@ struct SignedIn: Sendable {
     let orgUnitID: UUID
     let departmentID: UUID?
     let enterpriseID: UUID?
+    /// Signed in with a one-time password: only the password page (and signing out) until it is changed.
+    var mustChangePassword = false
 
     var actor: Actor {
         Actor(

@@ -103,7 +103,7 @@ struct LiaisonService {
         try v.throwIfFailed()
     }
 
-    private static func joined(_ ids: [UUID]) -> String? {
+    static func joined(_ ids: [UUID]) -> String? {
         ids.isEmpty ? nil : ids.map(\.uuidString).sorted().joined(separator: ",")
     }
 

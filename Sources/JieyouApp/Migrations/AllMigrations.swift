@@ -39,5 +39,6 @@ enum AllMigrations {
         AddMailDelivery(),
         MoveOverdueWebhooksToChannels(),
         IndexOverdueProblems(),
+        RequirePasswordChange(),
     ]
 }

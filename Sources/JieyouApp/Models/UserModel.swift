@@ -22,6 +22,8 @@ final class UserModel: Model, @unchecked Sendable {
     @Field(key: "failed_logins") var failedLogins: Int
     @OptionalField(key: "locked_until") var lockedUntil: Date?
     @OptionalField(key: "password_changed_at") var passwordChangedAt: Date?
+    /// Set for a one-time password: the account reaches only the password page until it changes it.
+    @Field(key: "must_change_password") var mustChangePassword: Bool
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
@@ -42,6 +44,7 @@ final class UserModel: Model, @unchecked Sendable {
         self.$enterprise.id = enterpriseID
         self.active = true
         self.failedLogins = 0
+        self.mustChangePassword = false
     }
 
     var roles: Set<Role> {

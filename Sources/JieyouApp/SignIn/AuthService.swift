@@ -86,6 +86,7 @@ struct AuthService {
         try await database.writing(actorID: user.id, now: now) { tx, log in
             user.passwordHash = digest
             user.passwordChangedAt = now
+            user.mustChangePassword = false
             try await user.update(on: tx)
             var changes = ChangeSet()
             changes.record("password", before: nil, after: "changed")

@@ -91,7 +91,7 @@ extension Request {
 /// Messages shown once after a successful form.
 enum FlashMessage: String {
     case saved, created, deleted, passwordChanged, visitRecorded, issued, pushed, nothingToPush, granted, acknowledged,
-        attached, read, mailSent
+        attached, read, mailSent, firstPassword
 
     var text: String {
         switch self {
@@ -108,6 +108,7 @@ enum FlashMessage: String {
         case .attached: "附件已上传"
         case .read: "已标记为已阅"
         case .mailSent: "测试邮件已发出，请查收"
+        case .firstPassword: "首次登录，请先把初始密码改为您自己的密码"
         }
     }
 }

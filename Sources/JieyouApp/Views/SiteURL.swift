@@ -78,6 +78,9 @@ enum SiteURL: Sendable {
     case users
     case newUser
     case user(Parameter<UUID>)
+    /// 批量开通账号: the upload, and its template.
+    case userImport
+    case userTemplate
     /// 操作日志
     case events
     /// 本单位设置 and its forms: time limits, a new sub-category, one sub-category, its deletion.
@@ -180,7 +183,8 @@ enum SiteURL: Sendable {
             .storedReportIssue, .reportInbox, .storedReportRead, .dashboard:
             problemsAndReportsSegments
         case .directory, .orgUnits, .newOrgUnit, .orgUnit, .departments, .newDepartment, .department, .users, .newUser,
-            .user, .events, .orgSettings, .orgSettingsLimits, .orgSettingsCategories, .orgSettingsCategory,
+            .user, .userImport, .userTemplate, .events, .orgSettings, .orgSettingsLimits, .orgSettingsCategories,
+            .orgSettingsCategory,
             .orgSettingsCategoryDelete, .orgSettingsChannels, .orgSettingsChannelToggle, .orgSettingsChannelDelete,
             .orgSettingsMail, .orgSettingsMailTest, .orgSettingsMailDelete:
             organisationSegments
@@ -261,6 +265,8 @@ enum SiteURL: Sendable {
         case .users: [.word("admin"), .word("users")]
         case .newUser: [.word("admin"), .word("users"), .word("new")]
         case .user(let id): [.word("admin"), .word("users"), Self.id("id", id)]
+        case .userImport: [.word("admin"), .word("users"), .word("import")]
+        case .userTemplate: [.word("admin"), .word("users"), .word("import"), .word("template.xlsx")]
         case .events: [.word("admin"), .word("events")]
         case .orgSettings: [.word("admin"), .word("settings")]
         case .orgSettingsLimits: [.word("admin"), .word("settings"), .word("limits")]

@@ -39,6 +39,7 @@ enum Stylesheet {
         ul.columns { columns:16rem; padding-left:1.25rem; }
         .outcomes td, .outcomes th { white-space:nowrap; }
         .flash { background:#ecfdf5; border:1px solid #a7f3d0; color:var(--ok); padding:.6rem .8rem; border-radius:6px; }
+        .caution { background:#fffbeb; border:1px solid #fde68a; color:#92400e; padding:.6rem .8rem; border-radius:6px; }
         .error-summary { background:#fef2f2; border:1px solid #fecaca; color:#991b1b; padding:.6rem .8rem; border-radius:6px; margin-bottom:1rem; }
         .error-summary ul { margin:.25rem 0 0; padding-left:1.25rem; }
         .field { margin-bottom:1rem; border:0; padding:0; }

@@ -13,6 +13,13 @@ enum API {
     struct LoginResponse: Content {
         let token: String
         let user: UserDTO
+        /// A one-time password: only `POST /api/v1/auth/password`, `me` and logout until it is changed.
+        let mustChangePassword: Bool
+    }
+
+    struct PasswordChange: Content {
+        let currentPassword: String
+        let newPassword: String
     }
 
     struct OrgUnitDTO: Content {

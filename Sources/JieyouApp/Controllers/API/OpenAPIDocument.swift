@@ -90,9 +90,12 @@ enum OpenAPIDocument {
           "paths": {
             "/auth/login": {"post": {"summary": "Sign in", "security": [],
               "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["username", "password"], "properties": {"username": {"type": "string"}, "password": {"type": "string"}}}}}},
-              "responses": {"200": {"description": "Token", "content": {"application/json": {"schema": {"type": "object", "properties": {"token": {"type": "string"}, "user": {"$ref": "#/components/schemas/User"}}}}}},
+              "responses": {"200": {"description": "Token; mustChangePassword: a one-time password, which must be changed (POST /auth/password) before any other call but me and logout", "content": {"application/json": {"schema": {"type": "object", "properties": {"token": {"type": "string"}, "user": {"$ref": "#/components/schemas/User"}, "mustChangePassword": {"type": "boolean"}}}}}},
                 "401": {"$ref": "#/components/responses/Error"}}}},
             "/auth/logout": {"post": {"summary": "Revoke the token", "responses": {"204": {"description": "Revoked"}}}},
+            "/auth/password": {"post": {"summary": "Change the signed-in user's password (at least 8 characters with letters and digits); the user's other sessions end",
+              "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["currentPassword", "newPassword"], "properties": {"currentPassword": {"type": "string"}, "newPassword": {"type": "string", "minLength": 8, "maxLength": 72}}}}}},
+              "responses": {"204": {"description": "Changed"}, "400": {"$ref": "#/components/responses/Error"}, "401": {"$ref": "#/components/responses/Error"}}}},
             "/me": {"get": {"summary": "The signed-in user", "responses": {"200": {"description": "User, org unit and capabilities"}, "401": {"$ref": "#/components/responses/Error"}}}},
             "/me/work": {"get": {"summary": "The signed-in user's 工作台: each ledger view it works from with its count (the ledger takes the same view), an enterprise's open problems, problems awaiting its rating and policies it has not confirmed, and a task force's inbox (reports from below unread, reports due from below not issued)", "responses": {"200": {"description": "Queues"}, "401": {"$ref": "#/components/responses/Error"}}}},
             "/org-units": {
@@ -122,6 +125,12 @@ enum OpenAPIDocument {
                 "responses": {"200": {"description": "A page", "content": {"application/json": {"schema": {"type": "object", "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/User"}}, "nextCursor": {"type": "string"}}}}}}}},
               "post": {"summary": "Create a user (admin)", "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/UserWrite"}}}},
                 "responses": {"201": {"description": "Created"}, "400": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}, "409": {"$ref": "#/components/responses/Error"}}}},
+            "/users/import": {
+              "post": {"summary": "Open accounts from a sheet (admin; .xlsx or .csv: 姓名, 手机号, 用户名, 所属单位, 所属部门, 角色, 联系企业, 邮箱, in any order); all or nothing. Each new account gets a one-time password, listed in the answer only, and must change it at its first sign-in; a cadre's 联系企业 become its 驻企 liaisons", "parameters": [{"name": "orgUnit", "in": "query", "description": "the unit the accounts join when a row names none (default: the admin's)", "schema": {"type": "string", "format": "uuid"}}],
+                "requestBody": {"content": {"multipart/form-data": {"schema": {"type": "object", "properties": {"file": {"type": "string", "format": "binary"}}}}}},
+                "responses": {"200": {"description": "created, and accounts: row, username, displayName, unit, roles, password", "content": {"application/json": {"schema": {"type": "object", "properties": {"created": {"type": "integer"}, "accounts": {"type": "array", "items": {"type": "object", "properties": {"row": {"type": "integer"}, "username": {"type": "string"}, "displayName": {"type": "string"}, "unit": {"type": "string"}, "roles": {"type": "array", "items": {"type": "string"}}, "password": {"type": "string"}}}}}}}}},
+                  "400": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"},
+                  "422": {"description": "Nothing imported: error.rows lists every bad row and column", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}}}},
             "/users/{id}": {
               "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
               "get": {"summary": "One user (admin)", "responses": {"200": {"description": "User"}, "404": {"$ref": "#/components/responses/Error"}}},

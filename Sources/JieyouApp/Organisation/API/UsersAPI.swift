@@ -11,6 +11,25 @@ struct UsersAPI: RouteCollection {
         users.post(use: create)
         users.get(":id", use: show)
         users.patch(":id", use: update)
+        users.on(.POST, "import", body: .collect(maxSize: UploadedFile.maxSize), use: importSheet)
+    }
+
+    /// `POST /api/v1/users/import?orgUnit=`: accounts from a sheet (admins; multipart field `file`), all
+    /// or nothing, every bad cell named; the answer lists each new account with its one-time password,
+    /// the only time it is given out.
+    @Sendable func importSheet(req: Request) async throws -> AccountImportReport {
+        let signedIn = try req.requireSignedIn()
+        guard AccessPolicy.has(signedIn.actor, .manageOrganisation) else { throw AppError.forbidden() }
+        var target = signedIn.orgUnitID
+        if let text = req.query[String.self, at: "orgUnit"] {
+            guard let id = UUID(uuidString: text) else { throw AppError.notFound("导入目标单位") }
+            target = id
+        }
+        let upload = try UploadedFile(req)
+        defer { upload.remove() }
+        return try await AccountImport(
+            database: req.db, now: req.now, actor: signedIn.actor, threadPool: req.application.threadPool
+        ).run(file: upload.url, into: target)
     }
 
     /// Paged by username with an opaque cursor (the last username, base64): stable under inserts.

@@ -27,7 +27,7 @@ struct UserListView {
             \(f.text("q", "姓名或用户名", value: list.query, type: "search"))
             \(f.select("role", "角色", options: roleOptions, selected: list.role?.rawValue, blank: "全部"))
             <button type="submit">查询</button></form>
-            <div class="actions"><a class="button" href="\(SiteURL.newUser.path)">新增用户</a></div>
+            <div class="actions"><a class="button" href="\(SiteURL.newUser.path)">新增用户</a> <a class="button secondary" href="\(SiteURL.userImport.path)">批量开通账号</a></div>
             <div class="table-wrap"><table data-testid="users"><thead><tr><th>用户名</th><th>姓名</th><th>角色</th><th class="hide-narrow">组织</th></tr></thead>
             <tbody>\(rows)</tbody></table></div>
             <div class="pager"><span class="muted">共 \(list.total) 人，第 \(list.page) 页</span>\(pager)</div>

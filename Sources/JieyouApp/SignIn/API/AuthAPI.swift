@@ -1,12 +1,13 @@
 import JieyouDomain
 import Vapor
 
-/// `POST /api/v1/auth/login`, `POST /api/v1/auth/logout`, `GET /api/v1/me`.
+/// `POST /api/v1/auth/login`, `POST /api/v1/auth/logout`, `POST /api/v1/auth/password`, `GET /api/v1/me`.
 struct AuthAPI: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.post("auth", "login", use: login)
         let signedIn = routes.grouped(RequireSignInMiddleware())
         signedIn.post("auth", "logout", use: logout)
+        signedIn.post("auth", "password", use: changePassword)
         signedIn.get("me", use: me)
     }
 
@@ -25,8 +26,20 @@ struct AuthAPI: RouteCollection {
                 }
             throw AppError(status: .unauthorized, code: code, message: failure.message)
         case .success(let signedIn):
-            return API.LoginResponse(token: signedIn.token, user: API.UserDTO(signedIn.user))
+            return API.LoginResponse(
+                token: signedIn.token, user: API.UserDTO(signedIn.user),
+                mustChangePassword: signedIn.user.mustChangePassword)
         }
+    }
+
+    /// `POST /api/v1/auth/password`: the signed-in user's own password; the other sessions end.
+    @Sendable func changePassword(req: Request) async throws -> HTTPStatus {
+        let signedIn = try req.requireSignedIn()
+        let body = try req.content.decode(API.PasswordChange.self)
+        try await req.authService.changePassword(
+            ofUser: signedIn.userID, current: body.currentPassword, new: body.newPassword,
+            keepSession: signedIn.sessionID)
+        return .noContent
     }
 
     @Sendable func logout(req: Request) async throws -> HTTPStatus {

@@ -40,6 +40,7 @@ enum SessionStore {
         let department_id: UUID?
         let enterprise_id: UUID?
         let active: Bool
+        let must_change_password: Bool
     }
 
     /// The live session for `token` with its user; nil when unknown, revoked, idle too long, or the
@@ -51,7 +52,8 @@ enum SessionStore {
         let sql = db.sql
         let query: SQLQueryString = """
             SELECT s.id AS session_id, s.csrf_token, s.last_seen_at, s.revoked_at, u.id AS user_id, u.username,
-                   u.display_name, u.phone, u.roles, u.org_unit_id, u.department_id, u.enterprise_id, u.active
+                   u.display_name, u.phone, u.roles, u.org_unit_id, u.department_id, u.enterprise_id, u.active,
+                   u.must_change_password
             FROM sessions s JOIN users u ON u.id = s.user_id
             WHERE s.token_hash = \(bind: Tokens.digest(token)) AND s.kind = \(bind: kind.rawValue)
             """
@@ -70,7 +72,8 @@ enum SessionStore {
             sessionID: found.session_id, csrfToken: found.csrf_token, userID: found.user_id, username: found.username,
             displayName: found.display_name, phone: found.phone,
             roles: Set(found.roles.split(separator: ",").compactMap { Role(rawValue: String($0)) }),
-            orgUnitID: found.org_unit_id, departmentID: found.department_id, enterpriseID: found.enterprise_id)
+            orgUnitID: found.org_unit_id, departmentID: found.department_id, enterpriseID: found.enterprise_id,
+            mustChangePassword: found.must_change_password)
     }
 
     static func revoke(_ sessionID: UUID, now: Date, on db: any Database) async throws {

@@ -33,7 +33,9 @@ struct AccountWeb: RouteCollection {
         } catch let failure as ValidationFailure {
             return try await req.page("修改密码", self.form(req, errors: failure.errors), status: .badRequest)
         }
-        return req.redirect(to: WebPath.password + "?done=\(FlashMessage.passwordChanged.rawValue)")
+        // A one-time password changed: the person is let in, to the home page.
+        let next = signedIn.mustChangePassword ? WebPath.home : WebPath.password
+        return req.redirect(to: next + "?done=\(FlashMessage.passwordChanged.rawValue)")
     }
 
     private func form(_ req: Request, errors: [FieldError]) throws -> HTML {
