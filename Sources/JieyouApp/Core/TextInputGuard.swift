@@ -6,9 +6,9 @@ import Vapor
 /// Keeps text with NUL or another control character (`ControlCharacters`) out of every route: the
 /// decoders of JSON, forms and multipart bodies are wrapped, so whatever a handler decodes, and however
 /// (`decode`, `get(at:)`), the body was checked first and refused with a 400 naming the field the
-/// client sent; `QueryTextMiddleware` checks query strings. A body is scanned byte by byte first; only one that
-/// may hold such a character (an escape such as `\u0000`, a `%00`, a raw control byte) is parsed to
-/// find the field, so ordinary requests pay one pass over their bytes.
+/// client sent; `QueryTextMiddleware` checks query strings. A body is scanned byte by byte first;
+/// only one that may hold such a character (an escape such as `\u0000`, a `%00`, a raw control byte)
+/// is parsed to find the field, so ordinary requests pay one pass over their bytes.
 enum TextInputGuard {
     /// Registers the guarded decoders with Vapor's defaults beneath them.
     static func install() {

@@ -89,6 +89,8 @@ enum API {
         let departmentId: UUID?
         let enterpriseId: UUID?
         let active: Bool
+        /// Still on the one-time password of an account import.
+        let mustChangePassword: Bool
 
         init(_ s: SignedIn) {
             id = s.userID
@@ -100,6 +102,7 @@ enum API {
             departmentId = s.departmentID
             enterpriseId = s.enterpriseID
             active = true
+            mustChangePassword = s.mustChangePassword
         }
 
         init(_ u: UserModel) {
@@ -112,6 +115,7 @@ enum API {
             departmentId = u.$department.id
             enterpriseId = u.$enterprise.id
             active = u.active
+            mustChangePassword = u.mustChangePassword
         }
     }
 

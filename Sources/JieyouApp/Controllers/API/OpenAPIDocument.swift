@@ -31,7 +31,8 @@ enum OpenAPIDocument {
                 "id": {"type": "string", "format": "uuid"}, "username": {"type": "string"}, "displayName": {"type": "string"},
                 "phone": {"type": "string"}, "roles": {"type": "array", "items": {"$ref": "#/components/schemas/Role"}},
                 "orgUnitId": {"type": "string", "format": "uuid"}, "departmentId": {"type": "string", "format": "uuid"},
-                "enterpriseId": {"type": "string", "format": "uuid"}, "active": {"type": "boolean"}}},
+                "enterpriseId": {"type": "string", "format": "uuid"}, "active": {"type": "boolean"},
+                "mustChangePassword": {"type": "boolean", "description": "still on the one-time password of an account import"}}},
               "UserWrite": {"type": "object", "properties": {
                 "username": {"type": "string"}, "password": {"type": "string", "minLength": 8}, "displayName": {"type": "string"},
                 "phone": {"type": "string"}, "roles": {"type": "array", "items": {"$ref": "#/components/schemas/Role"}},

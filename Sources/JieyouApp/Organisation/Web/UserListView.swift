@@ -37,7 +37,7 @@ struct UserListView {
     private var rows: [HTML] {
         list.users.map { u -> HTML in
             """
-            <tr><td><a href="\(SiteURL.user(.value(u.id!)).path)">\(u.username)</a>\(u.active ? .empty : HTML(" <span class=\"tag off\">已停用</span>"))</td>\
+            <tr><td><a href="\(SiteURL.user(.value(u.id!)).path)">\(u.username)</a>\(u.active ? .empty : HTML(" <span class=\"tag off\">已停用</span>"))\(u.mustChangePassword ? HTML(" <span class=\"tag\">未改初始密码</span>") : .empty)</td>\
             <td>\(u.displayName)</td><td>\(HTML.join(u.roles.sorted().map { HTML("<span class=\"tag\">\($0.chineseName)</span>") }))</td>\
             <td class="hide-narrow">\(list.tree[u.$orgUnit.id]?.name)</td></tr>
             """
