@@ -9,9 +9,17 @@ enum OfficeDownload {
     static let docx = HTTPMediaType(
         type: "application", subType: "vnd.openxmlformats-officedocument.wordprocessingml.document")
 
+    static let csv = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+
     /// Streams the file a use case wrote.
     static func stream(_ file: OfficeFile, _ req: Request) async throws -> Response {
-        try await stream(file.url, filename: file.filename, mediaType: file.kind == .xlsx ? xlsx : docx, req)
+        let type =
+            switch file.kind {
+            case .xlsx: xlsx
+            case .docx: docx
+            case .csv: csv
+            }
+        return try await stream(file.url, filename: file.filename, mediaType: type, req)
     }
 
     static func stream(_ url: URL, filename: String, mediaType: HTTPMediaType = xlsx, _ req: Request) async throws

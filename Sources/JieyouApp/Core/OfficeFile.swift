@@ -4,7 +4,7 @@ import Foundation
 /// download adapter (`OfficeDownload`) streams it and removes it once sent.
 struct OfficeFile: Sendable {
     enum Kind: String, Sendable {
-        case xlsx, docx
+        case xlsx, docx, csv
     }
 
     let url: URL

@@ -105,6 +105,8 @@ enum SiteURL: Sendable {
     case tags
     case enterpriseImport
     case enterpriseTemplate
+    /// 企业名单 of the list's filters as .xlsx (or .csv with format=csv).
+    case enterpriseExport
     /// 一对一专班
     case teams
     case newTeam
@@ -189,6 +191,7 @@ enum SiteURL: Sendable {
             .orgSettingsMail, .orgSettingsMailTest, .orgSettingsMailDelete:
             organisationSegments
         case .enterprises, .newEnterprise, .enterprise, .editEnterprise, .tags, .enterpriseImport, .enterpriseTemplate,
+            .enterpriseExport,
             .teams, .newTeam, .team, .visits, .newVisit, .visitAttachments, .meetings, .newMeeting, .meeting,
             .meetingAttachments, .coverage, .financing,
             .financingDemand, .financingSteps, .campaigns, .newCampaign, .campaign, .editCampaign:
@@ -300,6 +303,7 @@ enum SiteURL: Sendable {
         case .tags: [.word("enterprises"), .word("tags")]
         case .enterpriseImport: [.word("enterprises"), .word("import")]
         case .enterpriseTemplate: [.word("enterprises"), .word("import"), .word("template.xlsx")]
+        case .enterpriseExport: [.word("enterprises"), .word("export")]
         case .teams: [.word("teams")]
         case .newTeam: [.word("teams"), .word("new")]
         case .team(let id): [.word("teams"), Self.id("id", id)]

@@ -67,6 +67,7 @@ enum Stylesheet {
         th { background:#f0f2f5; font-weight:600; white-space:nowrap; }
         .table-wrap { overflow-x:auto; border:1px solid var(--line); border-radius:8px; }
         .muted { color:var(--muted); }
+        .export-links { margin:.25rem 0 .75rem; font-size:.92rem; color:var(--muted); }
         .tag { display:inline-block; padding:0 .4rem; border-radius:4px; background:#eef2ff; color:#3730a3; font-size:.85rem; margin:0 .2rem .2rem 0; }
         .tag.off { background:#f3f4f6; color:var(--muted); }
         .tag.overdue { background:#fee2e2; color:#991b1b; }

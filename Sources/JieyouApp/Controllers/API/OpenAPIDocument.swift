@@ -149,6 +149,14 @@ enum OpenAPIDocument {
                 "responses": {"200": {"description": "A page: items, total, totalCapped (a name search counts to 1,000 and sets it when more match), nextCursor"}, "400": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}}},
               "post": {"summary": "Register an enterprise (admin, dispatcher)", "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/EnterpriseWrite"}}}},
                 "responses": {"201": {"description": "Created", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Enterprise"}}}}, "400": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}, "409": {"$ref": "#/components/responses/Error"}}}},
+            "/enterprises/export": {
+              "get": {"summary": "Every enterprise of the list's filters as one file (.xlsx with the import's columns, so it can be corrected and imported again, and the last visit; or .csv in UTF-8 with a BOM). Phones are masked for readers who do not see them", "parameters": [
+                {"name": "format", "in": "query", "schema": {"type": "string", "enum": ["xlsx", "csv"], "default": "xlsx"}},
+                {"name": "q", "in": "query", "schema": {"type": "string"}}, {"name": "industry", "in": "query", "schema": {"type": "string"}},
+                {"name": "region", "in": "query", "schema": {"type": "string"}}, {"name": "scale", "in": "query", "schema": {"type": "string", "enum": ["above", "below"]}},
+                {"name": "tag", "in": "query", "schema": {"type": "string"}}, {"name": "cadre", "in": "query", "schema": {"type": "string", "format": "uuid"}},
+                {"name": "neverVisited", "in": "query", "schema": {"type": "boolean"}}, {"name": "orgUnit", "in": "query", "schema": {"type": "string", "format": "uuid"}}],
+                "responses": {"200": {"description": "The file", "content": {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {}, "text/csv": {}}}, "400": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}}}},
             "/enterprises/import": {
               "post": {"summary": "Import an enterprise list (.xlsx or .csv in UTF-8 or GB18030); all or nothing", "parameters": [{"name": "orgUnit", "in": "query", "description": "unit the enterprises join when the sheet has no 所属园区 column", "schema": {"type": "string", "format": "uuid"}}],
                 "requestBody": {"content": {"multipart/form-data": {"schema": {"type": "object", "properties": {"file": {"type": "string", "format": "binary"}}}}}},

@@ -1,0 +1,49 @@
+import Foundation
+import JieyouDomain
+import JieyouOffice
+
+extension EnterpriseDesk {
+    /// 企业名单 of the list page's filters as a file (`LedgerExport`). Its columns are the import's, by the
+    /// same headers, so a park can correct the list in Excel and import it again; the last visit
+    /// follows. Phones are masked for readers who do not see them on the page.
+    func export(_ filter: EnterpriseFilter, format: ExportFormat) async throws -> OfficeFile {
+        let access = try access()
+        let columns =
+            EnterpriseSheet.Column.allCases.map {
+                LedgerExport.Column(header: $0.header, width: $0 == .name || $0 == .relatedInfo ? 36 : 16)
+            } + [LedgerExport.Column(header: "最近走访", width: 12)]
+        let export = LedgerExport(
+            title: "企业名单",
+            subtitle: "\(tree[actor.orgUnitID]?.name ?? "") \(LocalDate(now, in: .chinaStandard).iso)",
+            columns: columns)
+        return try await export.write(format) { page in
+            try await EnterpriseExportRows.forEachPage(filter, reach: access.reach, on: sql) { rows in
+                try await page(rows.map { cells($0, access: access) })
+            }
+        }
+    }
+
+    private func cells(_ item: EnterpriseExportRows.Row, access: EnterpriseAccess) -> [XlsxValue] {
+        let row = item.row
+        func text(_ value: String?) -> XlsxValue { value.map { .text($0) } ?? .empty }
+        return EnterpriseSheet.Column.allCases.map { column -> XlsxValue in
+            switch column {
+            case .creditCode: .text(row.creditCode)
+            case .name: .text(row.name)
+            case .industry: text(row.industryCode.map { Industry.byCode[$0]?.name ?? $0 })
+            case .region: text(row.regionCode.map { Region.byCode[$0]?.fullName ?? $0 })
+            case .park: text(tree[row.orgUnitId]?.name)
+            case .scale: text(row.scale.flatMap(EnterpriseScale.init(rawValue:))?.chineseName)
+            case .tags: item.tags.isEmpty ? .empty : .text(item.tags.joined(separator: "、"))
+            case .relatedInfo: text(row.relatedInfo)
+            case .contactName: text(item.contact?.name)
+            case .contactPost: text(item.contact?.post)
+            case .contactPhone: text(access.phone(item.contact?.phone))
+            case .whitelisted: .text(row.whitelisted ? "是" : "否")
+            case .registeredOn: row.registeredOn.flatMap(LocalDate.init(iso:)).map { .date($0) } ?? .empty
+            case .revenue: text(row.revenueFen.map { Amount(fen: $0).wan })
+            case .employees: row.employees.map { .number(Double($0)) } ?? .empty
+            }
+        } + [item.lastVisitedOn.flatMap(LocalDate.init(iso:)).map { .date($0) } ?? .empty]
+    }
+}
