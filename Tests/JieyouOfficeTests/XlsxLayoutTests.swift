@@ -75,6 +75,22 @@ import ZIPFoundation
         #expect(sheet.contains(#"<c r="D3" s="3" t="s">"#))
     }
 
+    @Test func aSheetFitToWidthPrintsOnePageWide() throws {
+        let url = temporaryURL()
+        defer { try? FileManager.default.removeItem(at: url) }
+        let writer = try XlsxWriter(url: url)
+        try writer.addSheet(
+            named: "导出", columnWidths: Array(repeating: 30, count: 12), landscape: true, fitToWidth: true
+        ) {
+            try $0.addRow((0..<12).map { .text("列\($0)") })
+        }
+        try writer.close()
+        let sheet = try part(url, "xl/worksheets/sheet1.xml")
+        // sheetPr comes first in a worksheet, before the views.
+        #expect(sheet.contains(#"relationships"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>"#))
+        #expect(sheet.contains(#"orientation="landscape" fitToWidth="1" fitToHeight="0"/>"#))
+    }
+
     @Test func longAndLateTextsAreWrittenInline() throws {
         let url = temporaryURL()
         defer { try? FileManager.default.removeItem(at: url) }

@@ -44,10 +44,14 @@ struct LedgerExport {
         case .xlsx:
             return try await OfficeFile.write(.xlsx, named: name) { url in
                 let writer = try XlsxWriter(url: url)
-                try await writer.addSheet(named: title, columnWidths: columns.map(\.width), frozenRows: 2) { sheet in
+                try await writer.addSheet(
+                    named: title, columnWidths: columns.map(\.width), frozenRows: 2, landscape: true,
+                    fitToWidth: true
+                ) { sheet in
                     let blank = Array(repeating: XlsxValue.empty, count: max(columns.count - 1, 0))
                     try sheet.addRow([.text("\(title)　\(subtitle)")] + blank, style: .title, height: 30)
-                    try sheet.merge(columns: 0...max(columns.count - 1, 0), rows: 1...1)
+                    // Over the first columns only, so the title stands on the first printed page.
+                    try sheet.merge(columns: 0...max(min(columns.count, 6) - 1, 0), rows: 1...1)
                     try sheet.addRow(columns.map { .text($0.header) }, style: .header)
                     try await rows { page in
                         for row in page { try sheet.addRow(row) }

@@ -9,9 +9,8 @@ extension EnterpriseDesk {
     func export(_ filter: EnterpriseFilter, format: ExportFormat) async throws -> OfficeFile {
         let access = try access()
         let columns =
-            EnterpriseSheet.Column.allCases.map {
-                LedgerExport.Column(header: $0.header, width: $0 == .name || $0 == .relatedInfo ? 36 : 16)
-            } + [LedgerExport.Column(header: "最近走访", width: 12)]
+            EnterpriseSheet.Column.allCases.map { LedgerExport.Column(header: $0.header, width: Self.width($0)) }
+            + [LedgerExport.Column(header: "最近走访", width: 12)]
         let export = LedgerExport(
             title: "企业名单",
             subtitle: "\(tree[actor.orgUnitID]?.name ?? "") \(LocalDate(now, in: .chinaStandard).iso)",
@@ -20,6 +19,18 @@ extension EnterpriseDesk {
             try await EnterpriseExportRows.forEachPage(filter, reach: access.reach, on: sql) { rows in
                 try await page(rows.map { cells($0, access: access) })
             }
+        }
+    }
+
+    /// Widths that hold a credit code, a full name and a long industry name on one line.
+    private static func width(_ column: EnterpriseSheet.Column) -> Double {
+        switch column {
+        case .name, .relatedInfo: 36
+        case .creditCode, .industry, .tags: 22
+        case .region, .whitelisted, .revenue: 16
+        case .park: 14
+        case .contactPhone, .registeredOn: 13
+        case .scale, .contactName, .contactPost, .employees: 10
         }
     }
 

@@ -93,13 +93,12 @@ struct BenefitLedger {
     }
 
     /// The ledger of `reach` (units, or one enterprise) under `filter`.
-    static func summary(reach: EnterpriseReach, filter: BenefitFilter, on sql: any SQLDatabase) async throws
-        -> BenefitSummary
-    {
+    /// The conditions on `benefits b` of a reach and a filter.
+    static func conditions(reach: EnterpriseReach, filter: BenefitFilter) -> [SQLQueryString] {
         var conditions: [SQLQueryString] = []
         switch reach {
         case .units(let units):
-            guard !units.isEmpty else { return BenefitSummary(totals: BenefitTotals(), byPolicy: [], entries: []) }
+            guard !units.isEmpty else { return ["1 = 0"] }
             conditions.append("b.org_unit_id IN (\(binds: units))")
         case .enterprise(let id): conditions.append("b.enterprise_id = \(bind: id)")
         }
@@ -108,7 +107,13 @@ struct BenefitLedger {
         if let policy = filter.policy { conditions.append("b.policy_id = \(bind: policy)") }
         if let kind = filter.kind { conditions.append("b.kind = \(bind: kind.rawValue)") }
         if let enterprise = filter.enterprise { conditions.append("b.enterprise_id = \(bind: enterprise)") }
-        let whereClause = conditions.joined(separator: " AND ")
+        return conditions
+    }
+
+    static func summary(reach: EnterpriseReach, filter: BenefitFilter, on sql: any SQLDatabase) async throws
+        -> BenefitSummary
+    {
+        let whereClause = conditions(reach: reach, filter: filter).joined(separator: " AND ")
         // Sums in SQL are exact integers on both databases (PostgreSQL sums BIGINT as NUMERIC, hence the
         // cast back); each row is one (policy, kind) group.
         var totals = BenefitTotals()

@@ -1,5 +1,6 @@
 import Foundation
 import JieyouDomain
+import JieyouOffice
 
 extension PolicyDesk {
     // MARK: 惠企台账
@@ -78,5 +79,47 @@ extension PolicyDesk {
     /// The deliveries of a policy or to an enterprise that the actor reads.
     func deliveries(policy: UUID?, enterprise: UUID?) async throws -> [PolicyDeliveryService.Delivery] {
         try await PolicyDeliveryService.list(policy: policy, enterprise: enterprise, for: actor, on: database)
+    }
+}
+
+extension PolicyDesk {
+    /// 兑现台账 of the page's filters as a file (`LedgerExport`): every entry, oldest first, and in the
+    /// workbook a 合计 row whose amount is the ledger's exact total.
+    func exportBenefits(_ query: (String) -> String?, format: ExportFormat) async throws -> OfficeFile {
+        let (reach, filter) = try await BenefitLedger.query(query, for: actor, on: database)
+        let period = [filter.from?.iso, filter.to?.iso].compactMap { $0 }.joined(separator: "至")
+        let export = LedgerExport(
+            title: "兑现台账",
+            subtitle: [tree[actor.orgUnitID]?.name ?? "", period.isEmpty ? today.iso : period].joined(separator: " "),
+            columns: [
+                .init(header: "兑现日期", width: 12), .init(header: "企业全称", width: 34),
+                .init(header: "统一社会信用代码", width: 22), .init(header: "所属单位", width: 16),
+                .init(header: "政策", width: 36), .init(header: "兑现类别", width: 12),
+                .init(header: "金额（万元）", width: 14), .init(header: "备注", width: 30),
+            ])
+        var total = Amount.zero
+        var count = 0
+        return try await export.write(format) { page in
+            try await BenefitExportRows.forEachPage(reach: reach, filter: filter, on: sql) { rows in
+                try await page(
+                    rows.map { row in
+                        total += Amount(fen: row.amountFen)
+                        count += 1
+                        return [
+                            LocalDate(iso: row.grantedOn).map { .date($0) } ?? .text(row.grantedOn),
+                            .text(row.enterpriseName), .text(row.creditCode), .text(tree[row.orgUnitId]?.name ?? ""),
+                            row.policyTitle.map { .text($0) } ?? .text("未关联政策"),
+                            .text(BenefitKind(rawValue: row.kind)?.chineseName ?? row.kind),
+                            .text(Amount(fen: row.amountFen).wan), row.note.map { .text($0) } ?? .empty,
+                        ]
+                    })
+            }
+            // The workbook ends with the total; a CSV stays one record per line for machines.
+            if format == .xlsx && count > 0 {
+                try await page([
+                    [.text("合计"), .text("\(count)笔"), .empty, .empty, .empty, .empty, .text(total.wan), .empty]
+                ])
+            }
+        }
     }
 }

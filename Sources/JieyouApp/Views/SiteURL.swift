@@ -144,8 +144,9 @@ enum SiteURL: Sendable {
     /// 我的政策 (an enterprise's), and confirming one is known.
     case myPolicies
     case acknowledgePolicy(Parameter<UUID>)
-    /// 兑现台账
+    /// 兑现台账, and all of it as a file.
     case benefits
+    case benefitExport
     /// 项目申报: the list, one application, its next step.
     case projects
     case project(Parameter<UUID>)
@@ -197,7 +198,8 @@ enum SiteURL: Sendable {
             .financingDemand, .financingSteps, .campaigns, .newCampaign, .campaign, .editCampaign:
             registryAndFieldWorkSegments
         case .policies, .policyCompilation, .newPolicy, .policy, .editPolicy, .policyPush, .policyDeliveries,
-            .policyGrants, .myPolicies, .acknowledgePolicy, .benefits, .projects, .project, .projectSteps, .plans,
+            .policyGrants, .myPolicies, .acknowledgePolicy, .benefits, .benefitExport, .projects, .project,
+            .projectSteps, .plans,
             .planImport, .plan, .planLists, .planBulletin, .planBulletinFile, .planTargetActuals, .planUnit, .planTask,
             .planTaskProgress, .planTaskSupervision, .planTaskMilestones:
             policiesAndPlansSegments
@@ -340,6 +342,7 @@ enum SiteURL: Sendable {
         case .myPolicies: [.word("my"), .word("policies")]
         case .acknowledgePolicy(let id): [.word("my"), .word("policies"), Self.id("id", id), .word("acknowledge")]
         case .benefits: [.word("benefits")]
+        case .benefitExport: [.word("benefits"), .word("export")]
         case .projects: [.word("projects")]
         case .project(let id): [.word("projects"), Self.id("id", id)]
         case .projectSteps(let id): [.word("projects"), Self.id("id", id), .word("steps")]

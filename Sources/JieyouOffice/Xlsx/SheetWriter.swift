@@ -10,10 +10,14 @@ public final class SheetWriter {
     private var mergeBuffer = ""
     private let strings: SharedStringTable
     private let landscape: Bool
+    private let fitToWidth: Bool
     private var rowNumber = 0
     private var buffer = ""
 
-    init(file: URL, strings: SharedStringTable, columnWidths: [Double], frozenRows: Int, landscape: Bool) throws {
+    init(
+        file: URL, strings: SharedStringTable, columnWidths: [Double], frozenRows: Int, landscape: Bool,
+        fitToWidth: Bool = false
+    ) throws {
         _ = FileManager.default.createFile(atPath: file.path, contents: nil)
         handle = try FileHandle(forWritingTo: file)
         mergeFile = file.appendingPathExtension("merges")
@@ -21,9 +25,12 @@ public final class SheetWriter {
         mergeHandle = try FileHandle(forUpdating: mergeFile)
         self.strings = strings
         self.landscape = landscape
+        self.fitToWidth = fitToWidth
         var head = XlsxParts.header
         head += #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" "#
         head += #"xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#
+        // Printed one page wide, as many pages long as it takes.
+        if fitToWidth { head += #"<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>"# }
         if frozenRows > 0 {
             head += #"<sheetViews><sheetView workbookViewId="0">"#
             head +=
@@ -128,7 +135,8 @@ public final class SheetWriter {
         try? FileManager.default.removeItem(at: mergeFile)
         // Narrow margins and A4 (paperSize 9), so a wide table prints on the page.
         buffer += #"<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>"#
-        buffer += #"<pageSetup paperSize="9"\#(landscape ? #" orientation="landscape""# : "")/>"#
+        let fit = fitToWidth ? #" fitToWidth="1" fitToHeight="0""# : ""
+        buffer += #"<pageSetup paperSize="9"\#(landscape ? #" orientation="landscape""# : "")\#(fit)/>"#
         buffer += "</worksheet>"
         try flush()
         try handle.close()

@@ -43,21 +43,26 @@ public final class XlsxWriter {
     /// stay in view when the sheet scrolls (the header).
     public func addSheet(
         named name: String, columnWidths: [Double] = [], frozenRows: Int = 0, landscape: Bool = false,
+        fitToWidth: Bool = false,
         _ build: (SheetWriter) throws -> Void
     ) throws {
         let sheet = try beginSheet(
-            named: name, columnWidths: columnWidths, frozenRows: frozenRows, landscape: landscape)
+            named: name, columnWidths: columnWidths, frozenRows: frozenRows, landscape: landscape,
+            fitToWidth: fitToWidth)
         try build(sheet)
         try endSheet(sheet)
     }
 
-    func beginSheet(named name: String, columnWidths: [Double], frozenRows: Int, landscape: Bool) throws
+    func beginSheet(
+        named name: String, columnWidths: [Double], frozenRows: Int, landscape: Bool, fitToWidth: Bool = false
+    ) throws
         -> SheetWriter
     {
         precondition(!closed, "the workbook is closed")
         let file = workFolder.appendingPathComponent("sheet\(sheets.count + 1).xml")
         let sheet = try SheetWriter(
-            file: file, strings: strings, columnWidths: columnWidths, frozenRows: frozenRows, landscape: landscape)
+            file: file, strings: strings, columnWidths: columnWidths, frozenRows: frozenRows, landscape: landscape,
+            fitToWidth: fitToWidth)
         sheets.append((String(name.prefix(31)), file))
         return sheet
     }
@@ -134,10 +139,12 @@ extension XlsxWriter {
     /// `addSheet` for rows that come from an asynchronous source, such as database pages.
     public func addSheet(
         named name: String, columnWidths: [Double] = [], frozenRows: Int = 0, landscape: Bool = false,
+        fitToWidth: Bool = false,
         _ build: (SheetWriter) async throws -> Void
     ) async throws {
         let sheet = try beginSheet(
-            named: name, columnWidths: columnWidths, frozenRows: frozenRows, landscape: landscape)
+            named: name, columnWidths: columnWidths, frozenRows: frozenRows, landscape: landscape,
+            fitToWidth: fitToWidth)
         try await build(sheet)
         try endSheet(sheet)
     }

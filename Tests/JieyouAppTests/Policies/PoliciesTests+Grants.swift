@@ -1,5 +1,6 @@
 import Foundation
 import JieyouDomain
+import JieyouOffice
 import SQLKit
 import Testing
 import VaporTesting
@@ -65,6 +66,20 @@ extension PoliciesTests {
                 try quarter.content.get(String.self, at: "totals", "sentence")
                     == "兑现各类优惠政策733.14万元，减免所得税2448.43万元，减免增值税1120.90万元，留抵退税844万元")
             #expect(try quarter.content.get(Int.self, at: "totals", "count") == 7)
+            // The quarter as a file: every entry, oldest first; the workbook's 合计 is the ledger's.
+            let file = try await client.send(
+                .GET, "/api/v1/benefits/export?from=2023-01-01&to=2023-03-31", token: admin)
+            #expect(file.status == .ok)
+            let rows = try EnterpriseExportTests.rows(ofWorkbook: Data(buffer: file.body))
+            #expect(rows.first?.first == "兑现日期")
+            #expect(rows.count == 1 + 7 + 1)
+            #expect(rows[1][0] == "2023-01-16" && rows[1][5] == "资金兑现" && rows[1][6] == "433.09")
+            #expect(rows.last.map { [$0[0], $0[1], $0[6]] } == ["合计", "7笔", "5146.47"])
+            let csv = try await client.send(
+                .GET, "/api/v1/benefits/export?format=csv&kind=vatRefund&from=2023-01-01", token: admin)
+            var lines: [[String]] = []
+            try CSVReader(data: Data(buffer: csv.body)).forEachRow { _, fields in lines.append(fields) }
+            #expect(lines.map { $0[0] } == ["兑现日期", "2023-03-20"])
             let bad = try await client.send(.GET, "/api/v1/benefits?from=2023-02-30&kind=红包", token: admin)
             #expect(bad.status == .badRequest)
             let badAmount = try await client.send(

@@ -70,8 +70,19 @@ struct BenefitLedgerView {
     let policyOptions: [(value: String, label: String)]
     /// Nil when the reader may not record benefits.
     let entry: StepEntry<BenefitsWeb.Form>?
+    /// The page's query string, which the export links carry.
+    var query = ""
 
     private static let kinds = BenefitKind.allCases.map { ($0.rawValue, $0.chineseName) }
+
+    /// Every entry of the page's filters as a file, not only the latest shown.
+    private var exportLinks: HTML {
+        let path = SiteURL.benefitExport.path + (query.isEmpty ? "" : "?" + query)
+        let csv = path + (query.isEmpty ? "?" : "&") + "format=csv"
+        return """
+            <p class="export-links">导出全部记录：<a href="\(path)" data-testid="export-xlsx">Excel</a> · <a href="\(csv)">CSV</a></p>
+            """
+    }
 
     var html: HTML {
         let quarterStart = LocalDate(year: today.year, month: (today.month - 1) / 3 * 3 + 1, day: 1)!
@@ -98,6 +109,7 @@ struct BenefitLedgerView {
             <div class="actions"><button type="submit">查询</button>
             <a class="button secondary" href="\(WebPath.benefits)?\(WebPath.query([("from", quarterStart.iso), ("to", today.iso)]))">本季度</a></div></form>
             <p data-testid="benefit-sentence">\(summary.totals.count == 0 ? "所选范围内暂无兑现记录。" : "共\(summary.totals.count)笔，合计\(summary.totals.total.wan)万元：\(summary.totals.sentence)。")</p>
+            \(summary.totals.count == 0 ? .empty : exportLinks)
             \(summary.totals.count == 0 ? .empty : HTML("""
             <div class="cards"><div class="table-wrap"><table data-testid="benefit-kinds"><thead><tr><th>兑现类型</th><th>金额（万元）</th></tr></thead><tbody>\(kindRows)</tbody></table></div>
             <div class="table-wrap"><table><thead><tr><th>政策</th><th>笔数</th><th>金额（万元）</th></tr></thead><tbody>\(policyRows)</tbody></table></div></div>
