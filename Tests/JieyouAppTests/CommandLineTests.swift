@@ -1,4 +1,5 @@
 import Foundation
+import JieyouOffice
 import Testing
 import Vapor
 
@@ -76,6 +77,43 @@ import Vapor
         // The same sheet again: the usernames are taken, nothing is opened.
         await #expect(throws: CommandFailure.self) {
             try await run(["import", "users", sheet.path, "--org", "LXGXQ"], in: folder)
+        }
+    }
+
+    @Test func ledgersExportFromTheCommandLine() async throws {
+        let folder = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try await run(["org", "create", "--level", "province", "--name", "湖南省", "--code", "430000"], in: folder)
+        try await run(
+            ["org", "create", "--level", "park", "--name", "临湘高新区", "--code", "LXGXQ", "--parent", "430000"], in: folder
+        )
+        let sheet = folder.appendingPathComponent("名单.csv")
+        let rows = (1...3).map { "\(EnterpriseImportTests.code($0)),临湘市第\($0)浮标有限公司,王\($0),138000000\($0)0" }
+        try Data(
+            (["统一社会信用代码,企业全称,联系人,联系电话"] + rows + ["\(EnterpriseImportTests.code(9)),临湘食品有限公司,,"])
+                .joined(separator: "\n").utf8
+        ).write(to: sheet)
+        try await run(["import", "enterprises", sheet.path, "--org", "LXGXQ"], in: folder)
+
+        let csv = folder.appendingPathComponent("浮标.csv")
+        try await run(
+            [
+                "export", "enterprises", "--org", "LXGXQ", "--format", "csv", "--where", "q=%E6%B5%AE%E6%A0%87",
+                "--output", csv.path,
+            ], in: folder)
+        var lines: [[String]] = []
+        try CSVReader(data: Data(contentsOf: csv)).forEachRow { _, fields in lines.append(fields) }
+        #expect(lines.map { $0[1] } == ["企业全称", "临湘市第1浮标有限公司", "临湘市第2浮标有限公司", "临湘市第3浮标有限公司"])
+        #expect(lines[1][10] == "13800000010", "the command line reads as an admin: phones in full")
+
+        let workbook = folder.appendingPathComponent("兑现.xlsx")
+        try await run(["export", "benefits", "--org", "LXGXQ", "--output", workbook.path], in: folder)
+        #expect(try EnterpriseExportTests.rows(ofWorkbook: Data(contentsOf: workbook)).first?.first == "兑现日期")
+        await #expect(throws: CommandFailure.self) {
+            try await run(["export", "visits", "--org", "LXGXQ"], in: folder)
+        }
+        await #expect(throws: CommandFailure.self) {
+            try await run(["export", "enterprises", "--org", "LXGXQ", "--where", "scale=huge"], in: folder)
         }
     }
 }

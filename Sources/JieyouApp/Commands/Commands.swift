@@ -14,6 +14,7 @@ func registerCommands(_ app: Application) {
     imports.use(ImportEnterprisesCommand(), as: "enterprises")
     imports.use(ImportAccountsCommand(), as: "users")
     app.asyncCommands.use(imports.group(help: "Import sheets"), as: "import")
+    app.asyncCommands.use(ExportCommand(), as: "export")
     app.asyncCommands.use(BackupCommand(), as: "backup")
     app.asyncCommands.use(RestoreCommand(), as: "restore")
     var audit = AsyncCommands()

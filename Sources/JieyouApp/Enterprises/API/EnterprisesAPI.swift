@@ -82,7 +82,11 @@ struct EnterprisesAPI: RouteCollection {
 extension EnterpriseFilter {
     /// The filters of the list page and the API, from the query string; a bad value is a 400 naming it.
     init(query req: Request, access: EnterpriseAccess) throws {
-        let text = req.queryText
+        try self.init(query: req.queryText, access: access)
+    }
+
+    /// The same from any source of named values (the command line's `--where`).
+    init(query text: (String) -> String?, access: EnterpriseAccess) throws {
         self.init()
         q = text("q")
         industry = text("industry")
