@@ -3,13 +3,13 @@ import Foundation
 import JieyouDomain
 import Vapor
 
-/// `jieyou export enterprises|benefits --org CODE [--format csv] [--where "scale=above&tag=…"]
+/// `jieyou export enterprises|benefits|projects --org CODE [--format csv] [--where "scale=above&tag=…"]
 /// [--output FILE]`: a ledger as the export links give it, for scripts and cron. The command line reads
 /// as an admin of the unit does (`SignedIn.commandLine`): every row of the unit's subtree, phones
 /// unmasked; `--where` takes the list page's query string.
 struct ExportCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "ledger", help: "enterprises (企业名单) or benefits (兑现台账)") var ledger: String
+        @Argument(name: "ledger", help: "enterprises (企业名单), benefits (兑现台账) or projects (项目申报)") var ledger: String
         @Option(name: "org", help: "Code of the unit whose ledger is exported (its subtree)") var org: String?
         @Option(name: "format", help: "xlsx (default) or csv") var format: String?
         @Option(name: "where", help: "The list page's filters as a query string, e.g. \"scale=above&tag=高新技术企业\"")
@@ -18,7 +18,9 @@ struct ExportCommand: AsyncCommand {
         var output: String?
     }
 
-    var help: String { "Exports a ledger (enterprises, benefits) as .xlsx or .csv, with the list page's filters." }
+    var help: String {
+        "Exports a ledger (enterprises, benefits, projects) as .xlsx or .csv, with the list page's filters."
+    }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
@@ -40,11 +42,14 @@ struct ExportCommand: AsyncCommand {
                 let desk = EnterpriseDesk(database: app.db, signedIn: signedIn, tree: tree, now: app.clock.now())
                 file = try await desk.export(
                     try EnterpriseFilter(query: query, access: try desk.access()), format: format)
-            case "benefits":
+            case "benefits", "projects":
                 let desk = PolicyDesk(database: app.db, actor: signedIn.actor, tree: tree, now: app.clock.now())
-                file = try await desk.exportBenefits(query, format: format)
+                file =
+                    signature.ledger == "benefits"
+                    ? try await desk.exportBenefits(query, format: format)
+                    : try await desk.exportProjects(query, format: format)
             default:
-                throw CommandFailure(message: "可导出的台账：enterprises（企业名单）、benefits（兑现台账）")
+                throw CommandFailure(message: "可导出的台账：enterprises（企业名单）、benefits（兑现台账）、projects（项目申报）")
             }
         } catch let error as AppError {
             throw CommandFailure(message: "\(error.field.map { "--where \($0)：" } ?? "")\(error.message)")

@@ -123,3 +123,59 @@ extension PolicyDesk {
         }
     }
 }
+
+extension PolicyDesk {
+    /// 项目申报 of the page's filters as a file (`LedgerExport`): every application, oldest first, with
+    /// each step's day, and in the workbook a 合计 row of the amounts asked and granted.
+    func exportProjects(_ query: (String) -> String?, format: ExportFormat) async throws -> OfficeFile {
+        let (reach, filter) = try await ProjectApplications.query(query, for: actor, on: database)
+        let period = [filter.from?.iso, filter.to?.iso].compactMap { $0 }.joined(separator: "至")
+        let export = LedgerExport(
+            title: "项目申报",
+            subtitle: [tree[actor.orgUnitID]?.name ?? "", period.isEmpty ? today.iso : period].joined(separator: " "),
+            columns: [
+                .init(header: "申报日期", width: 12), .init(header: "企业全称", width: 32),
+                .init(header: "所属单位", width: 14), .init(header: "项目名称", width: 36),
+                .init(header: "资金渠道", width: 18), .init(header: "政策", width: 30),
+                .init(header: "申报金额（万元）", width: 14), .init(header: "兑现金额（万元）", width: 14),
+                .init(header: "进度", width: 10), .init(header: "审核日期", width: 12), .init(header: "入库日期", width: 12),
+                .init(header: "兑现日期", width: 12), .init(header: "未通过日期", width: 12),
+                .init(header: "未通过原因", width: 24), .init(header: "备注", width: 24),
+            ])
+        var asked = Amount.zero
+        var granted = Amount.zero
+        var count = 0
+        func day(_ text: String?) -> XlsxValue {
+            guard let text else { return .empty }
+            return LocalDate(iso: text).map { .date($0) } ?? .text(text)
+        }
+        func text(_ value: String?) -> XlsxValue { value.map { .text($0) } ?? .empty }
+        return try await export.write(format) { page in
+            try await ProjectApplications.forEachPage(reach: reach, filter: filter, on: sql) { records in
+                try await page(
+                    records.map { project in
+                        asked += project.amountAsked
+                        granted += project.amountGranted ?? .zero
+                        count += 1
+                        return [
+                            day(project.appliedOn), .text(project.enterpriseName), text(tree[project.orgUnitId]?.name),
+                            .text(project.name), .text(project.fund.chineseName), text(project.policyTitle),
+                            .text(project.amountAsked.wan), text(project.amountGranted?.wan),
+                            .text(project.stage.chineseName), day(project.reviewedOn), day(project.listedOn),
+                            day(project.disbursedOn), day(project.rejectedOn), text(project.reason), text(project.note),
+                        ]
+                    })
+            }
+            if format == .xlsx && count > 0 {
+                let blank = Array(repeating: XlsxValue.empty, count: 7)
+                try await page([
+                    [
+                        .text("合计"), .text("\(count)个项目"), .empty, .empty, .empty, .empty, .text(asked.wan),
+                        .text(granted.wan),
+                    ]
+                        + blank
+                ])
+            }
+        }
+    }
+}

@@ -175,7 +175,8 @@ struct ProjectApplications {
     static func readable(_ id: UUID, by actor: Actor, in tree: OrgTree, on sql: any SQLDatabase) async throws
         -> ProjectRecord
     {
-        guard let project = try await records(where: "pa.id = \(bind: id)", limit: 1, on: sql).first else {
+        guard let project = try await records(where: "pa.id = \(bind: id)", order: "pa.id", limit: 1, on: sql).first
+        else {
             throw AppError.notFound("项目")
         }
         try EnterpriseRecordAccess.verdict(
@@ -187,13 +188,12 @@ struct ProjectApplications {
 
     /// The applications of `reach` under `filter`: their totals (all of them) and the latest at most
     /// `listLimit`, newest application first.
-    static func list(reach: EnterpriseReach, filter: ProjectFilter, on sql: any SQLDatabase) async throws
-        -> (totals: ProjectTotals, items: [ProjectRecord])
-    {
+    /// The conditions on `project_applications pa` of a reach and a filter.
+    static func conditions(reach: EnterpriseReach, filter: ProjectFilter) -> [SQLQueryString] {
         var conditions: [SQLQueryString] = []
         switch reach {
         case .units(let units):
-            guard !units.isEmpty else { return (ProjectTotals(), []) }
+            guard !units.isEmpty else { return ["1 = 0"] }
             conditions.append("pa.org_unit_id IN (\(binds: units))")
         case .enterprise(let id): conditions.append("pa.enterprise_id = \(bind: id)")
         }
@@ -202,7 +202,13 @@ struct ProjectApplications {
         if let enterprise = filter.enterprise { conditions.append("pa.enterprise_id = \(bind: enterprise)") }
         if let from = filter.from { conditions.append("pa.applied_on >= \(bind: from.iso)") }
         if let to = filter.to { conditions.append("pa.applied_on <= \(bind: to.iso)") }
-        let whereClause = conditions.joined(separator: " AND ")
+        return conditions
+    }
+
+    static func list(reach: EnterpriseReach, filter: ProjectFilter, on sql: any SQLDatabase) async throws
+        -> (totals: ProjectTotals, items: [ProjectRecord])
+    {
+        let whereClause = conditions(reach: reach, filter: filter).joined(separator: " AND ")
         var totals = ProjectTotals()
         for row in try await sql.raw(
             """
@@ -217,13 +223,38 @@ struct ProjectApplications {
                 asked: Amount(fen: try row.decode(column: "asked", as: Int64.self)),
                 granted: Amount(fen: try row.decode(column: "granted", as: Int64.self)))
         }
-        let items = try await records(where: whereClause, limit: listLimit, on: sql)
+        let items = try await records(
+            where: whereClause, order: "pa.applied_on DESC, pa.created_at DESC, pa.id", limit: listLimit, on: sql)
         return (totals, items)
     }
 
-    private static func records(where condition: SQLQueryString, limit: Int, on sql: any SQLDatabase) async throws
-        -> [ProjectRecord]
-    {
+    /// Every application of `reach` under `filter`, oldest application first, a page at a time (keyset
+    /// on the day and the id): what an export writes.
+    static func forEachPage(
+        reach: EnterpriseReach, filter: ProjectFilter, size: Int = 1_000, on sql: any SQLDatabase,
+        _ body: ([ProjectRecord]) async throws -> Void
+    ) async throws {
+        let base = conditions(reach: reach, filter: filter)
+        var after: (day: String, id: UUID)?
+        while true {
+            var paged = base
+            if let after {
+                paged.append(
+                    "(pa.applied_on > \(bind: after.day) OR (pa.applied_on = \(bind: after.day) AND pa.id > \(bind: after.id)))"
+                )
+            }
+            let page = try await records(
+                where: paged.joined(separator: " AND "), order: "pa.applied_on, pa.id", limit: size, on: sql)
+            guard let last = page.last else { return }
+            try await body(page)
+            if page.count < size { return }
+            after = (last.appliedOn, last.id)
+        }
+    }
+
+    private static func records(
+        where condition: SQLQueryString, order: SQLQueryString, limit: Int, on sql: any SQLDatabase
+    ) async throws -> [ProjectRecord] {
         try await sql.raw(
             """
             SELECT pa.id, pa.org_unit_id, pa.enterprise_id, e.name AS enterprise_name, pa.policy_id,
@@ -231,7 +262,7 @@ struct ProjectApplications {
               pa.applied_on, pa.reviewed_on, pa.listed_on, pa.disbursed_on, pa.rejected_on, pa.reason, pa.note
             FROM project_applications pa JOIN enterprises e ON e.id = pa.enterprise_id
               LEFT JOIN policies p ON p.id = pa.policy_id
-            WHERE \(condition) ORDER BY pa.applied_on DESC, pa.created_at DESC, pa.id LIMIT \(literal: limit)
+            WHERE \(condition) ORDER BY \(order) LIMIT \(literal: limit)
             """
         ).all().map { row in
             ProjectRecord(

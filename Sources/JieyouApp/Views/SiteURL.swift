@@ -149,6 +149,7 @@ enum SiteURL: Sendable {
     case benefitExport
     /// 项目申报: the list, one application, its next step.
     case projects
+    case projectExport
     case project(Parameter<UUID>)
     case projectSteps(Parameter<UUID>)
     /// 攻坚方案: the list (posting saves an imported plan), the import, one plan, its 三张清单, its
@@ -198,7 +199,8 @@ enum SiteURL: Sendable {
             .financingDemand, .financingSteps, .campaigns, .newCampaign, .campaign, .editCampaign:
             registryAndFieldWorkSegments
         case .policies, .policyCompilation, .newPolicy, .policy, .editPolicy, .policyPush, .policyDeliveries,
-            .policyGrants, .myPolicies, .acknowledgePolicy, .benefits, .benefitExport, .projects, .project,
+            .policyGrants, .myPolicies, .acknowledgePolicy, .benefits, .benefitExport, .projects, .projectExport,
+            .project,
             .projectSteps, .plans,
             .planImport, .plan, .planLists, .planBulletin, .planBulletinFile, .planTargetActuals, .planUnit, .planTask,
             .planTaskProgress, .planTaskSupervision, .planTaskMilestones:
@@ -344,6 +346,7 @@ enum SiteURL: Sendable {
         case .benefits: [.word("benefits")]
         case .benefitExport: [.word("benefits"), .word("export")]
         case .projects: [.word("projects")]
+        case .projectExport: [.word("projects"), .word("export")]
         case .project(let id): [.word("projects"), Self.id("id", id)]
         case .projectSteps(let id): [.word("projects"), Self.id("id", id), .word("steps")]
         case .plans: [.word("plans")]

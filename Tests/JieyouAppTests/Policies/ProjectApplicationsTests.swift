@@ -1,5 +1,6 @@
 import Foundation
 import JieyouDomain
+import JieyouOffice
 import SQLKit
 import Testing
 import VaporTesting
@@ -144,6 +145,19 @@ import ZIPFoundation
             let reviewing = try await client.send(.GET, "/api/v1/projects?stage=审核中", token: admin)
             #expect(try reviewing.content.get(Int.self, at: "totals", "count") == 2)
             #expect(try reviewing.list("items", key: "id").sorted() == Array(ids.prefix(2)).sorted())
+
+            // All 26 as a file: the workbook's 合计 is the list's, the rejection with its reason.
+            let file = try await client.send(.GET, "/api/v1/projects/export", token: admin)
+            #expect(file.status == .ok)
+            let rows = try EnterpriseExportTests.rows(ofWorkbook: Data(buffer: file.body))
+            #expect(rows.first?.prefix(3) == ["申报日期", "企业全称", "所属单位"])
+            #expect(rows.count == 1 + 26 + 1)
+            #expect(rows.last.map { [$0[0], $0[1], $0[6]] } == ["合计", "26个项目", "44000"])
+            #expect(rows.contains { $0[3] == "项目3" && $0[8] == "未通过" && $0[13] == "手续不全" })
+            let csv = try await client.send(.GET, "/api/v1/projects/export?format=csv&stage=reviewing", token: admin)
+            var lines: [[String]] = []
+            try CSVReader(data: Data(buffer: csv.body)).forEachRow { _, fields in lines.append(fields) }
+            #expect(lines.dropFirst().map { $0[3] }.sorted() == ["项目1", "项目2"])
         }
     }
 

@@ -340,6 +340,9 @@ enum OpenAPIDocument {
             "/benefits/export": {
               "get": {"summary": "Every 兑现 of the ledger's filters (from, to, policy, kind, enterprise, orgUnit) as one file, oldest first: .xlsx with a 合计 row, or .csv (UTF-8 with a BOM)", "parameters": [{"name": "format", "in": "query", "schema": {"type": "string", "enum": ["xlsx", "csv"], "default": "xlsx"}}],
                 "responses": {"200": {"description": "The file", "content": {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {}, "text/csv": {}}}, "400": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}}}},
+            "/projects/export": {
+              "get": {"summary": "Every 项目申报 of the list's filters (stage, fund, enterprise, from, to, orgUnit) as one file, oldest application first, with each step's day: .xlsx with a 合计 row, or .csv (UTF-8 with a BOM)", "parameters": [{"name": "format", "in": "query", "schema": {"type": "string", "enum": ["xlsx", "csv"], "default": "xlsx"}}],
+                "responses": {"200": {"description": "The file", "content": {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {}, "text/csv": {}}}, "400": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}}}},
             "/policies/compilation.docx": {
               "get": {"summary": "政策汇编: the policies checked (ids[]=…, in that order) or, with none, the list as filtered (column, theme, q, automatic=true), bound into one .docx with a contents list and, for each, its facts, 要点, who qualifies in words, how it pays and its source text; at most 200", "responses": {"200": {"description": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}, "400": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}}}},
             "/projects": {

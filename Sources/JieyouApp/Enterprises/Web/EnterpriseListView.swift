@@ -34,9 +34,6 @@ struct EnterpriseListView {
         let first: HTML? =
             isFirstPage ? nil : "<a href=\"\(WebPath.enterprises + (query.isEmpty ? "" : "?" + query))\">回到第一页</a>"
         let isCadre = access.actor.has(.cadre)
-        // The export takes the list's filters: the same query string (without the page's cursor).
-        let exported = SiteURL.enterpriseExport.path + (query.isEmpty ? "" : "?" + query)
-        let exportCSV = exported + (query.isEmpty ? "?" : "&") + "format=csv"
         return """
             <h1>企业</h1>
             <form method="get" action="\(WebPath.enterprises)" class="filters" role="search">
@@ -50,7 +47,7 @@ struct EnterpriseListView {
             <button type="submit">查询</button></form>
             \(access.mayManage ? HTML("<div class=\"actions\"><a class=\"button\" href=\"\(SiteURL.newEnterprise.path)\">新增企业</a><a class=\"button secondary\" href=\"\(WebPath.enterpriseImport)\">导入企业名单</a>\(access.actor.has(.admin) ? HTML("<a class=\"button secondary\" href=\"\(WebPath.tags)\">企业标签</a>") : .empty)</div>") : .empty)
             <p class="muted" data-testid="enterprise-total">\(page.totalCapped ? "超过 \(page.total) 家企业符合，请输入更完整的名称" : "共 \(page.total) 家企业")</p>
-            <p class="export-links">导出当前筛选结果：<a href="\(exported)" data-testid="export-xlsx">Excel</a> · <a href="\(exportCSV)">CSV</a></p>
+            \(ExportLinks.html(SiteURL.enterpriseExport.path, query: query, label: "导出当前筛选结果"))
             <div class="table-wrap"><table data-testid="enterprises"><thead><tr><th>企业</th><th class="hide-narrow">统一社会信用代码</th><th class="hide-narrow">行业</th><th>规模</th><th>最近走访</th></tr></thead>
             <tbody>\(rows)</tbody></table></div>
             <div class="pager">\(first)\(next)</div>

@@ -76,13 +76,7 @@ struct BenefitLedgerView {
     private static let kinds = BenefitKind.allCases.map { ($0.rawValue, $0.chineseName) }
 
     /// Every entry of the page's filters as a file, not only the latest shown.
-    private var exportLinks: HTML {
-        let path = SiteURL.benefitExport.path + (query.isEmpty ? "" : "?" + query)
-        let csv = path + (query.isEmpty ? "?" : "&") + "format=csv"
-        return """
-            <p class="export-links">导出全部记录：<a href="\(path)" data-testid="export-xlsx">Excel</a> · <a href="\(csv)">CSV</a></p>
-            """
-    }
+    private var exportLinks: HTML { ExportLinks.html(SiteURL.benefitExport.path, query: query, label: "导出全部记录") }
 
     var html: HTML {
         let quarterStart = LocalDate(year: today.year, month: (today.month - 1) / 3 * 3 + 1, day: 1)!

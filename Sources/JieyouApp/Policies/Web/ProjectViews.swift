@@ -12,6 +12,8 @@ struct ProjectListView {
     let policyOptions: [(value: String, label: String)]
     /// Nil when the reader may not record applications.
     let entry: StepEntry<ProjectsWeb.Form>?
+    /// The page's query string, which the export links carry.
+    var query = ""
 
     private static let funds = ProjectFund.allCases.map { ($0.rawValue, $0.chineseName) }
 
@@ -41,6 +43,7 @@ struct ProjectListView {
             \(filterForm.text("to", "申报截止", value: filter.to?.iso, type: "date"))
             <div class="actions"><button type="submit">查询</button></div></form>
             <p data-testid="project-sentence">\(totals.count == 0 ? "所选范围内暂无项目申报。" : "\(totals.sentence)。")</p>
+            \(totals.count == 0 ? .empty : ExportLinks.html(SiteURL.projectExport.path, query: query, label: "导出全部申报"))
             \(totals.count == 0 ? .empty : HTML("""
             <div class="table-wrap"><table data-testid="project-stages"><thead><tr><th>阶段</th><th>项目数</th><th>申报资金（万元）</th></tr></thead><tbody>\(stageCells)
             <tr class="total"><td>合计</td><td class="num">\(totals.count)</td><td class="num">\(totals.asked.wan)</td></tr></tbody></table></div>
