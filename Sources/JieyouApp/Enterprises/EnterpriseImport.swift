@@ -45,12 +45,7 @@ struct EnterpriseImport {
     func run(file url: URL, into targetUnit: UUID) async throws -> EnterpriseImportReport {
         let tree = try await OrgDirectory.tree(on: database)
         guard writableUnits.contains(targetUnit) else { throw AppError.notFound("导入目标单位") }
-        let table: TableFile
-        do {
-            table = try TableFile(url: url)
-        } catch let error as TableFileError {
-            throw AppError.invalid("file", error.description)
-        }
+        let table = try TableFile.uploaded(url)
         let (good, errorLimit) = try await read(table, tree: tree)
         let existing = try await Self.existing(codes: good.map(\.values.creditCode), on: database.sql)
         try checkOwners(good, existing: existing, errorLimit: errorLimit)
@@ -76,12 +71,8 @@ struct EnterpriseImport {
         let unitsByName = Self.unitNames(tree: tree, units: writableUnits)
         var sheet = EnterpriseSheet(knownTags: knownTags) { unitsByName[$0] }
         var good: [EnterpriseSheet.Row] = []
-        do {
-            try table.forEachRow { number, cells in
-                if let row = sheet.read(row: number, cells: cells) { good.append(row) }
-            }
-        } catch let error as XlsxError {
-            throw AppError.invalid("file", error.description)
+        try table.forEachUploadedRow { number, cells in
+            if let row = sheet.read(row: number, cells: cells) { good.append(row) }
         }
         sheet.finish(rowsRead: good.count)
         if sheet.errorCount > 0 { throw AppError.sheet(sheet.errors, count: sheet.errorCount) }

@@ -50,20 +50,11 @@ struct ProblemListImport {
             throw AppError.forbidden("只有服务小组或系统管理员可以导入问题清单")
         }
         guard tree.isWithin(target, subtreeOf: actor.orgUnitID) else { throw AppError.notFound("导入目标单位") }
-        let table: TableFile
-        do {
-            table = try TableFile(url: url)
-        } catch let error as TableFileError {
-            throw AppError.invalid("file", error.description)
-        }
+        let table = try TableFile.uploaded(url)
         var sheet = ProblemListSheet()
         var entries: [ProblemListSheet.Entry] = []
-        do {
-            try table.forEachRow { number, cells in
-                if let entry = sheet.read(row: number, cells: cells) { entries.append(entry) }
-            }
-        } catch let error as XlsxError {
-            throw AppError.invalid("file", error.description)
+        try table.forEachUploadedRow { number, cells in
+            if let entry = sheet.read(row: number, cells: cells) { entries.append(entry) }
         }
         sheet.finish(entriesRead: entries.count)
         if entries.count > Self.maxProblems {
