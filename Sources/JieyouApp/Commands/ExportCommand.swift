@@ -1,4 +1,3 @@
-import Fluent
 import Foundation
 import JieyouDomain
 import Vapor
@@ -25,11 +24,7 @@ struct ExportCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         try await app.openDatabase()
-        guard let code = signature.org,
-            let unit = try await OrgUnitModel.query(on: app.db).filter(\.$code == code).first(), let unitID = unit.id
-        else {
-            throw CommandFailure(message: "--org：请用 --org 指定要导出的组织代码")
-        }
+        let unitID = try await app.commandUnit(code: signature.org, purpose: "要导出")
         let values = Self.values(signature.filters ?? "")
         let query: (String) -> String? = { values[$0] }
         let file: OfficeFile

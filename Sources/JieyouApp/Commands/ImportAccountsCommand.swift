@@ -1,4 +1,3 @@
-import Fluent
 import Foundation
 import Vapor
 
@@ -19,11 +18,7 @@ struct ImportAccountsCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         try await app.prepareDatabase()
-        guard let code = signature.org,
-            let unit = try await OrgUnitModel.query(on: app.db).filter(\.$code == code).first(), let unitID = unit.id
-        else {
-            throw CommandFailure(message: "--org：请用 --org 指定开通到的组织代码")
-        }
+        let unitID = try await app.commandUnit(code: signature.org, purpose: "开通到")
         let url = URL(fileURLWithPath: signature.file)
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw CommandFailure(message: "找不到文件 \(signature.file)")

@@ -18,11 +18,7 @@ struct ImportEnterprisesCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         try await app.prepareDatabase()
-        guard let code = signature.org,
-            let unit = try await OrgUnitModel.query(on: app.db).filter(\.$code == code).first()
-        else {
-            throw CommandFailure(message: "--org：请用 --org 指定导入到的组织代码（如园区代码）")
-        }
+        let unitID = try await app.commandUnit(code: signature.org, purpose: "导入到")
         let url = URL(fileURLWithPath: signature.file)
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw CommandFailure(message: "找不到文件 \(signature.file)")
@@ -30,9 +26,9 @@ struct ImportEnterprisesCommand: AsyncCommand {
         let tree = try await OrgDirectory.tree(on: app.db)
         do {
             let report = try await EnterpriseImport(
-                database: app.db, now: app.clock.now(), actorID: nil, writableUnits: tree.subtree(of: unit.id!),
+                database: app.db, now: app.clock.now(), actorID: nil, writableUnits: tree.subtree(of: unitID),
                 logger: app.logger
-            ).run(file: url, into: unit.id!)
+            ).run(file: url, into: unitID)
             context.console.print(
                 "已导入 \(report.rows) 家企业：新增 \(report.created)，更新 \(report.updated)，无变化 \(report.unchanged)。")
         } catch {
