@@ -38,9 +38,7 @@ public struct ProblemListSheet {
     public private(set) var headerRow: Int?
     /// The errors found, in the order of the sheet's rows and columns.
     public var errors: [SheetError] {
-        found.sorted {
-            ($0.row, $0.column?.count ?? 0, $0.column ?? "") < ($1.row, $1.column?.count ?? 0, $1.column ?? "")
-        }
+        found.inSheetOrder()
     }
     private var found: [SheetError] = []
     public let errorLimit: Int

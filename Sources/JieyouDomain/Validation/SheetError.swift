@@ -38,3 +38,10 @@ public enum SheetColumn {
         return result
     }
 }
+
+extension Sequence<SheetError> {
+    /// In the order a person reads the sheet: by row, then by column (B before AA).
+    public func inSheetOrder() -> [SheetError] {
+        sorted { ($0.row, $0.column?.count ?? 0, $0.column ?? "") < ($1.row, $1.column?.count ?? 0, $1.column ?? "") }
+    }
+}
