@@ -51,20 +51,11 @@ struct AccountImport {
         guard tree[target] != nil,
             actor.map({ AccessPolicy.may($0, .manageOrganisation, at: target, in: tree) }) ?? true
         else { throw AppError.notFound("导入目标单位") }
-        let table: TableFile
-        do {
-            table = try TableFile(url: url)
-        } catch let error as TableFileError {
-            throw AppError.invalid("file", error.description)
-        }
+        let table = try TableFile.uploaded(url)
         var sheet = AccountSheet()
         var entries: [AccountSheet.Entry] = []
-        do {
-            try table.forEachRow { number, cells in
-                if let entry = sheet.read(row: number, cells: cells) { entries.append(entry) }
-            }
-        } catch let error as XlsxError {
-            throw AppError.invalid("file", error.description)
+        try table.forEachUploadedRow { number, cells in
+            if let entry = sheet.read(row: number, cells: cells) { entries.append(entry) }
         }
         sheet.finish(entriesRead: entries.count)
         let planned = try await resolve(entries, sheet: &sheet, tree: tree, target: target)
@@ -195,6 +186,17 @@ struct AccountImport {
         let sql = database.sql
         let liaisonTargets = Array(Set(planned.flatMap(\.liaisons)))
         let before = try await LiaisonService.load(liaisonTargets, on: sql)
+        // Each enterprise's unit, for its liaison event: one statement for all of them.
+        var enterpriseUnits: [UUID: UUID] = [:]
+        for chunk in liaisonTargets.chunked(into: 500) {
+            for row in try await sql.raw("SELECT id, org_unit_id FROM enterprises WHERE id IN (\(binds: Array(chunk)))")
+                .all()
+            {
+                enterpriseUnits[try row.decode(column: "id", as: UUID.self)] = try row.decode(
+                    column: "org_unit_id", as: UUID.self)
+            }
+        }
+        let units = enterpriseUnits
         let accounts = try await database.writing(actorID: actor?.userID, now: now) { tx, log in
             var accounts: [AccountImportReport.Account] = []
             var cadresAdded: [UUID: [UUID]] = [:]
@@ -233,9 +235,9 @@ struct AccountImport {
                 var changes = ChangeSet()
                 changes.record(
                     "cadreIds", before: LiaisonService.joined(existing), after: LiaisonService.joined(existing + added))
-                let unit = try await tx.sql.raw("SELECT org_unit_id FROM enterprises WHERE id = \(bind: enterprise)")
-                    .first()?.decode(column: "org_unit_id", as: UUID.self)
-                try await log.record("enterprise", id: enterprise.uuidString, "liaison.set", changes, orgUnit: unit)
+                try await log.record(
+                    "enterprise", id: enterprise.uuidString, "liaison.set", changes,
+                    orgUnit: units[enterprise])
             }
             return accounts
         }
