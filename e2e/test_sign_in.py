@@ -8,8 +8,8 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import menu_groups, menu_items, sign_in
 
-FIELD = ["企业", "记录走访", "活动", "专项行动", "走访覆盖", "专班"]
-READ_FIELD = ["企业", "活动", "专项行动", "走访覆盖", "专班"]
+FIELD = ["企业", "记录走访", "走访台账", "活动", "专项行动", "走访覆盖", "专班"]
+READ_FIELD = ["企业", "走访台账", "活动", "专项行动", "走访覆盖", "专班"]
 POLICY = ["政策", "项目申报", "兑现台账"]
 STATS = ["数据看板", "统计分析", "通报"]
 # A unit's task force (its admins, dispatchers, leaders, 上级专班) also reads what the units below submit.

@@ -109,8 +109,18 @@ import Vapor
         let workbook = folder.appendingPathComponent("兑现.xlsx")
         try await run(["export", "benefits", "--org", "LXGXQ", "--output", workbook.path], in: folder)
         #expect(try EnterpriseExportTests.rows(ofWorkbook: Data(contentsOf: workbook)).first?.first == "兑现日期")
+        // Every ledger of the pages exports here too: 走访覆盖 one enterprise per row, all four never visited.
+        let coverage = folder.appendingPathComponent("覆盖.csv")
+        try await run(
+            ["export", "coverage", "--org", "LXGXQ", "--format", "csv", "--output", coverage.path], in: folder)
+        var covered: [[String]] = []
+        try CSVReader(data: Data(contentsOf: coverage)).forEachRow { _, fields in covered.append(fields) }
+        #expect(covered.count == 5 && covered.dropFirst().allSatisfy { $0[3] == "0" && $0[6] == "未走访" })
+        let problems = folder.appendingPathComponent("问题.csv")
+        try await run(["export", "problems", "--org", "LXGXQ", "--format", "csv", "-o", problems.path], in: folder)
+        #expect(try String(decoding: Data(contentsOf: problems).dropFirst(3), as: UTF8.self).hasPrefix("编号,类型,企业全称"))
         await #expect(throws: CommandFailure.self) {
-            try await run(["export", "visits", "--org", "LXGXQ"], in: folder)
+            try await run(["export", "meals", "--org", "LXGXQ"], in: folder)
         }
         await #expect(throws: CommandFailure.self) {
             try await run(["export", "enterprises", "--org", "LXGXQ", "--where", "scale=huge"], in: folder)

@@ -2,13 +2,16 @@ import Foundation
 import JieyouDomain
 import Vapor
 
-/// `jieyou export enterprises|benefits|projects --org CODE [--format csv] [--where "scale=above&tag=…"]
-/// [--output FILE]`: a ledger as the export links give it, for scripts and cron. The command line reads
+/// `jieyou export LEDGER --org CODE [--format csv] [--where "scale=above&tag=…"] [--output FILE]`: a
+/// ledger (`LedgerFile`) as the export links give it, for scripts and cron. The command line reads
 /// as an admin of the unit does (`SignedIn.commandLine`): every row of the unit's subtree, phones
 /// unmasked; `--where` takes the list page's query string.
 struct ExportCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "ledger", help: "enterprises (企业名单), benefits (兑现台账) or projects (项目申报)") var ledger: String
+        @Argument(
+            name: "ledger",
+            help: "enterprises, visits, meetings, financing, coverage, problems, stats, benefits or projects")
+        var ledger: String
         @Option(name: "org", help: "Code of the unit whose ledger is exported (its subtree)") var org: String?
         @Option(name: "format", help: "xlsx (default) or csv") var format: String?
         @Option(name: "where", help: "The list page's filters as a query string, e.g. \"scale=above&tag=高新技术企业\"")
@@ -18,34 +21,27 @@ struct ExportCommand: AsyncCommand {
     }
 
     var help: String {
-        "Exports a ledger (enterprises, benefits, projects) as .xlsx or .csv, with the list page's filters."
+        "Exports a ledger (enterprises, visits, meetings, financing, coverage, problems, stats, benefits, projects) as .xlsx or .csv, with the list page's filters."
     }
 
     func run(using context: CommandContext, signature: Signature) async throws {
+        guard let ledger = LedgerFile(rawValue: signature.ledger) else {
+            throw CommandFailure(
+                message: "可导出的台账："
+                    + LedgerFile.allCases.map { "\($0.rawValue)（\($0.chineseName)）" }.joined(separator: "、"))
+        }
         let app = context.application
         try await app.openDatabase()
         let unitID = try await app.commandUnit(code: signature.org, purpose: "要导出")
         let values = Self.values(signature.filters ?? "")
-        let query: (String) -> String? = { values[$0] }
         let file: OfficeFile
         do {
-            let format = try ExportFormat(query: signature.format)
-            let tree = try await OrgDirectory.tree(on: app.db)
-            let signedIn = SignedIn.commandLine(at: unitID)
-            switch signature.ledger {
-            case "enterprises":
-                let desk = EnterpriseDesk(database: app.db, signedIn: signedIn, tree: tree, now: app.clock.now())
-                file = try await desk.export(
-                    try EnterpriseFilter(query: query, access: try desk.access()), format: format)
-            case "benefits", "projects":
-                let desk = PolicyDesk(database: app.db, actor: signedIn.actor, tree: tree, now: app.clock.now())
-                file =
-                    signature.ledger == "benefits"
-                    ? try await desk.exportBenefits(query, format: format)
-                    : try await desk.exportProjects(query, format: format)
-            default:
-                throw CommandFailure(message: "可导出的台账：enterprises（企业名单）、benefits（兑现台账）、projects（项目申报）")
-            }
+            file = try await ledger.write(
+                query: { key in
+                    if key == "format" { return signature.format }
+                    let value = values[key]?.trimmingCharacters(in: .whitespaces)
+                    return value?.isEmpty == false ? value : nil
+                }, signedIn: SignedIn.commandLine(at: unitID), database: app.db, now: app.clock.now())
         } catch let error as AppError {
             throw CommandFailure(message: "\(error.field.map { "--where \($0)：" } ?? "")\(error.message)")
         }

@@ -46,6 +46,7 @@ func routes(_ app: Application) throws {
     try pages.register(collection: PlanTaskWeb())
     try pages.register(collection: AttachmentsWeb())
     try pages.register(collection: NoticePreferencesWeb())
+    try pages.register(collection: LedgerFileRoutes(audience: .pages))
 
     let api = app.grouped("api", "v1").grouped(BearerTokenMiddleware())
     try api.register(collection: OpenAPIController())
@@ -75,4 +76,5 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: FinancingDemandsAPI())
     try signedIn.register(collection: PlansAPI())
     try signedIn.register(collection: AttachmentsAPI())
+    try signedIn.register(collection: LedgerFileRoutes(audience: .api))
 }

@@ -52,7 +52,8 @@ struct LedgerExport {
                     try sheet.addRow([.text("\(title)　\(subtitle)")] + blank, style: .title, height: 30)
                     // Over the first columns only, so the title stands on the first printed page.
                     try sheet.merge(columns: 0...max(min(columns.count, 6) - 1, 0), rows: 1...1)
-                    try sheet.addRow(columns.map { .text($0.header) }, style: .header)
+                    // Tall enough for a header that wraps onto two lines (`问题诉求（条）` in a narrow column).
+                    try sheet.addRow(columns.map { .text($0.header) }, style: .header, height: 32)
                     try await rows { page in
                         for row in page { try sheet.addRow(row) }
                     }
@@ -70,4 +71,16 @@ struct LedgerExport {
             }
         }
     }
+}
+
+extension XlsxValue {
+    /// An ISO day (as the database keeps it) as a date cell; blank when there is none, the text as it
+    /// is when it is not a day.
+    static func day(iso: String?) -> XlsxValue {
+        guard let iso else { return .empty }
+        return LocalDate(iso: iso).map { .date($0) } ?? .text(iso)
+    }
+
+    /// Text, or a blank cell.
+    static func orEmpty(_ value: String?) -> XlsxValue { value.map { .text($0) } ?? .empty }
 }

@@ -36,25 +36,24 @@ extension EnterpriseDesk {
 
     private func cells(_ item: EnterpriseExportRows.Row, access: EnterpriseAccess) -> [XlsxValue] {
         let row = item.row
-        func text(_ value: String?) -> XlsxValue { value.map { .text($0) } ?? .empty }
         return EnterpriseSheet.Column.allCases.map { column -> XlsxValue in
             switch column {
             case .creditCode: .text(row.creditCode)
             case .name: .text(row.name)
-            case .industry: text(row.industryCode.map { Industry.byCode[$0]?.name ?? $0 })
-            case .region: text(row.regionCode.map { Region.byCode[$0]?.fullName ?? $0 })
-            case .park: text(tree[row.orgUnitId]?.name)
-            case .scale: text(row.scale.flatMap(EnterpriseScale.init(rawValue:))?.chineseName)
+            case .industry: .orEmpty(row.industryCode.map { Industry.byCode[$0]?.name ?? $0 })
+            case .region: .orEmpty(row.regionCode.map { Region.byCode[$0]?.fullName ?? $0 })
+            case .park: .orEmpty(tree[row.orgUnitId]?.name)
+            case .scale: .orEmpty(row.scale.flatMap(EnterpriseScale.init(rawValue:))?.chineseName)
             case .tags: item.tags.isEmpty ? .empty : .text(item.tags.joined(separator: "、"))
-            case .relatedInfo: text(row.relatedInfo)
-            case .contactName: text(item.contact?.name)
-            case .contactPost: text(item.contact?.post)
-            case .contactPhone: text(access.phone(item.contact?.phone))
+            case .relatedInfo: .orEmpty(row.relatedInfo)
+            case .contactName: .orEmpty(item.contact?.name)
+            case .contactPost: .orEmpty(item.contact?.post)
+            case .contactPhone: .orEmpty(access.phone(item.contact?.phone))
             case .whitelisted: .text(row.whitelisted ? "是" : "否")
-            case .registeredOn: row.registeredOn.flatMap(LocalDate.init(iso:)).map { .date($0) } ?? .empty
-            case .revenue: text(row.revenueFen.map { Amount(fen: $0).wan })
+            case .registeredOn: .day(iso: row.registeredOn)
+            case .revenue: .orEmpty(row.revenueFen.map { Amount(fen: $0).wan })
             case .employees: row.employees.map { .number(Double($0)) } ?? .empty
             }
-        } + [item.lastVisitedOn.flatMap(LocalDate.init(iso:)).map { .date($0) } ?? .empty]
+        } + [.day(iso: item.lastVisitedOn)]
     }
 }

@@ -49,6 +49,27 @@ enum CoverageService {
         orgUnit: String?, campaign: String?, from: String?, to: String?, access: EnterpriseAccess,
         today: LocalDate, on sql: any SQLDatabase
     ) async throws -> CoverageReport {
+        let (record, unit, scope) = try await resolve(
+            orgUnit: orgUnit, campaign: campaign, from: from, to: to, access: access, today: today, on: sql)
+        let figures = try await CoverageQuery.figures(scope, on: sql)
+        return CoverageReport(
+            orgUnit: .init(id: unit, name: access.tree.pathName(of: unit)),
+            campaign: record.map { NamedRef(id: $0.id, name: $0.name) }, from: scope.from.iso, to: scope.to.iso,
+            requiredVisits: scope.requiredVisits, enterprisesInScope: figures.enterprisesInScope,
+            visitedAtLeastOnce: figures.visitedAtLeastOnce, visitedAsRequired: figures.visitedAsRequired,
+            neverVisitedCount: figures.neverVisited, visits: figures.visits, cadresActive: figures.cadresActive,
+            days: figures.days, coverageRate: figures.coverage.ratio, completionRate: figures.completion.ratio,
+            headline: figures.headline, perDay: try await CoverageQuery.perDay(scope, on: sql),
+            perCadre: try await CoverageQuery.perCadre(scope, on: sql),
+            neverVisited: figures.neverVisited == 0
+                ? [] : try await CoverageQuery.neverVisited(scope, limit: neverVisitedLimit, on: sql))
+    }
+
+    /// The campaign, the unit and the scope the parameters name, each checked with its field named.
+    static func resolve(
+        orgUnit: String?, campaign: String?, from: String?, to: String?, access: EnterpriseAccess,
+        today: LocalDate, on sql: any SQLDatabase
+    ) async throws -> (campaign: CampaignRecord?, unit: UUID, scope: CoverageScope) {
         guard case .units = access.reach else { throw AppError.forbidden() }
         let actor = access.actor
         var record: CampaignRecord?
@@ -96,17 +117,6 @@ enum CoverageService {
         let scope = CoverageScope(
             units: Array(access.tree.subtree(of: unit)), enterpriseCondition: record?.enterpriseCondition ?? "1 = 1",
             from: start, to: end, requiredVisits: record?.requiredVisits ?? 1, talliedCampaign: tallied)
-        let figures = try await CoverageQuery.figures(scope, on: sql)
-        return CoverageReport(
-            orgUnit: .init(id: unit, name: access.tree.pathName(of: unit)),
-            campaign: record.map { NamedRef(id: $0.id, name: $0.name) }, from: start.iso, to: end.iso,
-            requiredVisits: scope.requiredVisits, enterprisesInScope: figures.enterprisesInScope,
-            visitedAtLeastOnce: figures.visitedAtLeastOnce, visitedAsRequired: figures.visitedAsRequired,
-            neverVisitedCount: figures.neverVisited, visits: figures.visits, cadresActive: figures.cadresActive,
-            days: figures.days, coverageRate: figures.coverage.ratio, completionRate: figures.completion.ratio,
-            headline: figures.headline, perDay: try await CoverageQuery.perDay(scope, on: sql),
-            perCadre: try await CoverageQuery.perCadre(scope, on: sql),
-            neverVisited: figures.neverVisited == 0
-                ? [] : try await CoverageQuery.neverVisited(scope, limit: neverVisitedLimit, on: sql))
+        return (record, unit, scope)
     }
 }

@@ -170,15 +170,8 @@ struct FinancingDemands {
     static func list(reach: EnterpriseReach, status: FinancingStatus?, on sql: any SQLDatabase) async throws
         -> (totals: FinancingTotals, items: [FinancingRecord])
     {
-        var conditions: [SQLQueryString] = []
-        switch reach {
-        case .units(let units):
-            guard !units.isEmpty else { return (FinancingTotals(), []) }
-            conditions.append("fd.org_unit_id IN (\(binds: units))")
-        case .enterprise(let id): conditions.append("fd.enterprise_id = \(bind: id)")
-        }
-        if let status { conditions.append("fd.status = \(bind: status.rawValue)") }
-        let whereClause = conditions.joined(separator: " AND ")
+        if case .units(let units) = reach, units.isEmpty { return (FinancingTotals(), []) }
+        let whereClause = conditions(reach: reach, status: status).joined(separator: " AND ")
         var totals = FinancingTotals()
         for row in try await sql.raw(
             """
@@ -196,6 +189,31 @@ struct FinancingDemands {
                 lent: Amount(fen: try row.decode(column: "lent", as: Int64.self)))
         }
         return (totals, try await records(where: whereClause, limit: listLimit, on: sql))
+    }
+
+    /// Every demand of `reach` (of one status, or all), oldest first, a page at a time: what an export
+    /// writes.
+    static func forEachPage(
+        reach: EnterpriseReach, status: FinancingStatus?, size: Int = 1_000, on sql: any SQLDatabase,
+        _ body: ([FinancingRecord]) async throws -> Void
+    ) async throws {
+        if case .units(let units) = reach, units.isEmpty { return }
+        let pages = KeysetPages(key: SQLColumn("raised_on", table: "fd"), id: SQLColumn("id", table: "fd"), size: size)
+        try await pages.forEach(
+            conditions(reach: reach, status: status),
+            read: { condition, limit in try await records(where: condition, order: pages.order, limit: limit, on: sql)
+            },
+            position: { ($0.raisedOn, $0.id) }, body)
+    }
+
+    private static func conditions(reach: EnterpriseReach, status: FinancingStatus?) -> [SQLQueryString] {
+        var conditions: [SQLQueryString] = []
+        switch reach {
+        case .units(let units): conditions.append("fd.org_unit_id IN (\(binds: units))")
+        case .enterprise(let id): conditions.append("fd.enterprise_id = \(bind: id)")
+        }
+        if let status { conditions.append("fd.status = \(bind: status.rawValue)") }
+        return conditions
     }
 
     private static func records(

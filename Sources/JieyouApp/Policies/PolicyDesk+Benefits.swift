@@ -106,11 +106,11 @@ extension PolicyDesk {
                         total += Amount(fen: row.amountFen)
                         count += 1
                         return [
-                            LocalDate(iso: row.grantedOn).map { .date($0) } ?? .text(row.grantedOn),
+                            .day(iso: row.grantedOn),
                             .text(row.enterpriseName), .text(row.creditCode), .text(tree[row.orgUnitId]?.name ?? ""),
                             row.policyTitle.map { .text($0) } ?? .text("未关联政策"),
                             .text(BenefitKind(rawValue: row.kind)?.chineseName ?? row.kind),
-                            .text(Amount(fen: row.amountFen).wan), row.note.map { .text($0) } ?? .empty,
+                            .text(Amount(fen: row.amountFen).wan), .orEmpty(row.note),
                         ]
                     })
             }
@@ -145,11 +145,6 @@ extension PolicyDesk {
         var asked = Amount.zero
         var granted = Amount.zero
         var count = 0
-        func day(_ text: String?) -> XlsxValue {
-            guard let text else { return .empty }
-            return LocalDate(iso: text).map { .date($0) } ?? .text(text)
-        }
-        func text(_ value: String?) -> XlsxValue { value.map { .text($0) } ?? .empty }
         return try await export.write(format) { page in
             try await ProjectApplications.forEachPage(reach: reach, filter: filter, on: sql) { records in
                 try await page(
@@ -158,11 +153,14 @@ extension PolicyDesk {
                         granted += project.amountGranted ?? .zero
                         count += 1
                         return [
-                            day(project.appliedOn), .text(project.enterpriseName), text(tree[project.orgUnitId]?.name),
-                            .text(project.name), .text(project.fund.chineseName), text(project.policyTitle),
-                            .text(project.amountAsked.wan), text(project.amountGranted?.wan),
-                            .text(project.stage.chineseName), day(project.reviewedOn), day(project.listedOn),
-                            day(project.disbursedOn), day(project.rejectedOn), text(project.reason), text(project.note),
+                            .day(iso: project.appliedOn), .text(project.enterpriseName),
+                            .orEmpty(tree[project.orgUnitId]?.name),
+                            .text(project.name), .text(project.fund.chineseName), .orEmpty(project.policyTitle),
+                            .text(project.amountAsked.wan), .orEmpty(project.amountGranted?.wan),
+                            .text(project.stage.chineseName), .day(iso: project.reviewedOn),
+                            .day(iso: project.listedOn),
+                            .day(iso: project.disbursedOn), .day(iso: project.rejectedOn), .orEmpty(project.reason),
+                            .orEmpty(project.note),
                         ]
                     })
             }

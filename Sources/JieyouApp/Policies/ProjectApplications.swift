@@ -234,22 +234,12 @@ struct ProjectApplications {
         reach: EnterpriseReach, filter: ProjectFilter, size: Int = 1_000, on sql: any SQLDatabase,
         _ body: ([ProjectRecord]) async throws -> Void
     ) async throws {
-        let base = conditions(reach: reach, filter: filter)
-        var after: (day: String, id: UUID)?
-        while true {
-            var paged = base
-            if let after {
-                paged.append(
-                    "(pa.applied_on > \(bind: after.day) OR (pa.applied_on = \(bind: after.day) AND pa.id > \(bind: after.id)))"
-                )
-            }
-            let page = try await records(
-                where: paged.joined(separator: " AND "), order: "pa.applied_on, pa.id", limit: size, on: sql)
-            guard let last = page.last else { return }
-            try await body(page)
-            if page.count < size { return }
-            after = (last.appliedOn, last.id)
-        }
+        let pages = KeysetPages(key: SQLColumn("applied_on", table: "pa"), id: SQLColumn("id", table: "pa"), size: size)
+        try await pages.forEach(
+            conditions(reach: reach, filter: filter),
+            read: { condition, limit in try await records(where: condition, order: pages.order, limit: limit, on: sql)
+            },
+            position: { ($0.appliedOn, $0.id) }, body)
     }
 
     private static func records(

@@ -11,8 +11,8 @@ struct ProblemSheets {
     let now: Date
     let calendar: WorkCalendar
 
-    private var sql: any SQLDatabase { database.sql }
-    private var today: LocalDate { LocalDate(now, in: .chinaStandard) }
+    var sql: any SQLDatabase { database.sql }
+    var today: LocalDate { LocalDate(now, in: .chinaStandard) }
 
     /// What the 责任清单 and 销号清单 read: the reader, the ledger's condition and the names they show.
     struct Scope: Sendable {

@@ -73,7 +73,8 @@ enum Menu {
         }
         if AccessPolicy.has(actor, .readEnterprises) {
             items += [
-                MenuItem(title: "活动", path: WebPath.meetings), MenuItem(title: "专项行动", path: WebPath.campaigns),
+                MenuItem(title: "走访台账", path: WebPath.visits), MenuItem(title: "活动", path: WebPath.meetings),
+                MenuItem(title: "专项行动", path: WebPath.campaigns),
                 MenuItem(title: "走访覆盖", path: WebPath.coverage), MenuItem(title: "专班", path: WebPath.teams),
             ]
         }

@@ -37,6 +37,8 @@ enum SiteURL: Sendable {
     case attachment(Parameter<UUID>)
     /// 问题清单 (.xlsx) of the ledger's query.
     case problemList
+    /// 问题台账 of the ledger's query, one problem per row, as .xlsx or .csv.
+    case problemExport
     case problemImport
     /// 责任清单 and its .xlsx.
     case responsibilityList
@@ -46,8 +48,9 @@ enum SiteURL: Sendable {
     case closedFile
     /// 部门工作台
     case departmentWork(Parameter<UUID>)
-    /// 统计分析
+    /// 统计分析, and its figures per group as a file.
     case stats
+    case statsExport
     /// 通报 of a period, and its .docx.
     case reports
     case bulletinFile
@@ -111,19 +114,23 @@ enum SiteURL: Sendable {
     case teams
     case newTeam
     case team(Parameter<UUID>)
-    /// 记录走访: posting saves a visit; the form (`?enterprise=` picks the enterprise).
+    /// 走访台账 (posting saves a visit), its export, and the form (`?enterprise=` picks the enterprise).
     case visits
+    case visitExport
     case newVisit
     case visitAttachments(Parameter<UUID>)
     /// 活动, and a meeting's files (签到表, 纪要).
     case meetings
+    case meetingExport
     case newMeeting
     case meeting(Parameter<UUID>)
     case meetingAttachments(Parameter<UUID>)
-    /// 走访覆盖
+    /// 走访覆盖, and its enterprises one per row as a file.
     case coverage
+    case coverageExport
     /// 融资诉求: the list, one demand, its next step.
     case financing
+    case financingExport
     case financingDemand(Parameter<UUID>)
     case financingSteps(Parameter<UUID>)
     /// 专项行动: the list, a new one, one (its coverage), its form.
@@ -181,8 +188,9 @@ enum SiteURL: Sendable {
         case .home, .login, .logout, .password, .noticePreferences, .notifications, .notificationsRead, .calendar:
             sessionSegments
         case .problems, .newProblem, .problem, .problemAction, .problemAttachments, .attachment, .problemList,
-            .problemImport, .responsibilityList,
-            .responsibilityFile, .closedList, .closedFile, .departmentWork, .stats, .reports, .bulletinFile,
+            .problemExport, .problemImport, .responsibilityList,
+            .responsibilityFile, .closedList, .closedFile, .departmentWork, .stats, .statsExport, .reports,
+            .bulletinFile,
             .campaignSummary, .campaignSummaryFile, .storedReports, .storedReport, .storedReportFile,
             .storedReportIssue, .reportInbox, .storedReportRead, .dashboard:
             problemsAndReportsSegments
@@ -194,8 +202,8 @@ enum SiteURL: Sendable {
             organisationSegments
         case .enterprises, .newEnterprise, .enterprise, .editEnterprise, .tags, .enterpriseImport, .enterpriseTemplate,
             .enterpriseExport,
-            .teams, .newTeam, .team, .visits, .newVisit, .visitAttachments, .meetings, .newMeeting, .meeting,
-            .meetingAttachments, .coverage, .financing,
+            .teams, .newTeam, .team, .visits, .visitExport, .newVisit, .visitAttachments, .meetings, .meetingExport,
+            .newMeeting, .meeting, .meetingAttachments, .coverage, .coverageExport, .financing, .financingExport,
             .financingDemand, .financingSteps, .campaigns, .newCampaign, .campaign, .editCampaign:
             registryAndFieldWorkSegments
         case .policies, .policyCompilation, .newPolicy, .policy, .editPolicy, .policyPush, .policyDeliveries,
@@ -237,6 +245,7 @@ enum SiteURL: Sendable {
         case .problemAttachments(let id): [.word("problems"), Self.id("id", id), .word("files")]
         case .attachment(let id): [.word("files"), Self.id("id", id)]
         case .problemList: [.word("problems"), .word("list.xlsx")]
+        case .problemExport: [.word("problems"), .word("export")]
         case .problemImport: [.word("problems"), .word("import")]
         case .responsibilityList: [.word("problems"), .word("responsibility")]
         case .responsibilityFile: [.word("problems"), .word("responsibility.xlsx")]
@@ -244,6 +253,7 @@ enum SiteURL: Sendable {
         case .closedFile: [.word("problems"), .word("closed.xlsx")]
         case .departmentWork(let id): [.word("work"), .word("departments"), Self.id("id", id)]
         case .stats: [.word("stats")]
+        case .statsExport: [.word("stats"), .word("export")]
         case .reports: [.word("reports")]
         case .bulletinFile: [.word("reports"), .word("bulletin.docx")]
         case .campaignSummary: [.word("reports"), .word("campaign")]
@@ -312,14 +322,18 @@ enum SiteURL: Sendable {
         case .newTeam: [.word("teams"), .word("new")]
         case .team(let id): [.word("teams"), Self.id("id", id)]
         case .visits: [.word("visits")]
+        case .visitExport: [.word("visits"), .word("export")]
         case .newVisit: [.word("visits"), .word("new")]
         case .visitAttachments(let id): [.word("visits"), Self.id("id", id), .word("files")]
         case .meetings: [.word("meetings")]
+        case .meetingExport: [.word("meetings"), .word("export")]
         case .newMeeting: [.word("meetings"), .word("new")]
         case .meeting(let id): [.word("meetings"), Self.id("id", id)]
         case .meetingAttachments(let id): [.word("meetings"), Self.id("id", id), .word("files")]
         case .coverage: [.word("coverage")]
+        case .coverageExport: [.word("coverage"), .word("export")]
         case .financing: [.word("financing")]
+        case .financingExport: [.word("financing"), .word("export")]
         case .financingDemand(let id): [.word("financing"), Self.id("id", id)]
         case .financingSteps(let id): [.word("financing"), Self.id("id", id), .word("steps")]
         case .campaigns: [.word("campaigns")]

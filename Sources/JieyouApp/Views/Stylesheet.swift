@@ -65,6 +65,7 @@ enum Stylesheet {
         table { width:100%; border-collapse:collapse; background:#fff; }
         th, td { text-align:left; padding:.55rem .6rem; border-bottom:1px solid var(--line); vertical-align:top; }
         th { background:#f0f2f5; font-weight:600; white-space:nowrap; }
+        td.day { white-space:nowrap; }
         .table-wrap { overflow-x:auto; border:1px solid var(--line); border-radius:8px; }
         .muted { color:var(--muted); }
         .export-links { margin:.25rem 0 .75rem; font-size:.92rem; color:var(--muted); }

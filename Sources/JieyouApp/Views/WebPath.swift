@@ -19,6 +19,12 @@ enum WebPath {
     static let enterpriseImport = SiteURL.enterpriseImport.path
     static let enterpriseTemplate = SiteURL.enterpriseTemplate.path
     static let visits = SiteURL.visits.path
+    static let visitExport = SiteURL.visitExport.path
+    static let meetingExport = SiteURL.meetingExport.path
+    static let financingExport = SiteURL.financingExport.path
+    static let coverageExport = SiteURL.coverageExport.path
+    static let problemExport = SiteURL.problemExport.path
+    static let statsExport = SiteURL.statsExport.path
     static let newVisit = SiteURL.newVisit.path
     static let uploadScript = "/assets/upload.js"
     static let campaigns = SiteURL.campaigns.path

@@ -53,7 +53,8 @@ import Testing
             visits: [
                 VisitSummary(
                     id: UUID(uuidString: "00000000-0000-0000-0000-0000000000a2")!, enterpriseId: enterprise,
-                    enterpriseName: "长沙浮标科技有限公司", visitedOn: "2026-10-28",
+                    enterpriseName: "长沙浮标科技有限公司", creditCode: "91430100MA4L000001", orgUnitId: park,
+                    visitedOn: "2026-10-28",
                     purposes: ["policyBriefing", "problemFinding"],
                     notes: "了解扩产计划", cadres: ["张三"], findings: [finding])
             ],

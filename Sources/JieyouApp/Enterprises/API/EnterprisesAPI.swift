@@ -11,18 +11,9 @@ struct EnterprisesAPI: RouteCollection {
         enterprises.get(use: list)
         enterprises.post(use: create)
         enterprises.on(.POST, "import", body: .collect(maxSize: UploadedFile.maxSize), use: importSheet)
-        enterprises.get("export", use: export)
         enterprises.get(":id", use: show)
         enterprises.patch(":id", use: update)
         enterprises.put(":id", "liaison", use: setLiaison)
-    }
-
-    /// `GET /api/v1/enterprises/export?format=xlsx|csv` with the list's filters: every match as a file.
-    @Sendable func export(req: Request) async throws -> Response {
-        let desk = try await req.enterpriseDesk()
-        let filter = try EnterpriseFilter(query: req, access: try desk.access())
-        let file = try await desk.export(filter, format: try ExportFormat(query: req.query[String.self, at: "format"]))
-        return try await OfficeDownload.stream(file, req)
     }
 
     @Sendable func list(req: Request) async throws -> API.EnterpriseListDTO {

@@ -17,22 +17,19 @@ enum EnterpriseExportRows {
         _ filter: EnterpriseFilter, reach: EnterpriseReach, size: Int = 1_000, on sql: any SQLDatabase,
         _ body: ([Row]) async throws -> Void
     ) async throws {
-        let conditions = try EnterpriseSearch.conditions(filter, reach: reach, dialect: sql.dialect.name)
         let columns = EnterpriseRow.columns.map { "e.\($0)" }.joined(separator: ", ")
-        var after: (name: String, id: UUID)?
-        while true {
-            var paged = conditions
-            if let after {
-                paged.append(
-                    "(e.name > \(bind: after.name) OR (e.name = \(bind: after.name) AND e.id > \(bind: after.id)))")
-            }
-            let rows = try await sql.raw(
-                """
-                SELECT \(unsafeRaw: columns) FROM enterprises e WHERE \(paged.joined(separator: " AND "))
-                ORDER BY e.name, e.id LIMIT \(literal: size)
-                """
-            ).all(decoding: EnterpriseRow.self, keyDecodingStrategy: ColumnNames.snakeCase)
-            guard let last = rows.last else { return }
+        let pages = KeysetPages(key: SQLColumn("name", table: "e"), id: SQLColumn("id", table: "e"), size: size)
+        try await pages.forEach(
+            try EnterpriseSearch.conditions(filter, reach: reach, dialect: sql.dialect.name),
+            read: { condition, limit in
+                try await sql.raw(
+                    """
+                    SELECT \(unsafeRaw: columns) FROM enterprises e WHERE \(condition)
+                    ORDER BY \(pages.order) LIMIT \(literal: limit)
+                    """
+                ).all(decoding: EnterpriseRow.self, keyDecodingStrategy: ColumnNames.snakeCase)
+            }, position: { ($0.name, $0.id) }
+        ) { rows in
             let ids = rows.map(\.id)
             var tags: [UUID: [String]] = [:]
             for found in try await sql.raw(
@@ -72,8 +69,6 @@ enum EnterpriseExportRows {
                 rows.map {
                     Row(row: $0, tags: tags[$0.id] ?? [], contact: contacts[$0.id], lastVisitedOn: visits[$0.id])
                 })
-            if rows.count < size { return }
-            after = (last.name, last.id)
         }
     }
 }

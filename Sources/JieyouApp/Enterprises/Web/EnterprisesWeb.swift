@@ -5,7 +5,6 @@ import Vapor
 struct EnterprisesWeb: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(SiteURL.enterprises, use: index)
-        routes.get(SiteURL.enterpriseExport, use: export)
         routes.get(SiteURL.enterprise(.key), use: show)
     }
 
@@ -22,14 +21,6 @@ struct EnterprisesWeb: RouteCollection {
             page: page, filter: filter, tags: try await desk.tags(), query: query, isFirstPage: cursor == nil,
             access: access)
         return try await req.page("企业", view.html, flash: req.flash)
-    }
-
-    /// The list's filters as a file: the same query string, plus `format=csv` for CSV.
-    @Sendable func export(req: Request) async throws -> Response {
-        let desk = try await req.enterpriseDesk()
-        let filter = try EnterpriseFilter(query: req, access: try desk.access())
-        let file = try await desk.export(filter, format: try ExportFormat(query: req.query[String.self, at: "format"]))
-        return try await OfficeDownload.stream(file, req)
     }
 
     @Sendable func show(req: Request) async throws -> Response {

@@ -63,16 +63,33 @@ struct MeetingDetail: Codable, Sendable {
 enum MeetingQueries {
     /// The meetings the filter selects, newest first.
     static func list(_ filter: FieldWorkFilter, limit: Int, on sql: any SQLDatabase) async throws -> [MeetingSummary] {
-        let conditions = filter.conditions(alias: "m", day: "held_on") {
-            "m.id IN (SELECT me.meeting_id FROM meeting_enterprises me WHERE me.enterprise_id = \(bind: $0))"
-        }
-        return try await list(where: conditions.joined(separator: " AND "), limit: limit, on: sql)
+        try await list(
+            where: conditions(filter).joined(separator: " AND "), order: "m.held_on DESC, m.created_at DESC",
+            limit: limit, on: sql)
     }
 
-    /// Meetings matching `condition` (on `m`), newest first.
-    private static func list(where condition: SQLQueryString, limit: Int, on sql: any SQLDatabase) async throws
-        -> [MeetingSummary]
-    {
+    /// Every meeting the filter selects, oldest first, a page at a time: what an export writes.
+    static func forEachPage(
+        _ filter: FieldWorkFilter, size: Int = 1_000, on sql: any SQLDatabase,
+        _ body: ([MeetingSummary]) async throws -> Void
+    ) async throws {
+        let pages = KeysetPages(key: SQLColumn("held_on", table: "m"), id: SQLColumn("id", table: "m"), size: size)
+        try await pages.forEach(
+            conditions(filter),
+            read: { condition, limit in try await list(where: condition, order: pages.order, limit: limit, on: sql) },
+            position: { ($0.heldOn, $0.id) }, body)
+    }
+
+    private static func conditions(_ filter: FieldWorkFilter) -> [SQLQueryString] {
+        filter.conditions(alias: "m", day: "held_on") {
+            "m.id IN (SELECT me.meeting_id FROM meeting_enterprises me WHERE me.enterprise_id = \(bind: $0))"
+        }
+    }
+
+    /// Meetings matching `condition` (on `m`) in `order`, with their totals.
+    private static func list(
+        where condition: SQLQueryString, order: SQLQueryString, limit: Int, on sql: any SQLDatabase
+    ) async throws -> [MeetingSummary] {
         try await sql.raw(
             """
             SELECT m.id, m.org_unit_id, m.kind, m.title, m.held_on, m.place, d.name AS department_name,
@@ -82,13 +99,15 @@ enum MeetingQueries {
               (SELECT CAST(COALESCE(SUM(mf.lent_yuan), 0) AS BIGINT) FROM meeting_financings mf WHERE mf.meeting_id = m.id) AS lent_yuan,
               (SELECT COUNT(*) FROM meeting_deals md WHERE md.meeting_id = m.id) AS deal_count
             FROM meetings m LEFT JOIN departments d ON d.id = m.department_id
-            WHERE \(condition) ORDER BY m.held_on DESC, m.created_at DESC LIMIT \(literal: limit)
+            WHERE \(condition) ORDER BY \(order) LIMIT \(literal: limit)
             """
         ).all(decoding: MeetingSummary.self, keyDecodingStrategy: ColumnNames.snakeCase)
     }
 
     static func detail(_ id: UUID, on sql: any SQLDatabase) async throws -> MeetingDetail? {
-        guard let summary = try await list(where: "m.id = \(bind: id)", limit: 1, on: sql).first else { return nil }
+        guard let summary = try await list(where: "m.id = \(bind: id)", order: "m.id", limit: 1, on: sql).first else {
+            return nil
+        }
         struct Notes: Decodable { let notes: String? }
         let notes = try await sql.raw("SELECT notes FROM meetings WHERE id = \(bind: id)").first(decoding: Notes.self)?
             .notes

@@ -7,6 +7,8 @@ struct VisitSummary: Codable, Sendable {
     let id: UUID
     let enterpriseId: UUID
     let enterpriseName: String
+    let creditCode: String
+    let orgUnitId: UUID
     let visitedOn: String
     let purposes: [String]
     let notes: String?
@@ -26,32 +28,52 @@ struct FindingSummary: Codable, Sendable {
 enum VisitQueries {
     /// The latest visits the filter selects, newest first, with cadres and findings.
     static func recent(_ filter: FieldWorkFilter, limit: Int, on sql: any SQLDatabase) async throws -> [VisitSummary] {
-        let conditions = filter.conditions(alias: "v", day: "visited_on") { "v.enterprise_id = \(bind: $0)" }
-        return try await recent(where: conditions.joined(separator: " AND "), limit: limit, on: sql)
+        try await read(
+            where: conditions(filter).joined(separator: " AND "), order: "v.visited_on DESC, v.created_at DESC",
+            limit: limit, on: sql)
+    }
+
+    /// Every visit the filter selects, oldest first, a page at a time: what an export writes.
+    static func forEachPage(
+        _ filter: FieldWorkFilter, size: Int = 1_000, on sql: any SQLDatabase,
+        _ body: ([VisitSummary]) async throws -> Void
+    ) async throws {
+        let pages = KeysetPages(key: SQLColumn("visited_on", table: "v"), id: SQLColumn("id", table: "v"), size: size)
+        try await pages.forEach(
+            conditions(filter),
+            read: { condition, limit in try await read(where: condition, order: pages.order, limit: limit, on: sql) },
+            position: { ($0.visitedOn, $0.id) }, body)
+    }
+
+    private static func conditions(_ filter: FieldWorkFilter) -> [SQLQueryString] {
+        filter.conditions(alias: "v", day: "visited_on") { "v.enterprise_id = \(bind: $0)" }
     }
 
     /// One visit.
     static func visit(_ id: UUID, on sql: any SQLDatabase) async throws -> [VisitSummary] {
-        try await recent(where: "v.id = \(bind: id)", limit: 1, on: sql)
+        try await read(where: "v.id = \(bind: id)", order: "v.id", limit: 1, on: sql)
     }
 
-    /// The latest visits matching `condition` (on `v`), newest first, with cadres and findings.
-    private static func recent(
-        where condition: SQLQueryString, limit: Int, on sql: any SQLDatabase
+    /// The visits matching `condition` (on `v`) in `order`, with cadres and findings: three statements.
+    private static func read(
+        where condition: SQLQueryString, order: SQLQueryString, limit: Int, on sql: any SQLDatabase
     ) async throws -> [VisitSummary] {
         struct Row: Decodable {
             let id: UUID
             let enterpriseId: UUID
             let enterpriseName: String
+            let creditCode: String
+            let orgUnitId: UUID
             let visitedOn: String
             let purposes: String
             let notes: String?
         }
         let rows = try await sql.raw(
             """
-            SELECT v.id, v.enterprise_id, e.name AS enterprise_name, v.visited_on, v.purposes, v.notes
+            SELECT v.id, v.enterprise_id, e.name AS enterprise_name, e.credit_code, v.org_unit_id, v.visited_on,
+              v.purposes, v.notes
             FROM visits v JOIN enterprises e ON e.id = v.enterprise_id WHERE \(condition)
-            ORDER BY v.visited_on DESC, v.created_at DESC LIMIT \(literal: limit)
+            ORDER BY \(order) LIMIT \(literal: limit)
             """
         ).all(decoding: Row.self, keyDecodingStrategy: ColumnNames.snakeCase)
         guard !rows.isEmpty else { return [] }
@@ -71,7 +93,7 @@ enum VisitQueries {
         return rows.map { row in
             VisitSummary(
                 id: row.id, enterpriseId: row.enterpriseId, enterpriseName: row.enterpriseName,
-                visitedOn: row.visitedOn,
+                creditCode: row.creditCode, orgUnitId: row.orgUnitId, visitedOn: row.visitedOn,
                 purposes: row.purposes.split(separator: ",").map(String.init), notes: row.notes,
                 cadres: cadres[row.id] ?? [], findings: byVisit[row.id] ?? [])
         }

@@ -31,7 +31,7 @@ struct CoveragePageView {
         switch report {
         case .success(let r):
             f = FormFields()
-            body = Self.render(r, summaryLink: summaryLink)
+            body = Self.render(r, summaryLink: summaryLink, exportQuery: exportQuery)
         case .failure(let failure):
             f = FormFields(errors: failure.errors)
             body = f.summary
@@ -49,7 +49,14 @@ struct CoveragePageView {
             """
     }
 
-    private static func render(_ r: CoverageReport, summaryLink: Bool) -> HTML {
+    /// The query of the filters as typed, for the export links.
+    private var exportQuery: String {
+        WebPath.query(
+            [("campaign", query.campaign), ("orgUnit", query.orgUnit), ("from", query.from), ("to", query.to)]
+                .compactMap { key, value in value.flatMap { $0.isEmpty ? nil : (key, $0) } })
+    }
+
+    private static func render(_ r: CoverageReport, summaryLink: Bool, exportQuery: String) -> HTML {
         let figures = r.figures
         let stat = { (label: String, value: String, note: String?, id: String) -> HTML in
             StatCard.render(label, value, note: note, testID: id)
@@ -79,6 +86,7 @@ struct CoveragePageView {
             <h2>干部走访情况</h2>
             <div class="table-wrap"><table data-testid="coverage-cadres"><thead><tr><th>干部</th><th>走访次数</th><th>走访企业</th></tr></thead><tbody>\(cadreRows)</tbody></table></div>
             <h2>未走访企业（\(r.neverVisitedCount) 家）</h2>
+            \(ExportLinks.html(WebPath.coverageExport, query: exportQuery, label: "导出每家企业的走访情况"))
             \(never.isEmpty ? HTML("<p class=\"muted\">范围内企业均已走访。</p>") : HTML("<ul class=\"columns\" data-testid=\"never-visited\">\(never)</ul>"))
             \(r.neverVisitedCount > r.neverVisited.count ? HTML("<p class=\"muted\">仅列出按名称排序的前 \(r.neverVisited.count) 家。</p>") : .empty)
             """

@@ -29,6 +29,7 @@ struct FinancingListView {
             <h1>融资诉求</h1>
             <nav aria-label="进展"><ul class="tabs">\(tabs)</ul></nav>
             <p data-testid="financing-sentence">\(totals.count == 0 ? "暂无融资诉求。" : "\(totals.sentence)。")</p>
+            \(demands.isEmpty ? .empty : ExportLinks.html(WebPath.financingExport, query: status.map { WebPath.query([("status", $0.rawValue)]) } ?? "", label: "导出融资诉求"))
             \(demands.isEmpty ? .empty : HTML("""
             <div class="table-wrap"><table data-testid="financing-demands"><thead><tr><th>企业</th><th>需求（万元）</th><th class="hide-narrow">用途</th><th>进展</th><th class="hide-narrow">对接银行</th><th>放款（万元）</th><th class="hide-narrow">提出日期</th></tr></thead><tbody>\(rows)</tbody></table></div>
             """))

@@ -20,6 +20,7 @@ struct MeetingListView {
             <div class="actions">\(mayRecord ? HTML("<a class=\"button\" href=\"\(SiteURL.newMeeting.path)\">记录活动</a>") : .empty)
             <a class="button secondary" href="\(WebPath.financing)">融资诉求</a></div>
             \(meetings.isEmpty ? HTML("<p class=\"muted\">还没有活动记录。</p>") : HTML("""
+            \(ExportLinks.html(WebPath.meetingExport, query: "", label: "导出全部活动"))
             <div class="table-wrap"><table data-testid="meetings"><thead><tr><th>日期</th><th>活动</th><th class="hide-narrow">类型</th><th>企业</th><th class="hide-narrow">问题建议</th><th class="hide-narrow">融资意向 / 现场放款</th></tr></thead>
             <tbody>\(rows)</tbody></table></div>
             """))

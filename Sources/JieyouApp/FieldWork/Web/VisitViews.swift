@@ -66,3 +66,44 @@ struct VisitFormView {
             """
     }
 }
+
+/// 走访台账: the visits of the reader's units in a period, newest first, with what each found, and the
+/// line that exports all of them. The page shows the latest `limit`; the file holds every one.
+struct VisitListView {
+    let from: String?
+    let to: String?
+    let visits: [VisitSummary]
+    let limit: Int
+    /// The query string of the filters, carried by the export links.
+    let query: String
+    let errors: [FieldError]
+    let mayRecord: Bool
+
+    var html: HTML {
+        let f = FormFields(errors: errors)
+        let rows = visits.map { v -> HTML in
+            let problems = v.findings.filter { $0.kind == FindingKind.problem.rawValue }.count
+            let purposes = v.purposes.map { VisitPurpose(rawValue: $0)?.chineseName ?? $0 }.joined(separator: "、")
+            return """
+                <tr><td class="day">\(v.visitedOn)</td><td><a href="\(WebPath.enterprise(v.enterpriseId))">\(v.enterpriseName)</a></td>\
+                <td>\(v.cadres.joined(separator: "、"))</td><td class="hide-narrow">\(purposes)</td>\
+                <td class="num">\(problems)</td><td class="num hide-narrow">\(v.findings.count - problems)</td></tr>
+                """
+        }
+        return """
+            <h1>走访台账</h1>
+            \(mayRecord ? HTML("<div class=\"actions\"><a class=\"button\" href=\"\(WebPath.newVisit)\">记录走访</a></div>") : .empty)
+            <form method="get" action="\(WebPath.visits)" class="filters">
+            \(f.text("from", "起始日期", value: from, type: "date"))
+            \(f.text("to", "截止日期", value: to, type: "date"))
+            <div class="actions"><button type="submit">查询</button></div></form>
+            \(f.summary)
+            \(visits.isEmpty ? HTML("<p class=\"muted\">所选期间没有走访记录。</p>") : HTML("""
+            \(ExportLinks.html(SiteURL.visitExport.path, query: query, label: "导出全部走访记录"))
+            <div class="table-wrap"><table data-testid="visits"><thead><tr><th>日期</th><th>企业</th><th>走访干部</th><th class="hide-narrow">走访目的</th><th>问题</th><th class="hide-narrow">建议</th></tr></thead>
+            <tbody>\(rows)</tbody></table></div>
+            \(visits.count == limit ? HTML("<p class=\"muted\">页面仅列出最近 \(limit) 次走访，导出文件包含全部记录。</p>") : .empty)
+            """))
+            """
+    }
+}

@@ -2,10 +2,11 @@ import Foundation
 import JieyouDomain
 import Vapor
 
-/// 记录走访: the phone-first form a cadre fills in standing in a workshop. No script, large targets,
+/// 走访台账, and 记录走访: the phone-first form a cadre fills in standing in a workshop. No script, large targets,
 /// few fields: pick the enterprise, tick the purposes, write what was found (one problem per line).
 struct VisitsWeb: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
+        routes.get(SiteURL.visits, use: index)
         routes.get(SiteURL.newVisit, use: new)
         routes.on(.POST, SiteURL.visits.pathComponents, body: .collect(maxSize: UploadedFile.maxSize), use: create)
     }
@@ -33,6 +34,24 @@ struct VisitsWeb: RouteCollection {
                 cadreIDs: (companions ?? []).compactMap(formUUID),
                 findings: lines(problems, .problem) + lines(suggestions, .suggestion))
         }
+    }
+
+    /// 走访台账 of a period (`from`, `to`); a bad day is named above an empty list.
+    @Sendable func index(req: Request) async throws -> Response {
+        let desk = try await req.fieldWorkDesk()
+        let limit = 200
+        var visits: [VisitSummary] = []
+        var errors: [FieldError] = []
+        do {
+            let filter = try FieldWorkFilter(query: req.queryText, reach: .units(try desk.units()))
+            visits = try await desk.visits(filter, limit: limit)
+        } catch {
+            errors = try AppError.forForm(error).fieldErrors
+        }
+        let view = VisitListView(
+            from: req.queryText("from"), to: req.queryText("to"), visits: visits, limit: limit,
+            query: req.url.query ?? "", errors: errors, mayRecord: AccessPolicy.has(desk.actor, .recordFieldWork))
+        return try await req.page("走访台账", view.html, status: errors.isEmpty ? .ok : .badRequest)
     }
 
     @Sendable func new(req: Request) async throws -> Response {

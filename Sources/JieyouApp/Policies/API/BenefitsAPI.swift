@@ -10,7 +10,6 @@ struct BenefitsAPI: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let benefits = routes.grouped("benefits")
         benefits.get(use: list)
-        benefits.get("export", use: export)
         benefits.post(use: create)
     }
 
@@ -76,13 +75,6 @@ struct BenefitsAPI: RouteCollection {
         let byPolicy: [PolicyTotalDTO]
         /// The latest entries, at most 500.
         let items: [BenefitDTO]
-    }
-
-    /// `GET /api/v1/benefits/export?format=xlsx|csv` with the ledger's filters: every entry as a file.
-    @Sendable func export(req: Request) async throws -> Response {
-        let file = try await req.policyDesk().exportBenefits(
-            req.queryText, format: try ExportFormat(query: req.query[String.self, at: "format"]))
-        return try await OfficeDownload.stream(file, req)
     }
 
     @Sendable func list(req: Request) async throws -> LedgerDTO {

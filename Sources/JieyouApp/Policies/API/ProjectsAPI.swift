@@ -10,7 +10,6 @@ struct ProjectsAPI: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let projects = routes.grouped("projects")
         projects.get(use: list)
-        projects.get("export", use: export)
         projects.post(use: create)
         projects.get(":id", use: show)
         projects.post(":id", "steps", use: advance)
@@ -104,13 +103,6 @@ struct ProjectsAPI: RouteCollection {
         let totals: TotalsDTO
         /// The latest applications, at most 500.
         let items: [ProjectDTO]
-    }
-
-    /// `GET /api/v1/projects/export?format=xlsx|csv` with the list's filters: every application as a file.
-    @Sendable func export(req: Request) async throws -> Response {
-        let file = try await req.policyDesk().exportProjects(
-            req.queryText, format: try ExportFormat(query: req.query[String.self, at: "format"]))
-        return try await OfficeDownload.stream(file, req)
     }
 
     @Sendable func list(req: Request) async throws -> ListDTO {

@@ -21,27 +21,19 @@ enum BenefitExportRows {
         reach: EnterpriseReach, filter: BenefitFilter, size: Int = 1_000, on sql: any SQLDatabase,
         _ body: ([Row]) async throws -> Void
     ) async throws {
-        let conditions = BenefitLedger.conditions(reach: reach, filter: filter)
-        var after: (day: String, id: UUID)?
-        while true {
-            var paged = conditions
-            if let after {
-                paged.append(
-                    "(b.granted_on > \(bind: after.day) OR (b.granted_on = \(bind: after.day) AND b.id > \(bind: after.id)))"
-                )
-            }
-            let rows = try await sql.raw(
-                """
-                SELECT b.id, b.granted_on, e.name AS enterprise_name, e.credit_code, b.org_unit_id,
-                  p.title AS policy_title, b.kind, b.amount_fen, b.note
-                FROM benefits b JOIN enterprises e ON e.id = b.enterprise_id LEFT JOIN policies p ON p.id = b.policy_id
-                WHERE \(paged.joined(separator: " AND ")) ORDER BY b.granted_on, b.id LIMIT \(literal: size)
-                """
-            ).all(decoding: Row.self, keyDecodingStrategy: ColumnNames.snakeCase)
-            guard let last = rows.last else { return }
-            try await body(rows)
-            if rows.count < size { return }
-            after = (last.grantedOn, last.id)
-        }
+        let pages = KeysetPages(key: SQLColumn("granted_on", table: "b"), id: SQLColumn("id", table: "b"), size: size)
+        try await pages.forEach(
+            BenefitLedger.conditions(reach: reach, filter: filter),
+            read: { condition, limit in
+                try await sql.raw(
+                    """
+                    SELECT b.id, b.granted_on, e.name AS enterprise_name, e.credit_code, b.org_unit_id,
+                      p.title AS policy_title, b.kind, b.amount_fen, b.note
+                    FROM benefits b JOIN enterprises e ON e.id = b.enterprise_id
+                      LEFT JOIN policies p ON p.id = b.policy_id
+                    WHERE \(condition) ORDER BY \(pages.order) LIMIT \(literal: limit)
+                    """
+                ).all(decoding: Row.self, keyDecodingStrategy: ColumnNames.snakeCase)
+            }, position: { ($0.grantedOn, $0.id) }, body)
     }
 }

@@ -6,7 +6,6 @@ import Vapor
 struct BenefitsWeb: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(SiteURL.benefits, use: index)
-        routes.get(SiteURL.benefitExport, use: export)
         routes.post(SiteURL.benefits, use: create)
     }
 
@@ -38,13 +37,6 @@ struct BenefitsWeb: RouteCollection {
                 ? StepEntry(form: form, errors: errors, csrf: FormFields.csrf(signedIn)) : nil,
             query: req.url.query ?? "")
         return try await req.page("兑现台账", view.html, flash: req.flash, status: status)
-    }
-
-    /// The ledger's filters as a file: every entry, `format=csv` for CSV.
-    @Sendable func export(req: Request) async throws -> Response {
-        let file = try await req.policyDesk().exportBenefits(
-            req.queryText, format: try ExportFormat(query: req.query[String.self, at: "format"]))
-        return try await OfficeDownload.stream(file, req)
     }
 
     @Sendable func create(req: Request) async throws -> Response {

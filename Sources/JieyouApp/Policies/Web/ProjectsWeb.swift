@@ -7,7 +7,6 @@ import Vapor
 struct ProjectsWeb: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(SiteURL.projects, use: index)
-        routes.get(SiteURL.projectExport, use: export)
         routes.post(SiteURL.projects, use: create)
         routes.get(SiteURL.project(.key), use: show)
         routes.post(SiteURL.projectSteps(.key), use: advance)
@@ -42,13 +41,6 @@ struct ProjectsWeb: RouteCollection {
                 ? StepEntry(form: form, errors: errors, csrf: FormFields.csrf(signedIn)) : nil,
             query: req.url.query ?? "")
         return try await req.page("项目申报", view.html, flash: req.flash, status: status)
-    }
-
-    /// The list's filters as a file: every application, `format=csv` for CSV.
-    @Sendable func export(req: Request) async throws -> Response {
-        let file = try await req.policyDesk().exportProjects(
-            req.queryText, format: try ExportFormat(query: req.query[String.self, at: "format"]))
-        return try await OfficeDownload.stream(file, req)
     }
 
     @Sendable func create(req: Request) async throws -> Response {

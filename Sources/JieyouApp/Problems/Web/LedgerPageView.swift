@@ -40,6 +40,7 @@ struct LedgerPageView {
             \(signedInCanImport ? HTML("<a class=\"button secondary\" href=\"\(WebPath.problemImport)\">导入问题清单</a>") : .empty)</div>
             <nav aria-label="台账视图"><ul class="tabs" data-testid="ledger-views">\(tabs)</ul></nav>
             \(filters)
+            \(actor.isStaff && page.total > 0 ? ExportLinks.html(WebPath.problemExport, query: String(link(["sort": nil, "offset": nil, "cursor": nil], path: "").dropFirst()), label: "导出问题台账（每个问题一行）") : .empty)
             <p class="muted" data-testid="ledger-total">\(shown)</p>
             <div class="table-wrap"><table data-testid="ledger"><thead><tr>\(heading("编号", .number))<th>企业</th><th>困难问题</th><th class="hide-narrow">类别</th><th>状态</th><th class="hide-narrow">牵头单位</th>\(heading("办理时限", .deadline))</tr></thead>
             <tbody>\(rows)</tbody></table></div>

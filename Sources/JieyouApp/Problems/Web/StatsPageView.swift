@@ -90,6 +90,7 @@ struct StatsPageView {
             \(card("超期", String(m.overdue), "办理中已过时限", "overdue"))
             \(card("平均办结用时", days, "个工作日（\(t.resolveSamples) 件）", "average-days"))
             </div>
+            \(ExportLinks.html(WebPath.statsExport, query: WebPath.query(values.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }), label: "导出统计表"))
             <p class="hint">按期办结率 = 按期办结数 ÷（已办结数 + 超期未办结数）；满意率按回访评价计，不满意重办的计入评价数；销号率不计不予受理和已合并的问题。</p>
             \(ranking(r.ranking))
             \(groups(r))
