@@ -54,6 +54,11 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
+            // The OpenAPI document's files, compiled in: the binary needs no resource bundle beside it.
+            resources: [
+                "base", "paths-session", "paths-organisation", "paths-registry", "paths-problems", "paths-policies",
+                "paths-plans", "paths-attachments",
+            ].map { .embedInCode("Controllers/API/OpenAPI/openapi-\($0).json") },
             swiftSettings: swiftSettings
         ),
         .executableTarget(name: "jieyou", dependencies: ["JieyouApp"], swiftSettings: swiftSettings),

@@ -118,22 +118,89 @@ import VaporTesting
         }
     }
 
-    @Test func openAPIDocumentListsEveryAPIRoute() async throws {
+    /// The document and the route table list the same operations: every API route is documented, and
+    /// nothing is documented that the server does not answer.
+    @Test func openAPIDocumentAndTheRouteTableAgree() async throws {
         try await withApp { app in
             let response = try await Client(app: app).send(.GET, "/api/v1/openapi.json")
             #expect(response.status == .ok)
             let json = try JSONSerialization.jsonObject(with: Data(response.body.string.utf8)) as? [String: Any]
             let paths = try #require(json?["paths"] as? [String: [String: Any]])
+            var documented: Set<String> = []
+            for (path, item) in paths {
+                for method in OpenAPIDocument.methods where item[method] != nil {
+                    documented.insert("\(method.uppercased()) \(path)")
+                }
+            }
+            var routed: Set<String> = []
             for route in app.routes.all where route.path.first?.description == "api" {
                 let rest = route.path.dropFirst(2).map {
                     $0.description.hasPrefix(":") ? "{\($0.description.dropFirst())}" : $0.description
                 }
-                let path = "/" + rest.joined(separator: "/")
-                if path == "/openapi.json" { continue }
-                let operations = try #require(paths[path], "\(path) is not documented")
-                #expect(
-                    operations[route.method.rawValue.lowercased()] != nil, "\(route.method) \(path) is not documented")
+                routed.insert("\(route.method.rawValue) /" + rest.joined(separator: "/"))
             }
+            #expect(routed.subtracting(documented).sorted() == [], "routes the document does not describe")
+            #expect(documented.subtracting(routed).sorted() == [], "operations the server does not answer")
+            // Every operation but signing in and the document itself needs the token and says 401.
+            for (path, item) in paths {
+                for method in OpenAPIDocument.methods {
+                    guard let operation = item[method] as? [String: Any] else { continue }
+                    let responses = try #require(operation["responses"] as? [String: Any])
+                    if OpenAPIDocument.open.contains("\(method.uppercased()) \(path)") { continue }
+                    #expect(responses["401"] != nil, "\(method) \(path)")
+                }
+            }
+        }
+    }
+
+    @Test func aKnownPathAskedWithAnotherMethodIs405WithAllow() async throws {
+        try await withApp { app in
+            let client = Client(app: app)
+            let wrong = try await client.send(.DELETE, "/api/v1/visits")
+            #expect(wrong.status == .methodNotAllowed)
+            #expect(wrong.headers.first(name: .allow) == "GET, POST, HEAD")
+            #expect(wrong.apiError?.code == "methodNotAllowed")
+            let withID = try await client.send(.PUT, "/api/v1/problems/\(UUID())")
+            #expect(withID.status == .methodNotAllowed)
+            #expect(withID.headers.first(name: .allow)?.contains("GET") == true)
+            // A path owned by a constant template is not also the parameter route's: `/plans/parse` is
+            // POST only, although the router would give a GET of it to `/plans/{id}`.
+            let parse = try await client.send(.GET, "/api/v1/plans/parse")
+            #expect(parse.status == .methodNotAllowed && parse.headers.first(name: .allow) == "POST")
+            let importPatch = try await client.send(.PATCH, "/api/v1/enterprises/import")
+            #expect(importPatch.status == .methodNotAllowed && importPatch.headers.first(name: .allow) == "POST")
+            // A path nobody answers stays a 404.
+            #expect(try await client.send(.GET, "/api/v1/nothing-here").status == .notFound)
+        }
+    }
+
+    /// `limit` out of its range was quietly clamped (`limit=-58800` answered 1 row); now it is named.
+    @Test func aListLimitOutsideItsRangeIsNamed() async throws {
+        try await withApp { app in
+            _ = try await World.build(on: app)
+            let client = Client(app: app)
+            let admin = try await client.token("lx_admin")
+            for path in [
+                "/api/v1/visits?limit=0", "/api/v1/meetings?limit=201", "/api/v1/enterprises?limit=abc",
+                "/api/v1/users?limit=-5", "/api/v1/problems?limit=0",
+            ] {
+                let refused = try await client.send(.GET, path, token: admin)
+                #expect(refused.status == .badRequest && refused.apiError?.field == "limit", "\(path)")
+            }
+            #expect(try await client.send(.GET, "/api/v1/visits?limit=500", token: admin).status == .ok)
+            #expect(try await client.send(.GET, "/api/v1/visits?limit=", token: admin).status == .ok)
+        }
+    }
+
+    @Test func theDocumentReadsAsAPage() async throws {
+        try await withApp { app in
+            let page = try await Client(app: app).send(.GET, "/docs/api")
+            #expect(page.status == .ok)
+            let html = page.body.string
+            #expect(html.contains("<h1>接口文档</h1>"))
+            #expect(html.contains("<code>/api/v1/problems/{id}/actions/{action}</code>"))
+            #expect(html.contains("id=\"schema-Error\""))
+            #expect(html.contains("取值：xlsx、csv"))
         }
     }
 

@@ -7,6 +7,7 @@ func routes(_ app: Application) throws {
 
     let web = app.grouped(WebSessionMiddleware())
     try web.register(collection: LoginWeb())
+    try web.register(collection: OpenAPIPageWeb())
     let pages = web.grouped(RequireSignInMiddleware(), CSRFMiddleware(), PasswordChangeGate())
     try pages.register(collection: HomeWeb())
     try pages.register(collection: AccountWeb())
@@ -48,7 +49,7 @@ func routes(_ app: Application) throws {
     try pages.register(collection: NoticePreferencesWeb())
     try pages.register(collection: LedgerFileRoutes(audience: .pages))
 
-    let api = app.grouped("api", "v1").grouped(BearerTokenMiddleware())
+    let api = app.grouped("api", "v1").grouped(MethodNotAllowedMiddleware(), BearerTokenMiddleware())
     try api.register(collection: OpenAPIController())
     try api.register(collection: AuthAPI())
     let signedIn = api.grouped(RequireSignInMiddleware(), PasswordChangeGate())

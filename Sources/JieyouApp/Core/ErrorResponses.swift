@@ -8,6 +8,12 @@ struct ErrorResponseMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         do {
             return try await next.respond(to: request)
+        } catch let error as RouteNotFound where request.url.path.hasPrefix("/api/") {
+            let allowed = AllowedMethods.methods(for: request.url.path, in: request.application.routes)
+            guard !allowed.isEmpty else { return Self.jsonResponse(for: Self.classify(error), requestID: request.id) }
+            return Self.methodNotAllowed(allowed, requestID: request.id)
+        } catch let error as MethodNotAllowed {
+            return Self.methodNotAllowed(error.allowed, requestID: request.id)
         } catch {
             let appError = Self.classify(error)
             if appError.status == .internalServerError {
@@ -101,6 +107,15 @@ struct ErrorResponseMiddleware: AsyncMiddleware {
             let message: String
         }
         let error: Body
+    }
+
+    /// 405 with the methods the path answers in `Allow`.
+    private static func methodNotAllowed(_ allowed: [HTTPMethod], requestID: String) -> Response {
+        let response = jsonResponse(
+            for: AppError(status: .methodNotAllowed, code: "methodNotAllowed", message: "该地址不支持此请求方法"),
+            requestID: requestID)
+        response.headers.replaceOrAdd(name: .allow, value: allowed.map(\.rawValue).joined(separator: ", "))
+        return response
     }
 
     static func jsonResponse(for error: AppError, requestID: String? = nil) -> Response {

@@ -27,7 +27,7 @@ struct Layout {
         \(flash.map { HTML("<p class=\"flash\" role=\"status\">\($0)</p>") })
         \(content)
         </main>
-        <footer class="site-footer">解优 · 送政策、解难题、优服务</footer>
+        <footer class="site-footer">解优 · 送政策、解难题、优服务 · <a href="\(SiteURL.apiDocs.path)">接口文档</a></footer>
         </body>
         </html>
         """

@@ -27,6 +27,8 @@ enum SiteURL: Sendable {
     case notificationsRead
     /// 工作日历
     case calendar
+    /// 接口文档: the OpenAPI document as a page.
+    case apiDocs
     /// 问题台账
     case problems
     case newProblem
@@ -185,7 +187,8 @@ enum SiteURL: Sendable {
     /// that a new page cannot be left without a path.
     var segments: [Segment] {
         switch self {
-        case .home, .login, .logout, .password, .noticePreferences, .notifications, .notificationsRead, .calendar:
+        case .home, .login, .logout, .password, .noticePreferences, .notifications, .notificationsRead, .calendar,
+            .apiDocs:
             sessionSegments
         case .problems, .newProblem, .problem, .problemAction, .problemAttachments, .attachment, .problemList,
             .problemExport, .problemImport, .responsibilityList,
@@ -227,6 +230,7 @@ enum SiteURL: Sendable {
         case .notifications: [.word("notifications")]
         case .notificationsRead: [.word("notifications"), .word("read")]
         case .calendar: [.word("admin"), .word("calendar")]
+        case .apiDocs: [.word("docs"), .word("api")]
         default: preconditionFailure("\(self) is not among these pages")
         }
     }

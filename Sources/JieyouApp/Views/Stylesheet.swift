@@ -66,6 +66,8 @@ enum Stylesheet {
         th, td { text-align:left; padding:.55rem .6rem; border-bottom:1px solid var(--line); vertical-align:top; }
         th { background:#f0f2f5; font-weight:600; white-space:nowrap; }
         td.day { white-space:nowrap; }
+        .api-operation { border-top:1px solid var(--line); padding-top:.5rem; margin-top:1.5rem; }
+        .api-method { display:inline-block; min-width:4.2rem; padding:.1rem .4rem; border-radius:4px; background:#f0f2f5; font-size:.85rem; }
         .table-wrap { overflow-x:auto; border:1px solid var(--line); border-radius:8px; }
         .muted { color:var(--muted); }
         .export-links { margin:.25rem 0 .75rem; font-size:.92rem; color:var(--muted); }

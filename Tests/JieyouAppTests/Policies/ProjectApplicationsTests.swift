@@ -82,6 +82,10 @@ import ZIPFoundation
                 let token = try await client.token(user)
                 #expect(try await client.send(.GET, "/api/v1/projects/\(id)", token: token).status == .ok, "\(user)")
             }
+            // An id that is no id is a 404 in Chinese, like every other record's (it was Vapor's bare 422).
+            let notAnID = try await client.send(.GET, "/api/v1/projects/12345", token: admin)
+            #expect(notAnID.status == .notFound && notAnID.apiError?.message.contains("项目申报") == true)
+            #expect(try await step(client, admin, "12345", ["stage": "reviewing"]).status == .notFound)
             for user in ["lx_cadre", "lx_leader", "lx_handler"] {
                 let token = try await client.token(user)
                 #expect(try await step(client, token, id, ["stage": "reviewing"]).status == .forbidden, "\(user)")

@@ -15,4 +15,14 @@ extension Request {
     func queryID(_ key: String, _ label: String, _ v: inout JieyouDomain.Validator) -> UUID? {
         v.optionalID(queryText(key), field: key, label: label)
     }
+
+    /// `limit`: how many rows a list answers, 1…`maximum` (`fallback` when absent or blank); anything
+    /// else is refused naming it, rather than quietly clamped to a number the caller did not ask for.
+    func pageLimit(default fallback: Int = 50, maximum: Int) throws -> Int {
+        guard let text = queryText("limit") else { return fallback }
+        guard let limit = Int(text), (1...maximum).contains(limit) else {
+            throw AppError.invalid("limit", "每页条数应为1到\(maximum)的整数")
+        }
+        return limit
+    }
 }

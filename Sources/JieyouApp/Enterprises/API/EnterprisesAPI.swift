@@ -19,7 +19,7 @@ struct EnterprisesAPI: RouteCollection {
     @Sendable func list(req: Request) async throws -> API.EnterpriseListDTO {
         let desk = try await req.enterpriseDesk()
         let filter = try EnterpriseFilter(query: req, access: try desk.access())
-        let limit = min(max(req.query[Int.self, at: "limit"] ?? 50, 1), 200)
+        let limit = try req.pageLimit(maximum: 200)
         let page = try await desk.search(filter, limit: limit, cursor: req.query[String.self, at: "cursor"])
         return API.EnterpriseListDTO(
             items: page.items, total: page.total, totalCapped: page.totalCapped, nextCursor: page.nextCursor)

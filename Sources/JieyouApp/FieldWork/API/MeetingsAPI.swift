@@ -78,7 +78,7 @@ struct MeetingsAPI: RouteCollection {
     @Sendable func list(req: Request) async throws -> MeetingList {
         let desk = try await req.fieldWorkDesk()
         let filter = try FieldWorkFilter(query: req.queryText, reach: .units(try desk.units()))
-        let limit = min(max(req.query[Int.self, at: "limit"] ?? 50, 1), 200)
+        let limit = try req.pageLimit(maximum: 200)
         return MeetingList(items: try await desk.meetings(filter, limit: limit))
     }
 

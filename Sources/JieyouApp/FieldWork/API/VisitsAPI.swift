@@ -45,7 +45,7 @@ struct VisitsAPI: RouteCollection {
     @Sendable func list(req: Request) async throws -> VisitList {
         let desk = try await req.fieldWorkDesk()
         let filter = try FieldWorkFilter(query: req.queryText, reach: try desk.access().reach)
-        let limit = min(max(req.query[Int.self, at: "limit"] ?? 50, 1), 500)
+        let limit = try req.pageLimit(maximum: 500)
         return VisitList(items: try await desk.visits(filter, limit: limit))
     }
 }

@@ -35,7 +35,7 @@ struct UsersAPI: RouteCollection {
     /// Paged by username with an opaque cursor (the last username, base64): stable under inserts.
     @Sendable func list(req: Request) async throws -> API.Page<API.UserDTO> {
         let ctx = try await AdminContext.load(req, .readUsers)
-        let limit = min(max(req.query[Int.self, at: "limit"] ?? 50, 1), Self.maxLimit)
+        let limit = try req.pageLimit(maximum: Self.maxLimit)
         var unit: UUID?
         if let text = req.query[String.self, at: "orgUnit"] {
             guard let id = UUID(uuidString: text) else { throw AppError.notFound("组织") }

@@ -113,7 +113,7 @@ struct ProjectsAPI: RouteCollection {
     /// Whose applications a request reads and how it filters them; shared by the page and the API.
 
     @Sendable func show(req: Request) async throws -> ProjectDTO {
-        let id = try req.parameters.require("id", as: UUID.self)
+        let id = try req.idParameter("项目申报")
         return ProjectDTO(try await req.policyDesk().project(id))
     }
 
@@ -149,7 +149,7 @@ struct ProjectsAPI: RouteCollection {
     }
 
     @Sendable func advance(req: Request) async throws -> ProjectDTO {
-        let id = try req.parameters.require("id", as: UUID.self)
+        let id = try req.idParameter("项目申报")
         let body = try req.content.decode(StepWrite.self)
         let desk = try await req.policyDesk()
         _ = try await desk.advance(

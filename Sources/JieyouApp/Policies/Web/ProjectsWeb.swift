@@ -82,7 +82,7 @@ struct ProjectsWeb: RouteCollection {
     {
         let desk = try await req.policyDesk()
         let signedIn = try req.requireSignedIn()
-        let p = try await desk.project(try req.parameters.require("id", as: UUID.self))
+        let p = try await desk.project(try req.idParameter("项目申报"))
         let view = ProjectPageView(
             project: p, readerIsEnterprise: signedIn.actor.has(.enterprise), today: desk.today,
             step: desk.mayAdvance(p) ? StepEntry(form: form, errors: errors, csrf: FormFields.csrf(signedIn)) : nil)
@@ -90,7 +90,7 @@ struct ProjectsWeb: RouteCollection {
     }
 
     @Sendable func advance(req: Request) async throws -> Response {
-        let id = try req.parameters.require("id", as: UUID.self)
+        let id = try req.idParameter("项目申报")
         let form = try req.content.decode(StepForm.self)
         do {
             _ = try await req.policyDesk().advance(

@@ -1,0 +1,60 @@
+import Vapor
+
+/// The methods the route table answers for a path, so that a path asked with another method is told
+/// `405 Method Not Allowed` with an `Allow` header (RFC 9110 §15.5.6) instead of a 404 that says the
+/// path does not exist.
+///
+/// A path belongs to its most specific templates: `/plans/parse` is `POST /plans/parse`, not also
+/// `GET /plans/{id}` with the id `parse`, although the router would hand a GET of it to the latter.
+enum AllowedMethods {
+    static func methods(for path: String, in routes: Routes) -> [HTTPMethod] {
+        let segments = path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        var best = -1
+        var methods: [HTTPMethod] = []
+        for route in routes.all {
+            guard let constants = constants(route.path, matching: segments), constants >= best else { continue }
+            if constants > best {
+                best = constants
+                methods = []
+            }
+            if !methods.contains(route.method) { methods.append(route.method) }
+        }
+        // HEAD is answered wherever GET is.
+        if methods.contains(.GET) && !methods.contains(.HEAD) { methods.append(.HEAD) }
+        return methods
+    }
+
+    /// How many of the template's segments are constants, when it matches the path; nil when not.
+    private static func constants(_ components: [PathComponent], matching segments: [String]) -> Int? {
+        var constants = 0
+        for (index, component) in components.enumerated() {
+            switch component {
+            case .catchall: return segments.count > index ? constants : nil
+            case .constant(let text):
+                guard index < segments.count, segments[index] == text else { return nil }
+                constants += 1
+            case .parameter, .anything:
+                guard index < segments.count else { return nil }
+            }
+        }
+        return components.count == segments.count ? constants : nil
+    }
+}
+
+/// Refused because the path does not answer the method; `allowed` are the ones it does.
+struct MethodNotAllowed: Error {
+    let allowed: [HTTPMethod]
+}
+
+/// On the API: a request the router gave to a parameter's route (`PATCH /enterprises/{id}` for
+/// `PATCH /enterprises/import`) when a more specific template owns the path is refused with 405, as
+/// the document describes the path. Only requests routed through a parameter pay the scan.
+struct MethodNotAllowedMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if let route = request.route, route.path.contains(where: { if case .parameter = $0 { true } else { false } }) {
+            let allowed = AllowedMethods.methods(for: request.url.path, in: request.application.routes)
+            if !allowed.contains(request.method) { throw MethodNotAllowed(allowed: allowed) }
+        }
+        return try await next.respond(to: request)
+    }
+}
