@@ -175,7 +175,7 @@ import VaporTesting
     }
 
     /// `limit` out of its range was quietly clamped (`limit=-58800` answered 1 row); now it is named.
-    @Test func aListLimitOutsideItsRangeIsNamed() async throws {
+    @Test func aListLimitOrAFlagOutsideItsValuesIsNamed() async throws {
         try await withApp { app in
             _ = try await World.build(on: app)
             let client = Client(app: app)
@@ -187,6 +187,16 @@ import VaporTesting
                 let refused = try await client.send(.GET, path, token: admin)
                 #expect(refused.status == .badRequest && refused.apiError?.field == "limit", "\(path)")
             }
+            // A yes-or-no parameter is one of its words, not "anything but yes" (`neverVisited=-58800` was
+            // read as no).
+            for path in [
+                "/api/v1/enterprises?neverVisited=-58800", "/api/v1/problems/list.xlsx?title=maybe",
+                "/api/v1/reports/bulletin.docx?kind=week&masthead=2",
+            ] {
+                let refused = try await client.send(.GET, path, token: admin)
+                #expect(refused.status == .badRequest, "\(path)")
+            }
+            #expect(try await client.send(.GET, "/api/v1/enterprises?neverVisited=on", token: admin).status == .ok)
             #expect(try await client.send(.GET, "/api/v1/visits?limit=500", token: admin).status == .ok)
             #expect(try await client.send(.GET, "/api/v1/visits?limit=", token: admin).status == .ok)
         }

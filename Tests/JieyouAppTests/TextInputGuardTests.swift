@@ -54,6 +54,16 @@ import VaporTesting
             let id = try created.content.get(String.self, at: "id")
             let read = try await client.send(.GET, "/api/v1/problems/\(id)", token: dispatcher)
             #expect(try read.content.get(String.self, at: "description") == text)
+
+            // A property the route does not read is ignored, control characters and all: a client's
+            // extra key cannot fail a good request (schemathesis found it refused). One it reads is not.
+            let extra = try await client.send(
+                .POST, "/api/v1/departments", token: admin,
+                json: [
+                    "orgUnitId": world.linxiangPark.uuidString, "name": "招商局", "kind": "bureau",
+                    "comment\u{84}": "备注\u{1A}",
+                ])
+            #expect(extra.status == .created, "\(extra.body.string)")
         }
     }
 

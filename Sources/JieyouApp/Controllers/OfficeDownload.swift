@@ -49,5 +49,5 @@ enum OfficeDownload {
 
 extension Request {
     /// `masthead=true` (or 1, on): the official document carries the 红头.
-    var wantsMasthead: Bool { ["true", "1", "on"].contains(queryText("masthead") ?? "") }
+    func wantsMasthead() throws -> Bool { try queryFlag("masthead") ?? false }
 }

@@ -15,8 +15,8 @@ enum TextInputGuard {
         var content = ContentConfiguration.global
         let json = JSONDecoder.custom(dates: .iso8601)
         let unreadable = AppError.invalid("body", "请求内容无法解析")
-        content.use(decoder: GuardedDecoder(base: json, check: checkJSON, unreadable: unreadable), for: .json)
-        content.use(decoder: GuardedDecoder(base: json, check: checkJSON, unreadable: unreadable), for: .jsonAPI)
+        content.use(decoder: GuardedJSONDecoder(base: json, unreadable: unreadable), for: .json)
+        content.use(decoder: GuardedJSONDecoder(base: json, unreadable: unreadable), for: .jsonAPI)
         content.use(
             decoder: GuardedDecoder(base: URLEncodedFormDecoder(), check: checkForm, unreadable: unreadable),
             for: .urlEncodedForm)
@@ -32,10 +32,9 @@ enum TextInputGuard {
 
     // MARK: JSON
 
-    static func checkJSON(_ body: ByteBuffer, _ headers: HTTPHeaders) throws {
-        guard mayHoldControlInJSON(body.readableBytesView) else { return }
-        guard let tree = try? JSONSerialization.jsonObject(with: Data(buffer: body), options: [.fragmentsAllowed])
-        else { return }  // not JSON: the decoder says so
+    /// The JSON `text` (a body, or a decoded value encoded again) refused at its first control character.
+    static func checkJSON(_ text: Data) throws {
+        guard let tree = try? JSONSerialization.jsonObject(with: text, options: [.fragmentsAllowed]) else { return }
         if let (field, character) = firstControl(in: tree, path: []) {
             throw refusal(field: field.isEmpty ? "body" : field, character: character)
         }
@@ -170,6 +169,43 @@ enum TextInputGuard {
         if byte == 0x7F { return true }
         if byte == 0xC2, let next { return (0x80...0x9F).contains(next) }
         return false
+    }
+}
+
+/// The JSON decoder, guarded. Only a body the byte scan suspects is looked at twice: it is decoded, and
+/// what was decoded is encoded again and checked, so a control character is refused in a field the
+/// route reads and ignored, like the rest of it, under a key the route does not know (a client's extra
+/// property cannot make a good request fail). A value that cannot be encoded again is checked as sent.
+struct GuardedJSONDecoder: ContentDecoder {
+    let base: any ContentDecoder
+    let unreadable: AppError
+
+    func decode<D: Decodable>(_ decodable: D.Type, from body: ByteBuffer, headers: HTTPHeaders) throws -> D {
+        try decode(D.self, from: body, headers: headers, userInfo: [:])
+    }
+
+    func decode<D: Decodable>(
+        _ decodable: D.Type, from body: ByteBuffer, headers: HTTPHeaders, userInfo: [CodingUserInfoKey: any Sendable]
+    ) throws -> D {
+        let value: D
+        do {
+            value = try base.decode(D.self, from: body, headers: headers, userInfo: userInfo)
+        } catch let error as DecodingError {
+            throw error
+        } catch let error as any AbortError {
+            throw error
+        } catch {
+            throw unreadable
+        }
+        guard TextInputGuard.mayHoldControlInJSON(body.readableBytesView) else { return value }
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        if let encodable = value as? any Encodable, let again = try? encoder.encode(encodable) {
+            try TextInputGuard.checkJSON(again)
+        } else {
+            try TextInputGuard.checkJSON(Data(buffer: body))
+        }
+        return value
     }
 }
 

@@ -25,4 +25,22 @@ extension Request {
         }
         return limit
     }
+
+    /// A yes-or-no query parameter (`true`, `1` or `on` / `false`, `0` or `off`; nil when absent or
+    /// blank); anything else is refused naming it rather than read as no.
+    func queryFlag(_ key: String) throws -> Bool? {
+        try QueryFlag.parse(queryText(key), field: key)
+    }
+}
+
+/// The words a yes-or-no parameter may be written with: a form's checkbox sends `on` or its value.
+enum QueryFlag {
+    static func parse(_ text: String?, field: String) throws -> Bool? {
+        guard let text else { return nil }
+        switch text.lowercased() {
+        case "true", "1", "on": return true
+        case "false", "0", "off": return false
+        default: throw AppError.invalid(field, "“\(field)”应为 true 或 false")
+        }
+    }
 }

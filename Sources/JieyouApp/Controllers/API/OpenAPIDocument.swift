@@ -45,26 +45,51 @@ enum OpenAPIDocument {
                 paths[path] = item
             }
         }
+        let schemas = (document["components"] as? [String: Any])?["schemas"] as? [String: Any] ?? [:]
         for (path, item) in paths {
             guard var operations = item as? [String: Any] else { throw DocumentError.notAnObject(path) }
             let pathParameters = path.contains("{")
             for method in methods {
                 guard var operation = operations[method] as? [String: Any] else { continue }
                 let key = "\(method.uppercased()) \(path)"
-                // Every query parameter reads blank as absent (`Request.queryText`), as a form's empty field.
+                // Every query parameter reads blank as absent (`Request.queryText`), as a form's empty
+                // field; a required one is then missing.
                 if var parameters = operation["parameters"] as? [[String: Any]] {
-                    for index in parameters.indices where parameters[index]["in"] as? String == "query" {
+                    for index in parameters.indices
+                    where parameters[index]["in"] as? String == "query"
+                        && parameters[index]["required"] as? Bool != true
+                    {
                         parameters[index]["allowEmptyValue"] = true
                     }
                     operation["parameters"] = parameters
                 }
-                operation["responses"] = completed(operation, key, pathParameters: pathParameters)
+                operation["responses"] = completed(operation, key, pathParameters: pathParameters, schemas: schemas)
+                if var body = operation["requestBody"] as? [String: Any],
+                    var content = body["content"] as? [String: Any]
+                {
+                    // Every route that takes a body needs one.
+                    body["required"] = true
+                    for (type, media) in content {
+                        guard var media = media as? [String: Any], let schema = media["schema"] else { continue }
+                        media["schema"] = optionalIsNullable(schema)
+                        content[type] = media
+                    }
+                    body["content"] = content
+                    operation["requestBody"] = body
+                }
                 if open.contains(key) { operation["security"] = [Any]() }
                 operations[method] = operation
             }
             paths[path] = operations
         }
-        document["paths"] = paths
+        document["paths"] = textWithoutControls(paths)
+        if var components = document["components"] as? [String: Any],
+            var schemas = components["schemas"] as? [String: Any]
+        {
+            for (name, schema) in schemas where name.hasSuffix("Write") { schemas[name] = optionalIsNullable(schema) }
+            components["schemas"] = textWithoutControls(schemas)
+            document["components"] = components
+        }
         return document
     }
 
@@ -73,7 +98,9 @@ enum OpenAPIDocument {
     /// password (`passwordChangeRequired`, before any role check), 404 for a path's record that is not
     /// there or not the caller's, 400 for a query parameter or a body that does not read, 413 and 415
     /// for a body too large or of a type the route does not take.
-    static func completed(_ operation: [String: Any], _ key: String, pathParameters: Bool) -> [String: Any] {
+    static func completed(
+        _ operation: [String: Any], _ key: String, pathParameters: Bool, schemas: [String: Any] = [:]
+    ) -> [String: Any] {
         var responses = operation["responses"] as? [String: Any] ?? [:]
         func add(_ status: String, _ name: String) {
             if responses[status] == nil { responses[status] = ["$ref": "#/components/responses/\(name)"] }
@@ -84,13 +111,81 @@ enum OpenAPIDocument {
         }
         if pathParameters { add("404", "NotFound") }
         let parameters = operation["parameters"] as? [[String: Any]] ?? []
-        if parameters.contains(where: { $0["in"] as? String == "query" }) { add("400", "Error") }
-        if operation["requestBody"] != nil {
+        let query = parameters.filter { $0["in"] as? String == "query" }
+        if !query.isEmpty { add("400", "Error") }
+        // A query parameter naming a record (an org unit, an enterprise …) that is not there or not the
+        // caller's is a 404, as a path's is.
+        if query.contains(where: { ($0["schema"] as? [String: Any])?["format"] as? String == "uuid" }) {
+            add("404", "NotFound")
+        }
+        if let body = operation["requestBody"] {
             add("400", "Error")
             add("413", "TooLarge")
             add("415", "UnsupportedMediaType")
+            // A body naming a record (`enterpriseId`, `policyId` …) that is not there or not the caller's.
+            if namesRecords(body, schemas: schemas, depth: 0) { add("404", "NotFound") }
         }
         return responses
+    }
+
+    /// Text refuses control characters but tab and line breaks everywhere (`TextInputGuard`), so every
+    /// free-text string schema says so with this pattern; one with values, a format or a pattern of
+    /// its own is left as it is.
+    static let noControlCharacters = #"^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]*$"#
+
+    private static func textWithoutControls(_ value: Any) -> Any {
+        switch value {
+        case var object as [String: Any]:
+            for (key, child) in object { object[key] = textWithoutControls(child) }
+            if object["type"] as? String == "string", object["enum"] == nil, object["format"] == nil,
+                object["pattern"] == nil
+            {
+                object["pattern"] = noControlCharacters
+            }
+            return object
+        case let array as [Any]:
+            return array.map(textWithoutControls)
+        default:
+            return value
+        }
+    }
+
+    /// A body's property that is not required may be sent as `null`, which reads as absent (the bodies
+    /// decode optionals); nested objects alike. A `$ref` is left to the schema it names.
+    private static func optionalIsNullable(_ value: Any) -> Any {
+        guard var schema = value as? [String: Any] else { return value }
+        if var items = schema["items"] as? [String: Any], items["properties"] != nil {
+            items = optionalIsNullable(items) as? [String: Any] ?? items
+            schema["items"] = items
+        }
+        guard var properties = schema["properties"] as? [String: Any] else { return schema }
+        let required = Set(schema["required"] as? [String] ?? [])
+        for (name, property) in properties {
+            guard var property = optionalIsNullable(property) as? [String: Any] else { continue }
+            if !required.contains(name) && property["$ref"] == nil { property["nullable"] = true }
+            properties[name] = property
+        }
+        schema["properties"] = properties
+        return schema
+    }
+
+    /// Whether a schema (through its `$ref`s, a few levels down) has a property in `uuid` format.
+    private static func namesRecords(_ value: Any, schemas: [String: Any], depth: Int) -> Bool {
+        guard depth < 6 else { return false }
+        switch value {
+        case let object as [String: Any]:
+            if object["format"] as? String == "uuid" { return true }
+            if let ref = object["$ref"] as? String, let name = ref.split(separator: "/").last,
+                let target = schemas[String(name)]
+            {
+                return namesRecords(target, schemas: schemas, depth: depth + 1)
+            }
+            return object.values.contains { namesRecords($0, schemas: schemas, depth: depth + 1) }
+        case let array as [Any]:
+            return array.contains { namesRecords($0, schemas: schemas, depth: depth + 1) }
+        default:
+            return false
+        }
     }
 
     /// The operations an account that must change its password may still call (`PasswordChangeGate`).

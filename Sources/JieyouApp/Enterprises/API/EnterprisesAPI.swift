@@ -20,7 +20,7 @@ struct EnterprisesAPI: RouteCollection {
         let desk = try await req.enterpriseDesk()
         let filter = try EnterpriseFilter(query: req, access: try desk.access())
         let limit = try req.pageLimit(maximum: 200)
-        let page = try await desk.search(filter, limit: limit, cursor: req.query[String.self, at: "cursor"])
+        let page = try await desk.search(filter, limit: limit, cursor: req.queryText("cursor"))
         return API.EnterpriseListDTO(
             items: page.items, total: page.total, totalCapped: page.totalCapped, nextCursor: page.nextCursor)
     }
@@ -66,7 +66,7 @@ struct EnterprisesAPI: RouteCollection {
         let upload = try UploadedFile(req)
         defer { upload.remove() }
         return try await desk.importList(
-            upload.url, narrowing: req.query[String.self, at: "orgUnit"], logger: req.logger)
+            upload.url, narrowing: req.queryText("orgUnit"), logger: req.logger)
     }
 }
 
@@ -93,7 +93,7 @@ extension EnterpriseFilter {
             guard let id = UUID(uuidString: cadre) else { throw AppError.invalid("cadre", "驻企干部参数无效") }
             cadreID = id
         }
-        neverVisited = ["true", "1"].contains(text("neverVisited") ?? "")
+        neverVisited = try QueryFlag.parse(text("neverVisited"), field: "neverVisited") ?? false
         orgUnitID = try access.narrowing(text("orgUnit"))
     }
 }

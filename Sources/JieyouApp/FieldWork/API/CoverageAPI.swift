@@ -11,7 +11,7 @@ struct CoverageAPI: RouteCollection {
 
     @Sendable func show(req: Request) async throws -> CoverageReport {
         try await req.fieldWorkDesk().coverage(
-            orgUnit: req.query[String.self, at: "orgUnit"], campaign: req.query[String.self, at: "campaign"],
-            from: req.query[String.self, at: "from"], to: req.query[String.self, at: "to"])
+            orgUnit: req.queryText("orgUnit"), campaign: req.queryText("campaign"),
+            from: req.queryText("from"), to: req.queryText("to"))
     }
 }

@@ -14,7 +14,7 @@ struct DepartmentsAPI: RouteCollection {
     @Sendable func list(req: Request) async throws -> [API.DepartmentDTO] {
         let ctx = try await AdminContext.load(req, .readDirectory)
         var units: [UUID]?
-        if let text = req.query[String.self, at: "orgUnit"] {
+        if let text = req.queryText("orgUnit") {
             guard let id = UUID(uuidString: text) else { throw AppError.notFound("组织") }
             units = try ctx.desk.subtree(of: id)
         }

@@ -21,7 +21,7 @@ struct UsersAPI: RouteCollection {
         let signedIn = try req.requireSignedIn()
         guard AccessPolicy.has(signedIn.actor, .manageOrganisation) else { throw AppError.forbidden() }
         var target = signedIn.orgUnitID
-        if let text = req.query[String.self, at: "orgUnit"] {
+        if let text = req.queryText("orgUnit") {
             guard let id = UUID(uuidString: text) else { throw AppError.notFound("导入目标单位") }
             target = id
         }
@@ -37,24 +37,24 @@ struct UsersAPI: RouteCollection {
         let ctx = try await AdminContext.load(req, .readUsers)
         let limit = try req.pageLimit(maximum: Self.maxLimit)
         var unit: UUID?
-        if let text = req.query[String.self, at: "orgUnit"] {
+        if let text = req.queryText("orgUnit") {
             guard let id = UUID(uuidString: text) else { throw AppError.notFound("组织") }
             unit = id
         }
         var role: Role?
-        if let roleName = req.query[String.self, at: "role"] {
+        if let roleName = req.queryText("role") {
             guard let known = Role(rawValue: roleName) else { throw AppError.invalid("role", "角色“\(roleName)”不存在") }
             role = known
         }
         var after: String?
-        if let cursor = req.query[String.self, at: "cursor"] {
+        if let cursor = req.queryText("cursor") {
             guard let data = Data(base64Encoded: cursor), let username = String(data: data, encoding: .utf8) else {
                 throw AppError.invalid("cursor", "分页游标无效")
             }
             after = username
         }
         let users = try await ctx.desk.users(
-            matching: req.query[String.self, at: "q"], role: role, under: unit, after: after, limit: limit + 1)
+            matching: req.queryText("q"), role: role, under: unit, after: after, limit: limit + 1)
         let page = Array(users.prefix(limit))
         let next = users.count > limit ? page.last.map { Data($0.username.utf8).base64EncodedString() } : nil
         return API.Page(items: page.map { API.UserDTO($0) }, nextCursor: next)

@@ -11,7 +11,7 @@ enum PlanDownloads {
     static func bulletin(_ req: Request) async throws -> Response {
         let file = try await req.planDesk().bulletinFile(
             try req.idParameter("方案"), kind: req.queryText("kind"), date: req.queryText("date"),
-            masthead: req.wantsMasthead, for: try req.requireSignedIn().actor)
+            masthead: try req.wantsMasthead(), for: try req.requireSignedIn().actor)
         return try await OfficeDownload.stream(file, req)
     }
 

@@ -10,7 +10,7 @@ enum ProblemDownloads {
         let actor = try req.requireSignedIn().actor
         let tree = try await req.orgTree()
         let request = try req.ledgerRequest(for: actor, tree: tree)
-        let withTitle = !["false", "0", "no"].contains(req.queryText("title") ?? "")
+        let withTitle = try req.queryFlag("title") ?? true
         let file = try await req.problemSheets().problemList(request, for: actor, tree: tree, withTitle: withTitle)
         return try await OfficeDownload.stream(file, req)
     }

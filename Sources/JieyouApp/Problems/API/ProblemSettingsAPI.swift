@@ -29,7 +29,7 @@ struct ProblemSettingsAPI: RouteCollection {
     @Sendable func listCategories(req: Request) async throws -> [CategoryDTO] {
         let actor = try req.requireSignedIn().actor
         var unit: UUID?
-        if let text = req.query[String.self, at: "orgUnitId"] {
+        if let text = req.queryText("orgUnitId") {
             guard let id = UUID(uuidString: text) else { throw AppError.invalid("orgUnitId", "组织编号格式不正确") }
             unit = id
         }

@@ -8,7 +8,8 @@ enum ReportDownloads {
         let actor = try req.requireSignedIn().actor
         let desk = try await req.reportDesk()
         let query = try await desk.bulletinQuery(query: req.queryText, for: actor)
-        return try await OfficeDownload.stream(try await desk.bulletinFile(query, masthead: req.wantsMasthead), req)
+        return try await OfficeDownload.stream(
+            try await desk.bulletinFile(query, masthead: try req.wantsMasthead()), req)
     }
 
     static func campaignSummary(_ req: Request) async throws -> Response {
@@ -16,12 +17,12 @@ enum ReportDownloads {
         let desk = try await req.reportDesk()
         let query = try await desk.campaignSummary(query: req.queryText, for: actor)
         return try await OfficeDownload.stream(
-            try await desk.campaignSummaryFile(query, masthead: req.wantsMasthead), req)
+            try await desk.campaignSummaryFile(query, masthead: try req.wantsMasthead()), req)
     }
 
     static func storedReport(_ req: Request) async throws -> Response {
         let file = try await req.reportDesk().storedReportFile(
-            try req.idParameter("报告"), masthead: req.wantsMasthead, for: try req.requireSignedIn().actor)
+            try req.idParameter("报告"), masthead: try req.wantsMasthead(), for: try req.requireSignedIn().actor)
         return try await OfficeDownload.stream(file, req)
     }
 }
