@@ -9,7 +9,8 @@
 # It signs in as each role, runs every operation but signing out and changing the password (which
 # would end the run's own session) with every check on, and fails on any failure. The operations whose
 # rules a schema cannot state, and may refuse a schema-valid request, are listed with the rule in
-# scripts/schemathesis.toml.
+# scripts/schemathesis.toml. Before it, scripts/check-api-answers.py validates the answers of every list
+# and of its first records against their response schemas.
 set -euo pipefail
 base=${1:?usage: fuzz-api.sh BASE_URL [REPORT_DIR]}
 reports=${2:-$(mktemp -d /tmp/jieyou-fuzz.XXXXXX)}
@@ -24,6 +25,8 @@ fi
 
 mkdir -p "$reports"
 status=0
+# First the answers with real records, before the fuzzer's writes join them.
+"$venv/bin/python" "$(dirname "$0")/check-api-answers.py" "$base" || status=1
 for user in gx_dispatcher gx_enterprise; do
     token=$(curl -sf -X POST -H 'Content-Type: application/json' \
         -d "{\"username\":\"$user\",\"password\":\"Jieyou2024\"}" "$base/api/v1/auth/login" |

@@ -110,6 +110,8 @@ import VaporTesting
                 ("multipart/form-data; boundary=B", "--B\r\nContent-Disposition: form-data; name=\"file\"\r\n"),
                 ("multipart/form-data; boundary=B", "garbage"),
                 ("multipart/form-data", "--B--\r\n"),
+                // A non-ASCII header name trapped inside MultipartKit and took the server down.
+                ("multipart/form-data; boundary=B", "--B\r\nêþ\r\n\r\n--B--\r\n"),
             ]
             let paths = [
                 ("/api/v1/enterprises/import", admin), ("/api/v1/problems/import", dispatcher),

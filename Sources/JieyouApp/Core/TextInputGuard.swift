@@ -128,6 +128,8 @@ enum TextInputGuard {
         guard let boundary = headers.contentType?.parameters["boundary"], !boundary.isEmpty else {
             throw malformedMultipart
         }
+        // A non-ASCII byte in a header name would trap inside MultipartKit (`MultipartPreflight`).
+        guard MultipartPreflight.isSafe(body.readableBytesView, boundary: boundary) else { throw malformedMultipart }
         let parser = MultipartParser(boundary: boundary)
         var name = ""
         var isFile = false
