@@ -24,16 +24,22 @@ if [ ! -x "$venv/bin/st" ] || [ "$("$venv/bin/st" --version 2>/dev/null | awk '{
 fi
 
 mkdir -p "$reports"
+# Both roles sign in before anything is fuzzed: the fuzzer learns usernames from the answers it reads
+# and tries them at POST /auth/login with made-up passwords, which locks those accounts (as it should),
+# and a session opened before that goes on working.
+declare -A tokens
+for user in gx_dispatcher gx_enterprise; do
+    tokens[$user]=$(curl -sf -X POST -H 'Content-Type: application/json' \
+        -d "{\"username\":\"$user\",\"password\":\"Jieyou2024\"}" "$base/api/v1/auth/login" |
+        python3 -c 'import json, sys; print(json.load(sys.stdin)["token"])')
+done
 status=0
 # First the answers with real records, before the fuzzer's writes join them.
 "$venv/bin/python" "$(dirname "$0")/check-api-answers.py" "$base" || status=1
 for user in gx_dispatcher gx_enterprise; do
-    token=$(curl -sf -X POST -H 'Content-Type: application/json' \
-        -d "{\"username\":\"$user\",\"password\":\"Jieyou2024\"}" "$base/api/v1/auth/login" |
-        python3 -c 'import json, sys; print(json.load(sys.stdin)["token"])')
     echo "--- schemathesis as $user"
     "$venv/bin/st" --config-file "$(dirname "$0")/schemathesis.toml" run "$base/api/v1/openapi.json" \
-        --header "Authorization: Bearer $token" \
+        --header "Authorization: Bearer ${tokens[$user]}" \
         --exclude-path-regex '^/auth/(logout|password)$' \
         --checks all \
         --phases examples,coverage,fuzzing --max-examples 3 --seed 20261207 --workers 2 \

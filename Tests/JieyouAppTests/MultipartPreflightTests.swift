@@ -1,7 +1,7 @@
 import Foundation
-import Vapor
 import NIOCore
 import Testing
+import Vapor
 
 @testable import JieyouApp
 
@@ -14,7 +14,8 @@ import Testing
             #expect(!MultipartPreflight.isSafe(ByteBuffer(string: body).readableBytesView, boundary: "B"), "\(body)")
         }
         // A file name in Chinese sits in a header value, and a part's content may hold any byte.
-        let upload = "--B\r\nContent-Disposition: form-data; name=\"file\"; filename=\"车间.jpg\"\r\n\r\n照片\u{FF}\r\n--B--\r\n"
+        let upload =
+            "--B\r\nContent-Disposition: form-data; name=\"file\"; filename=\"车间.jpg\"\r\n\r\n照片\u{FF}\r\n--B--\r\n"
         #expect(MultipartPreflight.isSafe(ByteBuffer(string: upload).readableBytesView, boundary: "B"))
     }
 

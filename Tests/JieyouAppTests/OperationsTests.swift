@@ -153,6 +153,28 @@ import VaporTesting
         }
     }
 
+    /// What the document adds to every operation of a shape, as schemathesis reads it in CI.
+    @Test func theDocumentIsCompletedByShape() throws {
+        let document = try #require(
+            try JSONSerialization.jsonObject(with: Data(OpenAPIDocument.json.utf8)) as? [String: Any])
+        let paths = try #require(document["paths"] as? [String: [String: Any]])
+        let create = try #require(paths["/enterprises"]?["post"] as? [String: Any])
+        let statuses = Set((create["responses"] as? [String: Any] ?? [:]).keys)
+        // A body naming a unit can name one that is not there: 404, with 400/401/403/413/415.
+        #expect(statuses.isSuperset(of: ["201", "400", "401", "403", "404", "413", "415"]))
+        #expect((create["requestBody"] as? [String: Any])?["required"] as? Bool == true)
+        let list = try #require((paths["/visits"]?["get"] as? [String: Any])?["parameters"] as? [[String: Any]])
+        #expect(list.allSatisfy { $0["allowEmptyValue"] as? Bool == true })
+        let schemas = try #require((document["components"] as? [String: Any])?["schemas"] as? [String: Any])
+        let write = try #require((schemas["EnterpriseWrite"] as? [String: Any])?["properties"] as? [String: Any])
+        let name = try #require(write["name"] as? [String: Any])
+        #expect(name["pattern"] as? String == OpenAPIDocument.noControlCharacters)
+        #expect(name["nullable"] as? Bool == true)
+        // An answer may quote what was sent (an error naming an unknown key): no pattern on it.
+        let error = try #require(schemas["Error"] as? [String: Any])
+        #expect(!String(describing: error).contains("pattern"))
+    }
+
     @Test func aKnownPathAskedWithAnotherMethodIs405WithAllow() async throws {
         try await withApp { app in
             let client = Client(app: app)

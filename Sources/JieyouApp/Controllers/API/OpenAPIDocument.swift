@@ -46,6 +46,9 @@ enum OpenAPIDocument {
             }
         }
         let schemas = (document["components"] as? [String: Any])?["schemas"] as? [String: Any] ?? [:]
+        // The shared schemas a request body uses: what a client sends must hold no control characters;
+        // an answer may quote what was sent (an error naming an unknown key) and is left as it is.
+        var requestSchemas: Set<String> = []
         for (path, item) in paths {
             guard var operations = item as? [String: Any] else { throw DocumentError.notAnObject(path) }
             let pathParameters = path.contains("{")
@@ -61,7 +64,7 @@ enum OpenAPIDocument {
                     {
                         parameters[index]["allowEmptyValue"] = true
                     }
-                    operation["parameters"] = parameters
+                    operation["parameters"] = textWithoutControls(parameters)
                 }
                 operation["responses"] = completed(operation, key, pathParameters: pathParameters, schemas: schemas)
                 if var body = operation["requestBody"] as? [String: Any],
@@ -71,7 +74,8 @@ enum OpenAPIDocument {
                     body["required"] = true
                     for (type, media) in content {
                         guard var media = media as? [String: Any], let schema = media["schema"] else { continue }
-                        media["schema"] = optionalIsNullable(schema)
+                        media["schema"] = textWithoutControls(optionalIsNullable(schema))
+                        requestSchemas.formUnion(referenced(by: schema, in: schemas))
                         content[type] = media
                     }
                     body["content"] = content
@@ -82,12 +86,15 @@ enum OpenAPIDocument {
             }
             paths[path] = operations
         }
-        document["paths"] = textWithoutControls(paths)
+        document["paths"] = paths
         if var components = document["components"] as? [String: Any],
             var schemas = components["schemas"] as? [String: Any]
         {
-            for (name, schema) in schemas where name.hasSuffix("Write") { schemas[name] = optionalIsNullable(schema) }
-            components["schemas"] = textWithoutControls(schemas)
+            for name in requestSchemas {
+                guard let schema = schemas[name] else { continue }
+                schemas[name] = textWithoutControls(name.hasSuffix("Write") ? optionalIsNullable(schema) : schema)
+            }
+            components["schemas"] = schemas
             document["components"] = components
         }
         return document
@@ -169,9 +176,29 @@ enum OpenAPIDocument {
         return schema
     }
 
-    /// Whether a schema (through its `$ref`s, a few levels down) has a property in `uuid` format.
+    /// The shared schemas `value` names through `$ref`, and those they name in turn.
+    private static func referenced(by value: Any, in schemas: [String: Any], seen: Set<String> = []) -> Set<String> {
+        var found = seen
+        switch value {
+        case let object as [String: Any]:
+            if let ref = object["$ref"] as? String, let name = ref.split(separator: "/").last.map(String.init),
+                !found.contains(name)
+            {
+                found.insert(name)
+                if let target = schemas[name] { found = referenced(by: target, in: schemas, seen: found) }
+            }
+            for child in object.values { found = referenced(by: child, in: schemas, seen: found) }
+        case let array as [Any]:
+            for child in array { found = referenced(by: child, in: schemas, seen: found) }
+        default:
+            break
+        }
+        return found
+    }
+
+    /// Whether a schema (through its `$ref`s, up to twelve levels down) has a property in `uuid` format.
     private static func namesRecords(_ value: Any, schemas: [String: Any], depth: Int) -> Bool {
-        guard depth < 6 else { return false }
+        guard depth < 12 else { return false }
         switch value {
         case let object as [String: Any]:
             if object["format"] as? String == "uuid" { return true }
