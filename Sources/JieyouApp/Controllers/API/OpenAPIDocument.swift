@@ -2,9 +2,11 @@ import Foundation
 
 /// The OpenAPI 3.0 description of `/api/v1`, kept as JSON files beside the controllers they describe
 /// (`OpenAPI/openapi-base.json` with the components, one `openapi-paths-….json` per area) and compiled
-/// into the binary. What every operation shares is added here once rather than written 120 times:
-/// the bearer token and its 401. Tests check that the document and the route table list the same
-/// operations; schemathesis fuzzes the server against it in CI.
+/// into the binary. What every operation of a shape answers and takes is added here once rather than
+/// written 120 times (`complete`): the token and its 401, 403, 404, 400/413/415, required bodies,
+/// nullable optional properties, blank query parameters, text without control characters. Tests check
+/// that the document and the route table list the same operations; scripts/fuzz-api.sh fuzzes the
+/// server against it in CI and validates real answers against its response schemas.
 enum OpenAPIDocument {
     /// The areas' path files, in the order they are merged.
     private static let pathFiles: [[UInt8]] = [
@@ -53,36 +55,11 @@ enum OpenAPIDocument {
             guard var operations = item as? [String: Any] else { throw DocumentError.notAnObject(path) }
             let pathParameters = path.contains("{")
             for method in methods {
-                guard var operation = operations[method] as? [String: Any] else { continue }
-                let key = "\(method.uppercased()) \(path)"
-                // Every query parameter reads blank as absent (`Request.queryText`), as a form's empty
-                // field; a required one is then missing.
-                if var parameters = operation["parameters"] as? [[String: Any]] {
-                    for index in parameters.indices
-                    where parameters[index]["in"] as? String == "query"
-                        && parameters[index]["required"] as? Bool != true
-                    {
-                        parameters[index]["allowEmptyValue"] = true
-                    }
-                    operation["parameters"] = textWithoutControls(parameters)
-                }
-                operation["responses"] = completed(operation, key, pathParameters: pathParameters, schemas: schemas)
-                if var body = operation["requestBody"] as? [String: Any],
-                    var content = body["content"] as? [String: Any]
-                {
-                    // Every route that takes a body needs one.
-                    body["required"] = true
-                    for (type, media) in content {
-                        guard var media = media as? [String: Any], let schema = media["schema"] else { continue }
-                        media["schema"] = textWithoutControls(optionalIsNullable(schema))
-                        requestSchemas.formUnion(referenced(by: schema, in: schemas))
-                        content[type] = media
-                    }
-                    body["content"] = content
-                    operation["requestBody"] = body
-                }
-                if open.contains(key) { operation["security"] = [Any]() }
-                operations[method] = operation
+                guard let operation = operations[method] as? [String: Any] else { continue }
+                let (completed, named) = complete(
+                    operation, "\(method.uppercased()) \(path)", pathParameters: pathParameters, schemas: schemas)
+                operations[method] = completed
+                requestSchemas.formUnion(named)
             }
             paths[path] = operations
         }
@@ -100,12 +77,44 @@ enum OpenAPIDocument {
         return document
     }
 
+    /// One operation completed by its shape, and the shared schemas its request body names.
+    private static func complete(
+        _ operation: [String: Any], _ key: String, pathParameters: Bool, schemas: [String: Any]
+    ) -> (operation: [String: Any], requestSchemas: Set<String>) {
+        var operation = operation
+        var named: Set<String> = []
+        // Every query parameter reads blank as absent (`Request.queryText`), as a form's empty field; a
+        // required one is then missing.
+        if var parameters = operation["parameters"] as? [[String: Any]] {
+            for index in parameters.indices
+            where parameters[index]["in"] as? String == "query" && parameters[index]["required"] as? Bool != true {
+                parameters[index]["allowEmptyValue"] = true
+            }
+            operation["parameters"] = textWithoutControls(parameters)
+        }
+        operation["responses"] = completed(operation, key, pathParameters: pathParameters, schemas: schemas)
+        if var body = operation["requestBody"] as? [String: Any], var content = body["content"] as? [String: Any] {
+            // Every route that takes a body needs one.
+            body["required"] = true
+            for (type, media) in content {
+                guard var media = media as? [String: Any], let schema = media["schema"] else { continue }
+                media["schema"] = textWithoutControls(optionalIsNullable(schema))
+                named.formUnion(referenced(by: schema, in: schemas))
+                content[type] = media
+            }
+            body["content"] = content
+            operation["requestBody"] = body
+        }
+        if open.contains(key) { operation["security"] = [Any]() }
+        return (operation, named)
+    }
+
     /// The operation's answers with those that every operation of its shape can give, which the files
     /// need not repeat: 401 without a valid token, 403 while the account must change its one-time
     /// password (`passwordChangeRequired`, before any role check), 404 for a path's record that is not
     /// there or not the caller's, 400 for a query parameter or a body that does not read, 413 and 415
     /// for a body too large or of a type the route does not take.
-    static func completed(
+    private static func completed(
         _ operation: [String: Any], _ key: String, pathParameters: Bool, schemas: [String: Any] = [:]
     ) -> [String: Any] {
         var responses = operation["responses"] as? [String: Any] ?? [:]
