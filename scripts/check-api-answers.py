@@ -1,8 +1,8 @@
 """Checks the answers of a running demo server against its OpenAPI document with real records.
 
 Fuzzing mostly asks for records that do not exist, so it sees few answers with content; this reads
-every documented GET operation without path parameters, then each list's first records through the
-operations that take an id, as 长沙高新区's dispatcher and admin, and validates every JSON answer against the
+every documented GET operation without path parameters, then each list's first records through every
+operation under them (the record, its tasks, its files …), as 长沙高新区's dispatcher and admin, and validates every JSON answer against the
 operation's response schema (schemathesis' validator, so `nullable`, `$ref` and formats read as the
 fuzzer reads them). Run with the schemathesis venv's python:
 
@@ -48,9 +48,16 @@ for user in ["gx_dispatcher", "gx_admin"]:
         if "get" not in item or "{" in template or template.startswith("/auth"):
             continue
         response = check(template, template)
-        sub = template + "/{id}"
-        if response.status_code == 200 and "get" in schema.raw_schema["paths"].get(sub, {}):
-            for record in first_ids(response.json()):
+        if response.status_code != 200 or not response.headers.get("content-type", "").startswith("application/json"):
+            continue
+        # The record itself and what hangs under it (a plan's tasks, a problem's files …).
+        under = [
+            sub for sub, sub_item in schema.raw_schema["paths"].items()
+            if "get" in sub_item and (sub == template + "/{id}" or sub.startswith(template + "/{id}/"))
+            and sub.count("{") == 1
+        ]
+        for record in first_ids(response.json()):
+            for sub in sorted(under):
                 check(sub.replace("{id}", str(record)), sub)
 
 print(f"{checked} answers checked against their schemas, {len(failures)} did not match")

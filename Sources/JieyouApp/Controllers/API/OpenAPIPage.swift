@@ -153,7 +153,9 @@ enum OpenAPIPage {
         if minimum != nil || maximum != nil { parts.append("范围 \(minimum ?? "…")–\(maximum ?? "…")") }
         if let length = schema["minLength"] as? Int { parts.append("至少 \(length) 字") }
         if let length = schema["maxLength"] as? Int { parts.append("至多 \(length) 字") }
-        if let pattern = schema["pattern"] as? String { parts.append("格式 \(pattern)") }
+        if let pattern = schema["pattern"] as? String {
+            parts.append(pattern == OpenAPIDocument.noControlCharacters ? "不含控制字符" : "格式 \(pattern)")
+        }
         if let value = schema["default"] { parts.append("默认 \(value)") }
         if schema["nullable"] as? Bool == true { parts.append("可为 null") }
         return "\(parts.joined(separator: "；"))"
