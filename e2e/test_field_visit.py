@@ -1,9 +1,14 @@
-"""A cadre at phone size records a visit with one problem and a photo, and finds them on the enterprise page."""
+"""A cadre at phone size records a visit with one problem and a photo, and finds them on the enterprise page;
+a dispatcher finds a day's visits in 走访台账 and exports them."""
+import io
 import struct
 import tempfile
+import urllib.parse
+import urllib.request
 import uuid
 import zlib
 
+import openpyxl
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
@@ -64,3 +69,29 @@ def test_cadre_records_a_visit_on_a_phone(phone, base_url):
     # The photo opens from the visit, as the picture it is.
     phone.find_element(By.LINK_TEXT, "车间现场.png").click()
     WebDriverWait(phone, 10).until(lambda d: d.execute_script("return document.contentType") == "image/png")
+
+
+def test_the_visit_ledger_lists_a_day_and_exports_it(browser, base_url):
+    """A dispatcher opens 走访台账 from the menu, narrows it to one day, and takes that day's visits away
+    as a workbook whose rows are the page's rows."""
+    sign_in(browser, base_url, "gx_dispatcher")
+    browser.find_element(By.LINK_TEXT, "企业与走访").click()
+    browser.find_element(By.LINK_TEXT, "走访台账").click()
+    rows = browser.find_elements(By.CSS_SELECTOR, "[data-testid=visits] tbody tr")
+    assert rows, "the demo park has visits"
+    day = rows[0].find_elements(By.TAG_NAME, "td")[0].text
+    browser.get(f"{base_url}/visits?from={day}&to={day}")
+    on_page = [r.find_elements(By.TAG_NAME, "td")[1].text
+               for r in browser.find_elements(By.CSS_SELECTOR, "[data-testid=visits] tbody tr")]
+    link = browser.find_element(By.CSS_SELECTOR, "[data-testid=export-xlsx]").get_attribute("href")
+    assert f"from={day}" in link and f"to={day}" in link
+
+    cookies = "; ".join(f"{c['name']}={c['value']}" for c in browser.get_cookies())
+    request = urllib.request.Request(urllib.parse.urljoin(browser.current_url, link), headers={"Cookie": cookies})
+    with urllib.request.urlopen(request, timeout=60) as response:
+        assert "attachment" in response.headers["Content-Disposition"]
+        sheet = openpyxl.load_workbook(io.BytesIO(response.read())).active
+    assert str(sheet["A1"].value).startswith("走访台账")
+    assert [c.value for c in sheet[2]][:3] == ["走访日期", "企业全称", "统一社会信用代码"]
+    exported = [row[1] for row in sheet.iter_rows(min_row=3, values_only=True)]
+    assert sorted(exported) == sorted(on_page)
