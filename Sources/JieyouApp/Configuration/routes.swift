@@ -78,4 +78,5 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: PlansAPI())
     try signedIn.register(collection: AttachmentsAPI())
     try signedIn.register(collection: LedgerFileRoutes(audience: .api))
+    app.keepConstantSegments()
 }

@@ -41,6 +41,25 @@ enum AllowedMethods {
     }
 }
 
+extension Application {
+    private struct ConstantSegmentsKey: StorageKey {
+        typealias Value = Set<String>
+    }
+
+    /// Every constant segment of the route table (`parse`, `import`, `export` …), kept once the routes
+    /// are registered: a request whose parameters are none of these (an id) cannot belong to a more
+    /// specific template, so it skips the scan.
+    var constantSegments: Set<String> {
+        get { storage[ConstantSegmentsKey.self] ?? [] }
+        set { storage[ConstantSegmentsKey.self] = newValue }
+    }
+
+    func keepConstantSegments() {
+        constantSegments = Set(
+            routes.all.flatMap { $0.path }.compactMap { if case .constant(let text) = $0 { text } else { nil } })
+    }
+}
+
 /// Refused because the path does not answer the method; `allowed` are the ones it does.
 struct MethodNotAllowed: Error {
     let allowed: [HTTPMethod]
@@ -48,13 +67,24 @@ struct MethodNotAllowed: Error {
 
 /// On the API: a request the router gave to a parameter's route (`PATCH /enterprises/{id}` for
 /// `PATCH /enterprises/import`) when a more specific template owns the path is refused with 405, as
-/// the document describes the path. Only requests routed through a parameter pay the scan.
+/// the document describes the path. Only a request whose parameter holds one of the table's constant
+/// segments pays the scan; an id never does.
 struct MethodNotAllowedMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if let route = request.route, route.path.contains(where: { if case .parameter = $0 { true } else { false } }) {
+        if let route = request.route, mayBelongElsewhere(route.path, request) {
             let allowed = AllowedMethods.methods(for: request.url.path, in: request.application.routes)
             if !allowed.contains(request.method) { throw MethodNotAllowed(allowed: allowed) }
         }
         return try await next.respond(to: request)
+    }
+
+    /// Whether a parameter of the route took a value that is a constant segment somewhere in the table.
+    private func mayBelongElsewhere(_ components: [PathComponent], _ request: Request) -> Bool {
+        let constants = request.application.constantSegments
+        let segments = request.url.path.split(separator: "/", omittingEmptySubsequences: true)
+        for (index, component) in components.enumerated() where index < segments.count {
+            if case .parameter = component, constants.contains(String(segments[index])) { return true }
+        }
+        return false
     }
 }

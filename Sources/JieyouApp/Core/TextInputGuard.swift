@@ -189,16 +189,9 @@ struct GuardedJSONDecoder: ContentDecoder {
     func decode<D: Decodable>(
         _ decodable: D.Type, from body: ByteBuffer, headers: HTTPHeaders, userInfo: [CodingUserInfoKey: any Sendable]
     ) throws -> D {
-        let value: D
-        do {
-            value = try base.decode(D.self, from: body, headers: headers, userInfo: userInfo)
-        } catch let error as DecodingError {
-            throw error
-        } catch let error as any AbortError {
-            throw error
-        } catch {
-            throw unreadable
-        }
+        let value = try GuardedDecoder.decode(
+            D.self, from: body, headers: headers, userInfo: userInfo, base: base,
+            unreadable: unreadable)
         guard TextInputGuard.mayHoldControlInJSON(body.readableBytesView) else { return value }
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
@@ -227,6 +220,15 @@ struct GuardedDecoder: ContentDecoder {
         _ decodable: D.Type, from body: ByteBuffer, headers: HTTPHeaders, userInfo: [CodingUserInfoKey: any Sendable]
     ) throws -> D {
         try check(body, headers)
+        return try Self.decode(
+            D.self, from: body, headers: headers, userInfo: userInfo, base: base, unreadable: unreadable)
+    }
+
+    /// `base`'s decoding with its own errors mapped to `unreadable`.
+    static func decode<D: Decodable>(
+        _ decodable: D.Type, from body: ByteBuffer, headers: HTTPHeaders, userInfo: [CodingUserInfoKey: any Sendable],
+        base: any ContentDecoder, unreadable: AppError
+    ) throws -> D {
         do {
             return try base.decode(D.self, from: body, headers: headers, userInfo: userInfo)
         } catch let error as DecodingError {
