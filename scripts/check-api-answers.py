@@ -2,7 +2,7 @@
 
 Fuzzing mostly asks for records that do not exist, so it sees few answers with content; this reads
 every documented GET operation without path parameters, then each list's first records through every
-operation under them (the record, its tasks, its files …), as 长沙高新区's dispatcher and admin, and validates every JSON answer against the
+operation under them (the record, its tasks, its files …), as 长沙高新区's dispatcher and admin (and the 工作台, dashboard and inbox as the other roles), and validates every JSON answer against the
 operation's response schema (schemathesis' validator, so `nullable`, `$ref` and formats read as the
 fuzzer reads them). Run with the schemathesis venv's python:
 
@@ -59,6 +59,16 @@ for user in ["gx_dispatcher", "gx_admin"]:
         for record in first_ids(response.json()):
             for sub in sorted(under):
                 check(sub.replace("{id}", str(record)), sub)
+
+# A campaign's 总结报告 needs its campaign; the 工作台, the dashboard and the inbox differ by role.
+campaigns = session.get(api + "/campaigns").json()
+for campaign in first_ids(campaigns)[:1]:
+    check(f"/reports/campaign?campaign={campaign}", "/reports/campaign")
+for user in ["gx_leader", "gx_enterprise", "gx_handler", "cs_upper"]:
+    login = {"username": user, "password": "Jieyou2024"}
+    session.headers["Authorization"] = "Bearer " + requests.post(api + "/auth/login", json=login).json()["token"]
+    for template in ["/me/work", "/dashboard", "/reports/inbox", "/reports/bulletin"]:
+        check(template, template)
 
 print(f"{checked} answers checked against their schemas, {len(failures)} did not match")
 for failure in failures:

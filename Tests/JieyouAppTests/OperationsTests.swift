@@ -146,6 +146,15 @@ import VaporTesting
                 for method in OpenAPIDocument.methods {
                     guard let operation = item[method] as? [String: Any] else { continue }
                     let responses = try #require(operation["responses"] as? [String: Any])
+                    // Every success with a body says what the body is (a schema, or a file's media type).
+                    for (status, response) in responses where status.hasPrefix("2") && status != "204" {
+                        let response = response as? [String: Any] ?? [:]
+                        let said = (response["content"] as? [String: [String: Any]] ?? [:]).values.contains {
+                            $0["schema"] != nil
+                        }
+                        let noBody = (response["description"] as? String)?.contains("no body") == true
+                        #expect(said || noBody, "\(method) \(path) \(status) has no schema")
+                    }
                     if OpenAPIDocument.open.contains("\(method.uppercased()) \(path)") { continue }
                     #expect(responses["401"] != nil, "\(method) \(path)")
                 }
