@@ -177,11 +177,45 @@ import VaporTesting
         let schemas = try #require((document["components"] as? [String: Any])?["schemas"] as? [String: Any])
         let write = try #require((schemas["EnterpriseWrite"] as? [String: Any])?["properties"] as? [String: Any])
         let name = try #require(write["name"] as? [String: Any])
-        #expect(name["pattern"] as? String == OpenAPIDocument.noControlCharacters)
+        #expect(name["pattern"] as? String == OpenAPIDocument.notBlank)
         #expect(name["nullable"] as? Bool == true)
+        let related = try #require(write["relatedInfo"] as? [String: Any])
+        #expect(related["pattern"] as? String == OpenAPIDocument.noControlCharacters)
+        // A form's field is text or absent: never nullable.
+        let upload = try #require(
+            ((((paths["/visits/{id}/attachments"]?["post"] as? [String: Any])?["requestBody"] as? [String: Any])?[
+                "content"] as? [String: Any])?["multipart/form-data"] as? [String: Any])?["schema"] as? [String: Any])
+        let purpose = try #require((upload["properties"] as? [String: Any])?["purpose"] as? [String: Any])
+        #expect(purpose["nullable"] == nil)
+        // An optional day may come blank, as a form sends it; an optional value list may come null.
+        func bodyProperty(_ path: String, _ name: String) throws -> [String: Any] {
+            let body = try #require(
+                (((paths[path]?["post"] as? [String: Any])?["requestBody"] as? [String: Any])?["content"]
+                    as? [String: Any])?["application/json"] as? [String: Any])
+            return try #require(
+                ((body["schema"] as? [String: Any])?["properties"] as? [String: Any])?[name] as? [String: Any])
+        }
+        let visitedOn = try bodyProperty("/visits", "visitedOn")
+        #expect(
+            (visitedOn["anyOf"] as? [[String: Any]])?.map { $0["format"] as? String ?? "blank" } == ["date", "blank"])
+        let source = try bodyProperty("/problems", "source")
+        #expect((source["enum"] as? [Any])?.last is NSNull)
         // An answer may quote what was sent (an error naming an unknown key): no pattern on it.
         let error = try #require(schemas["Error"] as? [String: Any])
         #expect(!String(describing: error).contains("pattern"))
+    }
+
+    /// A required text is trimmed before it is checked, so the document's pattern for it refuses what
+    /// trimming leaves empty (ASCII and ideographic spaces, line breaks) and control characters.
+    @Test func theNotBlankPatternReadsAsTheTrimmedCheck() throws {
+        let pattern = try NSRegularExpression(pattern: OpenAPIDocument.notBlank)
+        func matches(_ text: String) -> Bool {
+            pattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+        }
+        for text in ["a", " 专班 ", "第一段\n第二段", "\t说明"] { #expect(matches(text), "\(text.debugDescription)") }
+        for text in ["", " ", "\u{3000}\u{3000}", "\n\t ", "说明\u{7}", "\u{0}"] {
+            #expect(!matches(text), "\(text.debugDescription)")
+        }
     }
 
     @Test func aKnownPathAskedWithAnotherMethodIs405WithAllow() async throws {

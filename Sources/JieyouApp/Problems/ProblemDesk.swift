@@ -59,6 +59,9 @@ struct ProblemDesk {
         guard ProblemAccess.maySubmit(actor) else {
             throw AppError.forbidden("只有服务小组、联点干部、企业或监测员可以登记问题")
         }
+        // A source is one of the ledger's, whoever sends it; sheets come in through the import only.
+        let asked = input.source.map(ProblemSource.init(rawValue:))
+        if let asked, asked == nil || asked == .sheet { v.fail("source", "问题来源无效") }
         if actor.has(.enterprise) {
             guard let own = actor.enterpriseID else { throw AppError.forbidden() }
             enterpriseID = own
@@ -66,10 +69,7 @@ struct ProblemDesk {
         } else if actor.has(.monitor) {
             source = .monitor
         } else {
-            source = input.source.flatMap(ProblemSource.init(rawValue:)) ?? .dispatcher
-            if input.source != nil && ProblemSource(rawValue: input.source!) == nil || source == .sheet {
-                v.fail("source", "问题来源无效")
-            }
+            source = asked.flatMap { $0 } ?? .dispatcher
         }
         if let id = enterpriseID {
             guard let enterprise = try await StoredEnterprise.load(id, on: sql),

@@ -226,6 +226,12 @@ import VaporTesting
             #expect(try await rowCount("departments", on: app) == departments)
             let garbage = try await client.send(.POST, "/api/v1/plans", token: dispatcher, rawBody: "{\"draft\": 5}")
             #expect(garbage.status == .badRequest && garbage.apiError?.field == "draft")
+            // Who may not save a plan hears that, whatever the body (fuzzing found a 400 about the draft).
+            for user in ["lx_enterprise", "lx_handler"] {
+                let stranger = try await client.send(
+                    .POST, "/api/v1/plans", token: try await client.token(user), rawBody: "{\"draft\": {}}")
+                #expect(stranger.status == .forbidden, "\(user)")
+            }
             let nothing = try await client.send(.POST, "/api/v1/plans/parse", token: dispatcher, json: ["text": "会议纪要"])
             #expect(nothing.status == .badRequest && nothing.apiError?.field == "text")
         }

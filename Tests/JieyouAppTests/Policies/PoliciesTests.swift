@@ -238,6 +238,11 @@ import VaporTesting
                 .POST, "/api/v1/policy-deliveries", token: cadre,
                 json: ["policyId": id, "enterpriseIds": [world.pingjiangEnterprise.uuidString], "channel": "visit"])
             #expect(outside.status == .badRequest && outside.apiError?.field == "enterpriseIds[0]")
+            // An enterprise records no deliveries: told so before anything about a bad day it sent.
+            let notTheirs = try await client.send(
+                .POST, "/api/v1/policy-deliveries", token: enterprise,
+                json: ["policyId": id, "enterpriseIds": [], "channel": "visit", "deliveredOn": "2000-01-01"])
+            #expect(notTheirs.status == .forbidden, "\(notTheirs.body.string)")
             let list = try await client.send(.GET, "/api/v1/policy-deliveries?policy=\(id)", token: enterprise)
             #expect(try column(list, "enterpriseName") == ["临湘浮标科技有限公司"])
             // An enterprise cannot acknowledge for a policy that does not fit it.

@@ -64,7 +64,12 @@ import VaporTesting
             let problem = try await client.send(.GET, "/api/v1/problems/\(id)", token: dispatcher)
             #expect(try problem.content.get(String?.self, at: "signBy") == calendar.addingWorkingDays(2, to: today).iso)
 
-            // Clearing the park's own limit brings back the city's.
+            // Clearing the park's own limit brings back the city's: left out, or null as a scalar may be.
+            response = try await client.send(
+                .PUT, limitsPath(world.linxiangPark), token: park,
+                rawBody: #"{"acceptDays": null, "resolveDays": {"hardship": null}}"#)
+            #expect(response.status == .ok, "\(response.body.string)")
+            #expect(try response.content.get(Int.self, at: "inForce", "resolveDays", "hardship") == 4)
             response = try await client.send(.PUT, limitsPath(world.linxiangPark), token: park, json: [:])
             #expect(try response.content.get(Int.self, at: "inForce", "resolveDays", "hardship") == 4)
             #expect(

@@ -221,6 +221,15 @@ import VaporTesting
                     "enterpriseId": world.enterprise.uuidString, "description": "x", "campaignId": UUID().uuidString,
                 ])
             #expect(noCampaign.apiError?.field == "campaignId")
+            // A source the ledger does not know is refused from an enterprise too, whose own source is
+            // online whatever it sends (fuzzing found it stored as online).
+            for (user, source) in [("lx_enterprise", "AAA"), ("lx_dispatcher", "sheet")] {
+                let badSource = try await client.send(
+                    .POST, "/api/v1/problems", token: try await client.token(user),
+                    json: ["enterpriseId": world.enterprise.uuidString, "description": "x", "source": source])
+                #expect(badSource.status == .badRequest, "\(user)")
+                #expect(badSource.apiError?.field == "source", "\(user)")
+            }
             let strayMerge = try await act(
                 client, dispatcher, id, "merge", ["targetId": UUID().uuidString], expect: .badRequest)
             #expect(strayMerge.apiError?.field == "targetId")

@@ -98,7 +98,9 @@ enum OpenAPIDocument {
             body["required"] = true
             for (type, media) in content {
                 guard var media = media as? [String: Any], let schema = media["schema"] else { continue }
-                media["schema"] = textWithoutControls(optionalIsNullable(schema))
+                // A form's field is text or absent, never null; a JSON body's optional property may be null.
+                let json = type == "application/json"
+                media["schema"] = textWithoutControls(json ? optionalIsNullable(schema) : schema)
                 named.formUnion(referenced(by: schema, in: schemas))
                 content[type] = media
             }
@@ -149,6 +151,13 @@ enum OpenAPIDocument {
     /// its own is left as it is.
     static let noControlCharacters = #"^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]*$"#
 
+    /// A required text is trimmed before it is checked (`Validator.requiredText`), so one of spaces is
+    /// as empty as `""`: a string schema with `minLength` of 1 or more gets this pattern instead, which
+    /// asks for one character that is neither white space nor a control character.
+    static let notBlank =
+        #"^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]*[^\s\u0000-\u001F\u007F-\u009F]"#
+        + #"[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]*$"#
+
     private static func textWithoutControls(_ value: Any) -> Any {
         switch value {
         case var object as [String: Any]:
@@ -156,7 +165,7 @@ enum OpenAPIDocument {
             if object["type"] as? String == "string", object["enum"] == nil, object["format"] == nil,
                 object["pattern"] == nil
             {
-                object["pattern"] = noControlCharacters
+                object["pattern"] = (object["minLength"] as? Int ?? 0) > 0 ? notBlank : noControlCharacters
             }
             return object
         case let array as [Any]:
@@ -167,7 +176,10 @@ enum OpenAPIDocument {
     }
 
     /// A body's property that is not required may be sent as `null`, which reads as absent (the bodies
-    /// decode optionals); nested objects alike. A `$ref` is left to the schema it names.
+    /// decode optionals); nested objects alike. A `$ref` is left to the schema it names. A value list
+    /// then holds `null` too (OpenAPI 3.0.3 reads `nullable` as adding nothing to an `enum`), and an
+    /// optional day may also be sent blank, as a form sends it, which reads as absent (`Validator.pastDay`
+    /// and its kin); a day that may not be blank says so with a `minLength`.
     private static func optionalIsNullable(_ value: Any) -> Any {
         guard var schema = value as? [String: Any] else { return value }
         if var items = schema["items"] as? [String: Any], items["properties"] != nil {
@@ -178,11 +190,29 @@ enum OpenAPIDocument {
         let required = Set(schema["required"] as? [String] ?? [])
         for (name, property) in properties {
             guard var property = optionalIsNullable(property) as? [String: Any] else { continue }
-            if !required.contains(name) && property["$ref"] == nil { property["nullable"] = true }
+            if !required.contains(name) && property["$ref"] == nil {
+                property["nullable"] = true
+                if let values = property["enum"] as? [Any] { property["enum"] = values + [NSNull()] }
+                if property["format"] as? String == "date", property["minLength"] == nil {
+                    property = blankOrDay(property)
+                }
+            }
             properties[name] = property
         }
         schema["properties"] = properties
         return schema
+    }
+
+    /// `{"format": "date"}` as a day or the empty text, keeping the description.
+    private static func blankOrDay(_ property: [String: Any]) -> [String: Any] {
+        var day = property
+        day["nullable"] = nil
+        day["description"] = nil
+        var either: [String: Any] = [
+            "anyOf": [day, ["type": "string", "maxLength": 0] as [String: Any]], "nullable": true,
+        ]
+        either["description"] = property["description"]
+        return either
     }
 
     /// The shared schemas `value` names through `$ref`, and those they name in turn.

@@ -139,6 +139,11 @@ enum OpenAPIPage {
             let name = ref.components(separatedBy: "/").last ?? ref
             return "<a href=\"#schema-\(name)\">\(name)</a>"
         }
+        // A day or blank, a decimal as text or number; a shared schema that may be null.
+        if let choices = (schema["anyOf"] ?? schema["allOf"]) as? [Object] {
+            let either = choices.map { summary($0).raw }.joined(separator: schema["anyOf"] != nil ? " 或 " : "，")
+            return HTML(raw: either + (schema["nullable"] as? Bool == true ? "；可为 null" : ""))
+        }
         if schema["type"] as? String == "array" {
             let items = summary(schema["items"] as? Object ?? [:])
             var limits: [String] = []
@@ -147,14 +152,21 @@ enum OpenAPIPage {
         }
         var parts: [String] = [schema["type"] as? String ?? "any"]
         if let format = schema["format"] as? String { parts[0] += " (\(format))" }
-        if let values = schema["enum"] as? [Any] { parts.append("取值：" + values.map { "\($0)" }.joined(separator: "、")) }
+        if let values = schema["enum"] as? [Any] {
+            // `null` among the values is said once, by 可为 null below.
+            parts.append("取值：" + values.filter { !($0 is NSNull) }.map { "\($0)" }.joined(separator: "、"))
+        }
         let minimum = schema["minimum"].map { "\($0)" }
         let maximum = schema["maximum"].map { "\($0)" }
         if minimum != nil || maximum != nil { parts.append("范围 \(minimum ?? "…")–\(maximum ?? "…")") }
         if let length = schema["minLength"] as? Int { parts.append("至少 \(length) 字") }
         if let length = schema["maxLength"] as? Int { parts.append("至多 \(length) 字") }
         if let pattern = schema["pattern"] as? String {
-            parts.append(pattern == OpenAPIDocument.noControlCharacters ? "不含控制字符" : "格式 \(pattern)")
+            switch pattern {
+            case OpenAPIDocument.noControlCharacters: parts.append("不含控制字符")
+            case OpenAPIDocument.notBlank: parts.append("不能只含空白，不含控制字符")
+            default: parts.append("格式 \(pattern)")
+            }
         }
         if let value = schema["default"] { parts.append("默认 \(value)") }
         if schema["nullable"] as? Bool == true { parts.append("可为 null") }

@@ -27,6 +27,8 @@ struct PolicyDeliveriesAPI: RouteCollection {
 
     @Sendable func create(req: Request) async throws -> Response {
         let desk = try await req.policyDesk()
+        // Who may not record a delivery learns that before anything about the body it sent.
+        guard AccessPolicy.has(desk.actor, .recordFieldWork) else { throw AppError.forbidden() }
         let body = try req.content.decode(DeliveryWrite.self)
         var v = JieyouDomain.Validator()
         if body.policyId == nil { v.fail("policyId", "请选择政策") }

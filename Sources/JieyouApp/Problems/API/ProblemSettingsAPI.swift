@@ -110,14 +110,24 @@ struct ProblemSettingsAPI: RouteCollection {
         return LimitsDTO(try await req.problemSettingsService.limits(of: try req.idParameter("组织"), by: actor))
     }
 
+    /// What `PUT …/time-limits` takes: any limit, a category's among them, may be left out or null.
+    struct LimitsBody: Content {
+        var acceptDays: Int?
+        var signDays: Int?
+        var revisitDays: Int?
+        var addedDepartmentDays: Int?
+        var resolveDays: [String: Int?]?
+    }
+
     /// Replaces the unit's own limits: a limit left out or null follows the units above.
     @Sendable func setLimits(req: Request) async throws -> LimitsDTO {
         let actor = try req.requireSignedIn().actor
         let id = try req.idParameter("组织")
-        let body = try req.content.decode(LimitsDTO.Days.self)
+        let body = try req.content.decode(LimitsBody.self)
         let overrides = ProblemTimeLimits.Overrides(
             acceptDays: body.acceptDays, signDays: body.signDays, revisitDays: body.revisitDays,
-            addedDepartmentDays: body.addedDepartmentDays, resolveDays: body.resolveDays ?? [:])
+            addedDepartmentDays: body.addedDepartmentDays,
+            resolveDays: (body.resolveDays ?? [:]).compactMapValues { $0 })
         return LimitsDTO(try await req.problemSettingsService.setLimits(overrides, for: id, by: actor))
     }
 
