@@ -71,16 +71,20 @@ def test_the_exported_list_has_seed_000s_layout_and_imports_back(browser, base_u
     assert link.text == "导出问题清单（Excel）"
     _, sheet = download(browser, link.get_attribute("href"))
     assert sheet.sheet_properties is not None
-    assert sheet["A1"].value.startswith("望城经开区问题清单")
-    assert "A1:J1" in {str(r) for r in sheet.merged_cells.ranges}
-    assert sheet.freeze_panes == "A3"
-    rows, groups = check_layout(sheet, header_row=2)
+    assert sheet["A1"].value == "问 题 清 单"
+    assert sheet["A2"].value.startswith("填报单位：望城经开区")
+    assert {"A1:J1", "A2:J2"} <= {str(r) for r in sheet.merged_cells.ranges}
+    assert sheet.freeze_panes == "A4"
+    # It prints as the attachment is sent: one page wide, title and header on every page.
+    assert sheet.print_title_rows == "1:3"
+    assert sheet.page_setup.fitToWidth == 1 and sheet.sheet_properties.pageSetUpPr.fitToPage
+    rows, groups = check_layout(sheet, header_row=3)
     assert len(rows) >= 10
 
     # An enterprise with several problems, all in states a sheet can carry.
     chosen = None
     for first, end in groups:
-        block = rows[first - 3:end - 2]
+        block = rows[first - 4:end - 3]
         if len(block) >= 2 and all(str(r[9]).startswith(IMPORTABLE) for r in block):
             chosen = block
             break

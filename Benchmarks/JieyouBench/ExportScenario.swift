@@ -49,8 +49,8 @@ struct ExportScenario {
             var rows = 0
             try XlsxReader(url: file).forEachRow { _, _ in rows += 1 }
             let readSeconds = milliseconds(since: readStart) / 1000
-            // The title, the header and the closing note, besides one row per problem.
-            guard rows == total + 3 else {
+            // The title, the unit beneath it, the header and the closing note, besides one row per problem.
+            guard rows == total + 4 else {
                 throw BenchError("the sheet has \(rows) rows for \(total) problems")
             }
             report(

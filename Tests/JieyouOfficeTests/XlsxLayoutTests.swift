@@ -22,7 +22,9 @@ import ZIPFoundation
     /// A title over four columns, a header, an enterprise merged down two rows, a footnote across.
     func writeList(_ url: URL) throws {
         let writer = try XlsxWriter(url: url)
-        try writer.addSheet(named: "问题清单", columnWidths: [6, 20, 6, 30], frozenRows: 2, landscape: true) { sheet in
+        try writer.addSheet(
+            named: "问题清单", columnWidths: [6, 20, 6, 30], frozenRows: 2, print: .init(landscape: true)
+        ) { sheet in
             try sheet.addRow([.text("问 题 清 单"), .empty, .empty, .empty], style: .title, height: 32)
             try sheet.merge(columns: 0...3, rows: 1...1)
             try sheet.addRow([.text("企业序号"), .text("企业全称"), .text("问题序号"), .text("困难问题")], style: .header)
@@ -80,7 +82,7 @@ import ZIPFoundation
         defer { try? FileManager.default.removeItem(at: url) }
         let writer = try XlsxWriter(url: url)
         try writer.addSheet(
-            named: "导出", columnWidths: Array(repeating: 30, count: 12), landscape: true, fitToWidth: true
+            named: "导出", columnWidths: Array(repeating: 30, count: 12), print: .init(landscape: true, fitToWidth: true)
         ) {
             try $0.addRow((0..<12).map { .text("列\($0)") })
         }
@@ -89,6 +91,56 @@ import ZIPFoundation
         // sheetPr comes first in a worksheet, before the views.
         #expect(sheet.contains(#"relationships"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>"#))
         #expect(sheet.contains(#"orientation="landscape" fitToWidth="1" fitToHeight="0"/>"#))
+    }
+
+    /// A table for paper: its title and header repeat on every page (打印标题), its pages are numbered,
+    /// a column of short values is narrowed to them, and a row is as tall as its wrapped text.
+    @Test func aTableForPaperRepeatsItsHeaderNumbersItsPagesAndHoldsItsText() throws {
+        let url = temporaryURL()
+        defer { try? FileManager.default.removeItem(at: url) }
+        let writer = try XlsxWriter(url: url)
+        try writer.addSheet(
+            named: "O'Brien 台账", columnWidths: [20, 20, 10], frozenRows: 2, print: .table(headerRows: 2)
+        ) {
+            sheet in
+            try sheet.addRow([.text("台 账"), .empty, .empty], style: .title, height: 30)
+            try sheet.merge(columns: 0...2, rows: 1...1)
+            try sheet.addRow([.text("序号"), .text("困难问题"), .text("交办单位及时间")], style: .header)
+            try sheet.addRow(
+                [.number(1), .text(String(repeating: "用电报装", count: 10)), .date(LocalDate(iso: "2026-12-07")!)],
+                style: .wrapped)
+            try sheet.addRow([.number(2), .text("短"), .empty], style: .wrapped)
+        }
+        try writer.close()
+        let workbook = try part(url, "xl/workbook.xml")
+        // The sheet's name quoted, its apostrophe doubled (then escaped as XML).
+        #expect(
+            workbook.contains(
+                #"<definedName name="_xlnm.Print_Titles" localSheetId="0">&apos;O&apos;&apos;Brien 台账&apos;!$1:$2</definedName>"#
+            ))
+        let sheet = try part(url, "xl/worksheets/sheet1.xml")
+        #expect(sheet.contains("<oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter>"))
+        #expect(sheet.contains(#"<printOptions horizontalCentered="1"/>"#))
+        // 序号 (4 units) narrows its column to the least; 困难问题's 80 units keep 20 and wrap; the header
+        // 交办单位及时间 (14 units) is the widest of its column and keeps it on one line.
+        #expect(sheet.contains(#"<col min="1" max="1" width="6.0" customWidth="1"/>"#))
+        #expect(sheet.contains(#"<col min="2" max="2" width="20.0" customWidth="1"/>"#))
+        #expect(sheet.contains(#"<col min="3" max="3" width="10.0" customWidth="1"/>"#))
+        // The header's 14 units wrap in 10 (two lines); the description's 80 in 19 usable take five.
+        #expect(sheet.contains(#"<row r="2" ht="31.8" customHeight="1">"#))
+        #expect(sheet.contains(#"<row r="3" ht="75.0" customHeight="1">"#))
+        // A row of one line says so too: LibreOffice's own default is shorter than a line of 宋体.
+        #expect(sheet.contains(#"<row r="4" ht="17.4" customHeight="1">"#))
+        // The title keeps the height asked for: it spans the merged columns and is not measured.
+        #expect(sheet.contains(#"<row r="1" ht="30.0" customHeight="1">"#))
+    }
+
+    @Test func textWidthCountsChineseAsTwoAndWrapsByLine() {
+        #expect(TextWidth.widest("用电") == 4)
+        #expect(TextWidth.widest("ab\n用电报装") == 8)
+        #expect(TextWidth.lines("用电报装", width: 5) == 2)
+        #expect(TextWidth.lines("用电\n报装", width: 30) == 2)
+        #expect(TextWidth.lines("", width: 10) == 1)
     }
 
     @Test func longAndLateTextsAreWrittenInline() throws {

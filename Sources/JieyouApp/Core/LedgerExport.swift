@@ -45,17 +45,18 @@ struct LedgerExport {
             return try await OfficeFile.write(.xlsx, named: name) { url in
                 let writer = try XlsxWriter(url: url)
                 try await writer.addSheet(
-                    named: title, columnWidths: columns.map(\.width), frozenRows: 2, landscape: true,
-                    fitToWidth: true
+                    named: title, columnWidths: columns.map(\.width), frozenRows: 2, print: .table(headerRows: 2)
                 ) { sheet in
                     let blank = Array(repeating: XlsxValue.empty, count: max(columns.count - 1, 0))
                     try sheet.addRow([.text("\(title)　\(subtitle)")] + blank, style: .title, height: 30)
-                    // Over the first columns only, so the title stands on the first printed page.
-                    try sheet.merge(columns: 0...max(min(columns.count, 6) - 1, 0), rows: 1...1)
+                    // Across the table, which prints one page wide.
+                    try sheet.merge(columns: 0...max(columns.count - 1, 0), rows: 1...1)
                     // Tall enough for a header that wraps onto two lines (`问题诉求（条）` in a narrow column).
                     try sheet.addRow(columns.map { .text($0.header) }, style: .header, height: 32)
+                    // Bordered and wrapped, as a table on paper: a long text takes more lines, not the
+                    // next column.
                     try await rows { page in
-                        for row in page { try sheet.addRow(row) }
+                        for row in page { try sheet.addRow(row, style: .wrapped) }
                     }
                 }
                 try writer.close()

@@ -15,7 +15,8 @@ enum PlanSheets {
         let title = detail.plan.title
 
         let targetWidths: [Double] = [6, 18, 36, 14, 10, 12, 12, 10]
-        try writer.addSheet(named: "目标清单", columnWidths: targetWidths, frozenRows: 2, landscape: true) { sheet in
+        try writer.addSheet(named: "目标清单", columnWidths: targetWidths, frozenRows: 2, print: .table(headerRows: 2)) {
+            sheet in
             try titleRow("\(title)目标清单", columns: targetWidths.count, sheet)
             try sheet.addRow(targetHeader.map { .text($0) }, style: .header, height: 30)
             for (index, target) in detail.targets.enumerated() {
@@ -30,7 +31,8 @@ enum PlanSheets {
         }
 
         let taskWidths: [Double] = [6, 16, 8, 44, 18, 28, 12, 8, 8, 10]
-        try writer.addSheet(named: "任务清单", columnWidths: taskWidths, frozenRows: 2, landscape: true) { sheet in
+        try writer.addSheet(named: "任务清单", columnWidths: taskWidths, frozenRows: 2, print: .table(headerRows: 2)) {
+            sheet in
             try titleRow("\(title)任务清单", columns: taskWidths.count, sheet)
             try sheet.addRow(taskHeader.map { .text($0) }, style: .header, height: 30)
             var number = 0
@@ -55,7 +57,8 @@ enum PlanSheets {
         }
 
         let unitWidths: [Double] = [6, 18, 8, 16, 8, 44, 12, 8, 8]
-        try writer.addSheet(named: "责任清单", columnWidths: unitWidths, frozenRows: 2, landscape: true) { sheet in
+        try writer.addSheet(named: "责任清单", columnWidths: unitWidths, frozenRows: 2, print: .table(headerRows: 2)) {
+            sheet in
             try titleRow("\(title)责任清单", columns: unitWidths.count, sheet)
             try sheet.addRow(unitHeader.map { .text($0) }, style: .header, height: 30)
             var number = 0

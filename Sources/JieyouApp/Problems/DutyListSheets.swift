@@ -18,7 +18,7 @@ enum DutyListSheets {
     ) throws {
         let writer = try XlsxWriter(url: url)
         let widths: [Double] = [6, 16, 18, 24, 12, 40, 16, 12, 12, 10, 10]
-        try writer.addSheet(named: "责任清单", columnWidths: widths, frozenRows: 2, landscape: true) { sheet in
+        try writer.addSheet(named: "责任清单", columnWidths: widths, frozenRows: 2, print: .table(headerRows: 2)) { sheet in
             try titleRow(title, columns: widths.count, sheet)
             try sheet.addRow(responsibilityHeader.map { .text($0) }, style: .header, height: 30)
             var number = 0
@@ -51,7 +51,8 @@ enum DutyListSheets {
     ) async throws {
         let writer = try XlsxWriter(url: url)
         let widths: [Double] = [6, 18, 24, 12, 36, 16, 12, 12, 12, 36, 14]
-        try await writer.addSheet(named: "销号清单", columnWidths: widths, frozenRows: 2, landscape: true) { sheet in
+        try await writer.addSheet(named: "销号清单", columnWidths: widths, frozenRows: 2, print: .table(headerRows: 2)) {
+            sheet in
             try titleRow(title, columns: widths.count, sheet)
             try sheet.addRow(closedHeader.map { .text($0) }, style: .header, height: 30)
             var number = 0

@@ -26,8 +26,8 @@ struct ProblemSheets {
         let closedTo: LocalDate?
     }
 
-    /// The 问题清单 of the problems `request` selects (the ledger's filters, any page size), under a
-    /// title naming the unit, the campaign and the day unless `withTitle` is false.
+    /// The 问题清单 of the problems `request` selects (the ledger's filters, any page size), under the
+    /// attachment's title with the unit, the campaign and the day beneath unless `withTitle` is false.
     func problemList(_ request: LedgerRequest, for actor: Actor, tree: OrgTree, withTitle: Bool) async throws
         -> OfficeFile
     {
@@ -38,11 +38,13 @@ struct ProblemSheets {
                 try await sql.raw("SELECT name FROM campaigns WHERE id = \(bind: id)").first()?
                 .decode(column: "name", as: String.self) ?? ""
         }
-        let title = withTitle ? "\(unitName)\(campaign)问题清单（截至\(today.iso)）" : nil
+        // As the attachment is filled in: 问 题 清 单, and beneath it who reports and as of when.
+        let campaignPart = campaign.isEmpty ? "" : "　专项行动：\(campaign)"
+        let subtitle = withTitle ? "填报单位：\(unitName)\(campaignPart)　截至\(today.iso)" : nil
         let condition = ProblemLedger.condition(
             request, actor: actor, tree: tree, today: today, calendar: calendar, on: sql)
         return try await OfficeFile.write(.xlsx, named: "问题清单-\(unitName)-\(today.iso)") { url in
-            try await ProblemListExport(sql: sql).write(condition: condition, title: title, to: url)
+            try await ProblemListExport(sql: sql).write(condition: condition, subtitle: subtitle, to: url)
         }
     }
 

@@ -24,7 +24,9 @@ public enum ProblemList {
         /// The five columns that describe the enterprise, merged down over its problems.
         public var isEnterprise: Bool { rawValue <= Column.region.rawValue }
 
-        /// Widths in Excel's character units, so the sheet prints on A4 landscape.
+        /// The most each column takes, in Excel's character units (a Chinese character is two): the sheet
+        /// prints one page wide on A4 landscape, and 交办单位及时间 holds `住房和建设管理局（2026-12-01）`
+        /// on one line so a date never breaks.
         public var width: Double {
             switch self {
             case .enterpriseNumber, .problemNumber: 6
@@ -34,7 +36,7 @@ public enum ProblemList {
             case .region: 12
             case .category: 12
             case .description: 40
-            case .assignment: 22
+            case .assignment: 32
             case .progress: 32
             }
         }

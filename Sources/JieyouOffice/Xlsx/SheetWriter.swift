@@ -1,36 +1,49 @@
 import Foundation
 
-/// Writes one sheet's rows, in order, to a file. Merged ranges go to a second file and are copied
-/// after the rows, where the format puts them; so neither grows in memory with the sheet.
+/// Writes one sheet's rows, in order, to a file. The rows and the merged ranges each stream to a file of
+/// their own and are put together after the last row, behind a head whose column widths may then follow
+/// the content (`SheetPrint.narrowToContent`); so nothing grows in memory with the sheet.
 public final class SheetWriter {
+    private let file: URL
+    private let rowsFile: URL
     private let handle: FileHandle
     private let mergeFile: URL
     private let mergeHandle: FileHandle
     private var mergeCount = 0
     private var mergeBuffer = ""
     private let strings: SharedStringTable
-    private let landscape: Bool
-    private let fitToWidth: Bool
+    private let columnWidths: [Double]
+    private let frozenRows: Int
+    let print: SheetPrint
+    /// The widest cell seen in each column, in width units (`TextWidth`).
+    private var contentWidths: [Double]
     private var rowNumber = 0
     private var buffer = ""
 
     init(
-        file: URL, strings: SharedStringTable, columnWidths: [Double], frozenRows: Int, landscape: Bool,
-        fitToWidth: Bool = false
+        file: URL, strings: SharedStringTable, columnWidths: [Double], frozenRows: Int, print: SheetPrint = .plain
     ) throws {
-        _ = FileManager.default.createFile(atPath: file.path, contents: nil)
-        handle = try FileHandle(forWritingTo: file)
+        self.file = file
+        rowsFile = file.appendingPathExtension("rows")
+        _ = FileManager.default.createFile(atPath: rowsFile.path, contents: nil)
+        handle = try FileHandle(forUpdating: rowsFile)
         mergeFile = file.appendingPathExtension("merges")
         _ = FileManager.default.createFile(atPath: mergeFile.path, contents: nil)
         mergeHandle = try FileHandle(forUpdating: mergeFile)
         self.strings = strings
-        self.landscape = landscape
-        self.fitToWidth = fitToWidth
+        self.columnWidths = columnWidths
+        self.frozenRows = frozenRows
+        self.print = print
+        contentWidths = Array(repeating: 0, count: columnWidths.count)
+    }
+
+    /// The worksheet's opening, up to its rows: written last, when the columns' content is known.
+    private func head() -> String {
         var head = XlsxParts.header
         head += #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" "#
         head += #"xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#
         // Printed one page wide, as many pages long as it takes.
-        if fitToWidth { head += #"<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>"# }
+        if print.fitToWidth { head += #"<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>"# }
         if frozenRows > 0 {
             head += #"<sheetViews><sheetView workbookViewId="0">"#
             head +=
@@ -40,13 +53,21 @@ public final class SheetWriter {
         }
         if !columnWidths.isEmpty {
             head += "<cols>"
-            for (i, width) in columnWidths.enumerated() {
+            for (i, width) in finalWidths.enumerated() {
                 head += #"<col min="\#(i + 1)" max="\#(i + 1)" width="\#(width)" customWidth="1"/>"#
             }
             head += "</cols>"
         }
-        head += "<sheetData>"
-        buffer = head
+        return head + "<sheetData>"
+    }
+
+    /// The widths the sheet is written with: those given, or with `narrowToContent` no wider than the
+    /// widest cell of the column and its padding (never below 4, so an empty column stays visible).
+    var finalWidths: [Double] {
+        guard print.narrowToContent else { return columnWidths }
+        return zip(columnWidths, contentWidths).map { given, content in
+            min(given, max(4, (content + 1.5).rounded(.up)))
+        }
     }
 
     /// The 1-based number of the last row written.
@@ -57,12 +78,17 @@ public final class SheetWriter {
         try addRow(values, styles: Array(repeating: style, count: values.count), height: height)
     }
 
-    /// Appends a row whose cells each have their own style; `height` in points, or Excel's default.
+    /// Appends a row whose cells each have their own style; `height` in points is the least the row
+    /// takes: a row whose wrapped cells need more lines is as tall as they need (`TextWidth`), so no
+    /// text is clipped on paper.
     public func addRow(_ values: [XlsxValue], styles: [XlsxWriter.Style], height: Double? = nil) throws {
         rowNumber += 1
         let row = String(rowNumber)
         buffer += #"<row r=""# + row + "\""
-        if let height { buffer += #" ht="\#(height)" customHeight="1""# }
+        let needed = measure(values, styles: styles)
+        if let height = [height, needed].compactMap({ $0 }).max() {
+            buffer += #" ht="\#(height)" customHeight="1""#
+        }
         buffer += ">"
         for (column, value) in values.enumerated() {
             let style = column < styles.count ? styles[column] : .normal
@@ -95,6 +121,42 @@ public final class SheetWriter {
         if buffer.utf8.count > 64 * 1024 { try flush() }
     }
 
+    /// Notes each cell's width for `narrowToContent`, and answers the height the row's wrapped cells
+    /// need when that is more than one line (or always, on a sheet printed as a table). A title or a
+    /// note spans merged columns: neither counts.
+    private func measure(_ values: [XlsxValue], styles: [XlsxWriter.Style]) -> Double? {
+        var lines = 1
+        for (column, value) in values.enumerated() where column < columnWidths.count {
+            let style = column < styles.count ? styles[column] : .normal
+            guard style != .title && style != .note else { continue }
+            let width: Double
+            switch value {
+            case .empty: continue
+            case .text(let text):
+                let lineWidths = TextWidth.lineWidths(text)
+                width = lineWidths.max() ?? 0
+                if style.wraps {
+                    lines = max(lines, TextWidth.lines(of: lineWidths, width: finalWidth(column, atLeast: width)))
+                }
+            case .number(let number): width = Double(XlsxValue.number(number).text.count) * 1.1
+            case .bool: width = 2
+            case .date: width = 11
+            }
+            contentWidths[column] = max(contentWidths[column], width)
+        }
+        // A table for paper says every row's height: without one, LibreOffice gives a row of 11-point
+        // 宋体 less than a line (Excel and WPS a line of their own default).
+        guard lines > 1 || print.fitToWidth else { return nil }
+        return ((Double(lines) * TextWidth.lineHeight + TextWidth.rowPadding) * 10).rounded() / 10
+    }
+
+    /// The width a column will have, given that one of its cells is `content` wide: narrowing never
+    /// goes below the widest cell, so a cell's lines are counted at the width it will be printed in.
+    private func finalWidth(_ column: Int, atLeast content: Double) -> Double {
+        guard print.narrowToContent else { return columnWidths[column] }
+        return min(columnWidths[column], max(4, (max(content, contentWidths[column]) + 1.5).rounded(.up)))
+    }
+
     /// Column letters, worked out once for the columns sheets use.
     private static let firstLetters: [String] = (0..<64).map(ColumnName.letters)
 
@@ -122,23 +184,36 @@ public final class SheetWriter {
 
     func finish() throws {
         buffer += "</sheetData>"
-        if mergeCount > 0 {
-            buffer += #"<mergeCells count="\#(mergeCount)">"#
-            try flush()
-            try mergeHandle.seek(toOffset: 0)
-            while let chunk = try mergeHandle.read(upToCount: 1 << 20), !chunk.isEmpty {
-                try handle.write(contentsOf: chunk)
-            }
-            buffer += mergeBuffer + "</mergeCells>"
-        }
-        try mergeHandle.close()
-        try? FileManager.default.removeItem(at: mergeFile)
-        // Narrow margins and A4 (paperSize 9), so a wide table prints on the page.
-        buffer += #"<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>"#
-        let fit = fitToWidth ? #" fitToWidth="1" fitToHeight="0""# : ""
-        buffer += #"<pageSetup paperSize="9"\#(landscape ? #" orientation="landscape""# : "")\#(fit)/>"#
-        buffer += "</worksheet>"
         try flush()
+        let output = FileManager.default.createFile(atPath: file.path, contents: Data(head().utf8))
+        guard output else { throw CocoaError(.fileWriteUnknown) }
+        let sheet = try FileHandle(forWritingTo: file)
+        try sheet.seekToEnd()
+        func copy(_ source: FileHandle) throws {
+            try source.seek(toOffset: 0)
+            while let chunk = try source.read(upToCount: 1 << 20), !chunk.isEmpty { try sheet.write(contentsOf: chunk) }
+        }
+        try copy(handle)
+        var tail = ""
+        if mergeCount > 0 {
+            try sheet.write(contentsOf: Data(#"<mergeCells count="\#(mergeCount)">"#.utf8))
+            try copy(mergeHandle)
+            tail += mergeBuffer + "</mergeCells>"
+        }
         try handle.close()
+        try mergeHandle.close()
+        try? FileManager.default.removeItem(at: rowsFile)
+        try? FileManager.default.removeItem(at: mergeFile)
+        // Centred on the page, narrow margins and A4 (paperSize 9), so a wide table prints on the page.
+        if print.fitToWidth { tail += #"<printOptions horizontalCentered="1"/>"# }
+        tail += #"<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>"#
+        let fit = print.fitToWidth ? #" fitToWidth="1" fitToHeight="0""# : ""
+        tail += #"<pageSetup paperSize="9"\#(print.landscape ? #" orientation="landscape""# : "")\#(fit)/>"#
+        if print.pageNumbers {
+            tail += "<headerFooter><oddFooter>" + XMLText.escape("&C第 &P 页，共 &N 页") + "</oddFooter></headerFooter>"
+        }
+        tail += "</worksheet>"
+        try sheet.write(contentsOf: Data(tail.utf8))
+        try sheet.close()
     }
 }

@@ -26,13 +26,26 @@ enum XlsxParts {
         + #"<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>"#
         + "</Relationships>"
 
-    static func workbook(sheetNames: [String]) -> String {
+    /// The workbook: its sheets, and for each sheet whose top rows repeat on every printed page the
+    /// defined name Excel, WPS and LibreOffice read as 打印标题 (`'问题清单'!$1:$2`).
+    static func workbook(sheetNames: [String], repeatedRows: [Int] = []) -> String {
         var xml = header + #"<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" "#
         xml += #"xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>"#
         for (i, name) in sheetNames.enumerated() {
             xml += #"<sheet name="\#(XMLText.escape(name))" sheetId="\#(i + 1)" r:id="rId\#(i + 1)"/>"#
         }
-        return xml + "</sheets></workbook>"
+        xml += "</sheets>"
+        let titles = zip(sheetNames.indices, repeatedRows).filter { $0.1 > 0 }
+        if !titles.isEmpty {
+            xml += "<definedNames>"
+            for (index, rows) in titles {
+                let sheet = "'" + sheetNames[index].replacingOccurrences(of: "'", with: "''") + "'"
+                xml += #"<definedName name="_xlnm.Print_Titles" localSheetId="\#(index)">"#
+                xml += XMLText.escape("\(sheet)!$1:$\(rows)") + "</definedName>"
+            }
+            xml += "</definedNames>"
+        }
+        return xml + "</workbook>"
     }
 
     static func workbookRelationships(sheetCount: Int, sharedStrings: Bool) -> String {

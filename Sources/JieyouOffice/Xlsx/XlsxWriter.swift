@@ -21,11 +21,14 @@ public final class XlsxWriter {
         case note = 6
         /// A date in a bordered table cell, centred. Dates in a row styled `.centered` or `.wrapped` get it.
         case borderedDate = 7
+
+        /// Whether a long text breaks onto more lines in a cell of this style (and the row grows with it).
+        var wraps: Bool { self == .header || self == .wrapped || self == .centered }
     }
 
     private let url: URL
     private let workFolder: URL
-    private var sheets: [(name: String, file: URL)] = []
+    private var sheets: [(name: String, file: URL, repeatedRows: Int)] = []
     private let strings = SharedStringTable()
     private var closed = false
 
@@ -40,30 +43,24 @@ public final class XlsxWriter {
     }
 
     /// Adds a sheet; `build` writes its rows through the `SheetWriter`. `frozenRows` rows at the top
-    /// stay in view when the sheet scrolls (the header).
+    /// stay in view when the sheet scrolls (the header); `print` says how it prints.
     public func addSheet(
-        named name: String, columnWidths: [Double] = [], frozenRows: Int = 0, landscape: Bool = false,
-        fitToWidth: Bool = false,
+        named name: String, columnWidths: [Double] = [], frozenRows: Int = 0, print: SheetPrint = .plain,
         _ build: (SheetWriter) throws -> Void
     ) throws {
-        let sheet = try beginSheet(
-            named: name, columnWidths: columnWidths, frozenRows: frozenRows, landscape: landscape,
-            fitToWidth: fitToWidth)
+        let sheet = try beginSheet(named: name, columnWidths: columnWidths, frozenRows: frozenRows, print: print)
         try build(sheet)
         try endSheet(sheet)
     }
 
-    func beginSheet(
-        named name: String, columnWidths: [Double], frozenRows: Int, landscape: Bool, fitToWidth: Bool = false
-    ) throws
+    func beginSheet(named name: String, columnWidths: [Double], frozenRows: Int, print: SheetPrint) throws
         -> SheetWriter
     {
         precondition(!closed, "the workbook is closed")
         let file = workFolder.appendingPathComponent("sheet\(sheets.count + 1).xml")
         let sheet = try SheetWriter(
-            file: file, strings: strings, columnWidths: columnWidths, frozenRows: frozenRows, landscape: landscape,
-            fitToWidth: fitToWidth)
-        sheets.append((String(name.prefix(31)), file))
+            file: file, strings: strings, columnWidths: columnWidths, frozenRows: frozenRows, print: print)
+        sheets.append((String(name.prefix(31)), file, print.repeatedRows))
         return sheet
     }
 
@@ -81,7 +78,9 @@ public final class XlsxWriter {
         try archive.addText(
             at: "[Content_Types].xml", XlsxParts.contentTypes(sheetCount: sheets.count, sharedStrings: hasStrings))
         try archive.addText(at: "_rels/.rels", XlsxParts.rootRelationships)
-        try archive.addText(at: "xl/workbook.xml", XlsxParts.workbook(sheetNames: sheets.map(\.name)))
+        try archive.addText(
+            at: "xl/workbook.xml",
+            XlsxParts.workbook(sheetNames: sheets.map(\.name), repeatedRows: sheets.map(\.repeatedRows)))
         try archive.addText(
             at:
                 "xl/_rels/workbook.xml.rels",
@@ -138,13 +137,10 @@ final class SharedStringTable {
 extension XlsxWriter {
     /// `addSheet` for rows that come from an asynchronous source, such as database pages.
     public func addSheet(
-        named name: String, columnWidths: [Double] = [], frozenRows: Int = 0, landscape: Bool = false,
-        fitToWidth: Bool = false,
+        named name: String, columnWidths: [Double] = [], frozenRows: Int = 0, print: SheetPrint = .plain,
         _ build: (SheetWriter) async throws -> Void
     ) async throws {
-        let sheet = try beginSheet(
-            named: name, columnWidths: columnWidths, frozenRows: frozenRows, landscape: landscape,
-            fitToWidth: fitToWidth)
+        let sheet = try beginSheet(named: name, columnWidths: columnWidths, frozenRows: frozenRows, print: print)
         try await build(sheet)
         try endSheet(sheet)
     }

@@ -98,23 +98,24 @@ import VaporTesting
             #expect(response.headers.first(name: .contentDisposition)?.contains("attachment") == true)
             let (rows, merges) = try Self.rows(Data(buffer: response.body))
             let today = LocalDate(app.clock.now(), in: .chinaStandard).iso
-            #expect(rows[1] == ["临湘高新区问题清单（截至\(today)）"])
-            #expect(rows[2] == ProblemList.Column.allCases.map(\.header))
+            #expect(rows[1] == ["问 题 清 单"])
+            #expect(rows[2] == ["填报单位：临湘高新区　截至\(today)"])
+            #expect(rows[3] == ProblemList.Column.allCases.map(\.header))
             #expect(
-                rows[3] == [
+                rows[4] == [
                     "1", "临湘浮标科技有限公司", "", "", "", "1", "困难求助", "厂区外道路破损，货车进出困难",
                     "经济发展局（\(today)）、服务小组（\(today)）", "办理中：已联系交通局现场勘查",
                 ])
-            #expect(rows[4] == ["", "", "", "", "", "2", "意见建议：影响扩大开放", "建议开通园区公交", "", "待交办"])
+            #expect(rows[5] == ["", "", "", "", "", "2", "意见建议：影响扩大开放", "建议开通园区公交", "", "待交办"])
             #expect(
-                rows[5] == [
+                rows[6] == [
                     "2", Self.secondName, "化学原料和化学制品制造业", "母公司：湖南化工集团", "岳阳市临湘市", "3", "政务服务", "环评审批时间长",
                     "经济发展局（\(today)）", "已办结：已开通绿色通道，环评已批复",
                 ])
-            #expect(rows[6]?.first == ProblemList.footnote)
-            #expect(rows.count == 6)
-            // The enterprise's five cells over its two problems; the title and the note across.
-            #expect(merges == ["A1:J1", "A3:A4", "B3:B4", "C3:C4", "D3:D4", "E3:E4", "A6:J6"])
+            #expect(rows[7]?.first == ProblemList.footnote)
+            #expect(rows.count == 7)
+            // The enterprise's five cells over its two problems; the title, the unit and the note across.
+            #expect(merges == ["A1:J1", "A2:J2", "A4:A5", "B4:B5", "C4:C5", "D4:D5", "E4:E5", "A7:J7"])
 
             // Filters as for the ledger; without the title row.
             let filtered = try await export(client, "lx_dispatcher", "?state=resolved&title=false")
@@ -287,7 +288,7 @@ import VaporTesting
             #expect(ledger.body.string.contains("href=\"/problems/import\""))
             let sheet = try await client.send(.GET, link, cookie: session.cookie)
             #expect(sheet.status == .ok)
-            #expect(try Self.rows(Data(buffer: sheet.body)).rows[3]?[7] == "环评审批时间长")
+            #expect(try Self.rows(Data(buffer: sheet.body)).rows[4]?[7] == "环评审批时间长")
 
             let bad = try await client.upload(
                 "/problems/import", cookie: session.cookie, fileName: "问题清单.xlsx",

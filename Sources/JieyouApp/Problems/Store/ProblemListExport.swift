@@ -51,9 +51,10 @@ struct ProblemListExport {
         }
     }
 
-    /// Writes the sheet for the problems `condition` selects (on `p`); `title` is the row above the
-    /// header, or none.
-    func write(condition: SQLQueryString, title: String?, to url: URL) async throws {
+    /// Writes the sheet for the problems `condition` selects (on `p`). With a `subtitle` (the unit and
+    /// the day), the attachment's title `问 题 清 单` heads the sheet with the subtitle beneath, and both
+    /// print again above the header on every page; without, the header is the first row.
+    func write(condition: SQLQueryString, subtitle: String?, to url: URL) async throws {
         let categories = try await ProblemCategoryStore.all(on: sql)
         let labels = Self.categoryLabels(categories)
         // Enterprises in the order of their first problem's number; problems without an enterprise last.
@@ -66,13 +67,17 @@ struct ProblemListExport {
         ).all().map { try $0.decode(column: "enterprise_id", as: UUID.self) }
         let columns = ProblemList.Column.allCases
         let writer = try XlsxWriter(url: url)
+        let headerRows = subtitle == nil ? 1 : 3
         try await writer.addSheet(
-            named: "问题清单", columnWidths: columns.map(\.width), frozenRows: title == nil ? 1 : 2, landscape: true
+            named: "问题清单", columnWidths: columns.map(\.width), frozenRows: headerRows,
+            print: .table(headerRows: headerRows)
         ) { sheet in
-            if let title {
-                try sheet.addRow(
-                    [.text(title)] + Array(repeating: .empty, count: columns.count - 1), style: .title, height: 36)
+            if let subtitle {
+                let blank = Array(repeating: XlsxValue.empty, count: columns.count - 1)
+                try sheet.addRow([.text(ProblemList.title)] + blank, style: .title, height: 36)
                 try sheet.merge(columns: 0...(columns.count - 1), rows: 1...1)
+                try sheet.addRow([.text(subtitle)] + blank, style: .note, height: 22)
+                try sheet.merge(columns: 0...(columns.count - 1), rows: 2...2)
             }
             try sheet.addRow(columns.map { .text($0.header) }, style: .header, height: 32)
             var enterpriseNumber = 0
