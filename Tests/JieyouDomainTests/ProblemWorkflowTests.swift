@@ -36,6 +36,21 @@ import Testing
         return try run(.assign(lead: lead, co: [co], deadline: nil), p, as: .dispatcher, on: iso)
     }
 
+    /// Issue 22: a suggestion is taken up without a category (a problem still needs one) and is then
+    /// due by the default time limit.
+    @Test func aSuggestionIsAcceptedWithoutACategory() throws {
+        let problem = ProblemSnapshot(state: .submitted, kind: .problem)
+        #expect(
+            refusal(.accept(category: " "), problem, as: .dispatcher, on: "2024-09-12")?.kind
+                == .invalid(field: "category"))
+        var suggestion = ProblemSnapshot(state: .submitted, kind: .suggestion)
+        suggestion = try run(.accept(category: nil), suggestion, as: .dispatcher, on: "2024-09-12")
+        #expect(suggestion.state == .accepted && suggestion.categoryCode == nil)
+        suggestion = try run(.assign(lead: lead, co: [], deadline: nil), suggestion, as: .dispatcher, on: "2024-09-12")
+        let due = WorkCalendar.shipped.addingWorkingDays(ProblemTimeLimits().defaultResolveDays, to: day("2024-09-12"))
+        #expect(suggestion.deadline == due)
+    }
+
     @Test func theWholeLoopEndsClosedAfterASatisfiedRevisit() throws {
         var p = try assigned(category: "hardship", on: "2024-09-12")
         #expect(p.state == .assigned && p.signBy == day("2024-09-13"))

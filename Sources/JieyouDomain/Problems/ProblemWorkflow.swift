@@ -98,9 +98,10 @@ public struct ProblemWorkflow: Sendable {
         var p = problem
         switch action {
         case .accept(let category):
-            guard let code = trimmed(category) ?? p.categoryCode else {
-                throw ProblemRefusal.invalid("category", "请选择问题类别")
-            }
+            // A problem is filed under one of the ten categories; a suggestion (意见建议) may be taken
+            // up without one, as seed 000's list writes it, and then runs on the default time limit.
+            let code = trimmed(category) ?? p.categoryCode
+            if code == nil && p.kind == .problem { throw ProblemRefusal.invalid("category", "请选择问题类别") }
             p.categoryCode = code
             p.screenedOn = today
             p.state = .accepted

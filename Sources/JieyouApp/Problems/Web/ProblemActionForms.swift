@@ -62,7 +62,7 @@ struct ProblemActionForms {
             return f.select(
                 "category", "问题类别", options: ProblemCategoryStore.options(categories),
                 selected: typed("category") ?? snapshot.categoryCode,
-                required: true)
+                required: snapshot.kind == .problem)
         case .reject: return textarea("reason", "不予受理的理由", f, typed)
         case .assign:
             return """
