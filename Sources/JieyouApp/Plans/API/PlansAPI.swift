@@ -235,9 +235,7 @@ struct PlansAPI: RouteCollection {
     @Sendable func create(req: Request) async throws -> Response {
         let signedIn = try req.requireSignedIn()
         // Who may not save a plan learns that, not what is wrong with the body it sent.
-        guard AccessPolicy.has(signedIn.actor, .managePlans) else {
-            throw AppError.forbidden("只有专班办公室（调度、管理员）可以导入方案")
-        }
+        try PlanStore.requireManager(signedIn.actor, doing: "保存")
         let body: CreateBody
         do {
             body = try req.content.decode(CreateBody.self)

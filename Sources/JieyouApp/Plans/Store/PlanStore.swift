@@ -13,9 +13,16 @@ struct PlanStore {
     private var sql: any SQLDatabase { database.sql }
     private var today: LocalDate { LocalDate(now, in: .chinaStandard) }
 
+    /// Refuses whoever may not import or save plans (`doing`: 导入, 保存), before anything it sent is read.
+    static func requireManager(_ actor: Actor, doing: String) throws {
+        guard AccessPolicy.has(actor, .managePlans) else {
+            throw AppError.forbidden("只有专班办公室（调度、管理员）可以\(doing)方案")
+        }
+    }
+
     /// The preview of a pasted text: the parsed draft and how each unit it names matches a department.
     func preview(_ text: String, by actor: Actor) async throws -> (PlanDraft, [PlanUnitMatch]) {
-        guard AccessPolicy.has(actor, .managePlans) else { throw AppError.forbidden("只有专班办公室（调度、管理员）可以导入方案") }
+        try Self.requireManager(actor, doing: "导入")
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw AppError.invalid("text", "请粘贴方案全文") }
         guard trimmed.count <= 500_000 else { throw AppError.invalid("text", "方案文本不能超过50万字") }
@@ -30,7 +37,7 @@ struct PlanStore {
     /// Saves a reviewed draft for the actor's unit. `mapping` sends a unit name to an existing
     /// department (区发改局 → 经济发展局); a name without one is matched as in the preview, else created.
     func save(_ draft: PlanDraft, mapping: [String: UUID], by actor: Actor) async throws -> UUID {
-        guard AccessPolicy.has(actor, .managePlans) else { throw AppError.forbidden("只有专班办公室（调度、管理员）可以保存方案") }
+        try Self.requireManager(actor, doing: "保存")
         let plan = try PlanRules.validate(draft).get()
         let orgUnit = actor.orgUnitID
         let departments = try await PlanUnits.departments(of: orgUnit, on: sql)

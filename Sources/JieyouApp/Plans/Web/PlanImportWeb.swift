@@ -25,7 +25,7 @@ struct PlanImportWeb: RouteCollection {
         -> Response
     {
         let signedIn = try req.requireSignedIn()
-        guard AccessPolicy.has(signedIn.actor, .managePlans) else { throw AppError.forbidden("只有专班办公室（调度、管理员）可以导入方案") }
+        try PlanStore.requireManager(signedIn.actor, doing: "导入")
         let view = PlanPasteView(text: text, errors: errors, csrf: FormFields.csrf(signedIn))
         return try await req.page("导入攻坚方案", view.html, status: status)
     }
