@@ -40,10 +40,17 @@ def check(path, template, method="GET"):
 
 
 session = requests.Session()
-# The dispatcher reads the problem loop and the registry; the admin the organisation as well.
-for user in ["gx_dispatcher", "gx_admin"]:
+
+
+def sign_in(user):
+    """Makes the session's requests as `user` (a demo account)."""
     login = {"username": user, "password": "Jieyou2024"}
     session.headers["Authorization"] = "Bearer " + requests.post(api + "/auth/login", json=login).json()["token"]
+
+
+# The dispatcher reads the problem loop and the registry; the admin the organisation as well.
+for user in ["gx_dispatcher", "gx_admin"]:
+    sign_in(user)
     for template, item in sorted(schema.raw_schema["paths"].items()):
         if "get" not in item or "{" in template or template.startswith("/auth"):
             continue
@@ -65,8 +72,7 @@ campaigns = session.get(api + "/campaigns").json()
 for campaign in first_ids(campaigns)[:1]:
     check(f"/reports/campaign?campaign={campaign}", "/reports/campaign")
 for user in ["gx_leader", "gx_enterprise", "gx_handler", "cs_upper"]:
-    login = {"username": user, "password": "Jieyou2024"}
-    session.headers["Authorization"] = "Bearer " + requests.post(api + "/auth/login", json=login).json()["token"]
+    sign_in(user)
     for template in ["/me/work", "/dashboard", "/reports/inbox", "/reports/bulletin"]:
         check(template, template)
 

@@ -136,8 +136,8 @@ import ZIPFoundation
     }
 
     @Test func textWidthCountsChineseAsTwoAndWrapsByLine() {
-        #expect(TextWidth.widest("用电") == 4)
-        #expect(TextWidth.widest("ab\n用电报装") == 8)
+        #expect(TextWidth.lineWidths("用电") == [4])
+        #expect(TextWidth.lineWidths("ab\n用电报装").max() == 8)
         #expect(TextWidth.lines("用电报装", width: 5) == 2)
         #expect(TextWidth.lines("用电\n报装", width: 30) == 2)
         #expect(TextWidth.lines("", width: 10) == 1)

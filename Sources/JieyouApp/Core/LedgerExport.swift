@@ -51,7 +51,7 @@ struct LedgerExport {
                     try sheet.addRow([.text("\(title)　\(subtitle)")] + blank, style: .title, height: 30)
                     // Across the table, which prints one page wide.
                     try sheet.merge(columns: 0...max(columns.count - 1, 0), rows: 1...1)
-                    // Tall enough for a header that wraps onto two lines (`问题诉求（条）` in a narrow column).
+                    // At least two lines tall, as the other lists' headers; one that wraps further grows.
                     try sheet.addRow(columns.map { .text($0.header) }, style: .header, height: 32)
                     // Bordered and wrapped, as a table on paper: a long text takes more lines, not the
                     // next column.

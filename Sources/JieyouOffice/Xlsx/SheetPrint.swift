@@ -72,9 +72,6 @@ enum TextWidth {
         return widths
     }
 
-    /// The widest line of `text`.
-    static func widest(_ text: String) -> Double { lineWidths(text).max() ?? 0 }
-
     /// Lines `text` takes in a column `width` units wide, wrapped.
     static func lines(_ text: String, width: Double) -> Int { lines(of: lineWidths(text), width: width) }
 

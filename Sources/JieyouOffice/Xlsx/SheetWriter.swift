@@ -63,7 +63,7 @@ public final class SheetWriter {
 
     /// The widths the sheet is written with: those given, or with `narrowToContent` no wider than the
     /// widest cell of the column and its padding (never below 4, so an empty column stays visible).
-    var finalWidths: [Double] {
+    private var finalWidths: [Double] {
         guard print.narrowToContent else { return columnWidths }
         return zip(columnWidths, contentWidths).map { given, content in
             min(given, max(4, (content + 1.5).rounded(.up)))
