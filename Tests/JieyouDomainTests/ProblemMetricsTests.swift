@@ -1,3 +1,4 @@
+import Foundation
 import JieyouDomain
 import Testing
 
@@ -54,6 +55,38 @@ import Testing
         b.resolveSamples = 4
         let sum = a + b
         #expect(sum.resolved == 5 && sum.openOverdue == 1 && sum.resolveSamples == 4)
+    }
+
+    /// Seed 004's campaign: 175 problems resolved and 22 suggestions adopted are not "197 resolved".
+    /// The 办结率 is over problems; the timeliness rates take the suggestions too.
+    @Test func adoptedSuggestionsAreNotResolvedProblems() {
+        var t = ProblemTally()
+        t.registered = 248
+        t.suggestions = 32
+        t.assigned = 218
+        t.suggestionsAssigned = 28
+        t.resolved = 197
+        t.suggestionsResolved = 22
+        t.suggestionsAdopted = 22
+        t.resolvedOnTime = 190
+        #expect(t.problemsRegistered == 216 && t.problemsAssigned == 190 && t.problemsResolved == 175)
+        let m = ProblemMetrics(t)
+        #expect(m.resolutionRate == Rate(175, of: 190))
+        #expect(m.onTimeRate == Rate(190, of: 197))
+        #expect(m.suggestionsAdopted == 22)
+    }
+
+    /// Each count keeps its own key through JSON, and a report stored before a count was added opens
+    /// with that count as 0.
+    @Test func talliesRoundTripAndOlderJSONStillOpens() throws {
+        var t = ProblemTally()
+        for (index, field) in ProblemTally.fields.enumerated() { t[keyPath: field] = index + 1 }
+        let data = try JSONEncoder().encode(t)
+        #expect(try JSONDecoder().decode(ProblemTally.self, from: data) == t)
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Int])
+        #expect(object["registered"] == 1 && object["suggestionsAssigned"] == 17 && object.count == 19)
+        let older = try JSONDecoder().decode(ProblemTally.self, from: Data(#"{"registered": 5, "resolved": 2}"#.utf8))
+        #expect(older.registered == 5 && older.resolved == 2 && older.suggestionsAssigned == 0)
     }
 
     /// One problem resolved on time is 100%, but below the sample it is not ranked first.

@@ -87,8 +87,8 @@ struct VisitService {
                     notes: notes, cadres: team, by: actor.userID, now: now, on: sql)
             }
             try await FindingStore.insert(
-                foundItems, orgUnit: orgUnit, enterpriseID: enterpriseID, visitID: id, meetingID: nil, by: actor.userID,
-                now: now, on: sql, log: log)
+                foundItems, orgUnit: orgUnit, enterpriseID: enterpriseID, visitID: id, meetingID: nil, day: visitDay,
+                tree: tree, by: actor.userID, now: now, on: sql, log: log)
             try await log.record(
                 "visit", id: id.uuidString, "create",
                 .created([
@@ -126,14 +126,17 @@ struct VisitService {
 }
 
 /// Problems and suggestions found at visits and meetings. Each is kept with its visit or meeting and
-/// taken into the ledger at once, as a problem waiting for the dispatcher (待受理) linked back to it.
+/// taken into the ledger at once, as a problem waiting for the dispatcher (待受理) linked back to it,
+/// under the campaign the visit or meeting of `day` was part of, so that the campaign counts it.
 enum FindingStore {
     static func insert(
         _ items: [(FindingKind, String)], orgUnit: UUID, enterpriseID: UUID, visitID: UUID?, meetingID: UUID?,
-        by userID: UUID, now: Date, on sql: any SQLDatabase, log: AuditLog
+        day: LocalDate, tree: OrgTree, by userID: UUID, now: Date, on sql: any SQLDatabase, log: AuditLog
     ) async throws {
         guard !items.isEmpty else { return }
         let calendar = try await CalendarStore.calendar(on: sql)
+        let campaign = try await CampaignQueries.collecting(
+            enterprise: enterpriseID, orgUnit: orgUnit, on: day, tree: tree, sql: sql)
         var insert = sql.insert(into: "findings").columns(
             "id", "org_unit_id", "enterprise_id", "visit_id", "meeting_id", "kind", "text", "recorded_by", "created_at")
         var ids: [UUID] = []
@@ -149,7 +152,8 @@ enum FindingStore {
             try await ProblemIntake.insert(
                 ProblemIntake.NewProblem(
                     orgUnit: orgUnit, enterpriseID: enterpriseID, kind: kind == .problem ? .problem : .suggestion,
-                    source: visitID != nil ? .visit : .meeting, description: text, findingID: id, reportedBy: userID),
+                    source: visitID != nil ? .visit : .meeting, description: text, campaignID: campaign, findingID: id,
+                    reportedBy: userID),
                 now: now, calendar: calendar, on: sql, log: log)
         }
     }

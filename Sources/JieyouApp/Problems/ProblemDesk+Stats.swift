@@ -71,8 +71,8 @@ extension ProblemDesk {
                 m.responseRate, m.resolutionRate, m.onTimeRate, m.satisfactionRate, m.closureRate, m.reopenRate,
             ]
             return [
-                .text(name), .number(Double(tally.registered - tally.suggestions)), .number(Double(tally.suggestions)),
-                .number(Double(tally.resolved - tally.suggestionsResolved)), .number(Double(m.suggestionsAdopted)),
+                .text(name), .number(Double(tally.problemsRegistered)), .number(Double(tally.suggestions)),
+                .number(Double(tally.problemsResolved)), .number(Double(m.suggestionsAdopted)),
             ] + rates.map { $0.value == nil ? .empty : .text($0.percent) } + [
                 .number(Double(m.overdue)), m.averageResolveDays.map { .text(String(format: "%.1f", $0)) } ?? .empty,
             ]

@@ -200,12 +200,13 @@ struct BulletinComposer {
         let t = current.tally
         let m = current.metrics
         let p = previous.metrics
-        var text = "\(period.chineseName)，新收集企业问题\(t.registered - t.suggestions)个、意见建议\(t.suggestions)条"
-        text += "（上期\(previous.tally.registered - previous.tally.suggestions)个、\(previous.tally.suggestions)条）；"
+        var text = "\(period.chineseName)，新收集企业问题\(t.problemsRegistered)个、意见建议\(t.suggestions)条"
+        text += "（上期\(previous.tally.problemsRegistered)个、\(previous.tally.suggestions)条）；"
         text +=
-            "已交办\(t.assigned)个，办结\(t.resolved)个，办结率\(m.resolutionRate.percent)，\(change(m.resolutionRate, p.resolutionRate))；"
+            "已交办问题\(t.problemsAssigned)个，已解决\(t.problemsResolved)个，办结率\(m.resolutionRate.percent)，\(change(m.resolutionRate, p.resolutionRate))；"
         text += "按期办结率\(m.onTimeRate.percent)，\(change(m.onTimeRate, p.onTimeRate))；"
-        text += "满意率\(m.satisfactionRate.percent)，\(change(m.satisfactionRate, p.satisfactionRate))。"
+        text += "满意率\(m.satisfactionRate.percent)，\(change(m.satisfactionRate, p.satisfactionRate))"
+        text += t.suggestionsAdopted > 0 ? "；采纳企业意见建议\(t.suggestionsAdopted)条。" : "。"
         text += "本期销号\(closed)个。截至\(today.month)月\(today.day)日，超期未办结问题\(overdueNow)个。"
         return text
     }

@@ -162,11 +162,11 @@ struct CampaignSummaryComposer {
         if coverage.requiredVisits > 1 {
             text += "走访达到\(coverage.requiredVisits)次的企业\(coverage.visitedAsRequired)家；"
         }
-        text += "共收集企业问题\(tally.registered - tally.suggestions)个、意见建议\(tally.suggestions)条，"
-        text += "已交办\(tally.assigned)个，办结\(tally.resolved)个，销号\(tally.closed)个，"
+        text += "共收集企业问题\(tally.problemsRegistered)个、意见建议\(tally.suggestions)条；"
+        text += "已交办问题\(tally.problemsAssigned)个，已解决\(tally.problemsResolved)个，"
         text +=
             "办结率\(metrics.resolutionRate.percent)，按期办结率\(metrics.onTimeRate.percent)，满意率\(metrics.satisfactionRate.percent)；"
-        text += "采纳企业意见建议\(tally.suggestionsAdopted)条。"
+        text += "采纳企业意见建议\(tally.suggestionsAdopted)条；问题和建议累计销号\(tally.closed)件。"
         return text
     }
 

@@ -2,6 +2,11 @@ import Foundation
 
 /// The counts behind the metrics of PRODUCT.md §3 for one scope: what the database tallies over the
 /// problems and suggestions that came in during a period, as they stand today.
+///
+/// Most counts take problems and suggestions together, as the departments handle both; the `problems…`
+/// properties below take the suggestions out. A report counts problems resolved and suggestions
+/// adopted apart (seed 004: "收集问题已解决175条，建议采纳并实施22项"), so it reads those, never
+/// `resolved`, when it says how many problems were solved.
 public struct ProblemTally: Hashable, Sendable, Codable {
     /// Problems and suggestions that came in.
     public var registered = 0
@@ -34,11 +39,18 @@ public struct ProblemTally: Hashable, Sendable, Codable {
     /// problems solved and 22 suggestions adopted).
     public var suggestionsResolved = 0
     public var suggestionsAdopted = 0
+    /// Suggestions among `assigned`.
+    public var suggestionsAssigned = 0
     /// Working days from assignment to resolution, summed over `resolveSamples` resolved problems.
     public var resolveWorkingDays = 0
     public var resolveSamples = 0
 
     public init() {}
+
+    /// Problems (not suggestions) that came in, were handed to a department, and are resolved now.
+    public var problemsRegistered: Int { registered - suggestions }
+    public var problemsAssigned: Int { assigned - suggestionsAssigned }
+    public var problemsResolved: Int { resolved - suggestionsResolved }
 
     public static func + (lhs: ProblemTally, rhs: ProblemTally) -> ProblemTally {
         var sum = ProblemTally()
@@ -46,11 +58,32 @@ public struct ProblemTally: Hashable, Sendable, Codable {
         return sum
     }
 
-    nonisolated(unsafe) static let fields: [WritableKeyPath<ProblemTally, Int>] = [
+    /// Every count, in the order of `CodingKeys`.
+    public nonisolated(unsafe) static let fields: [WritableKeyPath<ProblemTally, Int>] = [
         \.registered, \.suggestions, \.rejectedOrMerged, \.responsesDue, \.respondedInTime, \.assigned, \.resolved,
         \.resolvedOnTime, \.openOverdue, \.rated, \.satisfied, \.closed, \.everResolved, \.reopened,
-        \.suggestionsResolved, \.suggestionsAdopted, \.resolveWorkingDays, \.resolveSamples,
+        \.suggestionsResolved, \.suggestionsAdopted, \.suggestionsAssigned, \.resolveWorkingDays, \.resolveSamples,
     ]
+
+    private enum CodingKeys: String, CodingKey, CaseIterable {
+        case registered, suggestions, rejectedOrMerged, responsesDue, respondedInTime, assigned, resolved
+        case resolvedOnTime, openOverdue, rated, satisfied, closed, everResolved, reopened
+        case suggestionsResolved, suggestionsAdopted, suggestionsAssigned, resolveWorkingDays, resolveSamples
+    }
+
+    /// A count missing from the JSON reads as 0: a report stored before the count was added still
+    /// opens (its `suggestionsAssigned` is then unknown and read as none).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        for (key, field) in zip(CodingKeys.allCases, Self.fields) {
+            self[keyPath: field] = try c.decodeIfPresent(Int.self, forKey: key) ?? 0
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        for (key, field) in zip(CodingKeys.allCases, Self.fields) { try c.encode(self[keyPath: field], forKey: key) }
+    }
 }
 
 /// A rate and the count it is a share of, so that a reader sees "100%" of 1 for what it is. The
@@ -92,7 +125,9 @@ public struct Rate: Hashable, Sendable, Codable {
 public struct ProblemMetrics: Hashable, Sendable, Codable {
     /// 响应率: answered in time / answers due.
     public let responseRate: Rate
-    /// 办结率: resolved or closed / assigned.
+    /// 办结率: problems resolved or closed / problems assigned. Suggestions are left out: one is adopted
+    /// or not rather than solved, and counts under `suggestionsAdopted`. The other rates take every
+    /// item a department handled, suggestions too, since each has its deadline and its revisit.
     public let resolutionRate: Rate
     /// 按期办结率: resolved on time / (resolved + still open and overdue). Never "on time / resolved",
     /// which reads 100% while overdue work is still open.
@@ -111,7 +146,7 @@ public struct ProblemMetrics: Hashable, Sendable, Codable {
 
     public init(_ t: ProblemTally) {
         responseRate = Rate(t.respondedInTime, of: t.responsesDue)
-        resolutionRate = Rate(t.resolved, of: t.assigned)
+        resolutionRate = Rate(t.problemsResolved, of: t.problemsAssigned)
         onTimeRate = Rate(t.resolvedOnTime, of: t.resolved + t.openOverdue)
         satisfactionRate = Rate(t.satisfied, of: t.rated)
         closureRate = Rate(t.closed, of: t.registered - t.rejectedOrMerged)

@@ -90,6 +90,77 @@ import VaporTesting
         }
     }
 
+    /// Issue 22: a problem written down at a visit or a meeting counts for the campaign it was made in,
+    /// the nearest unit's campaign whose scope holds the enterprise.
+    @Test func findingsAtAVisitOrAMeetingTakeTheirCampaign() async throws {
+        try await withApp { app in
+            let world = try await World.build(on: app)
+            let client = Client(app: app)
+            let admin = try await client.token("lx_admin")
+            let cadre = try await client.token("lx_cadre")
+            let patched = try await client.send(
+                .PATCH, "/api/v1/enterprises/\(world.enterprise.uuidString)", token: admin, json: ["scale": "above"])
+            #expect(patched.status == .ok)
+            let small = try await client.send(
+                .POST, "/api/v1/enterprises", token: admin,
+                json: ["creditCode": "91430100MA4L16JQ9D", "name": "临湘小微加工厂", "scale": "below"])
+            #expect(small.status == .created, "\(small.body.string)")
+            let smallID = try #require(UUID(uuidString: try small.content.get(String.self, at: "id")))
+            // The park's campaign (规上 only, from 10 days ago) inside the city's (all, from 30 days ago).
+            let park = try await client.send(.POST, "/api/v1/campaigns", token: admin, json: campaignBody())
+            let parkID = try park.content.get(String.self, at: "id")
+            var cityBody = campaignBody("岳阳市送解优专项行动")
+            cityBody["startsOn"] = today.adding(days: -30).iso
+            cityBody["mobilisationEndsOn"] = today.adding(days: -25).iso
+            cityBody["scope"] = "all"
+            let city = try await client.send(
+                .POST, "/api/v1/campaigns", token: try await client.token("yy_admin"), json: cityBody)
+            #expect(city.status == .created, "\(city.body.string)")
+            let cityID = try city.content.get(String.self, at: "id")
+
+            func visit(_ enterprise: UUID, daysAgo: Int, finding: String) async throws {
+                let response = try await client.send(
+                    .POST, "/api/v1/visits", token: cadre,
+                    json: [
+                        "enterpriseId": enterprise.uuidString, "visitedOn": today.adding(days: -daysAgo).iso,
+                        "purposes": ["problemFinding"], "findings": [["kind": "problem", "text": finding]],
+                    ])
+                #expect(response.status == .created, "\(response.body.string)")
+            }
+            try await visit(world.enterprise, daysAgo: 2, finding: "园区内道路破损")
+            try await visit(world.enterprise, daysAgo: 20, finding: "用工缺口约30人")
+            try await visit(smallID, daysAgo: 2, finding: "厂房租金偏高")
+            try await visit(world.enterprise, daysAgo: 40, finding: "开行动前的问题")
+            let meeting = try await client.send(
+                .POST, "/api/v1/meetings", token: cadre,
+                json: [
+                    "kind": "symposium", "title": "规上企业座谈会", "heldOn": today.iso,
+                    "findings": [
+                        ["enterpriseId": world.enterprise.uuidString, "kind": "suggestion", "text": "增开公交线路"]
+                    ],
+                ])
+            #expect(meeting.status == .created, "\(meeting.body.string)")
+
+            let rows = try await app.db.sql.raw("SELECT description, campaign_id FROM problems").all()
+            var campaignOf: [String: String] = [:]
+            for row in rows {
+                let id = try row.decode(column: "campaign_id", as: UUID?.self)
+                campaignOf[try row.decode(column: "description", as: String.self)] = id?.uuidString ?? "none"
+            }
+            #expect(
+                campaignOf == [
+                    "园区内道路破损": parkID.uppercased(), "增开公交线路": parkID.uppercased(),
+                    // Before the park's campaign began, or outside its scope: the city's.
+                    "用工缺口约30人": cityID.uppercased(), "厂房租金偏高": cityID.uppercased(),
+                    "开行动前的问题": "none",
+                ])
+            // And the campaign's statistics count them.
+            let stats = try await client.send(.GET, "/api/v1/stats?campaign=\(parkID)", token: admin)
+            let tally = try stats.content.decode(StatsReport.self).tally
+            #expect(tally.registered == 2 && tally.suggestions == 1)
+        }
+    }
+
     @Test func campaignsAreScopedAndOnlyAdminsWriteThem() async throws {
         try await withApp { app in
             let world = try await World.build(on: app)

@@ -78,6 +78,27 @@ enum CampaignQueries {
             .all(decoding: CampaignRecord.self, keyDecodingStrategy: ColumnNames.snakeCase)
     }
 
+    /// The campaign that a problem written down at a visit or a meeting on `day` is collected under:
+    /// one running that day, by the enterprise's unit or a unit above it, whose scope holds the
+    /// enterprise. Where several do (a park's campaign inside the city's), the nearest unit's, then the
+    /// one begun last: the park's own campaign is the work its cadres are doing.
+    static func collecting(
+        enterprise: UUID, orgUnit: UUID, on day: LocalDate, tree: OrgTree, sql: any SQLDatabase
+    ) async throws -> UUID? {
+        let running = try await CoverageTallies.campaigns(over: [orgUnit], day: day, tree: tree, on: sql)
+        let nearestFirst = running.sorted {
+            let (a, b) = (tree.lineage(of: $0.orgUnitId).count, tree.lineage(of: $1.orgUnitId).count)
+            return a != b ? a > b : $0.startsOn > $1.startsOn
+        }
+        for campaign in nearestFirst {
+            let holds = try await sql.raw(
+                "SELECT 1 AS one FROM enterprises e WHERE e.id = \(bind: enterprise) AND \(campaign.enterpriseCondition)"
+            ).first()
+            if holds != nil { return campaign.id }
+        }
+        return nil
+    }
+
     static func listedEnterprises(_ id: UUID, on sql: any SQLDatabase) async throws -> [NamedRef] {
         try await sql.raw(
             """

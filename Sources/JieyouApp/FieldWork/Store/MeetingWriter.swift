@@ -17,7 +17,8 @@ struct MeetingWriter {
         for (enterprise, items) in Dictionary(grouping: meeting.findings, by: \.enterprise) {
             try await FindingStore.insert(
                 items.map { ($0.kind, $0.text) }, orgUnit: meeting.owners[enterprise]!, enterpriseID: enterprise,
-                visitID: nil, meetingID: meeting.id, by: actor.userID, now: now, on: sql, log: log)
+                visitID: nil, meetingID: meeting.id, day: meeting.day, tree: tree, by: actor.userID, now: now, on: sql,
+                log: log)
         }
         try await insertFinancings(meeting)
         // Each financing moves its enterprise's oldest open 融资诉求 (对接中, or 已放款 with a loan).

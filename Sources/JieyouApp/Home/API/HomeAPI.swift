@@ -26,7 +26,8 @@ struct HomeAPI: RouteCollection {
         let missing: Int
     }
 
-    /// A leader's last ended 旬 and the one before: new problems, resolved, 按期办结率 and 满意率
+    /// A leader's last ended 旬 and the one before: new problems and problems resolved (suggestions
+    /// left out, as `ProblemTally` counts them), 按期办结率 and 满意率
     /// (null when there is nothing to divide).
     struct TenDayDTO: Content {
         struct Figures: Content {
@@ -36,8 +37,8 @@ struct HomeAPI: RouteCollection {
             let satisfactionRate: Double?
 
             init(_ report: StatsReport) {
-                registered = report.tally.registered
-                resolved = report.tally.resolved
+                registered = report.tally.problemsRegistered
+                resolved = report.tally.problemsResolved
                 onTimeRate = report.metrics.onTimeRate.value
                 satisfactionRate = report.metrics.satisfactionRate.value
             }

@@ -20,8 +20,8 @@ enum HomeFiguresView {
         return """
             <h2>上一旬情况 <small class="muted">\(figures.period.chineseName)，与前一旬比</small></h2>
             <div class="cards" data-testid="ten-day">
-            \(count("新增问题", now.tally.registered, before.tally.registered, testID: "ten-day-registered"))
-            \(count("办结问题", now.tally.resolved, before.tally.resolved, testID: "ten-day-resolved"))
+            \(count("新增问题", now.tally.problemsRegistered, before.tally.problemsRegistered, testID: "ten-day-registered"))
+            \(count("解决问题", now.tally.problemsResolved, before.tally.problemsResolved, testID: "ten-day-resolved"))
             \(rate("按期办结率", now.metrics.onTimeRate, before.metrics.onTimeRate, testID: "ten-day-on-time"))
             \(rate("满意率", now.metrics.satisfactionRate, before.metrics.satisfactionRate, testID: "ten-day-satisfaction"))
             </div>

@@ -98,6 +98,7 @@ enum ProblemStats {
             count("p.reopen_count > 0", "reopened"),
             count("p.kind = 'suggestion' AND \(done)", "suggestions_resolved"),
             count("p.kind = 'suggestion' AND \(done) AND p.result_kind = 'adopted'", "suggestions_adopted"),
+            count("p.kind = 'suggestion' AND p.assigned_on IS NOT NULL", "suggestions_assigned"),
         ]
     }
 
@@ -183,6 +184,7 @@ enum ProblemStats {
         let reopened: Int
         let suggestionsResolved: Int
         let suggestionsAdopted: Int
+        let suggestionsAssigned: Int
 
         var tally: ProblemTally {
             var t = ProblemTally()
@@ -202,6 +204,7 @@ enum ProblemStats {
             t.reopened = reopened
             t.suggestionsResolved = suggestionsResolved
             t.suggestionsAdopted = suggestionsAdopted
+            t.suggestionsAssigned = suggestionsAssigned
             return t
         }
     }

@@ -79,8 +79,8 @@ struct StatsPageView {
         return """
             <p class="lead" data-testid="stats-headline">\(unitName)，\(period)收集的问题，截至 \(r.asOf.iso)</p>
             <div class="cards">
-            \(card("收集问题", String(t.registered - t.suggestions), "建议 \(t.suggestions) 项", "registered"))
-            \(card("已解决问题", String(t.resolved - t.suggestionsResolved), "采纳建议 \(m.suggestionsAdopted) 项", "solved"))
+            \(card("收集问题", String(t.problemsRegistered), "建议 \(t.suggestions) 项", "registered"))
+            \(card("已解决问题", String(t.problemsResolved), "采纳建议 \(m.suggestionsAdopted) 项", "solved"))
             \(rate("响应率", m.responseRate, "response-rate"))
             \(rate("办结率", m.resolutionRate, "resolution-rate"))
             \(rate("按期办结率", m.onTimeRate, "on-time-rate"))

@@ -25,8 +25,8 @@ struct DashboardPageView {
         let t = d.stats.tally
         let cards: HTML = """
             <div class="cards" data-testid="dashboard-cards">
-            \(StatCard.render("收集问题", "\(t.registered - t.suggestions)", note: "意见建议 \(t.suggestions) 条", testID: "card-registered", link: links.ledger([("kind", "problem")])))
-            \(StatCard.render("已办结", "\(t.resolved)", note: "办结率 \(m.resolutionRate.percent)", testID: "card-resolved", link: links.ledger([("state", "resolved,closed")])))
+            \(StatCard.render("收集问题", "\(t.problemsRegistered)", note: "意见建议 \(t.suggestions) 条", testID: "card-registered", link: links.ledger([("kind", "problem")])))
+            \(StatCard.render("已解决问题", "\(t.problemsResolved)", note: "办结率 \(m.resolutionRate.percent)，采纳建议 \(t.suggestionsAdopted) 条", testID: "card-resolved", link: links.ledger([("kind", "problem"), ("state", "resolved,closed")])))
             \(StatCard.render("已销号", "\(t.closed)", note: "满意率 \(m.satisfactionRate.percent)", testID: "card-closed", link: links.ledger([("state", "closed")])))
             \(StatCard.render("按期办结率", m.onTimeRate.percent, note: "\(m.onTimeRate.count)/\(m.onTimeRate.of)", testID: "card-on-time", link: links.stats))
             \(StatCard.render("在办问题", "\(d.openNow)", note: "截至今日", testID: "card-open", link: links.ledger([("state", ProblemState.allCases.filter(\.isOpen).map(\.rawValue).joined(separator: ","))], period: false)))
