@@ -157,10 +157,12 @@ struct PlanBulletin: Sendable {
         }
     }
 
-    func document(masthead: Bool) -> DocxDocument {
+    /// The 通报 as an official document: the plan's 专班 issues it (in the 版头 when `masthead`, with
+    /// the period's issue number), and its lead units receive copies.
+    func document(masthead: Bool, issuedOn: LocalDate) -> DocxDocument {
+        let taskForce = "\(plan.title)工作专班"
         var document = DocxDocument(
-            documentTitle: title, masthead: masthead ? "\(plan.title)工作专班" : nil,
-            issueLine: masthead ? plan.documentNumber : nil)
+            documentTitle: title, masthead: masthead ? taskForce : nil, issueLine: masthead ? period.issueLine : nil)
         document.append(.title(title))
         document.append(.subtitle("（\(period.start.iso)至\(period.end.iso)）"))
         document.append(.heading1("一、总体情况"))
@@ -169,14 +171,14 @@ struct PlanBulletin: Sendable {
         if targets.isEmpty {
             document.append(.paragraph("本方案未设量化目标。"))
         } else {
-            document.append(.table(header: Self.targetHeader, rows: targetRows, widths: [6, 12, 6, 8, 4]))
+            document.append(.table(header: Self.targetHeader, rows: targetRows))
         }
         document.append(.heading1("三、滞后任务"))
         if behind.isEmpty {
             document.append(.paragraph("无滞后任务。"))
         } else {
             document.append(.paragraph("以下\(behind.count)项任务已过完成时限或节点而未完成，请牵头单位加快推进："))
-            document.append(.table(header: Self.taskHeader, rows: taskRows(behind), widths: [6, 14, 8, 5, 3]))
+            document.append(.table(header: Self.taskHeader, rows: taskRows(behind)))
         }
         document.append(.heading1("四、挂牌督办任务"))
         if supervised.isEmpty {
@@ -190,7 +192,7 @@ struct PlanBulletin: Sendable {
             }
         }
         document.append(.heading1("五、旬调度报送情况"))
-        document.append(.table(header: Self.reportingHeader, rows: reportingRows, widths: [10, 4, 4, 4, 4]))
+        document.append(.table(header: Self.reportingHeader, rows: reportingRows))
         document.append(.heading1("六、困难问题"))
         if difficulties.isEmpty {
             document.append(.paragraph("各牵头单位本期未反映困难问题。"))
@@ -198,10 +200,14 @@ struct PlanBulletin: Sendable {
             for item in difficulties {
                 document.append(
                     .paragraph(
-                        "\(item.unit.name)（\(item.task.number.label)\(item.task.title)，\(item.period.chineseName)）：\(item.text)"
+                        "\(item.unit.name)反映，\(item.task.number.label)\(item.task.title)（\(item.period.chineseName)）：\(item.text)"
                     ))
             }
         }
+        document.append(.signature(issuer: taskForce, date: issuedOn.chinese))
+        document.recordSheet = DocxDocument.RecordSheet(
+            copiesTo: reporting.isEmpty ? ["各牵头单位"] : reporting.map(\.unit.name), printedBy: taskForce,
+            printedOn: issuedOn.chinese)
         return document
     }
 }

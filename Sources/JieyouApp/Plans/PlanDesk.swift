@@ -64,8 +64,9 @@ struct PlanDesk {
     {
         let bulletin = try await bulletin(id, kind: kind, date: date, for: actor)
         let created = now
+        let today = today
         return try await OfficeFile.write(.docx, named: bulletin.title) { url in
-            try DocxWriter.write(bulletin.document(masthead: masthead), to: url, created: created)
+            try DocxWriter.write(bulletin.document(masthead: masthead, issuedOn: today), to: url, created: created)
         }
     }
 }

@@ -7,7 +7,7 @@ import JieyouOffice
 /// 共性问题, 下步工作.
 enum BulletinDocument {
     static let rankingHeader = ["排名", "责任单位", "交办", "办结", "办结率", "按期办结率", "满意率", "超期"]
-    static let itemHeader = ["编号", "企业", "问题", "责任单位", "办理时限", "超期（工作日）"]
+    static let itemHeader = ["编号", "企业", "问题", "责任单位", "办理时限", "超期\n工作日"]
 
     /// The department table: ranked departments by place, then those below the minimum sample.
     static func rankingRows(_ bulletin: Bulletin) -> [[String]] {
@@ -18,7 +18,8 @@ enum BulletinDocument {
             guard let group = groups[placed.key] else { return nil }
             let m = group.metrics
             return [
-                place, placed.name, "\(group.tally.assigned)", "\(group.tally.resolved)", rate(m.resolutionRate),
+                place, placed.name, "\(group.tally.problemsAssigned)", "\(group.tally.problemsResolved)",
+                rate(m.resolutionRate),
                 rate(m.onTimeRate), rate(m.satisfactionRate), "\(m.overdue)",
             ]
         }
@@ -42,7 +43,7 @@ enum BulletinDocument {
 
     static func rankingNote(_ bulletin: Bulletin) -> String {
         guard let ranking = bulletin.current.ranking else { return "" }
-        var note = "按\(ranking.rankByName)排名"
+        var note = "按“\(ranking.rankByName)”排名"
         if !ranking.leftOut.isEmpty {
             note += "；交办样本不足\(ranking.minimumSample)个的单位列于表末，不参与排名"
         }
@@ -56,11 +57,8 @@ enum BulletinDocument {
             + "，需加强统筹、分类施策、推动集中解决。"
     }
 
-    static func make(_ bulletin: Bulletin, masthead: Bool, issuedOn: LocalDate) -> DocxDocument {
-        var document = DocxDocument(
-            documentTitle: bulletin.title,
-            masthead: masthead ? "\(bulletin.unitName)“送解优”专项行动工作专班" : nil,
-            issueLine: masthead ? bulletin.periodName : nil)
+    static func make(_ bulletin: Bulletin, issuer: ReportIssuer, masthead: Bool, issuedOn: LocalDate) -> DocxDocument {
+        var document = DocxDocument(documentTitle: bulletin.title)
         document.append(.title(bulletin.title))
         document.append(.subtitle("（\(bulletin.from.iso)至\(bulletin.to.iso)）"))
         document.append(.heading1("一、总体情况"))
@@ -71,8 +69,7 @@ enum BulletinDocument {
             document.append(.paragraph("本期没有交办到责任单位的问题。"))
         } else {
             document.append(.paragraph(rankingNote(bulletin)))
-            document.append(
-                .table(header: rankingHeader, rows: ranking, widths: [1.2, 3.4, 1.2, 1.2, 2.4, 2.4, 2.4, 1.2]))
+            document.append(.table(header: rankingHeader, rows: ranking))
         }
         document.append(.heading1("三、超期和督办问题"))
         if bulletin.overdue.isEmpty {
@@ -82,13 +79,11 @@ enum BulletinDocument {
                 .paragraph(
                     "截至通报日，超期未办结问题\(bulletin.overdueCount)个\(bulletin.overdueCount > bulletin.overdue.count ? "，列出办理时限最早的\(bulletin.overdue.count)个" : "")："
                 ))
-            document.append(
-                .table(header: itemHeader, rows: itemRows(bulletin.overdue), widths: [2.6, 3, 5, 2.4, 2.2, 1.6]))
+            document.append(.table(header: itemHeader, rows: itemRows(bulletin.overdue)))
         }
         if !bulletin.supervised.isEmpty {
             document.append(.paragraph("挂牌督办问题\(bulletin.supervised.count)个："))
-            document.append(
-                .table(header: itemHeader, rows: itemRows(bulletin.supervised), widths: [2.6, 3, 5, 2.4, 2.2, 1.6]))
+            document.append(.table(header: itemHeader, rows: itemRows(bulletin.supervised)))
         }
         document.append(.heading1("四、典型案例"))
         if bulletin.typicalCases.isEmpty {
@@ -103,8 +98,9 @@ enum BulletinDocument {
         document.append(.paragraph(commonText(bulletin)))
         document.append(.heading1("六、下步工作"))
         document.append(.paragraph(bulletin.nextSteps))
-        document.append(
-            .signature("\(bulletin.unitName)“送解优”专项行动工作专班\n\(issuedOn.year)年\(issuedOn.month)月\(issuedOn.day)日"))
+        issuer.frame(
+            &document, masthead: masthead, issueLine: ReportPeriod(key: bulletin.periodKey)?.issueLine,
+            issuedOn: issuedOn)
         return document
     }
 

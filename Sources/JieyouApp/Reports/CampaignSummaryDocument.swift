@@ -6,7 +6,8 @@ import JieyouOffice
 /// 走访覆盖, 问题办理, 典型案例, 未解决问题及责任单位, 下步工作.
 enum CampaignSummaryDocument {
     static let coverageHeader = ["应走访企业", "已走访企业", "覆盖率", "走访次数", "户均走访", "参与干部"]
-    static let problemHeader = ["收集问题", "意见建议", "已交办", "已办结", "已销号", "办结率", "满意率", "采纳建议"]
+    /// 交办, 解决 and 办结率 count problems; 销号 counts problems and suggestions (`ProblemTally`).
+    static let problemHeader = ["收集问题", "意见建议", "交办问题", "已解决", "办结率", "满意率", "采纳建议", "销号（件）"]
     static let unresolvedHeader = ["编号", "企业", "问题", "牵头单位", "配合单位", "办理时限", "状态"]
 
     static func coverageRow(_ c: CoverageFigures) -> [String] {
@@ -19,10 +20,10 @@ enum CampaignSummaryDocument {
     static func problemRow(_ report: StatsReport) -> [String] {
         let t = report.tally
         return [
-            "\(t.registered - t.suggestions)", "\(t.suggestions)", "\(t.assigned)", "\(t.resolved)", "\(t.closed)",
+            "\(t.problemsRegistered)", "\(t.suggestions)", "\(t.problemsAssigned)", "\(t.problemsResolved)",
             BulletinDocument.rate(report.metrics.resolutionRate),
             BulletinDocument.rate(report.metrics.satisfactionRate),
-            "\(t.suggestionsAdopted)",
+            "\(t.suggestionsAdopted)", "\(t.closed)",
         ]
     }
 
@@ -41,25 +42,19 @@ enum CampaignSummaryDocument {
         return note + "，按牵头单位列示如下："
     }
 
-    static func make(_ summary: CampaignSummary, masthead: Bool, issuedOn: LocalDate) -> DocxDocument {
-        var document = DocxDocument(
-            documentTitle: summary.title,
-            masthead: masthead ? "\(summary.unitName)“送解优”专项行动工作专班" : nil,
-            issueLine: masthead ? summary.campaignName : nil)
+    static func make(_ summary: CampaignSummary, issuer: ReportIssuer, masthead: Bool, issuedOn: LocalDate)
+        -> DocxDocument
+    {
+        var document = DocxDocument(documentTitle: summary.title)
         document.append(.title(summary.title))
         document.append(.subtitle("（\(summary.from.iso)至\(summary.to.iso)）"))
         document.append(.heading1("一、总体情况"))
         document.append(.paragraph(summary.summary))
         document.append(.heading1("二、走访覆盖"))
-        document.append(
-            .table(header: coverageHeader, rows: [coverageRow(summary.coverage)], widths: [2, 2, 2, 2, 2, 2]))
+        document.append(.table(header: coverageHeader, rows: [coverageRow(summary.coverage)]))
         if let policies = summary.policies { document.append(.paragraph("送政策：\(policies.sentence)")) }
         document.append(.heading1("三、问题办理"))
-        document.append(
-            .table(
-                header: problemHeader, rows: [problemRow(summary.problems)],
-                widths: [1.6, 1.6, 1.6, 1.6, 1.6, 2.6, 2.6, 1.6])
-        )
+        document.append(.table(header: problemHeader, rows: [problemRow(summary.problems)]))
         document.append(.heading1("四、典型案例"))
         if summary.typicalCases.isEmpty {
             document.append(.paragraph("专项行动中暂无标记的典型案例。"))
@@ -75,14 +70,12 @@ enum CampaignSummaryDocument {
             document.append(.paragraph("专项行动收集的问题均已办结。"))
         } else {
             document.append(.paragraph(unresolvedNote(summary)))
-            document.append(
-                .table(
-                    header: unresolvedHeader, rows: unresolvedRows(summary), widths: [2.4, 2.6, 4.2, 2.2, 2.2, 2, 1.4]))
+            document.append(.table(header: unresolvedHeader, rows: unresolvedRows(summary)))
         }
         document.append(.heading1("六、下步工作"))
         document.append(.paragraph(summary.nextSteps))
-        document.append(
-            .signature("\(summary.unitName)“送解优”专项行动工作专班\n\(issuedOn.year)年\(issuedOn.month)月\(issuedOn.day)日"))
+        // A campaign's summary is one of its kind: no issue number.
+        issuer.frame(&document, masthead: masthead, issueLine: nil, issuedOn: issuedOn)
         return document
     }
 }

@@ -118,11 +118,14 @@ extension ReportDesk {
         let (report, _) = try await storedReport(id, for: actor)
         let day = report.issuedAt.map { LocalDate($0, in: .chinaStandard) } ?? LocalDate(now, in: .chinaStandard)
         let name = report.state == .draft ? "\(report.title)（草稿）" : report.title
+        let issuer = ReportIssuer(
+            report.orgUnitId, sentTo: report.submittedTo, tree: try await OrgDirectory.tree(on: database))
         if let bulletin = report.bulletin {
-            return try await document(BulletinDocument.make(bulletin, masthead: masthead, issuedOn: day), named: name)
+            return try await document(
+                BulletinDocument.make(bulletin, issuer: issuer, masthead: masthead, issuedOn: day), named: name)
         }
         guard let summary = report.campaignSummary else { throw AppError.notFound("报告") }
         return try await document(
-            CampaignSummaryDocument.make(summary, masthead: masthead, issuedOn: day), named: name)
+            CampaignSummaryDocument.make(summary, issuer: issuer, masthead: masthead, issuedOn: day), named: name)
     }
 }

@@ -67,7 +67,9 @@ struct ReportDesk {
     func bulletinFile(_ q: BulletinQuery, masthead: Bool) async throws -> OfficeFile {
         let bulletin = try await bulletin(q)
         return try await document(
-            BulletinDocument.make(bulletin, masthead: masthead, issuedOn: q.today), named: bulletin.title)
+            BulletinDocument.make(
+                bulletin, issuer: ReportIssuer(q.unit, tree: q.tree), masthead: masthead, issuedOn: q.today),
+            named: bulletin.title)
     }
 
     /// A campaign's 总结报告 as its figures stand today, for a unit inside both the reader's and the
@@ -109,8 +111,11 @@ struct ReportDesk {
     }
 
     func campaignSummaryFile(_ q: CampaignSummaryQuery, masthead: Bool) async throws -> OfficeFile {
-        try await document(
-            CampaignSummaryDocument.make(q.summary, masthead: masthead, issuedOn: q.today), named: q.summary.title)
+        let tree = try await OrgDirectory.tree(on: database)
+        return try await document(
+            CampaignSummaryDocument.make(
+                q.summary, issuer: ReportIssuer(q.unit, tree: tree), masthead: masthead, issuedOn: q.today),
+            named: q.summary.title)
     }
 
     /// Writes `document` to a temporary .docx named `name`.

@@ -92,6 +92,22 @@ public enum ReportPeriod: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The issue line of the report on this period, `2024年第26期`: its place among the year's periods
+    /// of its kind (the 26th 旬, the 9th month, the 38th week ending on a Thursday), the year being the
+    /// one the period ends in.
+    public var issueLine: String {
+        let e = end
+        let number: Int =
+            switch self {
+            case .week(let thursday):
+                (LocalDate(uncheckedYear: thursday.year, month: 1, day: 1).days(until: thursday)) / 7 + 1
+            case .tenDay(let period): (period.month - 1) * 3 + period.part.rawValue
+            case .month(_, let month): month
+            case .quarter(_, let quarter): quarter
+            }
+        return "\(e.year)年第\(number)期"
+    }
+
     /// `2024年9月上旬`, `2024年第3季度`, `2024年9月13日—9月19日`.
     public var chineseName: String {
         switch self {

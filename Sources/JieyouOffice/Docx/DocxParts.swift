@@ -17,6 +17,7 @@ enum DocxParts {
         + #"<Override PartName="/word/fontTable.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/>"#
         + #"<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>"#
         + #"<Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>"#
+        + #"<Override PartName="/word/footer2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>"#
         + #"<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>"#
         + "</Types>"
 
@@ -32,6 +33,7 @@ enum DocxParts {
         + #"<Relationship Id="rIdFonts" Type="\#(relationshipType)/fontTable" Target="fontTable.xml"/>"#
         + #"<Relationship Id="rIdSettings" Type="\#(relationshipType)/settings" Target="settings.xml"/>"#
         + #"<Relationship Id="rIdFooter" Type="\#(relationshipType)/footer" Target="footer1.xml"/>"#
+        + #"<Relationship Id="rIdFooterEven" Type="\#(relationshipType)/footer" Target="footer2.xml"/>"#
         + "</Relationships>"
 
     static func core(title: String, created: Date) -> String {
@@ -45,8 +47,9 @@ enum DocxParts {
             + "</cp:coreProperties>"
     }
 
+    /// Odd and even pages have their own footers: the page number sits on the outside.
     static let settings =
-        header + #"<w:settings xmlns:w="\#(w)"><w:defaultTabStop w:val="640"/>"#
+        header + #"<w:settings xmlns:w="\#(w)"><w:defaultTabStop w:val="640"/><w:evenAndOddHeaders/>"#
         + #"<w:compat><w:doNotExpandShiftReturn/></w:compat></w:settings>"#
 
     /// The official fonts and what each falls back to where it is not installed.
@@ -112,14 +115,20 @@ enum DocxParts {
             "Signature", "落款",
             paragraph: exact + #"<w:ind w:firstLineChars="0" w:firstLine="0" w:right="640"/><w:jc w:val="right"/>"#,
             run: runProperties(eastAsia: "仿宋_GB2312", points: 16))
+        // Tables and the 版记 keep off the page's line grid, or every table line would be a body line high.
         let single =
-            #"<w:spacing w:before="0" w:after="0" w:line="300" w:lineRule="auto"/><w:ind w:firstLineChars="0" w:firstLine="0"/>"#
+            #"<w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/><w:ind w:firstLineChars="0" w:firstLine="0"/>"#
         xml += style(
             "TableText", "表格文字", paragraph: single + #"<w:jc w:val="center"/>"#,
             run: runProperties(eastAsia: "仿宋_GB2312", points: 12))
         xml += style(
             "TableHeader", "表头", paragraph: single + #"<w:jc w:val="center"/>"#,
             run: runProperties(eastAsia: "黑体", points: 12))
+        xml += style(
+            "RecordSheet", "版记",
+            paragraph:
+                #"<w:snapToGrid w:val="0"/><w:spacing w:before="60" w:after="60" w:line="240" w:lineRule="auto"/><w:ind w:left="280" w:right="280" w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="left"/>"#,
+            run: runProperties(eastAsia: "仿宋_GB2312", points: 14))
         xml += style(
             "Masthead", "红头",
             paragraph: #"<w:spacing w:before="400" w:after="200" w:line="240" w:lineRule="auto"/>"# + centred,
@@ -138,10 +147,13 @@ enum DocxParts {
         return xml + "</w:styles>"
     }()
 
-    /// “— 1 —”: the page number between dashes, 宋体 四号, centred at the foot of every page.
-    static let footer: String = {
+    /// “— 1 —”: the page number between dashes, 宋体 四号, one character in from the outside edge: at
+    /// the right of odd pages and the left of even ones (§7.5).
+    static func footer(odd: Bool) -> String {
         let run = runProperties(eastAsia: "宋体", points: 14)
-        var xml = header + #"<w:ftr xmlns:w="\#(w)" xmlns:r="\#(r)"><w:p><w:pPr><w:pStyle w:val="Footer"/></w:pPr>"#
+        let side = odd ? #"<w:jc w:val="right"/><w:ind w:right="280"/>"# : #"<w:jc w:val="left"/><w:ind w:left="280"/>"#
+        var xml =
+            header + #"<w:ftr xmlns:w="\#(w)" xmlns:r="\#(r)"><w:p><w:pPr><w:pStyle w:val="Footer"/>\#(side)</w:pPr>"#
         xml += #"<w:r>\#(run)<w:t xml:space="preserve">— </w:t></w:r>"#
         xml += #"<w:r>\#(run)<w:fldChar w:fldCharType="begin"/></w:r>"#
         xml += #"<w:r>\#(run)<w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>"#
@@ -149,5 +161,5 @@ enum DocxParts {
         xml += #"<w:r>\#(run)<w:fldChar w:fldCharType="end"/></w:r>"#
         xml += #"<w:r>\#(run)<w:t xml:space="preserve"> —</w:t></w:r></w:p></w:ftr>"#
         return xml
-    }()
+    }
 }
