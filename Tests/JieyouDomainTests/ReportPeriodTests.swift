@@ -37,6 +37,19 @@ import Testing
         #expect(december.chineseName == "2024年12月下旬")
     }
 
+    /// The issue line of the report: its place among the year's reports of its kind.
+    @Test func eachPeriodNumbersItsReportWithinTheYear() throws {
+        let day = try #require(LocalDate(iso: "2026-11-30"))
+        #expect(ReportPeriod.containing(day, kind: .tenDay).issueLine == "2026年第33期")
+        #expect(ReportPeriod.containing(day, kind: .month).issueLine == "2026年第11期")
+        #expect(ReportPeriod.containing(day, kind: .quarter).issueLine == "2026年第4期")
+        // The first Thursday of 2026 is 1 January: its week is the first; 3 December is the 49th.
+        #expect(
+            ReportPeriod.containing(try #require(LocalDate(iso: "2026-01-01")), kind: .week).issueLine == "2026年第1期")
+        #expect(
+            ReportPeriod.containing(try #require(LocalDate(iso: "2026-12-03")), kind: .week).issueLine == "2026年第49期")
+    }
+
     @Test func monthsAndQuarters() {
         let month = ReportPeriod.containing(day("2024-02-10"), kind: .month)
         #expect(

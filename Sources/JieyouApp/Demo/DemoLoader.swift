@@ -229,6 +229,25 @@ struct DemoLoader {
                     leaderID: nil, departmentID: departments["wangchengpark/服务小组"], cadreIDs: [users["wc_cadre"]!]),
                 by: actor)
         }
+        // The park's cadre visited its enterprises over the campaign: most once, some twice, a few not
+        // yet (the coverage page's 未走访 list). What was found at them is seed 004's ledger below.
+        var random = DemoRandom(seed: 4)
+        let notes = [
+            "企业生产经营正常，宣讲了设备更新和以旧换新政策。", "了解企业用工和融资需求，已登记。",
+            "送达“两重”“两新”政策汇编，企业表示将申报设备更新项目。", "企业反映订单充足，产能有待提升。",
+        ]
+        let cadre = Actor(userID: users["wc_cadre"]!, roles: [.cadre], orgUnitID: wangcheng)
+        for id in wangchengEnterprises where random.next(100) < 88 {
+            for _ in 0..<(random.next(100) < 30 ? 2 : 1) {
+                let day = started.adding(days: 7 + random.next(69))
+                _ = try await VisitService(database: db, now: DemoProblems.time(on: day)).record(
+                    VisitInput(
+                        enterpriseID: id, visitedOn: day.iso,
+                        purposes: [VisitPurpose.policyBriefing.rawValue, VisitPurpose.problemFinding.rawValue],
+                        notes: notes[random.next(notes.count)], cadreIDs: [], findings: []),
+                    by: cadre)
+            }
+        }
         try await problems.loadSeed004(
             campaign: campaign, started: started, enterprises: wangchengEnterprises,
             cast: cast(

@@ -46,6 +46,9 @@ struct Bulletin: Codable, Sendable {
     let supervised: [Item]
     let typicalCases: [Item]
     let commonProblems: [CommonProblem]
+    /// The campaign's work besides the problems, in the sections the unit chose; absent in bulletins
+    /// stored before it was reported.
+    let work: BulletinWork?
     /// The opening paragraph, drafted from the figures; the dispatcher may rewrite it before issuing.
     var summary: String
     /// 下步工作: drafted from the overdue and common problems, editable like the summary.
@@ -95,6 +98,8 @@ struct BulletinComposer {
             "\(reach) AND p.flags <> '' AND p.flags LIKE '%,typicalCase,%' AND p.state IN ('resolved', 'closed')",
             order: "p.resolved_on DESC, p.number", limit: 3)
         let common = try await commonProblems(reach: reach, open: open)
+        let work = try await BulletinWorkComposer(tree: tree, sql: sql, today: today).compose(
+            unit: unit, period: period)
         let title = "\(unitName)“送解优”问题办理\(period.kind.reportName)（\(period.chineseName)）"
         return Bulletin(
             kind: period.kind, title: title, unitName: unitName, periodKey: period.key, periodName: period.chineseName,
@@ -102,7 +107,7 @@ struct BulletinComposer {
             previousPeriodName: period.previous.chineseName,
             current: current, previous: previous, closedInPeriod: closed, overdueCount: overdueCount, overdue: overdue,
             supervised: supervised,
-            typicalCases: typical, commonProblems: common,
+            typicalCases: typical, commonProblems: common, work: work,
             summary: Self.summary(
                 period: period, current: current, previous: previous, closed: closed, overdueNow: overdueCount,
                 today: today),

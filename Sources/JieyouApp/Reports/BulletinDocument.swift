@@ -61,9 +61,18 @@ enum BulletinDocument {
         var document = DocxDocument(documentTitle: bulletin.title)
         document.append(.title(bulletin.title))
         document.append(.subtitle("（\(bulletin.from.iso)至\(bulletin.to.iso)）"))
-        document.append(.heading1("一、总体情况"))
+        var numbered = HeadingCounter()
+        func heading(_ text: String) { document.append(.heading1(numbered(text))) }
+        heading("总体情况")
         document.append(.paragraph(bulletin.summary))
-        document.append(.heading1("二、各责任单位办理情况"))
+        if let work = bulletin.work, !work.sections.isEmpty {
+            heading("工作推进情况")
+            for part in workParts(bulletin) {
+                document.append(.heading2(part.heading))
+                document.append(.paragraph(part.text))
+            }
+        }
+        heading("各责任单位办理情况")
         let ranking = rankingRows(bulletin)
         if ranking.isEmpty {
             document.append(.paragraph("本期没有交办到责任单位的问题。"))
@@ -71,7 +80,7 @@ enum BulletinDocument {
             document.append(.paragraph(rankingNote(bulletin)))
             document.append(.table(header: rankingHeader, rows: ranking))
         }
-        document.append(.heading1("三、超期和督办问题"))
+        heading("超期和督办问题")
         if bulletin.overdue.isEmpty {
             document.append(.paragraph("截至通报日，没有超期未办结的问题。"))
         } else {
@@ -85,7 +94,7 @@ enum BulletinDocument {
             document.append(.paragraph("挂牌督办问题\(bulletin.supervised.count)个："))
             document.append(.table(header: itemHeader, rows: itemRows(bulletin.supervised)))
         }
-        document.append(.heading1("四、典型案例"))
+        heading("典型案例")
         if bulletin.typicalCases.isEmpty {
             document.append(.paragraph("本期暂无标记的典型案例。"))
         } else {
@@ -94,14 +103,22 @@ enum BulletinDocument {
                 document.append(.paragraph("\(item.description)\(item.result.map { "办理结果：\($0)" } ?? "")"))
             }
         }
-        document.append(.heading1("五、共性问题"))
+        heading("共性问题")
         document.append(.paragraph(commonText(bulletin)))
-        document.append(.heading1("六、下步工作"))
+        heading("下步工作")
         document.append(.paragraph(bulletin.nextSteps))
         issuer.frame(
             &document, masthead: masthead, issueLine: ReportPeriod(key: bulletin.periodKey)?.issueLine,
             issuedOn: issuedOn)
         return document
+    }
+
+    /// The work section's headings and paragraphs, page and .docx alike.
+    static func workParts(_ bulletin: Bulletin) -> [(heading: String, text: String)] {
+        guard let work = bulletin.work else { return [] }
+        return work.paragraphs.enumerated().map { index, part in
+            ("（\(chineseOrdinal(index + 1))）\(part.section.chineseName)", part.text)
+        }
     }
 
     /// 一 … 十, 十一 … 九十九 as headings count; larger numbers in digits.
@@ -113,5 +130,16 @@ enum BulletinDocument {
             return (n / 10 == 1 ? "" : digits[n / 10]) + "十" + (n % 10 == 0 ? "" : digits[n % 10])
         default: return "\(n)"
         }
+    }
+}
+
+/// Numbers a report's first-level headings as they come (一、二、…), so that a section a unit does not
+/// report leaves no gap; the page and the .docx count alike.
+struct HeadingCounter {
+    private var number = 0
+
+    mutating func callAsFunction(_ title: String) -> String {
+        number += 1
+        return "\(BulletinDocument.chineseOrdinal(number))、\(title)"
     }
 }

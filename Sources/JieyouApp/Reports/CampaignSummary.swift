@@ -60,8 +60,11 @@ struct CampaignPolicyFigures: Codable, Sendable {
         return text
     }
 
+    /// The figures of the deliveries in `root`'s subtree between the two days; the 知晓率, which costs a
+    /// match of each policy over the scope, only when `measuringAwareness`.
     static func read(
-        root: UUID, from: LocalDate, to: LocalDate, tree: OrgTree, today: LocalDate, on sql: any SQLDatabase
+        root: UUID, from: LocalDate, to: LocalDate, tree: OrgTree, today: LocalDate, measuringAwareness: Bool = true,
+        on sql: any SQLDatabase
     ) async throws -> CampaignPolicyFigures {
         let units = Array(tree.subtree(of: root))
         let row = try await sql.raw(
@@ -72,13 +75,15 @@ struct CampaignPolicyFigures: Codable, Sendable {
         ).first()
         let ledger = try await BenefitLedger.summary(
             reach: .units(units), filter: BenefitFilter(from: from, to: to), on: sql)
-        let delivered = try await sql.raw(
-            """
-            SELECT CAST(policy_id AS TEXT) AS policy_id, COUNT(*) AS n FROM policy_deliveries
-            WHERE org_unit_id IN (\(binds: units)) AND delivered_on >= \(bind: from.iso) AND delivered_on <= \(bind: to.iso)
-            GROUP BY policy_id ORDER BY n DESC, policy_id LIMIT \(literal: awarenessPolicies)
-            """
-        ).all().compactMap { UUID(uuidString: try $0.decode(column: "policy_id", as: String.self)) }
+        let delivered =
+            measuringAwareness
+            ? try await sql.raw(
+                """
+                SELECT CAST(policy_id AS TEXT) AS policy_id, COUNT(*) AS n FROM policy_deliveries
+                WHERE org_unit_id IN (\(binds: units)) AND delivered_on >= \(bind: from.iso) AND delivered_on <= \(bind: to.iso)
+                GROUP BY policy_id ORDER BY n DESC, policy_id LIMIT \(literal: awarenessPolicies)
+                """
+            ).all().compactMap { UUID(uuidString: try $0.decode(column: "policy_id", as: String.self)) } : []
         var known = 0
         var eligible = 0
         let matching = PolicyMatching(sql: sql, tree: tree, today: today)

@@ -20,22 +20,33 @@ enum ReportArticles {
 
     static func bulletin(_ bulletin: Bulletin) -> HTML {
         let ranking = BulletinDocument.rankingRows(bulletin)
+        var numbered = HeadingCounter()
+        let overall = numbered("总体情况")
+        let work = BulletinDocument.workParts(bulletin)
+        let workHTML: HTML =
+            work.isEmpty
+            ? .empty
+            : """
+            <h2>\(numbered("工作推进情况"))</h2>
+            <div data-testid="bulletin-work">\(work.map { HTML("<h3>\($0.heading)</h3><p>\($0.text)</p>") })</div>
+            """
         return """
             <article class="bulletin" data-testid="bulletin">
             <h1>\(bulletin.title)</h1>
             <p class="muted">（\(bulletin.from.iso)至\(bulletin.to.iso)；应报送日期 \(bulletin.dueDate.iso)）</p>
-            <h2>一、总体情况</h2>
+            <h2>\(overall)</h2>
             <p data-testid="bulletin-summary">\(bulletin.summary)</p>
-            <h2>二、各责任单位办理情况</h2>
+            \(workHTML)
+            <h2>\(numbered("各责任单位办理情况"))</h2>
             \(ranking.isEmpty ? HTML("<p>本期没有交办到责任单位的问题。</p>") : HTML("<p>\(BulletinDocument.rankingNote(bulletin))</p>\(table(BulletinDocument.rankingHeader, ranking))"))
-            <h2>三、超期和督办问题</h2>
+            <h2>\(numbered("超期和督办问题"))</h2>
             \(bulletin.overdue.isEmpty ? HTML("<p>截至通报日，没有超期未办结的问题。</p>") : HTML("<p>截至通报日，超期未办结问题\(bulletin.overdueCount)个：</p>\(table(BulletinDocument.itemHeader, BulletinDocument.itemRows(bulletin.overdue)))"))
             \(bulletin.supervised.isEmpty ? HTML.empty : HTML("<p>挂牌督办问题\(bulletin.supervised.count)个：</p>\(table(BulletinDocument.itemHeader, BulletinDocument.itemRows(bulletin.supervised)))"))
-            <h2>四、典型案例</h2>
+            <h2>\(numbered("典型案例"))</h2>
             \(typicalCases(bulletin.typicalCases, none: "本期暂无标记的典型案例。"))
-            <h2>五、共性问题</h2>
+            <h2>\(numbered("共性问题"))</h2>
             <p>\(BulletinDocument.commonText(bulletin))</p>
-            <h2>六、下步工作</h2>
+            <h2>\(numbered("下步工作"))</h2>
             <p data-testid="bulletin-next-steps">\(bulletin.nextSteps)</p>
             </article>
             """

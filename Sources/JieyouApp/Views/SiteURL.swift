@@ -101,6 +101,8 @@ enum SiteURL: Sendable {
     case orgSettingsMail
     case orgSettingsMailTest
     case orgSettingsMailDelete
+    /// The sections the unit's 通报 report.
+    case orgSettingsBulletin
     /// 企业: the registry, a new enterprise, one enterprise (its profile; posting saves it), its form.
     case enterprises
     case newEnterprise
@@ -201,7 +203,7 @@ enum SiteURL: Sendable {
             .user, .userImport, .userTemplate, .events, .orgSettings, .orgSettingsLimits, .orgSettingsCategories,
             .orgSettingsCategory,
             .orgSettingsCategoryDelete, .orgSettingsChannels, .orgSettingsChannelToggle, .orgSettingsChannelDelete,
-            .orgSettingsMail, .orgSettingsMailTest, .orgSettingsMailDelete:
+            .orgSettingsMail, .orgSettingsMailTest, .orgSettingsMailDelete, .orgSettingsBulletin:
             organisationSegments
         case .enterprises, .newEnterprise, .enterprise, .editEnterprise, .tags, .enterpriseImport, .enterpriseTemplate,
             .enterpriseExport,
@@ -303,6 +305,7 @@ enum SiteURL: Sendable {
         case .orgSettingsMail: [.word("admin"), .word("settings"), .word("mail")]
         case .orgSettingsMailTest: [.word("admin"), .word("settings"), .word("mail"), .word("test")]
         case .orgSettingsMailDelete: [.word("admin"), .word("settings"), .word("mail"), .word("delete")]
+        case .orgSettingsBulletin: [.word("admin"), .word("settings"), .word("bulletin")]
         case .orgSettingsChannelToggle(let id):
             [.word("admin"), .word("settings"), .word("channels"), Self.id("id", id), .word("toggle")]
         case .orgSettingsChannelDelete(let id):

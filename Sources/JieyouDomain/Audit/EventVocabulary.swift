@@ -24,7 +24,7 @@ public enum EventVocabulary {
         "problem": ["submit": "登记", "overdue": "超期", "import": "导入"],
         "enterprise": ["liaison.set": "设置三联"],
         "user": ["password.change": "修改密码", "login.locked": "登录锁定", "notices.update": "修改通知设置"],
-        "orgSettings": ["timeLimits.update": "修改办理时限"],
+        "orgSettings": ["timeLimits.update": "修改办理时限", "bulletinSections.update": "修改通报内容"],
         "financingDemand": ["advance": "更新进展"],
         "project": ["advance": "办理下一步"],
         "policy": ["push": "推送", "deliver": "送达", "acknowledge": "确认知晓"],

@@ -39,6 +39,7 @@ struct EventRowContext {
         "readBy": "阅读单位", "stage": "阶段", "amount": "金额（万元）", "amountAsked": "申请金额（万元）",
         "amountGranted": "兑现金额（万元）", "benefitKind": "兑现方式", "issuer": "发文单位", "pushed": "推送",
         "acknowledged": "确认知晓", "email": "邮箱", "noticeEmail": "邮件方式", "noticeMuted": "不发邮件的通知",
+        "bulletinSections": "通报内容",
     ]
 
     /// Each changed field as `标签：旧值 → 新值`.

@@ -9,6 +9,7 @@ struct OrgSettingsView {
     let tree: OrgTree
     let limits: ProblemSettingsService.Limits
     let subCategories: [ProblemCategory]
+    let bulletin: BulletinSettings.Choice
     let refused: OrgSettingsWeb.Refused?
     let channels: ChannelSettingsView
     let mail: MailServerSettingsView
@@ -20,9 +21,30 @@ struct OrgSettingsView {
         <p class="lead">\(tree.pathName(of: unit))</p>
         \(limitsSection(limits, refused: refused))
         \(categoriesSection(subCategories, limits: limits.inForce, refused: refused))
+        \(bulletinSection)
         \(channels.html)
         \(mail.html)
         """
+    }
+
+    /// 通报内容: the sections ticked are reported after 总体情况, in this order; problem handling always is.
+    private var bulletinSection: HTML {
+        var errors: [FieldError] = []
+        if case .bulletin(let e) = refused { errors = e }
+        let f = FormFields(errors: errors)
+        let options = BulletinSection.allCases.map { (value: $0.rawValue, label: $0.chineseName) }
+        let note: HTML =
+            bulletin.own == nil
+            ? "<p class=\"hint\" data-testid=\"bulletin-inherited\">本单位未单独设置，沿用上级单位（或默认的全部内容）。</p>" : .empty
+        return """
+            <section class="card" id="bulletin"><h2>通报内容</h2>
+            <p class="hint">周调度、旬通报、月通报和季讲评在“总体情况”之后报告所勾选的工作，每项与上期比较；问题办理情况始终报告。本单位的设置同样适用于下级单位，除非下级另行设置。</p>
+            \(note)
+            <form method="post" action="\(SiteURL.orgSettingsBulletin.path)" data-testid="bulletin-sections-form">\(csrf)
+            \(f.checkboxes("sections", "报告的工作", options: options, selected: Set(bulletin.inForce.map(\.rawValue))))
+            \(bulletin.own == nil ? HTML.empty : f.checkbox("follow", "改为沿用上级单位的设置", checked: false))
+            <button type="submit">保存</button></form></section>
+            """
     }
 
     private func limitsSection(_ limits: ProblemSettingsService.Limits, refused: OrgSettingsWeb.Refused?)

@@ -2,8 +2,8 @@ import JieyouDomain
 import Vapor
 
 /// 本单位设置: what an admin sets for their own unit and the units below it — the time limits of the
-/// loop, sub-categories under the ten shipped problem categories, the work groups' robots and the mail
-/// server notices go out through. Each section is its own form; a refused one comes back
+/// loop, sub-categories under the ten shipped problem categories, the work groups' robots, the mail
+/// server notices go out through and the sections its 通报 report. Each section is its own form; a refused one comes back
 /// with the typed values and the reason beside the field.
 struct OrgSettingsWeb: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
@@ -18,6 +18,7 @@ struct OrgSettingsWeb: RouteCollection {
         routes.post(SiteURL.orgSettingsMail, use: saveMail)
         routes.post(SiteURL.orgSettingsMailTest, use: testMail)
         routes.post(SiteURL.orgSettingsMailDelete, use: deleteMail)
+        routes.post(SiteURL.orgSettingsBulletin, use: saveBulletin)
     }
 
     /// Which form was refused, with what the admin typed and why.
@@ -27,10 +28,11 @@ struct OrgSettingsWeb: RouteCollection {
         case category(String, CategoryForm, [FieldError])
         case channel(ChannelSettingsView.Typed)
         case mail(MailDesk.ServerDraft?, [FieldError])
+        case bulletin([FieldError])
 
         var errors: [FieldError] {
             switch self {
-            case .limits(_, let e), .newCategory(_, let e), .category(_, _, let e): e
+            case .limits(_, let e), .newCategory(_, let e), .category(_, _, let e), .bulletin(let e): e
             case .channel(let typed): typed.errors
             case .mail(_, let e): e
             }
@@ -41,6 +43,25 @@ struct OrgSettingsWeb: RouteCollection {
         var parentCode: String?
         var name: String?
         var resolveDays: String?
+    }
+
+    struct BulletinForm: Content {
+        var sections: [String]?
+        /// 沿用上级单位的设置.
+        var follow: String?
+    }
+
+    @Sendable func saveBulletin(req: Request) async throws -> Response {
+        let ctx = try await AdminContext.load(req)
+        let form = try req.content.decode(BulletinForm.self)
+        do {
+            try await BulletinSettings(database: req.db, now: req.now).set(
+                form.sections ?? [], following: form.follow == "true", for: ctx.actor.orgUnitID, by: ctx.actor)
+            return req.redirect(to: WebPath.orgSettings + "?done=saved#bulletin")
+        } catch {
+            let error = try AppError.forForm(error)
+            return try await render(req, refused: .bulletin(error.fieldErrors), status: error.status)
+        }
     }
 
     @Sendable func show(req: Request) async throws -> Response {
@@ -197,8 +218,9 @@ struct OrgSettingsWeb: RouteCollection {
         let (own, inheritedFrom) = try await req.mailDesk().server()
         var mail = MailServerSettingsView(own: own, inheritedFrom: inheritedFrom, csrf: FormFields.csrf(ctx.signedIn))
         if case .mail(let typed, let errors) = refused { (mail.typed, mail.errors) = (typed, errors) }
+        let bulletin = try await BulletinSettings(database: req.db, now: req.now).choice(of: unit, by: ctx.actor)
         let view = OrgSettingsView(
-            unit: unit, tree: ctx.tree, limits: limits, subCategories: subCategories,
+            unit: unit, tree: ctx.tree, limits: limits, subCategories: subCategories, bulletin: bulletin,
             refused: refused, channels: channels, mail: mail, csrf: FormFields.csrf(ctx.signedIn))
         return try await req.page("本单位设置", view.html, flash: req.flash, status: status)
     }
