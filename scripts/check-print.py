@@ -5,7 +5,9 @@ would, and keeps images of their pages beside them for the CI artefacts.
         BOOK.pdf=booklet:MAX_PAGES ...
 
 A sheet (.xlsx): every page carries its header from the first column to the last (so the sheet is one
-page wide and its header repeats), and the footer numbers the pages (第 1 页，共 3 页).
+page wide and its header repeats), the footer numbers the pages (第 1 页，共 3 页), and no cell's text
+is wider than its column or taller than its row (it would run over the grid line into the next cell,
+or be cut there).
 
 An official document (.docx, GB/T 9704): at most MAX_PAGES pages; every page numbered “— n —”; no
 figure broken across lines (a rate split from its % sign, a date from its day, a lone parenthesis);
@@ -35,6 +37,42 @@ def lines_of(page):
     return [text for _, _, text in sorted(found)]
 
 
+def grid(page):
+    """The table's ruled lines: vertical ones as (x, top, bottom), horizontal ones as (y, left, right)."""
+    verticals, horizontals = [], []
+    for drawing in page.get_drawings():
+        for item in drawing["items"]:
+            if item[0] != "l":
+                continue
+            a, b = item[1], item[2]
+            if abs(a.x - b.x) < 0.5:
+                verticals.append((a.x, min(a.y, b.y), max(a.y, b.y)))
+            elif abs(a.y - b.y) < 0.5:
+                horizontals.append((a.y, min(a.x, b.x), max(a.x, b.x)))
+    return verticals, horizontals
+
+
+def overflowing(page):
+    """Cells whose text crosses a ruled line of the table: wider than its column or taller than its row
+    (a line of text cut by the row's border, as a merged cell broken over two pages is). Read character
+    by character, as a line of the page runs across cells."""
+    verticals, horizontals = grid(page)
+    found = {}
+    for block in page.get_text("rawdict")["blocks"]:
+        for line in block.get("lines", []):
+            for span in line["spans"]:
+                text = "".join(c["c"] for c in span["chars"]).strip()
+                for char in span["chars"]:
+                    x0, y0, x1, y1 = char["bbox"]
+                    if char["c"].isspace():
+                        continue
+                    if any(x0 + 1 < x < x1 - 1 and top < (y0 + y1) / 2 < bottom for x, top, bottom in verticals):
+                        found[text] = f"“{text}” is wider than its column"
+                    if any(y0 + 2 < y < y1 - 2 and left < (x0 + x1) / 2 < right for y, left, right in horizontals):
+                        found[text] = f"“{text}” is cut by its row's border"
+    return list(found.values())
+
+
 def check_sheet(name, document, headers):
     first, last = headers.split(",", 1)
     pages = document.page_count
@@ -47,6 +85,8 @@ def check_sheet(name, document, headers):
         footer = f"第{number}页，共{pages}页"
         if footer not in text:
             failures.append(f"{name} page {number}: no page number ({footer})")
+        for problem in overflowing(page):
+            failures.append(f"{name} page {number}: {problem}")
 
 
 BROKEN = [

@@ -169,4 +169,39 @@ import ZIPFoundation
         #expect(CellRange(reference: "A0:B1") == nil)
         #expect(CellRange(reference: "") == nil)
     }
+
+    /// A table's pages break between an enterprise's rows, never inside them (its merged name would
+    /// print cut under the repeated header), and each page holds what the fitted scale leaves room for.
+    @Test func pagesBreakBetweenMergedBlocksNeverInsideThem() {
+        // Title, unit line and header repeated (60 pt); then 100 enterprises of 1 to 5 rows of 30 pt.
+        var heights: [Double] = [24, 18, 18]
+        var blocks: [ClosedRange<Int>] = []
+        for enterprise in 0..<100 {
+            let rows = 1 + enterprise % 5
+            let first = heights.count + 1
+            heights += Array(repeating: 30, count: rows)
+            blocks.append(first...(first + rows - 1))
+        }
+        // Columns of 110 units: 770 pt across at 7 pt a unit is fitted to 100 %.
+        let pages = SheetPagination(
+            columnWidths: Array(repeating: 11, count: 10), rowHeights: heights, blocks: blocks, repeatedRows: 3,
+            landscape: true)
+        #expect(pages.scale == 100)
+        #expect(!pages.breaks.isEmpty)
+        for row in pages.breaks {
+            #expect(!blocks.contains { $0.lowerBound <= row && row < $0.upperBound }, "break after row \(row)")
+        }
+        // A page holds at most (595.3 − 86.4) × 0.96 − 60 = 428.5 pt of rows: 14 rows of 30.
+        var first = 4
+        for last in pages.breaks + [heights.count] {
+            let used = heights[(first - 1)..<last].reduce(0, +)
+            #expect(used <= 428.6 && used >= 428.6 - 5 * 30, "rows \(first)–\(last)")
+            first = last + 1
+        }
+        // A wide sheet prints smaller, so its pages hold more rows.
+        let wide = SheetPagination(
+            columnWidths: Array(repeating: 22, count: 10), rowHeights: heights, blocks: blocks, repeatedRows: 3,
+            landscape: true)
+        #expect(wide.scale == 50 && wide.breaks.count < pages.breaks.count)
+    }
 }

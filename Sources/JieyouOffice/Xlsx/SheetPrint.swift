@@ -35,6 +35,56 @@ public struct SheetPrint: Sendable, Equatable {
     }
 }
 
+/// Where a table's pages break, worked out by the writer so that no merged block of rows (an
+/// enterprise's name over its five problems) is split over two pages, where its name would print cut
+/// under the repeated header. The sheet stays fitted to the page's width by the renderer; the breaks
+/// are placed for the scale that fitting gives in LibreOffice, whose columns are the widest (7 points a
+/// unit of width in the sheet's 宋体, where Excel's are about 5.3): a renderer that fits to a smaller
+/// scale only leaves a page a little less full. The geometry is that of `SheetWriter`'s page setup: A4,
+/// margins of 0.5 inch at the sides and 0.6 at top and bottom.
+public struct SheetPagination: Sendable, Equatable {
+    /// Percent: the scale that fits the sheet's width, as the breaks assume it.
+    public let scale: Int
+    /// The last row (1-based) of each page but the last.
+    public let breaks: [Int]
+
+    /// `columnWidths` in Excel's units; `rowHeights` in points, row 1 first; `blocks` the merged row
+    /// ranges; the first `repeatedRows` rows print again at the top of every page.
+    public init(
+        columnWidths: [Double], rowHeights: [Double], blocks: [ClosedRange<Int>], repeatedRows: Int, landscape: Bool
+    ) {
+        let (pageWidth, pageHeight) = landscape ? (842.0, 595.3) : (595.3, 842.0)
+        let sheetWidth = columnWidths.reduce(0) { $0 + $1 * 7 }
+        let fitted = sheetWidth > 0 ? (pageWidth - 72) / sheetWidth : 1
+        scale = max(10, min(100, Int((fitted * 100).rounded(.down))))
+        // What a page holds of the rows below the repeated ones, in the sheet's points, a little under
+        // so that a renderer's line heights never break a page before this does.
+        let repeated = rowHeights.prefix(repeatedRows).reduce(0, +)
+        let room = (pageHeight - 2 * 0.6 * 72) * 100 / Double(scale) * 0.96 - repeated
+        var blockStart = [Int](repeating: 0, count: rowHeights.count + 2)
+        for block in blocks where block.count > 1 && block.upperBound <= rowHeights.count {
+            for row in block.dropFirst() { blockStart[row] = block.lowerBound }
+        }
+        var breaks: [Int] = []
+        var first = repeatedRows + 1
+        var used = 0.0
+        var row = first
+        while row <= rowHeights.count {
+            let height = rowHeights[row - 1]
+            if used + height > room && row > first {
+                // Break before the row, or before the block it belongs to when that began on this page.
+                let start = blockStart[row] > first ? blockStart[row] : row
+                breaks.append(start - 1)
+                first = start
+                used = rowHeights[(start - 1)..<(row - 1)].reduce(0, +)
+            }
+            used += height
+            row += 1
+        }
+        self.breaks = breaks
+    }
+}
+
 /// How wide a text is in Excel's column-width units (the width of `0` in the sheet's font), and how many
 /// lines it takes in a column: what a row's height and a column's width are worked out from, since a
 /// streamed sheet cannot ask a renderer. A Chinese character (and any full-width form) is two units, a

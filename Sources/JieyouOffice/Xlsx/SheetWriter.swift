@@ -19,6 +19,9 @@ public final class SheetWriter {
     private var contentWidths: [Double]
     private var rowNumber = 0
     private var buffer = ""
+    /// Each row's height in points and the merged row ranges, for a sheet that paginates itself.
+    private var rowHeights: [Double] = []
+    private var mergedRows: [ClosedRange<Int>] = []
 
     init(
         file: URL, strings: SharedStringTable, columnWidths: [Double], frozenRows: Int, print: SheetPrint = .plain
@@ -70,6 +73,9 @@ public final class SheetWriter {
         }
     }
 
+    /// A table sheet places its own page breaks (`SheetPagination`): it knows its rows' heights.
+    private var paginates: Bool { print.fitToWidth && print.repeatedRows > 0 }
+
     /// The 1-based number of the last row written.
     public var lastRow: Int { rowNumber }
 
@@ -86,9 +92,10 @@ public final class SheetWriter {
         let row = String(rowNumber)
         buffer += #"<row r=""# + row + "\""
         let needed = measure(values, styles: styles)
-        if let height = [height, needed].compactMap({ $0 }).max() {
-            buffer += #" ht="\#(height)" customHeight="1""#
-        }
+        let given = [height, needed].compactMap({ $0 }).max()
+        if let given { buffer += #" ht="\#(given)" customHeight="1""# }
+        // A row without a height is Excel's default, 15 points in its default font.
+        if paginates { rowHeights.append(given ?? 15) }
         buffer += ">"
         for (column, value) in values.enumerated() {
             let style = column < styles.count ? styles[column] : .normal
@@ -169,6 +176,7 @@ public final class SheetWriter {
     /// the same style so that the merged cell's border is whole.
     public func merge(columns: ClosedRange<Int>, rows: ClosedRange<Int>) throws {
         guard columns.count > 1 || rows.count > 1 else { return }
+        if paginates && rows.count > 1 { mergedRows.append(rows) }
         mergeCount += 1
         mergeBuffer += #"<mergeCell ref="\#(CellRange(columns: columns, rows: rows))"/>"#
         if mergeBuffer.utf8.count > 16 * 1024 {
@@ -207,10 +215,20 @@ public final class SheetWriter {
         // Centred on the page, narrow margins and A4 (paperSize 9), so a wide table prints on the page.
         if print.fitToWidth { tail += #"<printOptions horizontalCentered="1"/>"# }
         tail += #"<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>"#
+        let pagination =
+            paginates
+            ? SheetPagination(
+                columnWidths: finalWidths, rowHeights: rowHeights, blocks: mergedRows, repeatedRows: print.repeatedRows,
+                landscape: print.landscape) : nil
         let fit = print.fitToWidth ? #" fitToWidth="1" fitToHeight="0""# : ""
         tail += #"<pageSetup paperSize="9"\#(print.landscape ? #" orientation="landscape""# : "")\#(fit)/>"#
         if print.pageNumbers {
             tail += "<headerFooter><oddFooter>" + XMLText.escape("&C第 &P 页，共 &N 页") + "</oddFooter></headerFooter>"
+        }
+        if let breaks = pagination?.breaks, !breaks.isEmpty {
+            tail += #"<rowBreaks count="\#(breaks.count)" manualBreakCount="\#(breaks.count)">"#
+            for row in breaks { tail += #"<brk id="\#(row)" max="16383" man="1"/>"# }
+            tail += "</rowBreaks>"
         }
         tail += "</worksheet>"
         try sheet.write(contentsOf: Data(tail.utf8))
