@@ -1,10 +1,11 @@
 """Reads the PDFs LibreOffice printed from the files the product writes, as the person who prints them
 would, and keeps images of their pages beside them for the CI artefacts.
 
-    python3 scripts/check-print.py DIRECTORY SHEET.pdf=FIRST_HEADER,LAST_HEADER ... DOC.pdf=document:MAX_PAGES ...
-        BOOK.pdf=booklet:MAX_PAGES ...
+    python3 scripts/check-print.py DIRECTORY SHEET.pdf=FIRST_HEADER,LAST_HEADER ... SHEET.pdf=header ...
+        DOC.pdf=document:MAX_PAGES ... BOOK.pdf=booklet:MAX_PAGES ...
 
-A sheet (.xlsx): every page carries its header from the first column to the last (so the sheet is one
+A sheet (.xlsx): every page carries its header from the first column to the last (`header`: as the
+.xlsx beside the PDF names them, in the last of its 打印标题 rows) (so the sheet is one
 page wide and its header repeats), the footer numbers the pages (第 1 页，共 3 页), and no cell's text
 is wider than its column or taller than its row (it would run over the grid line into the next cell,
 or be cut there).
@@ -73,8 +74,21 @@ def overflowing(page):
     return list(found.values())
 
 
+def header_of(workbook):
+    """The first and last header of a one-sheet workbook: the last row of its 打印标题."""
+    import openpyxl
+
+    sheet = openpyxl.load_workbook(workbook).worksheets[0]
+    row = int(sheet.print_title_rows.split(":")[1].lstrip("$"))
+    cells = [str(c.value).strip() for c in sheet[row] if c.value is not None and str(c.value).strip()]
+    return cells[0], cells[-1]
+
+
 def check_sheet(name, document, headers):
-    first, last = headers.split(",", 1)
+    if headers == "header":
+        first, last = header_of(folder / (pathlib.Path(name).stem + ".xlsx"))
+    else:
+        first, last = headers.split(",", 1)
     pages = document.page_count
     for number, page in enumerate(document, start=1):
         # Wrapped header cells come out line by line: compare without the breaks.

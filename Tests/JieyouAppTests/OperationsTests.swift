@@ -284,6 +284,8 @@ import VaporTesting
             #expect(html.contains("<code>/api/v1/problems/{id}/actions/{action}</code>"))
             #expect(html.contains("id=\"schema-Error\""))
             #expect(html.contains("取值：xlsx、csv"))
+            // An optional day: a date or an empty text, never "at most 0 characters".
+            #expect(html.contains("string (date) 或 空字符串") && !html.contains("至多 0 字"))
         }
     }
 

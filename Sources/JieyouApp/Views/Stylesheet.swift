@@ -90,6 +90,8 @@ enum Stylesheet {
         .error-page { text-align:center; padding:3rem 1rem; }
         .site-footer { text-align:center; color:var(--muted); font-size:.85rem; padding:2rem 1rem; }
         code, .mono { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size:.9em; word-break:break-all; }
+        /* In a table a name keeps whole and sets its column's least width; the other columns wrap. */
+        td code { word-break:normal; overflow-wrap:break-word; }
         dl.facts { display:grid; grid-template-columns:max-content 1fr; gap:.3rem 1rem; margin:0; }
         dl.facts dt { color:var(--muted); }
         dl.facts dd { margin:0; }

@@ -144,6 +144,10 @@ enum OpenAPIPage {
             let either = choices.map { summary($0).raw }.joined(separator: schema["anyOf"] != nil ? " 或 " : "，")
             return HTML(raw: either + (schema["nullable"] as? Bool == true ? "；可为 null" : ""))
         }
+        // The blank alternative of an optional day: an empty text, said as such.
+        if schema["type"] as? String == "string", schema["maxLength"] as? Int == 0 {
+            return "空字符串"
+        }
         if schema["type"] as? String == "array" {
             let items = summary(schema["items"] as? Object ?? [:])
             var limits: [String] = []
