@@ -1,11 +1,11 @@
 """Reads the PDFs LibreOffice printed from the files the product writes, as the person who prints them
 would, and keeps images of their pages beside them for the CI artefacts.
 
-    python3 scripts/check-print.py DIRECTORY SHEET.pdf=FIRST_HEADER,LAST_HEADER ... SHEET.pdf=header ...
+    python3 scripts/check-print.py DIRECTORY SHEET.pdf=FIRST_HEADER,LAST_HEADER[:MAX_PAGES] ... SHEET.pdf=header ...
         DOC.pdf=document:MAX_PAGES ... BOOK.pdf=booklet:MAX_PAGES ...
 
 A sheet (.xlsx): every page carries its header from the first column to the last (`header`: as the
-.xlsx beside the PDF names them, in the last of its 打印标题 rows) (so the sheet is one
+.xlsx beside the PDF names them, in the last of its 打印标题 rows), in at most MAX_PAGES pages when given (so the sheet is one
 page wide and its header repeats), the footer numbers the pages (第 1 页，共 3 页), and no cell's text
 is wider than its column or taller than its row (it would run over the grid line into the next cell,
 or be cut there).
@@ -85,6 +85,9 @@ def header_of(workbook):
 
 
 def check_sheet(name, document, headers):
+    headers, _, most = headers.partition(":")
+    if most and document.page_count > int(most):
+        failures.append(f"{name}: {document.page_count} pages, at most {most} expected")
     if headers == "header":
         first, last = header_of(folder / (pathlib.Path(name).stem + ".xlsx"))
     else:
