@@ -108,3 +108,30 @@ def test_the_city_reads_what_the_parks_submitted_and_sees_who_has_not(browser, b
     browser.find_element(By.LINK_TEXT, title).click()
     assert "已阅" in browser.find_element(By.CSS_SELECTOR, "[data-testid=report-delivery]").text
     assert "陈志强" in browser.find_element(By.CSS_SELECTOR, "[data-testid=report-delivery]").text
+
+
+def test_an_admin_chooses_what_the_bulletins_report_besides_the_problems(browser, base_url):
+    # 长沙高新区's admin ticks every section but 融资对接 for its 通报.
+    sign_in(browser, base_url, "gx_admin")
+    open_menu(browser, "设置", "本单位设置")
+    form = browser.find_element(By.CSS_SELECTOR, "[data-testid=bulletin-sections-form]")
+    for box in form.find_elements(By.CSS_SELECTOR, "input[name='sections[]']"):
+        if box.is_selected() != (box.get_attribute("value") != "financing"):
+            browser.execute_script("arguments[0].click()", box)
+    save = form.find_element(By.CSS_SELECTOR, "button[type=submit]")
+    browser.execute_script("arguments[0].click()", save)
+    wait_until_replaced(browser, save)
+    form = browser.find_element(By.CSS_SELECTOR, "[data-testid=bulletin-sections-form]")
+    assert not form.find_element(By.CSS_SELECTOR, "input[value=financing]").is_selected()
+
+    # Its dispatcher's 旬通报 reports the visits and the policies, each against the 旬 before, and no
+    # longer the 融资.
+    browser.delete_all_cookies()
+    sign_in(browser, base_url, "gx_dispatcher")
+    browser.get(base_url + "/reports?kind=tenDay")
+    work = browser.find_element(By.CSS_SELECTOR, "[data-testid=bulletin-work]")
+    headings = [h.text for h in work.find_elements(By.TAG_NAME, "h3")]
+    assert headings == ["（一）走访服务", "（二）政策宣传落实", "（三）政策兑现", "（四）项目申报", "（五）攻坚任务推进"], headings
+    assert "较上期" in work.text or "与上期持平" in work.text
+    titles = [h.text for h in browser.find_elements(By.CSS_SELECTOR, "[data-testid=bulletin] h2")]
+    assert titles[:3] == ["一、总体情况", "二、工作推进情况", "三、各责任单位办理情况"], titles
