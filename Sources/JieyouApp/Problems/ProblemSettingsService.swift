@@ -188,11 +188,7 @@ struct ProblemSettingsService {
 
     @discardableResult
     private func requireManager(_ actor: Actor, of unit: UUID, what: String = "组织") async throws -> OrgTree {
-        let tree = try await OrgDirectory.tree(on: database)
-        guard tree[unit] != nil, AccessPolicy.may(actor, .manageOrganisation, at: unit, in: tree) else {
-            throw AppError.notFound(what)
-        }
-        return tree
+        try await OrgDirectory.tree(managing: unit, by: actor, what: what, on: database)
     }
 
     /// No unit may see two sub-categories of one name under one parent: the name is checked against

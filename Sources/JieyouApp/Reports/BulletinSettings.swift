@@ -16,18 +16,18 @@ struct BulletinSettings {
     }
 
     func choice(of unit: UUID, by actor: Actor) async throws -> Choice {
-        let tree = try await requireManager(actor, of: unit)
+        let tree = try await OrgDirectory.tree(managing: unit, by: actor, on: database)
         return Choice(
-            own: try await Self.own(of: unit, on: database.sql),
-            inForce: try await BulletinWorkComposer.sections(of: unit, tree: tree, on: database.sql))
+            own: try await Self.chosen(by: [unit], on: database.sql)[unit],
+            inForce: try await Self.inForce(at: unit, tree: tree, on: database.sql))
     }
 
     /// Stores the sections ticked (names as the form sends them, each checked); `following` removes the
     /// unit's own choice so that it follows the units above again.
     func set(_ names: [String], following: Bool, for unit: UUID, by actor: Actor) async throws {
-        _ = try await requireManager(actor, of: unit)
+        _ = try await OrgDirectory.tree(managing: unit, by: actor, on: database)
         let sections = try BulletinSection.parse(names).get()
-        let before = try await Self.own(of: unit, on: database.sql)
+        let before = try await Self.chosen(by: [unit], on: database.sql)[unit]
         let after: [BulletinSection]? = following ? nil : sections
         guard before != after else { return }
         let now = now
@@ -52,18 +52,26 @@ struct BulletinSettings {
         }
     }
 
-    static func own(of unit: UUID, on sql: any SQLDatabase) async throws -> [BulletinSection]? {
-        try await sql.raw(
-            "SELECT value FROM org_settings WHERE org_unit_id = \(bind: unit) AND name = \(bind: BulletinSection.settingName)"
-        ).first()
-            .map { BulletinSection.chosen(bySetting: try $0.decode(column: "value", as: String.self)) }
+    /// The sections `unit` reports: its own choice, else the nearest unit above that chose, else all.
+    static func inForce(at unit: UUID, tree: OrgTree, on sql: any SQLDatabase) async throws -> [BulletinSection] {
+        let lineage = tree.lineage(of: unit).map(\.id)
+        let chosen = try await chosen(by: lineage, on: sql)
+        return lineage.lazy.compactMap { chosen[$0] }.first ?? BulletinSection.allCases
     }
 
-    private func requireManager(_ actor: Actor, of unit: UUID) async throws -> OrgTree {
-        let tree = try await OrgDirectory.tree(on: database)
-        guard tree[unit] != nil, AccessPolicy.may(actor, .manageOrganisation, at: unit, in: tree) else {
-            throw AppError.notFound("组织")
+    /// The choices made by those of `units` that made one.
+    static func chosen(by units: [UUID], on sql: any SQLDatabase) async throws -> [UUID: [BulletinSection]] {
+        guard !units.isEmpty else { return [:] }
+        var chosen: [UUID: [BulletinSection]] = [:]
+        for row in try await sql.raw(
+            """
+            SELECT org_unit_id, value FROM org_settings
+            WHERE org_unit_id IN (\(binds: units)) AND name = \(bind: BulletinSection.settingName)
+            """
+        ).all() {
+            chosen[try row.decode(column: "org_unit_id", as: UUID.self)] = BulletinSection.chosen(
+                bySetting: try row.decode(column: "value", as: String.self))
         }
-        return tree
+        return chosen
     }
 }

@@ -14,6 +14,18 @@ enum OrgDirectory {
         try await tree(on: database.sql)
     }
 
+    /// The tree, once `actor` is known to manage `unit` (its admin, or an admin above); otherwise `what`
+    /// is not found, as a unit beyond one's reach is not told apart from one that does not exist.
+    static func tree(managing unit: UUID, by actor: Actor, what: String = "组织", on database: any Database)
+        async throws -> OrgTree
+    {
+        let tree = try await tree(on: database)
+        guard tree[unit] != nil, AccessPolicy.may(actor, .manageOrganisation, at: unit, in: tree) else {
+            throw AppError.notFound(what)
+        }
+        return tree
+    }
+
     static func tree(on sql: any SQLDatabase) async throws -> OrgTree {
         guard let stamp = try await sql.raw("SELECT database_id, version FROM org_tree_version WHERE id = 1").first()
         else { throw AppError(status: .internalServerError, code: "internal", message: "组织版本记录缺失") }
