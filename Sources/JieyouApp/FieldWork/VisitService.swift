@@ -87,8 +87,8 @@ struct VisitService {
                     notes: notes, cadres: team, by: actor.userID, now: now, on: sql)
             }
             try await FindingStore.insert(
-                foundItems, orgUnit: orgUnit, enterpriseID: enterpriseID, visitID: id, meetingID: nil, day: visitDay,
-                tree: tree, by: actor.userID, now: now, on: sql, log: log)
+                foundItems, orgUnit: orgUnit, enterpriseID: enterpriseID, visitID: id, meetingID: nil,
+                campaigns: campaigns, tree: tree, by: actor.userID, now: now, on: sql, log: log)
             try await log.record(
                 "visit", id: id.uuidString, "create",
                 .created([
@@ -127,16 +127,18 @@ struct VisitService {
 
 /// Problems and suggestions found at visits and meetings. Each is kept with its visit or meeting and
 /// taken into the ledger at once, as a problem waiting for the dispatcher (待受理) linked back to it,
-/// under the campaign the visit or meeting of `day` was part of, so that the campaign counts it.
+/// under the campaign the visit or meeting was part of (of the `campaigns` running that day over the
+/// enterprise's unit), so that the campaign counts it.
 enum FindingStore {
     static func insert(
         _ items: [(FindingKind, String)], orgUnit: UUID, enterpriseID: UUID, visitID: UUID?, meetingID: UUID?,
-        day: LocalDate, tree: OrgTree, by userID: UUID, now: Date, on sql: any SQLDatabase, log: AuditLog
+        campaigns: [CampaignRecord], tree: OrgTree, by userID: UUID, now: Date, on sql: any SQLDatabase,
+        log: AuditLog
     ) async throws {
         guard !items.isEmpty else { return }
         let calendar = try await CalendarStore.calendar(on: sql)
         let campaign = try await CampaignQueries.collecting(
-            enterprise: enterpriseID, orgUnit: orgUnit, on: day, tree: tree, sql: sql)
+            enterprise: enterpriseID, among: campaigns, tree: tree, sql: sql)
         var insert = sql.insert(into: "findings").columns(
             "id", "org_unit_id", "enterprise_id", "visit_id", "meeting_id", "kind", "text", "recorded_by", "created_at")
         var ids: [UUID] = []

@@ -78,19 +78,23 @@ enum CampaignQueries {
             .all(decoding: CampaignRecord.self, keyDecodingStrategy: ColumnNames.snakeCase)
     }
 
-    /// The campaign that a problem written down at a visit or a meeting on `day` is collected under:
-    /// one running that day, by the enterprise's unit or a unit above it, whose scope holds the
-    /// enterprise. Where several do (a park's campaign inside the city's), the nearest unit's, then the
-    /// one begun last: the park's own campaign is the work its cadres are doing.
-    static func collecting(
-        enterprise: UUID, orgUnit: UUID, on day: LocalDate, tree: OrgTree, sql: any SQLDatabase
-    ) async throws -> UUID? {
-        let running = try await CoverageTallies.campaigns(over: [orgUnit], day: day, tree: tree, on: sql)
-        let nearestFirst = running.sorted {
+    /// Campaigns of a unit's lineage, the nearest unit's first (a park's before its city's), then the
+    /// one begun last.
+    static func nearestFirst(_ campaigns: [CampaignRecord], tree: OrgTree) -> [CampaignRecord] {
+        campaigns.sorted {
             let (a, b) = (tree.lineage(of: $0.orgUnitId).count, tree.lineage(of: $1.orgUnitId).count)
             return a != b ? a > b : $0.startsOn > $1.startsOn
         }
-        for campaign in nearestFirst {
+    }
+
+    /// The campaign that a problem written down at a visit or a meeting is collected under: of the
+    /// campaigns `running` that day over the enterprise's unit (`CoverageTallies.campaigns`), one whose
+    /// scope holds the enterprise. Where several do (a park's campaign inside the city's), the nearest
+    /// unit's, then the one begun last: the park's own campaign is the work its cadres are doing.
+    static func collecting(
+        enterprise: UUID, among running: [CampaignRecord], tree: OrgTree, sql: any SQLDatabase
+    ) async throws -> UUID? {
+        for campaign in nearestFirst(running, tree: tree) {
             let holds = try await sql.raw(
                 "SELECT 1 AS one FROM enterprises e WHERE e.id = \(bind: enterprise) AND \(campaign.enterpriseCondition)"
             ).first()

@@ -15,10 +15,12 @@ struct MeetingWriter {
         try await insertMeeting(meeting)
         try await insertAttendance(meeting)
         for (enterprise, items) in Dictionary(grouping: meeting.findings, by: \.enterprise) {
+            let owner = meeting.owners[enterprise]!
             try await FindingStore.insert(
-                items.map { ($0.kind, $0.text) }, orgUnit: meeting.owners[enterprise]!, enterpriseID: enterprise,
-                visitID: nil, meetingID: meeting.id, day: meeting.day, tree: tree, by: actor.userID, now: now, on: sql,
-                log: log)
+                items.map { ($0.kind, $0.text) }, orgUnit: owner, enterpriseID: enterprise, visitID: nil,
+                meetingID: meeting.id,
+                campaigns: try await CoverageTallies.campaigns(over: [owner], day: meeting.day, tree: tree, on: sql),
+                tree: tree, by: actor.userID, now: now, on: sql, log: log)
         }
         try await insertFinancings(meeting)
         // Each financing moves its enterprise's oldest open 融资诉求 (对接中, or 已放款 with a loan).
