@@ -140,10 +140,12 @@ enum DocxTableLayout {
 
     /// Each line's width in twips.
     static func lineWidths(_ text: String) -> [Double] {
-        let em = points * 20
-        return text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.unicodeScalars.reduce(0) { $0 + advance($1) * em }
-        }
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { ems($0) * points * 20 }
+    }
+
+    /// How many ems a line of text takes, in whatever size it is set.
+    static func ems(_ text: some StringProtocol) -> Double {
+        text.unicodeScalars.reduce(0) { $0 + advance($1) }
     }
 
     /// A character's advance in ems: CJK (and “”) one em; Latin text in Times New Roman's widths (digits half an

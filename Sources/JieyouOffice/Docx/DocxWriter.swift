@@ -93,8 +93,8 @@ public enum DocxWriter {
     /// in `…月通报（2026年11月）`), so that the period is not split across the lines (§7.3.1: 回行时
     /// 词意完整).
     static func titleLines(_ title: String) -> String {
-        let ems = title.unicodeScalars.reduce(0.0) { $0 + DocxTableLayout.advance($1) }
-        guard ems > Double(textWidth) / 20 / 22, let open = title.lastIndex(of: "（"), open != title.startIndex,
+        guard DocxTableLayout.ems(title) > Double(textWidth) / 20 / 22, let open = title.lastIndex(of: "（"),
+            open != title.startIndex,
             !title.contains("\n")
         else { return title }
         return title[..<open] + "\n" + title[open...]
@@ -104,7 +104,7 @@ public enum DocxWriter {
     /// characters, which at 26 pt would wrap). The standard sets no size, only that it fits the line.
     static func mastheadSize(_ name: String) -> String {
         // One em over for the space a renderer puts between Chinese text and digits (长沙高新区2026年).
-        let ems = name.unicodeScalars.reduce(1.0) { $0 + DocxTableLayout.advance($1) }
+        let ems = DocxTableLayout.ems(name) + 1
         let points = min(26, (Double(textWidth) / 20 / ems).rounded(.down))
         let half = Int(points * 2)
         return #"<w:sz w:val="\#(half)"/><w:szCs w:val="\#(half)"/>"#
@@ -115,8 +115,7 @@ public enum DocxWriter {
     /// the date is the longer, the date two characters from the margin and the issuer moved to match.
     /// The issuer stays on the page of the date, and so (see `body`) does the last paragraph.
     static func signature(issuer: String, date: String) -> String {
-        func ems(_ text: String) -> Double { text.unicodeScalars.reduce(0) { $0 + DocxTableLayout.advance($1) } }
-        let (issuerWidth, dateWidth) = (ems(issuer), ems(date))
+        let (issuerWidth, dateWidth) = (DocxTableLayout.ems(issuer), DocxTableLayout.ems(date))
         let (issuerRight, dateRight) =
             issuerWidth >= dateWidth + 2 ? (2, issuerWidth - dateWidth) : (4 + dateWidth - issuerWidth, 2)
         let em = 320.0  // 三号
