@@ -73,29 +73,7 @@ struct PlanBulletin: Sendable {
             tenDays.append(tenDay)
             tenDay = tenDay.next
         }
-        let lastTenDay = tenDays.last ?? TenDayPeriod(containing: period.end)
-        var percents: [UUID: Int] = [:]
-        for row in try await sql.raw(
-            """
-            SELECT p.task_id, MAX(p.percent) AS percent FROM plan_progress p JOIN plan_tasks t ON t.id = p.task_id
-            WHERE t.plan_id = \(bind: detail.plan.id) AND p.period <= \(bind: lastTenDay.description) GROUP BY p.task_id
-            """
-        ).all() {
-            percents[try row.decode(column: "task_id", as: UUID.self)] = try row.decode(column: "percent", as: Int.self)
-        }
-        let dayAfter = period.end.adding(days: 1)
-        let tasks = detail.tasks.filter(\.owesReports).map { task -> TaskLine in
-            let percent = percents[task.id] ?? 0
-            let missed = task.milestones.contains { m in
-                guard let due = LocalDate(iso: m.dueOn), due < dayAfter else { return false }
-                return m.reachedOn.map { $0 > period.end.iso } ?? true
-            }
-            return TaskLine(
-                task: task, percent: percent,
-                standing: TaskStanding.of(
-                    percent: percent, dueOn: task.dueOn.flatMap(LocalDate.init(iso:)), missedMilestone: missed,
-                    on: dayAfter))
-        }
+        let tasks = try await taskLines(detail, period: period, on: sql)
         var owed: [UnitRef: Int] = [:]
         var reported: [UnitRef: Int] = [:]
         var order: [UnitRef] = []
@@ -121,6 +99,36 @@ struct PlanBulletin: Sendable {
                 .sorted { ($0.owed - $0.reported) > ($1.owed - $1.reported) },
             difficulties: difficulties,
             workstreamNames: Dictionary(uniqueKeysWithValues: detail.workstreams.map { ($0.id, $0.name) }))
+    }
+
+    /// The plan's tasks that owe reports, each with the furthest percentage reported up to the period's
+    /// last 旬 and where it stood at the period's end.
+    static func taskLines(_ detail: PlanDetail, period: ReportPeriod, on sql: any SQLDatabase) async throws
+        -> [TaskLine]
+    {
+        let lastTenDay = TenDayPeriod(containing: period.end)
+        var percents: [UUID: Int] = [:]
+        for row in try await sql.raw(
+            """
+            SELECT p.task_id, MAX(p.percent) AS percent FROM plan_progress p JOIN plan_tasks t ON t.id = p.task_id
+            WHERE t.plan_id = \(bind: detail.plan.id) AND p.period <= \(bind: lastTenDay.description) GROUP BY p.task_id
+            """
+        ).all() {
+            percents[try row.decode(column: "task_id", as: UUID.self)] = try row.decode(column: "percent", as: Int.self)
+        }
+        let dayAfter = period.end.adding(days: 1)
+        return detail.tasks.filter(\.owesReports).map { task -> TaskLine in
+            let percent = percents[task.id] ?? 0
+            let missed = task.milestones.contains { m in
+                guard let due = LocalDate(iso: m.dueOn), due < dayAfter else { return false }
+                return m.reachedOn.map { $0 > period.end.iso } ?? true
+            }
+            return TaskLine(
+                task: task, percent: percent,
+                standing: TaskStanding.of(
+                    percent: percent, dueOn: task.dueOn.flatMap(LocalDate.init(iso:)), missedMilestone: missed,
+                    on: dayAfter))
+        }
     }
 
     // MARK: Tables, shared by the page and the .docx

@@ -138,7 +138,7 @@ struct BulletinWorkComposer {
     let today: LocalDate
 
     func compose(unit: UUID, period: ReportPeriod) async throws -> BulletinWork {
-        let sections = try await Self.sections(of: unit, tree: tree, on: sql)
+        let sections = try await BulletinSettings.inForce(at: unit, tree: tree, on: sql)
         let units = Array(tree.subtree(of: unit))
         let wanted = Set(sections)
         let (current, awareness) = try await figures(
@@ -149,24 +149,6 @@ struct BulletinWorkComposer {
             sections: sections, current: current, previous: previous, awareness: awareness,
             coverage: wanted.contains(.visits) ? try await coverage(unit: unit, units: units, on: period.end) : nil,
             plans: wanted.contains(.plans) ? try await plans(under: unit, period: period) : [])
-    }
-
-    /// The sections `unit` reports: its own choice, else the nearest unit above that chose, else all.
-    static func sections(of unit: UUID, tree: OrgTree, on sql: any SQLDatabase) async throws -> [BulletinSection] {
-        let lineage = tree.lineage(of: unit).map(\.id)
-        let rows = try await sql.raw(
-            """
-            SELECT org_unit_id, value FROM org_settings
-            WHERE org_unit_id IN (\(binds: lineage)) AND name = \(bind: BulletinSection.settingName)
-            """
-        ).all()
-        var chosen: [UUID: String] = [:]
-        for row in rows {
-            chosen[try row.decode(column: "org_unit_id", as: UUID.self)] = try row.decode(
-                column: "value", as: String.self)
-        }
-        guard let nearest = lineage.first(where: { chosen[$0] != nil }) else { return BulletinSection.allCases }
-        return BulletinSection.chosen(bySetting: chosen[nearest]!)
     }
 
     /// The period's counts, and the 知晓率 of the policies delivered in it when `awareness`.
@@ -182,15 +164,6 @@ struct BulletinWorkComposer {
         f.visits = visits.visits
         f.enterprisesVisited = visits.visitedAtLeastOnce
         f.cadresActive = visits.cadresActive
-        let (a, b) = (from.iso, to.iso)
-        func count(_ query: SQLQueryString) async throws -> (Int, Amount) {
-            let row = try await sql.raw(query).first()
-            return (
-                try row?.decode(column: "n", as: Int?.self) ?? 0,
-                Amount(fen: Int64(try row?.decode(column: "fen", as: Int?.self) ?? 0))
-            )
-        }
-        let inUnits: SQLQueryString = "org_unit_id IN (\(binds: units))"
         // Policies and 兑现 as a campaign's summary counts them.
         let policies = try await CampaignPolicyFigures.read(
             root: unit, from: from, to: to, tree: tree, today: today, measuringAwareness: awareness, on: sql)
@@ -198,32 +171,42 @@ struct BulletinWorkComposer {
         f.enterprisesReached = policies.enterprisesReached
         f.benefits = policies.benefits
         f.benefitAmount = policies.benefitAmount
-        // Sums cast to BIGINT: exact on both databases.
-        (f.projectsApplied, _) = try await count(
+        // Each ledger read once: a count, or a sum of 分, of the rows whose step fell in the period.
+        // Sums are cast to BIGINT: exact on both databases.
+        func within(_ day: String) -> SQLQueryString {
+            "\(unsafeRaw: day) >= \(bind: from.iso) AND \(unsafeRaw: day) <= \(bind: to.iso)"
+        }
+        func count(_ day: String, _ name: String) -> SQLQueryString {
+            "CAST(COALESCE(SUM(CASE WHEN \(within(day)) THEN 1 ELSE 0 END), 0) AS BIGINT) AS \(unsafeRaw: name)"
+        }
+        func sum(_ fen: String, _ day: String, _ name: String) -> SQLQueryString {
+            "CAST(COALESCE(SUM(CASE WHEN \(within(day)) THEN \(unsafeRaw: fen) ELSE 0 END), 0) AS BIGINT) AS \(unsafeRaw: name)"
+        }
+        let inUnits: SQLQueryString = "org_unit_id IN (\(binds: units))"
+        if let row = try await sql.raw(
             """
-            SELECT COUNT(*) AS n, 0 AS fen FROM project_applications
-            WHERE \(inUnits) AND applied_on >= \(bind: a) AND applied_on <= \(bind: b)
-            """)
-        (f.projectsListed, _) = try await count(
+            SELECT \(count("applied_on", "applied")), \(count("listed_on", "listed")),
+              \(count("disbursed_on", "disbursed")), \(sum("amount_granted_fen", "disbursed_on", "granted"))
+            FROM project_applications WHERE \(inUnits)
             """
-            SELECT COUNT(*) AS n, 0 AS fen FROM project_applications
-            WHERE \(inUnits) AND listed_on >= \(bind: a) AND listed_on <= \(bind: b)
-            """)
-        (f.projectsDisbursed, f.projectGranted) = try await count(
+        ).first() {
+            f.projectsApplied = try row.decode(column: "applied", as: Int.self)
+            f.projectsListed = try row.decode(column: "listed", as: Int.self)
+            f.projectsDisbursed = try row.decode(column: "disbursed", as: Int.self)
+            f.projectGranted = Amount(fen: try row.decode(column: "granted", as: Int64.self))
+        }
+        if let row = try await sql.raw(
             """
-            SELECT COUNT(*) AS n, CAST(COALESCE(SUM(amount_granted_fen), 0) AS BIGINT) AS fen FROM project_applications
-            WHERE \(inUnits) AND disbursed_on >= \(bind: a) AND disbursed_on <= \(bind: b)
-            """)
-        (f.financingRaised, f.financingAsked) = try await count(
+            SELECT \(count("raised_on", "raised")), \(sum("amount_fen", "raised_on", "asked")),
+              \(count("lent_on", "lent")), \(sum("lent_fen", "lent_on", "lent_fen"))
+            FROM financing_demands WHERE \(inUnits)
             """
-            SELECT COUNT(*) AS n, CAST(COALESCE(SUM(amount_fen), 0) AS BIGINT) AS fen FROM financing_demands
-            WHERE \(inUnits) AND raised_on >= \(bind: a) AND raised_on <= \(bind: b)
-            """)
-        (f.financingLent, f.financingLentAmount) = try await count(
-            """
-            SELECT COUNT(*) AS n, CAST(COALESCE(SUM(lent_fen), 0) AS BIGINT) AS fen FROM financing_demands
-            WHERE \(inUnits) AND lent_on >= \(bind: a) AND lent_on <= \(bind: b)
-            """)
+        ).first() {
+            f.financingRaised = try row.decode(column: "raised", as: Int.self)
+            f.financingAsked = Amount(fen: try row.decode(column: "asked", as: Int64.self))
+            f.financingLent = try row.decode(column: "lent", as: Int.self)
+            f.financingLentAmount = Amount(fen: try row.decode(column: "lent_fen", as: Int64.self))
+        }
         return (f, policies.awareness)
     }
 
@@ -231,11 +214,7 @@ struct BulletinWorkComposer {
     /// its first day to `day`.
     private func coverage(unit: UUID, units: [UUID], on day: LocalDate) async throws -> BulletinWork.Coverage? {
         let running = try await CoverageTallies.campaigns(over: [unit], day: day, tree: tree, on: sql)
-        guard
-            let campaign = running.max(by: {
-                tree.lineage(of: $0.orgUnitId).count < tree.lineage(of: $1.orgUnitId).count
-            })
-        else { return nil }
+        guard let campaign = CampaignQueries.nearestFirst(running, tree: tree).first else { return nil }
         let figures = try await CoverageQuery.figures(
             CoverageScope(
                 units: units, enterpriseCondition: campaign.enterpriseCondition, from: campaign.schedule.startsOn,
@@ -252,15 +231,18 @@ struct BulletinWorkComposer {
         }
         var standings: [BulletinWork.PlanStanding] = []
         for plan in plans {
+            // Only the tasks' standings: what the plan's own 通报 adds (旬调度 reporting, targets) is not
+            // read here.
             let detail = try await PlanStore.detail(plan, on: sql)
-            let now = try await PlanBulletin.make(detail, period: period, on: sql)
-            let before = try await PlanBulletin.make(detail, period: period.previous, on: sql)
-            guard !now.tasks.isEmpty else { continue }
+            let now = try await PlanBulletin.taskLines(detail, period: period, on: sql)
+            guard !now.isEmpty else { continue }
+            let before = try await PlanBulletin.taskLines(detail, period: period.previous, on: sql)
+            let behind = now.filter { $0.standing == .behind }
             standings.append(
                 BulletinWork.PlanStanding(
-                    title: plan.title, tasks: now.tasks.count, done: now.count(.done), behind: now.count(.behind),
-                    behindBefore: before.count(.behind),
-                    behindTasks: now.behind.prefix(BulletinWork.behindListed).map { line in
+                    title: plan.title, tasks: now.count, done: now.filter { $0.standing == .done }.count,
+                    behind: behind.count, behindBefore: before.filter { $0.standing == .behind }.count,
+                    behindTasks: behind.prefix(BulletinWork.behindListed).map { line in
                         "\(line.task.title)（\(line.task.leads.map(\.name).joined(separator: "、"))）"
                     }))
         }
