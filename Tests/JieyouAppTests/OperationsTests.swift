@@ -26,7 +26,7 @@ import VaporTesting
             let roles = try await UserModel.query(on: app.db).all().reduce(into: Set<Role>()) { $0.formUnion($1.roles) }
             #expect(roles == Set(Role.allCases))
             let parks = try await OrgUnitModel.query(on: app.db).filter(\.$level == "park").all().map(\.name)
-            #expect(Set(parks) == ["长沙高新区", "岳麓高新区", "望城经开区"])
+            #expect(Set(parks) == ["长沙高新区", "岳麓高新区", "望城经开区", "湘西高新区"])
             #expect(try await AuditVerification.run(on: app.db).isIntact)
             let enterprises = try await EnterpriseModel.query(on: app.db).all()
             #expect(enterprises.allSatisfy { CreditCode.isValid($0.creditCode) })
@@ -52,6 +52,13 @@ import VaporTesting
             #expect(!text.contains("197"), "\(text)")
             let rate = ProblemMetrics(t).resolutionRate
             #expect(rate.count == 175 && rate.of == t.assigned - t.suggestionsAssigned)
+            // Seed 003: 湘西高新区 handled 53 complaints, requests and questions, 50 done and 3 in hand.
+            let xiangxi = try await client.token("xx_dispatcher", password: DemoPark.password)
+            let requests = try await client.send(.GET, "/api/v1/stats", token: xiangxi)
+            let r = try requests.content.decode(StatsReport.self).tally
+            #expect(r.requests == 53 && r.requestsResolved == 50 && r.requestsOpen == 3, "\(r)")
+            #expect(r.complaints == 18 && r.inquiries == 11 && r.problemsRegistered == 0)
+            #expect(r.requestsSentence == "受理投诉诉求咨询53件（投诉18件、诉求24件、咨询11件），办结50件，正在处理3件")
             // 长沙高新区's ledger has every state and flag.
             let sql = app.db.sql
             let states = try await sql.raw("SELECT DISTINCT state FROM problems").all().map {

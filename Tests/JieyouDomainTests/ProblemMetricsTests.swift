@@ -84,7 +84,7 @@ import Testing
         let data = try JSONEncoder().encode(t)
         #expect(try JSONDecoder().decode(ProblemTally.self, from: data) == t)
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Int])
-        #expect(object["registered"] == 1 && object["suggestionsAssigned"] == 17 && object.count == 19)
+        #expect(object["registered"] == 1 && object["suggestionsAssigned"] == 17 && object.count == 25)
         let older = try JSONDecoder().decode(ProblemTally.self, from: Data(#"{"registered": 5, "resolved": 2}"#.utf8))
         #expect(older.registered == 5 && older.resolved == 2 && older.suggestionsAssigned == 0)
     }

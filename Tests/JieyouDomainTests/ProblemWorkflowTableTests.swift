@@ -129,19 +129,20 @@ import Testing
         #expect(expectedLines.count == actualLines.count)
     }
 
-    /// The table's premise: a party outside an action's parties is refused in every state with 403,
-    /// and an allowed party in a state outside the action's states with 409.
-    @Test func refusalsFollowThePersonThenTheMoment() {
+    /// The table's premise, for every kind: a party outside an action's parties is refused in every
+    /// state with 403, and an allowed party in a state outside the action's states with 409.
+    @Test(arguments: ProblemKind.allCases) func refusalsFollowThePersonThenTheMoment(kind: ProblemKind) {
         let workflow = ProblemWorkflow(calendar: .shipped)
         for name in ProblemAction.Name.allCases {
             for state in ProblemState.allCases {
-                let p = Self.problem(in: state)
+                var p = Self.problem(in: state)
+                p.kind = kind
                 for party in ProblemParty.allCases {
                     let result = workflow.apply(Self.action(name, on: p), to: p, by: [party], on: Self.today)
-                    if !name.parties.contains(party) {
-                        #expect(result.refusal?.kind == .forbidden, "\(name) \(state) \(party)")
-                    } else if !name.states.contains(state) {
-                        #expect(result.refusal?.kind == .conflict, "\(name) \(state) \(party)")
+                    if !name.parties(for: kind, in: state).contains(party) {
+                        #expect(result.refusal?.kind == .forbidden, "\(kind) \(name) \(state) \(party)")
+                    } else if !name.states(for: kind).contains(state) {
+                        #expect(result.refusal?.kind == .conflict, "\(kind) \(name) \(state) \(party)")
                     }
                 }
             }

@@ -4,31 +4,10 @@ import Testing
 
 /// The closed loop's behaviour beyond who may do what: deadlines on the official calendar, the clock
 /// stopping and restarting, reopening, root causes and closing.
-@Suite struct ProblemWorkflowTests {
+@Suite struct ProblemWorkflowTests: WorkflowSteps {
     let workflow = ProblemWorkflow(calendar: .shipped)
     let lead = UUID()
     let co = UUID()
-
-    func day(_ iso: String) -> LocalDate { LocalDate(iso: iso)! }
-
-    func run(
-        _ action: ProblemAction, _ p: ProblemSnapshot, as party: ProblemParty, on iso: String,
-        sourceLocation: SourceLocation = #_sourceLocation
-    ) throws -> ProblemSnapshot {
-        switch workflow.apply(action, to: p, by: [party], on: day(iso)) {
-        case .success(let next): return next
-        case .failure(let refusal):
-            Issue.record("\(action.name) refused: \(refusal.message)", sourceLocation: sourceLocation)
-            throw refusal
-        }
-    }
-
-    func refusal(_ action: ProblemAction, _ p: ProblemSnapshot, as party: ProblemParty, on iso: String)
-        -> ProblemRefusal?
-    {
-        if case .failure(let refusal) = workflow.apply(action, to: p, by: [party], on: day(iso)) { return refusal }
-        return nil
-    }
 
     func assigned(category: String, on iso: String) throws -> ProblemSnapshot {
         var p = ProblemSnapshot(state: .submitted, kind: .problem)

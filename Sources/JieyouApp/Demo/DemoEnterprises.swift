@@ -32,6 +32,7 @@ struct DemoEnterprises {
     /// Parks and how many enterprises each gets, with the district they register in.
     static let parks: [(unit: String, count: Int, region: String)] = [
         ("gaoxin", 320, "430104"), ("yuelupark", 110, "430104"), ("wangchengpark", 130, "430112"),
+        ("xiangxipark", 60, "433101"),
     ]
 
     static func generate(skipping names: Set<String>) -> [Entry] {

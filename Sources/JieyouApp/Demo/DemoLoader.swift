@@ -257,6 +257,15 @@ struct DemoLoader {
                     "wc_handler_tax",
                 ]),
             revisitor: person("wc_cadre"))
+
+        // Seed 003: 湘西高新区's complaints, requests and questions.
+        let xiangxi = units["xiangxipark"]!
+        let xiangxiEnterprises = try await app.db.sql.raw(
+            "SELECT id FROM enterprises WHERE org_unit_id = \(bind: xiangxi) ORDER BY credit_code"
+        ).all().map { try $0.decode(column: "id", as: UUID.self) }
+        try await problems.loadSeed003(
+            xiangxi: xiangxi, enterprises: xiangxiEnterprises,
+            cast: cast("xx_dispatcher", ["xx_handler", "xx_handler_approval"]))
     }
 
     /// One line per account; the names are padded to the longest, never cut (a cut name does not sign in).

@@ -1,7 +1,7 @@
 import JieyouDomain
 
-/// The demo organisation: 湖南省 → 长沙市 → two districts → three parks, with the departments the seeds
-/// name and an account for every role. Data only; `DemoLoader` writes it through the services.
+/// The demo organisation: 湖南省 → 长沙市 → two districts → three parks, and 湘西州 → 吉首市 → 湘西高新区
+/// (seed 003), with the departments the seeds name and an account for every role. Data only; `DemoLoader` writes it through the services.
 enum DemoPark {
     static let password = "Jieyou2024"
 
@@ -21,6 +21,9 @@ enum DemoPark {
         Unit(key: "gaoxin", parent: "yuelu", level: .park, name: "长沙高新区", code: "CSGXQ"),
         Unit(key: "yuelupark", parent: "yuelu", level: .park, name: "岳麓高新区", code: "YLGXQ"),
         Unit(key: "wangchengpark", parent: "wangcheng", level: .park, name: "望城经开区", code: "WCJKQ"),
+        Unit(key: "xiangxi", parent: "hunan", level: .city, name: "湘西土家族苗族自治州", code: "433100"),
+        Unit(key: "jishou", parent: "xiangxi", level: .county, name: "吉首市", code: "433101"),
+        Unit(key: "xiangxipark", parent: "jishou", level: .park, name: "湘西高新区", code: "XXGXQ"),
     ]
 
     /// Departments of every park, as the seeds name them.
@@ -44,6 +47,7 @@ enum DemoPark {
         ("changsha", "市发展和改革委员会", .bureau),
         ("yuelu", "区优化营商环境专班", .taskForce),
         ("wangcheng", "区优化营商环境专班", .taskForce),
+        ("xiangxi", "州打好优化发展环境持久仗工作专班", .taskForce),
         ("hunan", "省推进机制综合专班", .taskForce),
     ]
 
@@ -118,6 +122,15 @@ enum DemoPark {
         Account(
             username: "yl_admin", name: "罗斌", roles: [.admin], unit: "yuelupark", department: "综合小组",
             phone: "13807310031"),
+        Account(
+            username: "xx_dispatcher", name: "田晓燕", roles: [.dispatcher], unit: "xiangxipark", department: "服务小组",
+            phone: "13807430041"),
+        Account(
+            username: "xx_handler", name: "彭志刚", roles: [.handler], unit: "xiangxipark", department: "经济发展局",
+            phone: "13807430042"),
+        Account(
+            username: "xx_handler_approval", name: "石慧", roles: [.handler], unit: "xiangxipark",
+            department: "行政审批服务局", phone: "13807430043"),
     ]
 
     /// A few enterprises per park, so enterprise accounts have a real record to belong to.
@@ -131,5 +144,6 @@ enum DemoPark {
         ("wangchengpark", "湖南铜官食品加工有限公司"),
         ("wangchengpark", "长沙望城绿色化工有限公司"),
         ("wangchengpark", "湖南乔口浮标渔具有限公司"),
+        ("xiangxipark", "湘西武陵山酒业有限公司"),
     ]
 }

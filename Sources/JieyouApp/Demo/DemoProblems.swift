@@ -51,12 +51,12 @@ struct DemoProblems {
         Date(timeIntervalSince1970: TimeInterval(day.dayNumber * 86_400 + 2 * 3_600))
     }
 
-    private func service(on day: LocalDate) -> ProblemDesk {
+    func service(on day: LocalDate) -> ProblemDesk {
         ProblemDesk(database: app.db, now: Self.time(on: day), calendar: calendar)
     }
 
     /// Walks a problem along `steps`, each on its day (never after today, never before the last).
-    private func walk(_ id: UUID, from start: LocalDate, _ steps: [(Int, Actor, ProblemAction)]) async throws {
+    func walk(_ id: UUID, from start: LocalDate, _ steps: [(Int, Actor, ProblemAction)]) async throws {
         var day = start
         for (workingDays, actor, action) in steps {
             day = min(max(calendar.addingWorkingDays(workingDays, to: day), day), today)

@@ -40,5 +40,6 @@ enum AllMigrations {
         MoveOverdueWebhooksToChannels(),
         IndexOverdueProblems(),
         RequirePasswordChange(),
+        TakeInRequesters(),
     ]
 }

@@ -33,7 +33,9 @@ extension LedgerRequest {
         }
         if let kind = text("kind") {
             ledger.filter.kind = ProblemKind(rawValue: kind)
-            if ledger.filter.kind == nil { v.fail("kind", "类型“\(kind)”无效，应为 problem 或 suggestion") }
+            if ledger.filter.kind == nil {
+                v.fail("kind", "类型“\(kind)”无效，应为 \(ProblemKind.allCases.map(\.rawValue).joined(separator: "、"))")
+            }
         }
         ledger.filter.category = text("category")
         ledger.filter.departmentID = id("department", "部门")

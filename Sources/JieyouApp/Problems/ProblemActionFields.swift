@@ -26,6 +26,8 @@ struct ProblemActionFields: Codable, Sendable {
     let departmentId: UUID?
     let on: Bool?
     let rootCause: String?
+    /// How the requester of a complaint, request or question was answered, with `resolve`.
+    var replyMethod: String? = nil
 
     /// The action with its fields; a malformed enum or date names its field.
     func action(_ name: ProblemAction.Name, problemID: UUID) throws -> ProblemAction {
@@ -54,7 +56,9 @@ struct ProblemActionFields: Codable, Sendable {
             guard let upheld = b.upheld else { throw AppError.invalid("upheld", "请选择是否同意退回") }
             return .ruleOnReturn(upheld: upheld, note: b.note)
         case .resolve:
-            return .resolve(result: b.result, kind: try value(b.resultKind, "resultKind", ResultKind.self, "办理结果类别"))
+            return .resolve(
+                result: b.result, kind: try value(b.resultKind, "resultKind", ResultKind.self, "办理结果类别"),
+                replyMethod: try value(b.replyMethod, "replyMethod", ReplyMethod.self, "答复方式"))
         case .revisit:
             return .revisit(
                 satisfaction: try value(b.satisfaction, "satisfaction", Satisfaction.self, "满意度"), comment: b.comment)

@@ -63,8 +63,8 @@ extension ProblemDesk {
                 separator: " "),
             columns: [.init(header: heading, width: 24)]
                 + [
-                    "收集问题（件）", "意见建议（项）", "已解决问题（件）", "采纳建议（项）", "响应率", "办结率", "按期办结率", "满意率", "销号率", "重办率", "超期（件）",
-                    "平均办结（工作日）",
+                    "收集问题（件）", "意见建议（项）", "已解决问题（件）", "采纳建议（项）", "投诉诉求咨询（件）", "其中办结（件）",
+                    "正在处理（件）", "响应率", "办结率", "按期办结率", "满意率", "销号率", "重办率", "超期（件）", "平均办结（工作日）",
                 ].map { LedgerExport.Column(header: $0, width: 11) })
         func cells(_ name: String, _ tally: ProblemTally, _ m: ProblemMetrics) -> [XlsxValue] {
             let rates = [
@@ -73,6 +73,8 @@ extension ProblemDesk {
             return [
                 .text(name), .number(Double(tally.problemsRegistered)), .number(Double(tally.suggestions)),
                 .number(Double(tally.problemsResolved)), .number(Double(m.suggestionsAdopted)),
+                .number(Double(tally.requests)), .number(Double(tally.requestsResolved)),
+                .number(Double(tally.requestsOpen)),
             ] + rates.map { $0.value == nil ? .empty : .text($0.percent) } + [
                 .number(Double(m.overdue)), m.averageResolveDays.map { .text(String(format: "%.1f", $0)) } ?? .empty,
             ]

@@ -29,6 +29,18 @@ struct ProblemInput: Sendable {
     var source: String?
     var description: String?
     var campaignID: UUID?
+    /// For 投诉, 诉求 and 咨询: who brought it and what it is about; ignored for other kinds.
+    var requester: RequesterInput?
+}
+
+/// The requester (诉求人) as sent, before `ProblemRequester.parse` checks it.
+struct RequesterInput: Sendable {
+    var name: String?
+    var phone: String?
+    var confidential = false
+    var concern: String?
+    var respondentDepartmentID: UUID?
+    var respondent: String?
 }
 
 /// The problem loop's use cases: take a problem in, take a step on it, show it, list the ledger.
@@ -49,7 +61,7 @@ struct ProblemDesk {
         let tree = try await OrgDirectory.tree(on: database)
         var v = Validator()
         let kind = ProblemKind(rawValue: input.kind ?? ProblemKind.problem.rawValue)
-        if kind == nil { v.fail("kind", "类型应为问题诉求或意见建议") }
+        if kind == nil { v.fail("kind", "类型应为\(ProblemKind.namesForMessages)") }
         let description = v.requiredText(input.description, field: "description", label: "问题描述", maxLength: 2000)
         // Who may submit, and from where: an enterprise only for itself, online; a monitor as a
         // monitor; staff for enterprises of their subtree.
@@ -76,7 +88,8 @@ struct ProblemDesk {
                 actor.has(.enterprise) || tree.isWithin(enterprise.row.orgUnitId, subtreeOf: actor.orgUnitID)
             else { throw AppError.notFound("企业") }
             unit = enterprise.row.orgUnitId
-        } else if !actor.has(.monitor) {
+        } else if !actor.has(.monitor) && kind?.hasRequester != true {
+            // A complaint, request or question may come from a person with no enterprise behind it.
             v.fail("enterpriseId", "请选择企业")
         }
         guard tree.isWithin(unit, subtreeOf: actor.orgUnitID) || actor.has(.enterprise) else {
@@ -98,12 +111,17 @@ struct ProblemDesk {
             }
             campaignID = id
         }
+        var requester: ProblemRequester?
+        if let kind, kind.hasRequester {
+            requester = try await self.requester(
+                input.requester ?? RequesterInput(), kind: kind, unit: unit, by: actor, &v)
+        }
         try v.throwIfFailed()
 
         let problem = ProblemIntake.NewProblem(
             orgUnit: unit, enterpriseID: enterpriseID, kind: kind!, category: category, source: source,
             description: description!, campaignID: campaignID, reportedBy: actor.userID,
-            reporterHidden: actor.has(.monitor))
+            reporterHidden: actor.has(.monitor), requester: requester)
         let now = now
         let calendar = calendar
         return try await database.writing(actorID: actor.userID, now: now) { tx, log in
@@ -167,7 +185,9 @@ struct ProblemDesk {
                         orgUnit: parentUnit, enterpriseID: record.enterpriseId, kind: snapshot.kind,
                         category: record.categoryCode, source: ProblemSource(rawValue: record.source) ?? .dispatcher,
                         description: record.description, campaignID: record.campaignId, reportedBy: record.reportedBy,
-                        reporterHidden: record.reporterHidden, escalatedFrom: (id, record.number, text)),
+                        reporterHidden: record.reporterHidden,
+                        requester: try await ProblemRequesterStore(sql: sql).load(id)?.requester,
+                        escalatedFrom: (id, record.number, text)),
                     now: now, calendar: calendar, on: sql, log: log)
                 try await store.markEscalated(id, to: parent.id)
                 escalated = parent.id
@@ -212,8 +232,14 @@ struct ProblemDesk {
     private func show(_ id: UUID, to actor: Actor, tree: OrgTree) async throws -> ProblemView {
         let (record, snapshot, parties) = try await readable(id, by: actor, tree: tree)
         let today = LocalDate(now, in: .chinaStandard)
+        var requester: ProblemView.Requester?
+        if let stored = try await ProblemRequesterStore(sql: sql).load(id) {
+            requester = ProblemView.Requester(
+                shown: stored.requester.shown(to: parties), concern: stored.requester.concern,
+                respondentDepartment: stored.departmentName, respondent: stored.requester.respondent)
+        }
         return ProblemView(
-            record: record, snapshot: snapshot, parties: parties,
+            record: record, snapshot: snapshot, parties: parties, requester: requester,
             actions: ProblemWorkflow(calendar: calendar).available(to: parties, on: snapshot),
             overdue: snapshot.isOverdue(on: today),
             escalatedTo: try await store.linked(record.escalatedTo),
@@ -317,7 +343,8 @@ struct ProblemDesk {
         return SubmissionChoices(
             enterpriseName: name,
             categories: ProblemCategoryStore.options(
-                try await ProblemCategoryStore.available(in: unit, tree: tree, on: sql)))
+                try await ProblemCategoryStore.available(in: unit, tree: tree, on: sql)),
+            departments: try await store.activeDepartments(of: unit))
     }
 
     /// The text an action carries, kept in its event (a reason, a progress entry, a comment).
@@ -346,6 +373,39 @@ struct ProblemDesk {
         let own = try await store.departments(among: named.map(\.id), of: unit)
         if let stranger = named.first(where: { !own.contains($0.id) }) {
             throw AppError.invalid(stranger.field, "\(stranger.label)不是本单位的部门")
+        }
+    }
+
+    /// The requester of a complaint, request or question, checked. An enterprise or a monitor that
+    /// leaves it blank brings it in its own name, from its account (a monitor's kept confidential, as
+    /// its reports are); the department complained about must be one of the unit's own.
+    private func requester(
+        _ typed: RequesterInput, kind: ProblemKind, unit: UUID, by actor: Actor, _ v: inout Validator
+    ) async throws -> ProblemRequester? {
+        var input = typed
+        let blank =
+            (input.name ?? "").trimmingCharacters(in: .whitespaces).isEmpty
+            && (input.phone ?? "").trimmingCharacters(in: .whitespaces).isEmpty
+        if blank && (actor.has(.enterprise) || actor.has(.monitor)),
+            let user = try await UserModel.find(actor.userID, on: database)
+        {
+            input.name = user.displayName
+            input.phone = user.phone
+            if actor.has(.monitor) { input.confidential = true }
+        }
+        if let department = input.respondentDepartmentID,
+            try await store.departments(among: [department], of: unit).isEmpty
+        {
+            v.fail("requester.respondentDepartmentId", "被投诉单位不是本单位的部门")
+        }
+        switch ProblemRequester.parse(
+            name: input.name, phone: input.phone, confidential: input.confidential, concern: input.concern,
+            respondentDepartment: input.respondentDepartmentID, respondent: input.respondent, kind: kind)
+        {
+        case .success(let requester): return requester
+        case .failure(let failure):
+            for error in failure.errors { v.fail(error.field, error.message) }
+            return nil
         }
     }
 

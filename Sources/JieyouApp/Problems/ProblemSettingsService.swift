@@ -230,6 +230,9 @@ struct ProblemSettingsService {
         for category in ProblemCategory.shipped {
             values["resolveDays." + category.code] = overrides.resolveDays[category.code].map { "\($0)" }
         }
+        for kind in ProblemKind.requesterKinds {
+            values["kindResolveDays." + kind.rawValue] = overrides.kindResolveDays[kind.rawValue].map { "\($0)" }
+        }
         return values
     }
 

@@ -8,6 +8,8 @@ struct ProblemView: Sendable {
     let snapshot: ProblemSnapshot
     /// How the reader stands to the problem (never empty: a reader with no standing gets 404).
     let parties: Set<ProblemParty>
+    /// Who brought a complaint, request or question, as this reader may see them.
+    let requester: Requester?
     /// The actions the reader may take now, in the workflow's order.
     let actions: [ProblemAction.Name]
     let overdue: Bool
@@ -17,6 +19,15 @@ struct ProblemView: Sendable {
     /// For a problem handed up from below: the problem it came from.
     let escalatedFrom: Linked?
     let timeline: [Event]
+
+    /// The requester (诉求人) as the reader sees it, with what the complaint is about.
+    struct Requester: Sendable {
+        let shown: ProblemRequester.Shown
+        let concern: RequestConcern
+        /// The name of the department complained about (被投诉单位), when one was chosen.
+        let respondentDepartment: String?
+        let respondent: String?
+    }
 
     /// A problem at the other end of a 上报.
     struct Linked: Sendable {
@@ -87,4 +98,6 @@ struct LedgerChoices: Sendable {
 struct SubmissionChoices: Sendable {
     let enterpriseName: String?
     let categories: [(String, String)]
+    /// The unit's active departments: whom a complaint may be about (被投诉单位).
+    let departments: [(id: UUID, name: String)]
 }

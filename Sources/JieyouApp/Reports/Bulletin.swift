@@ -212,6 +212,7 @@ struct BulletinComposer {
         text += "按期办结率\(m.onTimeRate.percent)，\(change(m.onTimeRate, p.onTimeRate))；"
         text += "满意率\(m.satisfactionRate.percent)，\(change(m.satisfactionRate, p.satisfactionRate))"
         text += t.suggestionsAdopted > 0 ? "；采纳企业意见建议\(t.suggestionsAdopted)条。" : "。"
+        if let requests = t.requestsSentence { text += "\(requests)。" }
         text += "本期销号\(closed)个。截至\(today.month)月\(today.day)日，超期未办结问题\(overdueNow)个。"
         return text
     }

@@ -171,7 +171,9 @@ struct CampaignSummaryComposer {
         text += "已交办问题\(tally.problemsAssigned)个，已解决\(tally.problemsResolved)个，"
         text +=
             "办结率\(metrics.resolutionRate.percent)，按期办结率\(metrics.onTimeRate.percent)，满意率\(metrics.satisfactionRate.percent)；"
-        text += "采纳企业意见建议\(tally.suggestionsAdopted)条；问题和建议累计销号\(tally.closed)件。"
+        text += "采纳企业意见建议\(tally.suggestionsAdopted)条；"
+        if let requests = tally.requestsSentence { text += "\(requests)；" }
+        text += "累计销号\(tally.closed)件。"
         return text
     }
 

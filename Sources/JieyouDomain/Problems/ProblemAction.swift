@@ -17,9 +17,9 @@ public enum ProblemAction: Sendable, Hashable {
     case giveBack(reason: String?)
     /// 审定 of a return: upheld sends it back to be reassigned; refused sends it back to the department.
     case ruleOnReturn(upheld: Bool, note: String?)
-    /// 办结
-    case resolve(result: String?, kind: ResultKind?)
-    /// 回访: the enterprise's rating; 不满意 reopens the problem.
+    /// 办结; a complaint, request or question also says how its requester was answered.
+    case resolve(result: String?, kind: ResultKind?, replyMethod: ReplyMethod? = nil)
+    /// 回访: the enterprise's (or the requester's) rating; 不满意 reopens the problem.
     case revisit(satisfaction: Satisfaction?, comment: String?)
     /// 销号: after a satisfied revisit, or with the reason it is closed without one.
     case close(overrideReason: String?)
@@ -120,6 +120,22 @@ public enum ProblemAction: Sendable, Hashable {
             case .flagSupervised: [.dispatcher, .leader]
             case .flagLeaderCase: [.leader]
             }
+        }
+
+        /// Who may take the action on a problem of `kind` standing in `state`. The service group
+        /// answers a question itself before assigning it (即时答复), and calls any requester back
+        /// (回访诉求人); once a question is assigned, its department answers.
+        public func parties(for kind: ProblemKind, in state: ProblemState) -> Set<ProblemParty> {
+            switch self {
+            case .resolve where kind == .inquiry && state == .accepted: [.dispatcher]
+            case .revisit where kind.hasRequester: parties.union([.dispatcher])
+            default: parties
+            }
+        }
+
+        /// The states the action may be taken in for a problem of `kind`.
+        public func states(for kind: ProblemKind) -> Set<ProblemState> {
+            self == .resolve && kind == .inquiry ? states.union([.accepted]) : states
         }
 
         /// The states the action may be taken in.

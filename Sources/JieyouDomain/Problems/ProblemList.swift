@@ -47,23 +47,28 @@ public enum ProblemList {
     /// What the 问题类别 column says for a suggestion: `意见建议`, then its category once it has one.
     public static let suggestionLabel = "意见建议"
 
-    /// The 问题类别 cell: the category's label; a suggestion's starts with 意见建议 (`意见建议：困难求助`).
+    /// The 问题类别 cell: the category's label; any other kind's starts with its name
+    /// (`意见建议：困难求助`, `投诉：政务服务`, or `咨询` alone before it has a category).
     public static func categoryCell(kind: ProblemKind, label: String?) -> String {
         switch (kind, label) {
         case (.problem, let label): label ?? ""
-        case (.suggestion, nil): suggestionLabel
-        case (.suggestion, let label?): "\(suggestionLabel)：\(label)"
+        case (_, nil): kind.chineseName
+        case (_, let label?): "\(kind.chineseName)：\(label)"
         }
     }
 
-    /// Reads a 问题类别 cell: a suggestion when it starts with 意见建议 (or 建议), and the category's label.
+    /// The prefixes a 问题类别 cell may start with, each with its kind (建议 as cadres shorten it).
+    static let kindPrefixes: [(prefix: String, kind: ProblemKind)] =
+        ProblemKind.allCases.filter { $0 != .problem }.map { ($0.chineseName, $0) } + [("建议", .suggestion)]
+
+    /// Reads a 问题类别 cell: the kind its prefix names (a problem without one), and the category's label.
     public static func kindAndCategory(in cell: String) -> (kind: ProblemKind, label: String?) {
         let text = cell.trimmingCharacters(in: .whitespaces)
-        for prefix in [suggestionLabel, "建议"] where text.hasPrefix(prefix) {
+        for (prefix, kind) in kindPrefixes where text.hasPrefix(prefix) {
             var rest = text.dropFirst(prefix.count)
             if let first = rest.first, "：:·、".contains(first) { rest = rest.dropFirst() }
             let label = rest.trimmingCharacters(in: .whitespaces)
-            return (.suggestion, label.isEmpty ? nil : label)
+            return (kind, label.isEmpty ? nil : label)
         }
         return (.problem, text.isEmpty ? nil : text)
     }

@@ -41,16 +41,43 @@ public struct ProblemTally: Hashable, Sendable, Codable {
     public var suggestionsAdopted = 0
     /// Suggestions among `assigned`.
     public var suggestionsAssigned = 0
+    /// Complaints, requests and questions (投诉诉求咨询, `ProblemKind.hasRequester`) that came in,
+    /// counted apart as seed 003 reports them: "投诉诉求咨询事件53件，办结50件，正在处理3件".
+    public var requests = 0
+    /// Of those, complaints (投诉) and questions (咨询); the rest are requests for help (诉求).
+    public var complaints = 0
+    public var inquiries = 0
+    /// Requester kinds among `assigned` and `resolved`.
+    public var requestsAssigned = 0
+    public var requestsResolved = 0
+    /// Requester kinds still being handled (an open state: neither settled, rejected, merged nor
+    /// handed up).
+    public var requestsOpen = 0
     /// Working days from assignment to resolution, summed over `resolveSamples` resolved problems.
     public var resolveWorkingDays = 0
     public var resolveSamples = 0
 
     public init() {}
 
-    /// Problems (not suggestions) that came in, were handed to a department, and are resolved now.
-    public var problemsRegistered: Int { registered - suggestions }
-    public var problemsAssigned: Int { assigned - suggestionsAssigned }
-    public var problemsResolved: Int { resolved - suggestionsResolved }
+    /// Problems (neither suggestions nor what a requester brought) that came in, were handed to a
+    /// department, and are resolved now.
+    public var problemsRegistered: Int { registered - suggestions - requests }
+    public var problemsAssigned: Int { assigned - suggestionsAssigned - requestsAssigned }
+    public var problemsResolved: Int { resolved - suggestionsResolved - requestsResolved }
+    /// 诉求: the requests for help among `requests`.
+    public var helpRequests: Int { requests - complaints - inquiries }
+
+    /// What a requester brought, as seed 003 reports it: "受理投诉诉求咨询53件（投诉20件、诉求25件、
+    /// 咨询8件），办结50件，正在处理3件"; nil when nothing came in.
+    public var requestsSentence: String? {
+        guard requests > 0 else { return nil }
+        let parts = [("投诉", complaints), ("诉求", helpRequests), ("咨询", inquiries)].filter { $0.1 > 0 }
+        var text = "受理投诉诉求咨询\(requests)件"
+        if parts.count > 1 { text += "（" + parts.map { "\($0.0)\($0.1)件" }.joined(separator: "、") + "）" }
+        text += "，办结\(requestsResolved)件"
+        if requestsOpen > 0 { text += "，正在处理\(requestsOpen)件" }
+        return text
+    }
 
     public static func + (lhs: ProblemTally, rhs: ProblemTally) -> ProblemTally {
         var sum = ProblemTally()
@@ -63,12 +90,14 @@ public struct ProblemTally: Hashable, Sendable, Codable {
         \.registered, \.suggestions, \.rejectedOrMerged, \.responsesDue, \.respondedInTime, \.assigned, \.resolved,
         \.resolvedOnTime, \.openOverdue, \.rated, \.satisfied, \.closed, \.everResolved, \.reopened,
         \.suggestionsResolved, \.suggestionsAdopted, \.suggestionsAssigned, \.resolveWorkingDays, \.resolveSamples,
+        \.requests, \.complaints, \.inquiries, \.requestsAssigned, \.requestsResolved, \.requestsOpen,
     ]
 
     private enum CodingKeys: String, CodingKey, CaseIterable {
         case registered, suggestions, rejectedOrMerged, responsesDue, respondedInTime, assigned, resolved
         case resolvedOnTime, openOverdue, rated, satisfied, closed, everResolved, reopened
         case suggestionsResolved, suggestionsAdopted, suggestionsAssigned, resolveWorkingDays, resolveSamples
+        case requests, complaints, inquiries, requestsAssigned, requestsResolved, requestsOpen
     }
 
     /// A count missing from the JSON reads as 0: a report stored before the count was added still

@@ -31,6 +31,8 @@ public struct ProblemSnapshot: Hashable, Sendable {
     public var rootCause: String?
     public var result: String?
     public var resultKind: ResultKind?
+    /// How the requester of a complaint, request or question was answered when it was resolved.
+    public var replyMethod: ReplyMethod?
     public var resolvedOn: LocalDate?
     /// The day the revisit is due (3 working days after resolving).
     public var revisitBy: LocalDate?

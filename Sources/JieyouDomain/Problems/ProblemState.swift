@@ -56,12 +56,45 @@ public enum ProblemState: String, Sendable, Codable, CaseIterable {
     }
 }
 
-/// A problem (问题/诉求) or a suggestion (建议), which is adopted or not instead of resolved.
+/// What came into the ledger: an enterprise's problem (问题) or suggestion (意见建议, adopted or not
+/// instead of resolved), or what a person brought to the 营商环境 desk or the hotline — a complaint
+/// (投诉: about a department's service or an official's conduct), a request for help (诉求) or a
+/// question (咨询). The last three come from a requester (诉求人), who need not be an enterprise
+/// contact, is answered (答复) when they are resolved and is called back (回访) before 销号; seed 003
+/// counts them apart ("投诉诉求咨询事件53件，办结50件，正在处理3件").
 public enum ProblemKind: String, Sendable, Codable, CaseIterable {
     case problem
     case suggestion
+    case complaint
+    case request
+    case inquiry
 
-    public var chineseName: String { self == .problem ? "问题诉求" : "意见建议" }
+    public var chineseName: String {
+        switch self {
+        case .problem: "问题"
+        case .suggestion: "意见建议"
+        case .complaint: "投诉"
+        case .request: "诉求"
+        case .inquiry: "咨询"
+        }
+    }
+
+    /// Brought by a requester (诉求人): 投诉, 诉求 and 咨询.
+    public var hasRequester: Bool {
+        switch self {
+        case .complaint, .request, .inquiry: true
+        case .problem, .suggestion: false
+        }
+    }
+
+    /// The kinds brought by a requester, in the order forms and reports list them.
+    public static let requesterKinds: [ProblemKind] = allCases.filter(\.hasRequester)
+
+    /// "问题、意见建议、投诉、诉求或咨询", for messages that list the kinds.
+    public static var namesForMessages: String {
+        let names = allCases.map(\.chineseName)
+        return names.dropLast().joined(separator: "、") + "或" + names.last!
+    }
 }
 
 /// How a problem was settled (办理结果类别): the 12345 convention for problems, 采纳/未采纳 for
@@ -73,6 +106,8 @@ public enum ResultKind: String, Sendable, Codable, CaseIterable {
     case explained
     case adopted
     case notAdopted
+    /// 咨询: the question is answered.
+    case answered
 
     public var chineseName: String {
         switch self {
@@ -82,12 +117,18 @@ public enum ResultKind: String, Sendable, Codable, CaseIterable {
         case .explained: "政策解释"
         case .adopted: "采纳"
         case .notAdopted: "未采纳"
+        case .answered: "已答复"
         }
     }
 
-    /// The result kinds a problem or a suggestion may end with.
+    /// The result kinds each kind may end with: the 12345 convention for problems, complaints and
+    /// requests, 采纳/未采纳 for suggestions, 已答复 for a question.
     public static func allowed(for kind: ProblemKind) -> [ResultKind] {
-        kind == .problem ? [.solved, .partlySolved, .unsolved, .explained] : [.adopted, .notAdopted]
+        switch kind {
+        case .problem, .complaint, .request: [.solved, .partlySolved, .unsolved, .explained]
+        case .suggestion: [.adopted, .notAdopted]
+        case .inquiry: [.answered]
+        }
     }
 }
 

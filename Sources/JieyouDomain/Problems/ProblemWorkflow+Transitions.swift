@@ -7,7 +7,8 @@ extension ProblemWorkflow {
         guard let lead else { throw ProblemRefusal.invalid("leadDepartmentId", "请选择牵头单位") }
         if co.contains(lead) { throw ProblemRefusal.invalid("coDepartmentIds", "配合单位不能与牵头单位相同") }
         if Set(co).count != co.count { throw ProblemRefusal.invalid("coDepartmentIds", "配合单位重复") }
-        let due = deadline ?? calendar.addingWorkingDays(limits.resolveDays(for: p.categoryCode), to: today)
+        let days = limits.resolveDays(for: p.categoryCode, kind: p.kind)
+        let due = deadline ?? calendar.addingWorkingDays(days, to: today)
         if due < today { throw ProblemRefusal.invalid("deadline", "办理时限不能早于今天") }
         p.leadDepartment = lead
         p.coDepartments = Dictionary(uniqueKeysWithValues: co.map { ($0, due) })
@@ -31,12 +32,19 @@ extension ProblemWorkflow {
         }
     }
 
-    func resolve(_ p: inout ProblemSnapshot, result: String?, kind: ResultKind?, today: LocalDate) throws {
-        let text = try required(result, "result", "办理结果")
+    func resolve(
+        _ p: inout ProblemSnapshot, result: String?, kind: ResultKind?, replyMethod: ReplyMethod?, today: LocalDate
+    ) throws {
+        let text = try required(result, "result", p.kind == .inquiry ? "答复内容" : "办理结果")
         guard let kind else { throw ProblemRefusal.invalid("resultKind", "请选择办理结果类别") }
         guard ResultKind.allowed(for: p.kind).contains(kind) else {
             let names = ResultKind.allowed(for: p.kind).map(\.chineseName).joined(separator: "、")
             throw ProblemRefusal.invalid("resultKind", "\(p.kind.chineseName)的办理结果应为\(names)")
+        }
+        // The requester is told the result (答复诉求人) when it is resolved; how is part of the record.
+        if p.kind.hasRequester {
+            guard let replyMethod else { throw ProblemRefusal.invalid("replyMethod", "请选择答复诉求人的方式") }
+            p.replyMethod = replyMethod
         }
         p.result = text
         p.resultKind = kind
@@ -58,6 +66,7 @@ extension ProblemWorkflow {
         p.satisfaction = nil
         p.result = nil
         p.resultKind = nil
+        p.replyMethod = nil
         p.resolvedOn = nil
         p.revisitBy = nil
         unassign(&p)

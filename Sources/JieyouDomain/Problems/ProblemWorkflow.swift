@@ -50,11 +50,12 @@ public struct ProblemWorkflow: Sendable {
         _ action: ProblemAction, to problem: ProblemSnapshot, by parties: Set<ProblemParty>, on today: LocalDate
     ) -> Result<ProblemSnapshot, ProblemRefusal> {
         let name = action.name
-        guard !parties.isDisjoint(with: name.parties) else {
-            let who = name.parties.sorted().map(\.chineseName).joined(separator: "或")
+        let allowed = name.parties(for: problem.kind, in: problem.state)
+        guard !parties.isDisjoint(with: allowed) else {
+            let who = allowed.sorted().map(\.chineseName).joined(separator: "或")
             return .failure(.forbidden("只有\(who)可以\(name.chineseName)"))
         }
-        guard name.states.contains(problem.state) else {
+        guard name.states(for: problem.kind).contains(problem.state) else {
             return .failure(.conflict("问题当前状态为“\(problem.state.chineseName)”，不能\(name.chineseName)"))
         }
         do {
@@ -70,7 +71,8 @@ public struct ProblemWorkflow: Sendable {
     /// only lacks a field (resolving before the root cause is written) stays, so its form can say so.
     public func available(to parties: Set<ProblemParty>, on problem: ProblemSnapshot) -> [ProblemAction.Name] {
         ProblemAction.Name.allCases.filter {
-            !parties.isDisjoint(with: $0.parties) && $0.states.contains(problem.state)
+            !parties.isDisjoint(with: $0.parties(for: problem.kind, in: problem.state))
+                && $0.states(for: problem.kind).contains(problem.state)
                 && precondition(for: $0, on: problem)?.kind != .conflict
         }
     }
@@ -124,14 +126,15 @@ public struct ProblemWorkflow: Sendable {
             p.state = .returned
         case .ruleOnReturn(let upheld, let note):
             try ruleOnReturn(&p, upheld: upheld, note: note, today: today)
-        case .resolve(let result, let kind):
-            try resolve(&p, result: result, kind: kind, today: today)
+        case .resolve(let result, let kind, let replyMethod):
+            try resolve(&p, result: result, kind: kind, replyMethod: replyMethod, today: today)
         case .revisit(let satisfaction, let comment):
             try revisit(&p, satisfaction: satisfaction, comment: comment)
         case .close(let overrideReason):
             if p.satisfaction?.allowsClosing != true {
                 guard let reason = trimmed(overrideReason) else {
-                    throw ProblemRefusal.invalid("overrideReason", "企业尚未回访满意，销号须填写理由")
+                    let who = p.kind.hasRequester ? "诉求人" : "企业"
+                    throw ProblemRefusal.invalid("overrideReason", "\(who)尚未回访满意，销号须填写理由")
                 }
                 p.closeOverride = reason
             }

@@ -169,7 +169,7 @@ import VaporTesting
             #expect(ledger.first?.count == 19 && ledger.first?[6] == "问题描述")
             #expect(ledger.count == 3)
             let assigned = try #require(ledger.first { $0[6] == "厂区外道路破损，货车进出困难" })
-            #expect(assigned[1] == "问题诉求" && assigned[2] == "临湘浮标科技有限公司" && assigned[7] == "走访")
+            #expect(assigned[1] == "问题" && assigned[2] == "临湘浮标科技有限公司" && assigned[7] == "走访")
             #expect(assigned[9] == "已交办" && assigned[10] == "经济发展局" && assigned[11] == today.iso)
             #expect(!assigned[12].isEmpty && assigned[13] == "否")
             // The ledger's filters: assigned problems only.

@@ -33,6 +33,7 @@ import Testing
             acceptBy: "2026-10-29", screenedOn: "2026-10-28", assignedOn: "2026-10-29", signBy: "2026-10-30",
             signedOn: "2026-10-30", deadline: "2026-10-31", pausedSince: nil, extensionDays: nil, extensionReason: nil,
             returnReason: nil, returnCount: 0, reopenCount: 0, rootCause: nil, result: nil, resultKind: nil,
+            replyMethod: nil,
             resolvedOn: nil, revisitBy: nil, satisfaction: nil, closedOn: nil, closeOverride: nil, ongoingPlan: nil,
             ongoingUnit: nil, ongoingUntil: nil, mergedInto: nil, flags: ",supervised,", escalatedTo: nil,
             escalatedFrom: nil, reportedBy: user, reporterHidden: false, version: 5, createdAt: at, updatedAt: at)
@@ -46,7 +47,7 @@ import Testing
                 changes: changes)
         }
         let view = ProblemView(
-            record: record, snapshot: snapshot, parties: [.dispatcher],
+            record: record, snapshot: snapshot, parties: [.dispatcher], requester: nil,
             actions: [.giveBack, .escalate, .addDepartment, .flagSupervised, .flagLeaderCase], overdue: true,
             escalatedTo: nil, escalatedFrom: nil,
             timeline: [

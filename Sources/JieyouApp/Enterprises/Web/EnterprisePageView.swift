@@ -30,7 +30,7 @@ struct EnterprisePageView {
             profile.mayVisit ? HTML("<a class=\"button\" href=\"\(WebPath.newVisit(for: id))\">记录走访</a>") : nil,
             profile.maySubmitProblem
                 ? HTML(
-                    "<a class=\"button secondary\" href=\"\(SiteURL.newProblem.path)?enterprise=\(id.uuidString.lowercased())\">登记问题</a>"
+                    "<a class=\"button secondary\" href=\"\(SiteURL.newProblem.path)?enterprise=\(id.uuidString.lowercased())\">登记问题</a><a class=\"button secondary\" href=\"\(SiteURL.newProblem.path)?kind=complaint&amp;enterprise=\(id.uuidString.lowercased())\">登记投诉诉求</a>"
                 )
                 : nil,
             profile.mayEdit

@@ -77,6 +77,11 @@ struct OrgSettingsView {
                 "resolveDays." + $0.code, "“\($0.name)”办理时限", own: own.resolveDays[$0.code],
                 above: inherited.resolveDays(for: $0.code))
         }
+        let kinds = ProblemKind.requesterKinds.map {
+            field(
+                "kindResolveDays." + $0.rawValue, "“\($0.chineseName)”办理时限", own: own.kindResolveDays[$0.rawValue],
+                above: inherited.kindResolveDays[$0.rawValue] ?? inherited.defaultResolveDays)
+        }
         return """
             <section class="card" id="limits"><h2>办理时限</h2>
             <p class="hint">按工作日计（节假日不计，调休上班日计入）。留空即沿用上级单位的设置（未设置时：受理、签收各1个工作日，困难求助、政务服务办理5个工作日、其余10个工作日，回访3个工作日）。本单位的设置同样适用于下级单位，除非下级另行设置。修改只影响此后受理、交办、办结的问题。</p>
@@ -85,6 +90,9 @@ struct OrgSettingsView {
             <div class="field-grid">\(scalars)</div>
             <h3>各类问题的办理时限</h3>
             <div class="field-grid">\(resolve)</div>
+            <h3>投诉、诉求、咨询的办理时限</h3>
+            <p class="hint">诉求人反映的事项按类型计时，不论问题类别（未设置时：投诉10个、诉求5个、咨询2个工作日）。</p>
+            <div class="field-grid">\(kinds)</div>
             <div class="actions"><button type="submit">保存时限</button></div>
             </form></section>
             """

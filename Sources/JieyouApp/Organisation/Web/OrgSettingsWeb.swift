@@ -202,7 +202,8 @@ struct OrgSettingsWeb: RouteCollection {
     // MARK: - The page
 
     static let limitFields = Set(
-        ProblemTimeLimits.Overrides.fields.map(\.field) + ProblemCategory.shipped.map { "resolveDays." + $0.code })
+        ProblemTimeLimits.Overrides.fields.map(\.field) + ProblemCategory.shipped.map { "resolveDays." + $0.code }
+            + ProblemKind.requesterKinds.map { "kindResolveDays." + $0.rawValue })
 
     private func render(_ req: Request, refused: Refused?, status: HTTPResponseStatus = .ok) async throws -> Response {
         let ctx = try await AdminContext.load(req)

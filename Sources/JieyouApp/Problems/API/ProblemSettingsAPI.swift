@@ -77,6 +77,8 @@ struct ProblemSettingsAPI: RouteCollection {
             var revisitDays: Int?
             var addedDepartmentDays: Int?
             var resolveDays: [String: Int]?
+            /// 投诉, 诉求 and 咨询, by kind code.
+            var kindResolveDays: [String: Int]?
 
             /// Unset limits are `null`, not missing keys.
             func encode(to encoder: any Encoder) throws {
@@ -86,6 +88,7 @@ struct ProblemSettingsAPI: RouteCollection {
                 try c.encode(revisitDays, forKey: .revisitDays)
                 try c.encode(addedDepartmentDays, forKey: .addedDepartmentDays)
                 try c.encode(resolveDays ?? [:], forKey: .resolveDays)
+                try c.encode(kindResolveDays ?? [:], forKey: .kindResolveDays)
             }
         }
         let own: Days
@@ -95,13 +98,15 @@ struct ProblemSettingsAPI: RouteCollection {
             let own = limits.own
             self.own = Days(
                 acceptDays: own.acceptDays, signDays: own.signDays, revisitDays: own.revisitDays,
-                addedDepartmentDays: own.addedDepartmentDays, resolveDays: own.resolveDays)
+                addedDepartmentDays: own.addedDepartmentDays, resolveDays: own.resolveDays,
+                kindResolveDays: own.kindResolveDays)
             let force = limits.inForce
             inForce = Days(
                 acceptDays: force.acceptDays, signDays: force.signDays, revisitDays: force.revisitDays,
                 addedDepartmentDays: force.addedDepartmentDays,
                 resolveDays: Dictionary(
-                    uniqueKeysWithValues: ProblemCategory.shipped.map { ($0.code, force.resolveDays(for: $0.code)) }))
+                    uniqueKeysWithValues: ProblemCategory.shipped.map { ($0.code, force.resolveDays(for: $0.code)) }),
+                kindResolveDays: force.kindResolveDays)
         }
     }
 
@@ -117,6 +122,7 @@ struct ProblemSettingsAPI: RouteCollection {
         var revisitDays: Int?
         var addedDepartmentDays: Int?
         var resolveDays: [String: Int?]?
+        var kindResolveDays: [String: Int?]?
     }
 
     /// Replaces the unit's own limits: a limit left out or null follows the units above.
@@ -127,7 +133,8 @@ struct ProblemSettingsAPI: RouteCollection {
         let overrides = ProblemTimeLimits.Overrides(
             acceptDays: body.acceptDays, signDays: body.signDays, revisitDays: body.revisitDays,
             addedDepartmentDays: body.addedDepartmentDays,
-            resolveDays: (body.resolveDays ?? [:]).compactMapValues { $0 })
+            resolveDays: (body.resolveDays ?? [:]).compactMapValues { $0 },
+            kindResolveDays: (body.kindResolveDays ?? [:]).compactMapValues { $0 })
         return LimitsDTO(try await req.problemSettingsService.setLimits(overrides, for: id, by: actor))
     }
 

@@ -41,6 +41,38 @@ struct ProblemsAPI: RouteCollection {
         let source: String?
         let description: String?
         let campaignId: UUID?
+        let requester: RequesterWrite?
+    }
+
+    /// 诉求人 of a complaint, request or question.
+    struct RequesterWrite: Content {
+        let name: String?
+        let phone: String?
+        let confidential: Bool?
+        let concern: String?
+        let respondentDepartmentId: UUID?
+        let respondent: String?
+
+        var input: RequesterInput {
+            RequesterInput(
+                name: name, phone: phone, confidential: confidential ?? false, concern: concern,
+                respondentDepartmentID: respondentDepartmentId, respondent: respondent)
+        }
+    }
+
+    /// The requester as the caller may see them.
+    struct RequesterDTO: Codable {
+        let name: String
+        let phone: String?
+        let confidential: Bool
+        let concern: String
+        let respondentDepartment: String?
+        let respondent: String?
+
+        init(_ r: ProblemView.Requester) {
+            (name, phone, confidential) = (r.shown.name, r.shown.phone, r.shown.confidential)
+            (concern, respondentDepartment, respondent) = (r.concern.rawValue, r.respondentDepartment, r.respondent)
+        }
     }
 
     struct TimelineEntry: Codable {
@@ -79,9 +111,11 @@ struct ProblemsAPI: RouteCollection {
         let rootCause: String?
         let result: String?
         let resultKind: String?
+        let replyMethod: String?
         let satisfaction: String?
         let closeOverride: String?
         let flags: [String]
+        let requester: RequesterDTO?
         let version: Int
         /// For an escalated problem: the linked problem in the parent org's ledger and how it stands,
         /// so the park sees the outcome of what it handed up.
@@ -116,6 +150,8 @@ struct ProblemsAPI: RouteCollection {
             rootCause = snapshot.rootCause
             result = snapshot.result
             resultKind = snapshot.resultKind?.rawValue
+            replyMethod = snapshot.replyMethod?.rawValue
+            requester = view.requester.map(RequesterDTO.init)
             satisfaction = snapshot.satisfaction?.rawValue
             closeOverride = snapshot.closeOverride
             flags = snapshot.flags.map(\.rawValue).sorted()
@@ -166,7 +202,7 @@ struct ProblemsAPI: RouteCollection {
         let id = try await desk.submit(
             ProblemInput(
                 enterpriseID: body.enterpriseId, kind: body.kind, category: body.category, source: body.source,
-                description: body.description, campaignID: body.campaignId),
+                description: body.description, campaignID: body.campaignId, requester: body.requester?.input),
             orgUnit: body.orgUnitId, by: actor)
         return try await ProblemDTO(try await desk.show(id, to: actor)).encodeResponse(status: .created, for: req)
     }

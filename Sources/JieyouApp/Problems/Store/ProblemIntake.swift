@@ -17,6 +17,8 @@ enum ProblemIntake {
         var findingID: UUID?
         var reportedBy: UUID?
         var reporterHidden = false
+        /// Who brought a complaint, request or question, and what it is about.
+        var requester: ProblemRequester?
         var escalatedFrom: (id: UUID, number: String, reason: String?)?
     }
 
@@ -43,6 +45,7 @@ enum ProblemIntake {
               \(bind: p.reporterHidden), 1, \(bind: p.escalatedFrom?.id), \(bind: now), \(bind: now))
             """
         ).run()
+        if let requester = p.requester { try await ProblemRequesterStore(sql: sql).insert(requester, for: id) }
         if let finding = p.findingID {
             try await sql.raw("UPDATE findings SET problem_id = \(bind: id) WHERE id = \(bind: finding)").run()
         }

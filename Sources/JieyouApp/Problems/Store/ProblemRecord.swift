@@ -33,6 +33,7 @@ struct ProblemRecord: Codable, Sendable {
     let rootCause: String?
     let result: String?
     let resultKind: String?
+    let replyMethod: String?
     let resolvedOn: String?
     let revisitBy: String?
     let satisfaction: String?
@@ -55,7 +56,7 @@ struct ProblemRecord: Codable, Sendable {
         id, org_unit_id, number, enterprise_id, kind, category_code, source, description, campaign_id, finding_id,
         state, lead_department_id, submitted_on, accept_by, screened_on, assigned_on, sign_by, signed_on, deadline,
         paused_since, extension_days, extension_reason,
-        return_reason, return_count, reopen_count, root_cause, result, result_kind, resolved_on, revisit_by,
+        return_reason, return_count, reopen_count, root_cause, result, result_kind, reply_method, resolved_on, revisit_by,
         satisfaction, closed_on, close_override, ongoing_plan, ongoing_unit, ongoing_until, merged_into, flags,
         escalated_to, escalated_from, reported_by, reporter_hidden, version, created_at, updated_at
         """
@@ -83,6 +84,7 @@ struct ProblemRecord: Codable, Sendable {
         p.rootCause = rootCause
         p.result = result
         p.resultKind = resultKind.flatMap(ResultKind.init(rawValue:))
+        p.replyMethod = replyMethod.flatMap(ReplyMethod.init(rawValue:))
         p.resolvedOn = day(resolvedOn)
         p.revisitBy = day(revisitBy)
         p.satisfaction = satisfaction.flatMap(Satisfaction.init(rawValue:))

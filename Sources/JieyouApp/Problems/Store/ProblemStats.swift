@@ -60,6 +60,11 @@ enum ProblemStats {
 
     /// Problems resolved or closed.
     private static let done: SQLQueryString = "p.state IN ('resolved', 'closed')"
+    /// 投诉, 诉求 and 咨询 (`ProblemKind.hasRequester`), and the states still being handled.
+    private static let requesterKinds: SQLQueryString =
+        "(\(unsafeRaw: ProblemKind.requesterKinds.map { "'\($0.rawValue)'" }.joined(separator: ", ")))"
+    private static let openStates: SQLQueryString =
+        "(\(unsafeRaw: ProblemState.allCases.filter(\.isOpen).map { "'\($0.rawValue)'" }.joined(separator: ", ")))"
 
     /// The aggregate columns of `TallyRow`, states read as of `today`.
     private static func tallyColumns(today: LocalDate) -> [SQLQueryString] {
@@ -99,6 +104,12 @@ enum ProblemStats {
             count("p.kind = 'suggestion' AND \(done)", "suggestions_resolved"),
             count("p.kind = 'suggestion' AND \(done) AND p.result_kind = 'adopted'", "suggestions_adopted"),
             count("p.kind = 'suggestion' AND p.assigned_on IS NOT NULL", "suggestions_assigned"),
+            count("p.kind IN \(requesterKinds)", "requests"),
+            count("p.kind = 'complaint'", "complaints"),
+            count("p.kind = 'inquiry'", "inquiries"),
+            count("p.kind IN \(requesterKinds) AND p.assigned_on IS NOT NULL", "requests_assigned"),
+            count("p.kind IN \(requesterKinds) AND \(done)", "requests_resolved"),
+            count("p.kind IN \(requesterKinds) AND p.state IN \(openStates)", "requests_open"),
         ]
     }
 
@@ -185,6 +196,12 @@ enum ProblemStats {
         let suggestionsResolved: Int
         let suggestionsAdopted: Int
         let suggestionsAssigned: Int
+        let requests: Int
+        let complaints: Int
+        let inquiries: Int
+        let requestsAssigned: Int
+        let requestsResolved: Int
+        let requestsOpen: Int
 
         var tally: ProblemTally {
             var t = ProblemTally()
@@ -205,6 +222,12 @@ enum ProblemStats {
             t.suggestionsResolved = suggestionsResolved
             t.suggestionsAdopted = suggestionsAdopted
             t.suggestionsAssigned = suggestionsAssigned
+            t.requests = requests
+            t.complaints = complaints
+            t.inquiries = inquiries
+            t.requestsAssigned = requestsAssigned
+            t.requestsResolved = requestsResolved
+            t.requestsOpen = requestsOpen
             return t
         }
     }

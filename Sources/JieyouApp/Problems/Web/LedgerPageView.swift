@@ -34,7 +34,7 @@ struct LedgerPageView {
             ? "共 0 条" : "共 \(page.total) 条，第 \(request.offset + 1)–\(request.offset + page.items.count) 条"
         return """
             <h1>\(title)</h1>
-            <div class="actions">\(ProblemAccess.maySubmit(actor) ? HTML("<a class=\"button\" href=\"\(SiteURL.newProblem.path)\">登记问题</a>") : .empty)\
+            <div class="actions">\(ProblemAccess.maySubmit(actor) ? HTML("<a class=\"button\" href=\"\(SiteURL.newProblem.path)\">登记问题</a><a class=\"button secondary\" href=\"\(SiteURL.newProblem.path)?kind=complaint\" data-testid=\"new-request\">登记投诉诉求</a>") : .empty)\
             <a class="button secondary" href="\(link(["sort": nil, "offset": nil, "cursor": nil], path: WebPath.problemList))" data-testid="export-list" download>导出问题清单（Excel）</a>\
             \(actor.isStaff ? HTML("<a class=\"button secondary\" href=\"\(WebPath.responsibilityList)\">责任清单</a><a class=\"button secondary\" href=\"\(WebPath.closedList)\">销号清单</a>") : .empty)\
             \(signedInCanImport ? HTML("<a class=\"button secondary\" href=\"\(WebPath.problemImport)\">导入问题清单</a>") : .empty)</div>

@@ -81,19 +81,24 @@ struct ProblemActionForms {
                 \(textarea("note", "审定说明", f, typed, required: false, hint: "不同意退回时必填"))
                 """
         case .resolve:
+            let kinds = ResultKind.allowed(for: snapshot.kind).map { ($0.rawValue, $0.chineseName) }
+            let methods = ReplyMethod.allCases.map { ($0.rawValue, $0.chineseName) }
             return """
-                \(textarea("result", "办理结果", f, typed))
-                \(f.select("resultKind", "办理结果类别", options: ResultKind.allowed(for: snapshot.kind).map { ($0.rawValue, $0.chineseName) }, selected: typed("resultKind"), required: true))
+                \(textarea("result", snapshot.kind == .inquiry ? "答复内容" : "办理结果", f, typed, hint: snapshot.kind.hasRequester ? "即答复诉求人的内容" : nil))
+                \(f.select("resultKind", "办理结果类别", options: kinds, selected: typed("resultKind") ?? (kinds.count == 1 ? kinds[0].0 : nil), required: true))
+                \(snapshot.kind.hasRequester ? f.select("replyMethod", "答复方式", options: methods, selected: typed("replyMethod"), required: true) : .empty)
                 """
         case .revisit:
+            let who = snapshot.kind.hasRequester ? "诉求人" : "企业"
             return """
-                \(f.select("satisfaction", "满意度", options: Satisfaction.allCases.map { ($0.rawValue, $0.chineseName) }, selected: typed("satisfaction"), required: true))
+                \(f.select("satisfaction", "\(who)满意度", options: Satisfaction.allCases.map { ($0.rawValue, $0.chineseName) }, selected: typed("satisfaction"), required: true))
                 \(textarea("comment", "回访意见", f, typed, required: false, hint: "不满意时必填，问题将重新交办"))
                 """
         case .close:
             return snapshot.satisfaction?.allowsClosing == true
-                ? "<p class=\"hint\">企业回访\(snapshot.satisfaction!.chineseName)，可以销号。</p>"
-                : textarea("overrideReason", "未经满意回访销号的理由", f, typed)
+                ? "<p class=\"hint\">\(snapshot.kind.hasRequester ? "诉求人" : "企业")回访\(snapshot.satisfaction!.chineseName)，可以销号。</p>"
+                : textarea(
+                    "overrideReason", "未经满意回访销号的理由", f, typed, hint: snapshot.kind.hasRequester ? "如诉求人匿名或多次联系不上" : nil)
         case .escalate: return textarea("reason", "上报理由", f, typed, hint: "上报后在上级单位的台账中生成关联问题")
         case .merge:
             return

@@ -34,14 +34,15 @@ struct ProblemPageView {
             \(stale)<h1><span class="mono" data-testid="problem-number">\(record.number)</span> <span data-testid="problem-state">\(snapshot.state.chineseName)</span>\(problem.overdue ? HTML(" <span class=\"tag overdue\">超期</span>") : .empty)</h1>
             <dl class="facts card">
             <dt>企业</dt><dd>\(context.enterprise.map { HTML("<a href=\"\(WebPath.enterprise($0.id))\">\($0.name)</a>") } ?? HTML("—"))</dd>
-            <dt>类型</dt><dd>\(snapshot.kind.chineseName)</dd>
+            <dt>类型</dt><dd>\(snapshot.kind.chineseName)</dd>\(problem.requester.map(Self.requester) ?? .empty)
             <dt>问题类别</dt><dd>\(snapshot.categoryCode.flatMap { context.categoryNames[$0] } ?? "未分类")</dd>
             <dt>问题来源</dt><dd>\(ProblemSource(rawValue: record.source)?.chineseName ?? record.source)</dd>
-            <dt>困难问题</dt><dd data-testid="problem-description">\(record.description)</dd>
+            <dt>\(snapshot.kind.hasRequester ? "诉求内容" : "困难问题")</dt><dd data-testid="problem-description">\(record.description)</dd>
             <dt>牵头单位</dt><dd>\(snapshot.leadDepartment.flatMap { departmentNames[$0] } ?? "—")</dd>
             <dt>配合单位</dt><dd>\(co.isEmpty ? "—" : co.joined(separator: "、"))</dd>
             <dt>办理时限</dt><dd>\(snapshot.deadline?.iso ?? "—")\(snapshot.pausedSince.map { HTML("（\($0.iso) 起挂起）") } ?? .empty)</dd>
-            \(snapshot.result.map { HTML("<dt>办理结果</dt><dd>\($0)（\(snapshot.resultKind?.chineseName ?? "")）</dd>") } ?? .empty)
+            \(snapshot.result.map { HTML("<dt>办理结果</dt><dd>\($0)（\(snapshot.resultKind?.chineseName ?? "")）</dd>") } ?? .empty)\
+            \(snapshot.replyMethod.map { HTML("<dt>答复诉求人</dt><dd>\($0.chineseName)，\(snapshot.resolvedOn?.iso ?? "")</dd>") } ?? .empty)
             \(snapshot.satisfaction.map { HTML("<dt>满意度</dt><dd>\($0.chineseName)</dd>") } ?? .empty)
             \(snapshot.rootCause.map { HTML("<dt>症结</dt><dd>\($0)</dd>") } ?? .empty)
             \(snapshot.flags.isEmpty ? HTML.empty : HTML("<dt>标记</dt><dd>\(snapshot.flags.map(\.chineseName).sorted().joined(separator: "、"))</dd>"))
@@ -51,6 +52,16 @@ struct ProblemPageView {
             \(attachments.html)
             <h2>办理过程</h2>
             <ol class="timeline" data-testid="timeline">\(problem.timeline.map(Self.event))</ol>
+            """
+    }
+
+    /// 诉求人 as this reader may see them, and what the complaint is about.
+    static func requester(_ r: ProblemView.Requester) -> HTML {
+        let respondent = [r.respondentDepartment, r.respondent].compactMap { $0 }.joined(separator: "，")
+        return """
+            <dt>诉求人</dt><dd data-testid="requester">\(r.shown.name)\(r.shown.phone.map { HTML(" <span class=\"mono\" data-testid=\"requester-phone\">\($0)</span>") } ?? .empty)\(r.shown.confidential ? HTML(" <span class=\"tag\">要求保密</span>") : .empty)</dd>
+            <dt>反映事项</dt><dd>\(r.concern.chineseName)</dd>
+            \(respondent.isEmpty ? HTML.empty : HTML("<dt>被投诉对象</dt><dd data-testid=\"respondent\">\(respondent)</dd>"))
             """
     }
 

@@ -58,10 +58,30 @@ struct ProblemsWeb: RouteCollection {
         var description: String?
         /// 问题材料: photos and papers sent with the problem.
         var files: [File]?
+        /// 诉求人 of a complaint, request or question.
+        var requesterName: String?
+        var requesterPhone: String?
+        var confidential: String?
+        var concern: String?
+        var respondentDepartmentId: String?
+        var respondent: String?
+
+        /// The form asks for a requester: a complaint, request or question is being registered.
+        var isRequest: Bool { kind.flatMap(ProblemKind.init(rawValue:))?.hasRequester == true }
+
+        var requester: RequesterInput {
+            RequesterInput(
+                name: requesterName, phone: requesterPhone, confidential: confidential == "true", concern: concern,
+                respondentDepartmentID: formUUID(respondentDepartmentId), respondent: respondent)
+        }
     }
 
+    /// `?kind=complaint` (or `request`, `inquiry`) opens the form that registers what a person
+    /// brought, with its requester; otherwise the enterprise's problem or suggestion.
     @Sendable func new(req: Request) async throws -> Response {
-        let form = NewForm(enterpriseId: req.query[String.self, at: "enterprise"], kind: "problem")
+        let asked = req.query[String.self, at: "kind"].flatMap(ProblemKind.init(rawValue:))
+        let form = NewForm(
+            enterpriseId: req.query[String.self, at: "enterprise"], kind: (asked ?? .problem).rawValue)
         return try await newForm(req, form, errors: [], status: .ok)
     }
 
@@ -77,7 +97,8 @@ struct ProblemsWeb: RouteCollection {
             let id = try await req.problemDesk().submit(
                 ProblemInput(
                     enterpriseID: formUUID(form.enterpriseId), kind: form.kind, category: form.category,
-                    source: form.source, description: form.description, campaignID: nil),
+                    source: form.source, description: form.description, campaignID: nil,
+                    requester: form.isRequest ? form.requester : nil),
                 orgUnit: nil, by: actor)
             if !files.isEmpty { _ = try await attachments.add(files, to: .problem, id) }
             return req.redirect(to: WebPath.problem(id) + "?done=created")
@@ -96,7 +117,7 @@ struct ProblemsWeb: RouteCollection {
         let view = NewProblemFormView(
             actor: signedIn.actor, signedIn: signedIn, choices: choices, form: form, errors: errors,
             maxMegabytes: req.application.appConfiguration.attachmentMaxMegabytes)
-        return try await req.page("登记问题", view.html, status: status)
+        return try await req.page(view.title, view.html, status: status)
     }
 
     // MARK: one problem
@@ -129,6 +150,7 @@ struct ProblemsWeb: RouteCollection {
         var departmentId: String?
         var on: String?
         var rootCause: String?
+        var replyMethod: String?
 
         /// What was typed into `field` (by its form name), to show again when the form comes back.
         func value(_ field: String) -> String? {
@@ -155,7 +177,7 @@ struct ProblemsWeb: RouteCollection {
                 responsibleUnit: form.responsibleUnit, until: form.until,
                 workingDays: form.workingDays.flatMap { Int($0) },
                 approve: form.approve.map { $0 == "true" }, departmentId: formUUID(form.departmentId),
-                on: form.on.map { $0 == "true" }, rootCause: form.rootCause)
+                on: form.on.map { $0 == "true" }, rootCause: form.rootCause, replyMethod: form.replyMethod)
             let action = try fields.action(name, problemID: id)
             _ = try await desk.act(action, on: id, note: form.note, by: actor)
             return req.redirect(to: WebPath.problem(id) + "?done=saved")

@@ -81,6 +81,7 @@ struct StatsPageView {
             <div class="cards">
             \(card("收集问题", String(t.problemsRegistered), "建议 \(t.suggestions) 项", "registered"))
             \(card("已解决问题", String(t.problemsResolved), "采纳建议 \(m.suggestionsAdopted) 项", "solved"))
+            \(t.requests > 0 ? card("投诉诉求咨询", String(t.requests), "办结 \(t.requestsResolved) 件，正在处理 \(t.requestsOpen) 件", "requests") : .empty)
             \(rate("响应率", m.responseRate, "response-rate"))
             \(rate("办结率", m.resolutionRate, "resolution-rate"))
             \(rate("按期办结率", m.onTimeRate, "on-time-rate"))

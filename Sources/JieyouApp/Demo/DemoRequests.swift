@@ -1,0 +1,95 @@
+import Foundation
+import JieyouDomain
+
+/// 湘西高新区's complaints, requests and questions with seed 003's figures: "处理并报送省优化营商环境网
+/// 平台投诉诉求咨询事件53件，办结50件，正在处理3件". Each is taken in from its requester, answered,
+/// and the requester called back before 销号, through `ProblemDesk` on the day of each step.
+extension DemoProblems {
+    /// What people brought, per kind, with the department that answers it.
+    static let requests: [(kind: ProblemKind, text: String, concern: RequestConcern, department: String)] = [
+        (.complaint, "到行政审批窗口办理项目备案，窗口人员三次要求补充同一份材料", .departmentService, "行政审批服务局"),
+        (.complaint, "施工许可办理超过承诺时限仍未出证，电话询问无人答复", .departmentService, "行政审批服务局"),
+        (.complaint, "经办人员对企业咨询态度生硬，推诿到其他部门", .officialConduct, "经济发展局"),
+        (.complaint, "同一月内被三个部门就同一事项上门检查", .departmentService, "经济发展局"),
+        (.complaint, "惠企奖补资金已公示三个月仍未拨付", .departmentService, "经济发展局"),
+        (.complaint, "要求企业使用指定中介机构出具评估报告", .officialConduct, "行政审批服务局"),
+        (.request, "厂区用电负荷不足，请求协调增设输电线路", .enterpriseMatter, "经济发展局"),
+        (.request, "新招员工住宿困难，请求协调园区公寓", .enterpriseMatter, "经济发展局"),
+        (.request, "厂区门口道路积水严重，请求尽快修复排水", .enterpriseMatter, "经济发展局"),
+        (.request, "扩产急需流动资金，请求对接银行授信", .enterpriseMatter, "经济发展局"),
+        (.request, "请求协助办理外地技术人员子女入学", .enterpriseMatter, "经济发展局"),
+        (.request, "不动产登记资料遗失，请求协助补办", .enterpriseMatter, "行政审批服务局"),
+        (.inquiry, "研发费用加计扣除今年如何申报", .enterpriseMatter, "经济发展局"),
+        (.inquiry, "惠企政策资金申报需要准备哪些材料", .enterpriseMatter, "经济发展局"),
+        (.inquiry, "个体户转为企业的手续在哪里办理", .enterpriseMatter, "行政审批服务局"),
+        (.inquiry, "高新技术企业认定的申报时间", .enterpriseMatter, "经济发展局"),
+    ]
+
+    /// 53 over the last eleven weeks: 18 complaints, 24 requests, 11 questions. Of them 45 closed after
+    /// the requester was called back, 2 anonymous complaints closed without a callback, 3 answered and
+    /// waiting for their callback (50 办结), and 3 still being handled.
+    func loadSeed003(xiangxi: UUID, enterprises: [UUID], cast: Cast) async throws {
+        var random = DemoRandom(seed: 3)
+        let d = cast.dispatcher
+        let kinds: [ProblemKind] =
+            Array(repeating: .complaint, count: 18) + Array(repeating: .request, count: 24)
+            + Array(repeating: .inquiry, count: 11)
+        // The open ones and the anonymous ones, by their place in the list.
+        let open: Set<Int> = [5, 30, 48]
+        let anonymous: Set<Int> = [2, 11]
+        let waiting: Set<Int> = [20, 40, 51]
+        for (index, kind) in kinds.enumerated() {
+            let choices = Self.requests.filter { $0.kind == kind }
+            let item = choices[random.next(choices.count)]
+            let handler = cast.handlers[item.department]!
+            let submitted =
+                open.contains(index)
+                ? today.adding(days: -(2 + random.next(5))) : today.adding(days: -(8 + random.next(70)))
+            let name =
+                DemoEnterprises.surnames[random.next(DemoEnterprises.surnames.count)]
+                + (random.next(2) == 0 ? "先生" : "女士")
+            let phone = "139" + String(format: "%08d", random.next(100_000_000))
+            let requester = RequesterInput(
+                name: anonymous.contains(index) ? nil : name, phone: anonymous.contains(index) ? nil : phone,
+                confidential: kind == .complaint && random.next(3) == 0, concern: item.concern.rawValue,
+                respondentDepartmentID: item.concern == .enterpriseMatter ? nil : handler.departmentID,
+                respondent: item.concern == .officialConduct ? "\(item.department)窗口工作人员" : nil)
+            let id = try await service(on: submitted).submit(
+                ProblemInput(
+                    enterpriseID: random.next(3) == 0 ? enterprises[random.next(enterprises.count)] : nil,
+                    kind: kind.rawValue, category: nil,
+                    source: (random.next(5) == 0 ? ProblemSource.dispatcher : .hotline).rawValue,
+                    description: item.text, campaignID: nil, requester: requester),
+                orgUnit: xiangxi, by: d)
+            let answer = kind == .inquiry ? ResultKind.answered : (random.next(6) == 0 ? .explained : .solved)
+            let reply = ProblemAction.resolve(
+                result: kind == .inquiry ? "已电话告知办理流程和所需材料" : "已核实情况并督促整改，结果已告知诉求人", kind: answer,
+                replyMethod: kind == .inquiry ? .phone : (random.next(3) == 0 ? .platform : .phone))
+            // A question is answered by the service group at once, unless it is one still open.
+            var steps: [(Int, Actor, ProblemAction)] = [(random.next(2), d, .accept(category: nil))]
+            if kind == .inquiry && !open.contains(index) {
+                steps.append((random.next(2), d, reply))
+            } else {
+                steps += [
+                    (0, d, .assign(lead: handler.departmentID, co: [], deadline: nil)),
+                    (random.next(2), handler, .sign),
+                ]
+                if open.contains(index) {
+                    steps.append((1, handler, .progress(text: "已联系诉求人了解情况，正在核实")))
+                } else {
+                    steps.append((2 + random.next(kind == .complaint ? 7 : 3), handler, reply))
+                }
+            }
+            if anonymous.contains(index) {
+                steps.append((1, d, .close(overrideReason: "匿名投诉，未留联系方式，无法回访")))
+            } else if !open.contains(index) && !waiting.contains(index) {
+                let rating: Satisfaction = random.next(6) == 0 ? .basicallySatisfied : .satisfied
+                steps += [
+                    (1 + random.next(2), d, .revisit(satisfaction: rating, comment: "电话回访诉求人")),
+                    (0, d, .close(overrideReason: nil)),
+                ]
+            }
+            try await walk(id, from: submitted, steps)
+        }
+    }
+}
