@@ -96,7 +96,9 @@ import Testing
         let answered = try run(
             .resolve(result: "可在省政务服务网申报，材料清单已短信发送", kind: .answered, replyMethod: .sms), p,
             as: .dispatcher, on: "2026-12-07")
-        #expect(answered.state == .resolved && answered.resolvedOn == day("2026-12-07") && answered.deadline == nil)
+        // It was due 2 working days after it was taken in, and answered the same day: in time.
+        #expect(answered.state == .resolved && answered.resolvedOn == day("2026-12-07"))
+        #expect(answered.deadline == day("2026-12-09") && answered.assignedOn == nil)
         let handed = try run(.assign(lead: lead, co: [], deadline: nil), p, as: .dispatcher, on: "2026-12-07")
         #expect(handed.deadline == day("2026-12-09"))
         let signed = try run(.sign, handed, as: .leadHandler, on: "2026-12-08")

@@ -21,6 +21,8 @@ struct DemoEnterprises {
         "长沙", "湖南", "麓谷", "湘江", "岳麓", "星沙", "望城", "铜官", "乔口", "梅溪湖", "洋湖", "雷锋", "金洲", "坪塘",
         "含浦", "莲花", "白箬铺", "靖港", "丁字", "高塘岭",
     ]
+    /// Where 湘西高新区's enterprises take their names from.
+    static let xiangxiPlaces = ["湘西", "吉首", "武陵", "凤凰", "乾州", "矮寨", "峒河", "湖南"]
     static let cores = [
         "鑫达", "华泰", "恒信", "宏远", "博瑞", "中联", "天成", "瑞丰", "新源", "金石", "嘉禾", "永盛", "安泰", "盛世", "远航",
         "明德", "润泽", "卓越", "英才", "创新",
@@ -47,7 +49,8 @@ struct DemoEnterprises {
             var made = 0
             while made < park.count {
                 let trade = trades[random.next(trades.count)]
-                let place = places[random.next(places.count)]
+                let names = park.unit == "xiangxipark" ? xiangxiPlaces : places
+                let place = names[random.next(names.count)]
                 let core = cores[random.next(cores.count)]
                 let suffix = random.next(5) == 0 ? "股份有限公司" : "有限公司"
                 let name = "\(place)\(core)\(trade.0)\(suffix)"

@@ -46,6 +46,12 @@ extension ProblemWorkflow {
             guard let replyMethod else { throw ProblemRefusal.invalid("replyMethod", "请选择答复诉求人的方式") }
             p.replyMethod = replyMethod
         }
+        // A question the service group answers itself was due by its kind's limit from the day it was
+        // taken in, so the statistics see whether the answer came in time.
+        if p.state == .accepted {
+            let days = limits.resolveDays(for: p.categoryCode, kind: p.kind)
+            p.deadline = calendar.addingWorkingDays(days, to: p.screenedOn ?? today)
+        }
         p.result = text
         p.resultKind = kind
         p.resolvedOn = today

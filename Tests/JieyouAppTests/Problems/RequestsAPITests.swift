@@ -188,6 +188,8 @@ import VaporTesting
             let t = try stats.content.decode(StatsReport.self).tally
             #expect(t.requests == 3 && t.complaints == 2 && t.inquiries == 1)
             #expect(t.requestsResolved == 1 && t.requestsOpen == 2 && t.requestsAssigned == 1)
+            // Answered at once, the question was in time (it was due 2 working days after it came in).
+            #expect(t.resolvedOnTime == 1)
         }
     }
 }

@@ -20,7 +20,11 @@ struct NewProblemFormView {
         // The desk names the requester's fields as the API does (`requester.name`); the form's are flat.
         let f = FormFields(errors: errors.map { FieldError(field: Self.formField($0.field), message: $0.message) })
         let staff = actor.has(.dispatcher) || actor.has(.cadre)
-        let sources = ProblemSource.allCases.filter { $0 != .online && $0 != .monitor && $0 != .sheet }
+        // What a person brings mostly comes by the hotline or to the service group's desk.
+        let sources =
+            form.isRequest
+            ? [.hotline, .dispatcher, .visit, .meeting, .incognito]
+            : ProblemSource.allCases.filter { $0 != .online && $0 != .monitor && $0 != .sheet }
         let enterpriseField: HTML =
             if let enterpriseName = choices.enterpriseName {
                 "<p class=\"lead\">\(form.isRequest ? "涉及企业" : "企业")：<b data-testid=\"problem-enterprise\">\(enterpriseName)</b></p>\(actor.has(.enterprise) ? HTML.empty : HTML("<input type=\"hidden\" name=\"enterpriseId\" value=\"\(form.enterpriseId ?? "")\">"))"
