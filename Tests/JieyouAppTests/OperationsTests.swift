@@ -59,6 +59,10 @@ import VaporTesting
             #expect(r.requests == 53 && r.requestsResolved == 50 && r.requestsOpen == 3, "\(r)")
             #expect(r.complaints == 18 && r.inquiries == 11 && r.problemsRegistered == 0)
             #expect(r.requestsSentence == "受理投诉诉求咨询53件（投诉18件、诉求24件、咨询11件），办结50件，正在处理3件")
+            // Most came as the province platform's work orders, and go back in its reply sheet.
+            let replies = try await client.send(.GET, "/api/v1/work-orders/replies.xlsx", token: xiangxi)
+            let orders = try EnterpriseExportTests.rows(ofWorkbook: Data(buffer: replies.body)).dropFirst()
+            #expect(orders.count > 30 && orders.count < 53 && orders.allSatisfy { $0[2] == "省优化营商环境平台" })
             // 长沙高新区's ledger has every state and flag.
             let sql = app.db.sql
             let states = try await sql.raw("SELECT DISTINCT state FROM problems").all().map {

@@ -20,6 +20,12 @@ enum ChinaTime {
         return "\(c.date.iso) \(two(c.hour)):\(two(c.minute)):\(two(c.second))"
     }
 
+    /// 10:00 in China on `day`: when a step known only by its day (a hotline call's, a demo's) is
+    /// taken to have happened.
+    static func morning(of day: LocalDate) -> Date {
+        Date(timeIntervalSince1970: TimeInterval(day.dayNumber * 86_400 + 2 * 3_600))
+    }
+
     /// `14:05`
     static func hourMinute(_ instant: Date) -> String {
         let c = clock(instant)

@@ -48,7 +48,7 @@ struct DemoProblems {
 
     /// 10:00 in China on `day`: when the demo's steps are taken.
     static func time(on day: LocalDate) -> Date {
-        Date(timeIntervalSince1970: TimeInterval(day.dayNumber * 86_400 + 2 * 3_600))
+        ChinaTime.morning(of: day)
     }
 
     func service(on day: LocalDate) -> ProblemDesk {

@@ -49,18 +49,25 @@ extension DemoProblems {
                 DemoEnterprises.surnames[random.next(DemoEnterprises.surnames.count)]
                 + (random.next(2) == 0 ? "先生" : "女士")
             let phone = "139" + String(format: "%08d", random.next(100_000_000))
-            let requester = RequesterInput(
+            let requester = ProblemRequester(
                 name: anonymous.contains(index) ? nil : name, phone: anonymous.contains(index) ? nil : phone,
-                confidential: kind == .complaint && random.next(3) == 0, concern: item.concern.rawValue,
-                respondentDepartmentID: item.concern == .enterpriseMatter ? nil : handler.departmentID,
+                confidential: kind == .complaint && random.next(3) == 0, concern: item.concern,
+                respondentDepartment: item.concern == .enterpriseMatter ? nil : handler.departmentID,
                 respondent: item.concern == .officialConduct ? "\(item.department)窗口工作人员" : nil)
-            let id = try await service(on: submitted).submit(
-                ProblemInput(
-                    enterpriseID: random.next(3) == 0 ? enterprises[random.next(enterprises.count)] : nil,
-                    kind: kind.rawValue, category: nil,
-                    source: (random.next(5) == 0 ? ProblemSource.dispatcher : .hotline).rawValue,
-                    description: item.text, campaignID: nil, requester: requester),
-                orgUnit: xiangxi, by: d)
+            // Most came as the platform's work orders (工单编号 as it numbers them); the rest by phone
+            // to the service group. Each is written as the work-order import writes it, on its day.
+            let viaPlatform = random.next(5) != 0
+            let at = Self.time(on: submitted)
+            let orderNumber =
+                "XY\(submitted.iso.replacingOccurrences(of: "-", with: ""))\(String(format: "%03d", index + 1))"
+            let order = ProblemIntake.NewProblem(
+                orgUnit: xiangxi, enterpriseID: random.next(3) == 0 ? enterprises[random.next(enterprises.count)] : nil,
+                kind: kind, category: nil, source: viaPlatform ? .hotline : .dispatcher, description: item.text,
+                reportedBy: d.userID, requester: requester, externalNumber: viaPlatform ? orderNumber : nil,
+                externalPlatform: viaPlatform ? "省优化营商环境平台" : nil)
+            let id = try await app.db.writing(actorID: d.userID, now: at) { tx, log in
+                try await ProblemIntake.insert(order, now: at, calendar: calendar, on: tx.sql, log: log).id
+            }
             let answer = kind == .inquiry ? ResultKind.answered : (random.next(6) == 0 ? .explained : .solved)
             let reply = ProblemAction.resolve(
                 result: kind == .inquiry ? "已电话告知办理流程和所需材料" : "已核实情况并督促整改，结果已告知诉求人", kind: answer,

@@ -41,5 +41,6 @@ enum AllMigrations {
         IndexOverdueProblems(),
         RequirePasswordChange(),
         TakeInRequesters(),
+        TrackWorkOrders(),
     ]
 }

@@ -115,6 +115,9 @@ struct ProblemDesk {
         if let kind, kind.hasRequester {
             requester = try await self.requester(
                 input.requester ?? RequesterInput(), kind: kind, unit: unit, by: actor, &v)
+        } else if let kind, input.requester != nil {
+            // Sent with a problem or a suggestion, it would be dropped unread: say so instead.
+            v.fail("requester", "\(kind.chineseName)不填写诉求人；投诉、诉求、咨询才有诉求人")
         }
         try v.throwIfFailed()
 

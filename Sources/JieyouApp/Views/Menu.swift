@@ -20,7 +20,8 @@ struct MenuGroup: Equatable {
 enum Menu {
     static func groups(for actor: Actor) -> [MenuGroup] {
         let all: [MenuGroup] = [
-            MenuGroup(title: "问题", items: problems(actor)),
+            // The work orders a park imports are its problems too.
+            MenuGroup(title: "问题", items: problems(actor), also: [WebPath.workOrderImport]),
             MenuGroup(title: "企业与走访", items: fieldWork(actor), also: [WebPath.visits, WebPath.financing]),
             MenuGroup(title: "政策", items: policies(actor)),
             MenuGroup(title: "攻坚", items: plans(actor)),

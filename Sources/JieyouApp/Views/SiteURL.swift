@@ -42,6 +42,9 @@ enum SiteURL: Sendable {
     /// 问题台账 of the ledger's query, one problem per row, as .xlsx or .csv.
     case problemExport
     case problemImport
+    /// 导入工单 (the hotline's and the platform's sheet) and the 回复表 that goes back.
+    case workOrderImport
+    case workOrderReplies
     /// 责任清单 and its .xlsx.
     case responsibilityList
     case responsibilityFile
@@ -193,7 +196,7 @@ enum SiteURL: Sendable {
             .apiDocs:
             sessionSegments
         case .problems, .newProblem, .problem, .problemAction, .problemAttachments, .attachment, .problemList,
-            .problemExport, .problemImport, .responsibilityList,
+            .problemExport, .problemImport, .workOrderImport, .workOrderReplies, .responsibilityList,
             .responsibilityFile, .closedList, .closedFile, .departmentWork, .stats, .statsExport, .reports,
             .bulletinFile,
             .campaignSummary, .campaignSummaryFile, .storedReports, .storedReport, .storedReportFile,
@@ -253,6 +256,8 @@ enum SiteURL: Sendable {
         case .problemList: [.word("problems"), .word("list.xlsx")]
         case .problemExport: [.word("problems"), .word("export")]
         case .problemImport: [.word("problems"), .word("import")]
+        case .workOrderImport: [.word("work-orders"), .word("import")]
+        case .workOrderReplies: [.word("work-orders"), .word("replies.xlsx")]
         case .responsibilityList: [.word("problems"), .word("responsibility")]
         case .responsibilityFile: [.word("problems"), .word("responsibility.xlsx")]
         case .closedList: [.word("problems"), .word("closed")]

@@ -35,6 +35,8 @@ enum WebPath {
     static let problems = SiteURL.problems.path
     static let problemList = SiteURL.problemList.path
     static let problemImport = SiteURL.problemImport.path
+    static let workOrderImport = SiteURL.workOrderImport.path
+    static let workOrderReplies = SiteURL.workOrderReplies.path
     static let responsibilityList = SiteURL.responsibilityList.path
     static let closedList = SiteURL.closedList.path
     static let notifications = SiteURL.notifications.path

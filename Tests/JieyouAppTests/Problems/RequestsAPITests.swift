@@ -150,6 +150,14 @@ import VaporTesting
             let kind = try await complaint(
                 client, dispatcher, world, requester: [:], kind: "grievance", expect: .badRequest)
             #expect(kind.apiError?.message == "类型应为问题、意见建议、投诉、诉求或咨询")
+            // A problem has no requester: one sent with it is refused, not dropped unread.
+            let problem = try await client.send(
+                .POST, "/api/v1/problems", token: dispatcher,
+                json: [
+                    "enterpriseId": world.enterprise.uuidString, "description": "道路破损",
+                    "requester": ["respondent": String(repeating: "0", count: 101)],
+                ])
+            #expect(problem.status == .badRequest && problem.apiError?.field == "requester")
             #expect(try await rowCount("problems", on: app) == 0)
             #expect(try await rowCount("problem_requesters", on: app) == 0)
             // An anonymous complaint is taken.

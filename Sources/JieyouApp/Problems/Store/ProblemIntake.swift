@@ -19,6 +19,9 @@ enum ProblemIntake {
         var reporterHidden = false
         /// Who brought a complaint, request or question, and what it is about.
         var requester: ProblemRequester?
+        /// A hotline or platform work order's number (工单编号) and platform.
+        var externalNumber: String?
+        var externalPlatform: String?
         var escalatedFrom: (id: UUID, number: String, reason: String?)?
     }
 
@@ -37,12 +40,13 @@ enum ProblemIntake {
             """
             INSERT INTO problems (id, org_unit_id, number, enterprise_id, kind, category_code, source, description,
               campaign_id, finding_id, state, submitted_on, accept_by, return_count, reopen_count, flags, reported_by,
-              reporter_hidden, version, escalated_from, created_at, updated_at)
+              reporter_hidden, version, escalated_from, external_number, external_platform, created_at, updated_at)
             VALUES (\(bind: id), \(bind: p.orgUnit), \(bind: number), \(bind: p.enterpriseID), \(bind: p.kind.rawValue),
               \(bind: p.category), \(bind: p.source.rawValue), \(bind: p.description), \(bind: p.campaignID),
               \(bind: p.findingID), \(bind: ProblemState.submitted.rawValue), \(bind: today.iso),
               \(bind: acceptBy.iso), 0, 0, '', \(bind: p.reportedBy),
-              \(bind: p.reporterHidden), 1, \(bind: p.escalatedFrom?.id), \(bind: now), \(bind: now))
+              \(bind: p.reporterHidden), 1, \(bind: p.escalatedFrom?.id), \(bind: p.externalNumber),
+              \(bind: p.externalPlatform), \(bind: now), \(bind: now))
             """
         ).run()
         if let requester = p.requester { try await ProblemRequesterStore(sql: sql).insert(requester, for: id) }
@@ -55,6 +59,7 @@ enum ProblemIntake {
                 "number": number, "kind": p.kind.rawValue, "category": p.category, "source": p.source.rawValue,
                 "description": p.description, "enterpriseId": p.enterpriseID?.uuidString, "state": "submitted",
                 "escalatedFrom": p.escalatedFrom?.number, "reason": p.escalatedFrom?.reason,
+                "externalNumber": p.externalNumber, "externalPlatform": p.externalPlatform,
             ]), orgUnit: p.orgUnit)
         return (id, number)
     }

@@ -37,7 +37,7 @@ struct LedgerPageView {
             <div class="actions">\(ProblemAccess.maySubmit(actor) ? HTML("<a class=\"button\" href=\"\(SiteURL.newProblem.path)\">登记问题</a><a class=\"button secondary\" href=\"\(SiteURL.newProblem.path)?kind=complaint\" data-testid=\"new-request\">登记投诉诉求</a>") : .empty)\
             <a class="button secondary" href="\(link(["sort": nil, "offset": nil, "cursor": nil], path: WebPath.problemList))" data-testid="export-list" download>导出问题清单（Excel）</a>\
             \(actor.isStaff ? HTML("<a class=\"button secondary\" href=\"\(WebPath.responsibilityList)\">责任清单</a><a class=\"button secondary\" href=\"\(WebPath.closedList)\">销号清单</a>") : .empty)\
-            \(signedInCanImport ? HTML("<a class=\"button secondary\" href=\"\(WebPath.problemImport)\">导入问题清单</a>") : .empty)</div>
+            \(signedInCanImport ? HTML("<a class=\"button secondary\" href=\"\(WebPath.problemImport)\">导入问题清单</a><a class=\"button secondary\" href=\"\(WebPath.workOrderImport)\" data-testid=\"work-orders\">导入工单</a>") : .empty)</div>
             <nav aria-label="台账视图"><ul class="tabs" data-testid="ledger-views">\(tabs)</ul></nav>
             \(filters)
             \(actor.isStaff && page.total > 0 ? ExportLinks.html(WebPath.problemExport, query: String(link(["sort": nil, "offset": nil, "cursor": nil], path: "").dropFirst()), label: "导出问题台账（每个问题一行）") : .empty)
