@@ -1,5 +1,6 @@
 import Foundation
 import JieyouDomain
+import Vapor
 
 /// The page that takes a sheet (.xlsx or .csv): the errors of a refused file, the file box with its
 /// hint, the unit the rows go to, and a progress bar where script runs (`UploadScript`).
@@ -34,5 +35,26 @@ struct SheetUploadForm {
         </form>
         <script src="\(WebPath.uploadScript)" defer></script>
         """
+    }
+}
+
+extension Request {
+    /// Takes the uploaded sheet in with `run` and shows `done` over what it returns; a refused sheet
+    /// (a bad cell, no header, too many rows) comes back on its form (`form`, given the messages and
+    /// how many there were) with every bad row and column, nothing written. A refusal of the person
+    /// (403) or of the unit (404) is answered as such.
+    func sheetImport(
+        _ title: String, done: String, form: ([String], Int) -> HTML, run: (UploadedFile) async throws -> HTML
+    ) async throws -> Response {
+        do {
+            let upload = try UploadedFile(self)
+            defer { upload.remove() }
+            return try await page(done, try await run(upload))
+        } catch {
+            let error = ErrorResponseMiddleware.classify(error)
+            guard error.status.code < 500, error.status != .forbidden, error.status != .notFound else { throw error }
+            let messages = error.sheetErrors.isEmpty ? [error.message] : error.sheetErrors.map(\.description)
+            return try await page(title, form(messages, max(error.sheetErrorCount, 1)), status: error.status)
+        }
     }
 }

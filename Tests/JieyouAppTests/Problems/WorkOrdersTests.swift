@@ -132,6 +132,33 @@ import VaporTesting
         }
     }
 
+    /// The page: a refused sheet comes back on the form with its bad cells; a good one says what came in.
+    @Test func thePageTakesTheSheetAndAnswersWithItsCounts() async throws {
+        try await withApp { app in
+            let world = try await World.build(on: app)
+            let client = Client(app: app)
+            let session = try await client.webSession("lx_dispatcher")
+            let form = try await client.send(.GET, "/work-orders/import", cookie: session.cookie)
+            #expect(form.status == .ok && form.body.string.contains("工单编号、来电/受理时间"))
+            #expect(form.body.string.contains("href=\"/work-orders/replies.xlsx\""))
+            var rows = orders(world)
+            rows[0][5] = "表扬"
+            let refused = try await client.upload(
+                "/work-orders/import", cookie: session.cookie, fileName: "工单.xlsx", data: try sheet([header] + rows),
+                fields: [("_csrf", session.csrf)])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains("第2行 F列（诉求类别）：诉求类别“表扬”无法识别"))
+            #expect(refused.body.string.contains("未导入任何工单"))
+            let done = try await client.upload(
+                "/work-orders/import", cookie: session.cookie, fileName: "工单.xlsx",
+                data: try sheet([header] + orders(world)), fields: [("_csrf", session.csrf)])
+            #expect(done.status == .ok)
+            #expect(
+                done.body.string.contains("data-testid=\"created-orders\"") && done.body.string.contains("其中按表交办 1 件"))
+            #expect(try await rowCount("problems", on: app) == 3)
+        }
+    }
+
     @Test func onlyTheServiceGroupOfTheUnitImportsAndExports() async throws {
         try await withApp { app in
             let world = try await World.build(on: app)

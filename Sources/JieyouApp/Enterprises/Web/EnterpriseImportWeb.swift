@@ -22,18 +22,12 @@ struct EnterpriseImportWeb: RouteCollection {
         let desk = try await req.enterpriseDesk()
         let access = try desk.access()
         guard access.mayManage else { throw AppError.forbidden() }
-        do {
-            let upload = try UploadedFile(req)
-            defer { upload.remove() }
+        return try await req.sheetImport(
+            "导入企业名单", done: "导入完成", form: { page(access, errors: $0, count: $1) }
+        ) { upload in
             let report = try await desk.importList(
                 upload.url, narrowing: try? req.content.get(String.self, at: "orgUnit"), logger: req.logger)
-            return try await req.page("导入完成", EnterpriseImportResultView(report: report).html)
-        } catch {
-            let error = ErrorResponseMiddleware.classify(error)
-            guard error.status.code < 500 else { throw error }
-            let messages = error.sheetErrors.isEmpty ? [error.message] : error.sheetErrors.map(\.description)
-            return try await req.page(
-                "导入企业名单", page(access, errors: messages, count: max(error.sheetErrorCount, 1)), status: error.status)
+            return EnterpriseImportResultView(report: report).html
         }
     }
 

@@ -18,20 +18,14 @@ struct AccountImportWeb: RouteCollection {
 
     @Sendable func upload(req: Request) async throws -> Response {
         let ctx = try await AdminContext.load(req)
-        do {
-            let upload = try UploadedFile(req)
-            defer { upload.remove() }
+        return try await req.sheetImport(
+            "批量开通账号", done: "账号已开通", form: { page(ctx, errors: $0, count: $1) }
+        ) { upload in
             let target = formUUID(try? req.content.get(String.self, at: "orgUnit")) ?? ctx.actor.orgUnitID
             let report = try await AccountImport(
                 database: req.db, now: req.now, actor: ctx.actor, threadPool: req.application.threadPool
             ).run(file: upload.url, into: target)
-            return try await req.page("账号已开通", AccountImportResultView(report: report).html)
-        } catch {
-            let error = ErrorResponseMiddleware.classify(error)
-            guard error.status.code < 500 else { throw error }
-            let messages = error.sheetErrors.isEmpty ? [error.message] : error.sheetErrors.map(\.description)
-            return try await req.page(
-                "批量开通账号", page(ctx, errors: messages, count: max(error.sheetErrorCount, 1)), status: error.status)
+            return AccountImportResultView(report: report).html
         }
     }
 

@@ -25,23 +25,16 @@ struct WorkOrderImportWeb: RouteCollection {
         let actor = signedIn.actor
         guard AccessPolicy.has(actor, .importProblemLists) else { throw AppError.forbidden() }
         let tree = try await req.orgTree()
-        do {
-            let upload = try UploadedFile(req)
-            defer { upload.remove() }
+        return try await req.sheetImport(
+            "导入工单", done: "导入完成", form: { page(signedIn, tree: tree, errors: $0, count: $1) }
+        ) { upload in
             var target = actor.orgUnitID
             if let text = try? req.content.get(String.self, at: "orgUnit"), !text.isEmpty {
                 guard let id = UUID(uuidString: text) else { throw AppError.invalid("orgUnit", "导入单位无效") }
                 target = id
             }
             let report = try await req.workOrderImport(by: actor).run(file: upload.url, into: target, platform: nil)
-            return try await req.page("导入完成", WorkOrderImportResultView(report: report).html)
-        } catch {
-            let error = ErrorResponseMiddleware.classify(error)
-            guard error.status.code < 500, error.status != .forbidden, error.status != .notFound else { throw error }
-            let messages = error.sheetErrors.isEmpty ? [error.message] : error.sheetErrors.map(\.description)
-            return try await req.page(
-                "导入工单", page(signedIn, tree: tree, errors: messages, count: max(error.sheetErrorCount, 1)),
-                status: error.status)
+            return WorkOrderImportResultView(report: report).html
         }
     }
 
