@@ -57,7 +57,13 @@ import VaporTesting
             let requests = try await client.send(.GET, "/api/v1/stats", token: xiangxi)
             let r = try requests.content.decode(StatsReport.self).tally
             #expect(r.requests == 53 && r.requestsResolved == 50 && r.requestsOpen == 3, "\(r)")
-            #expect(r.complaints == 18 && r.inquiries == 11 && r.problemsRegistered == 0)
+            // Its two rosters (42 and 28), the first monitor's two reports the only problems.
+            #expect(r.complaints == 18 && r.inquiries == 11 && r.problemsRegistered == 2)
+            let roster = try await client.send(.GET, "/api/v1/monitors", token: xiangxi)
+            let monitors = try roster.content.get([MonitorsAPI.MonitorDTO].self, at: "items")
+            #expect(monitors.filter { $0.kind == "businessEnvironment" && $0.serving }.count == 42)
+            #expect(monitors.filter { $0.kind == "integrity" && $0.serving }.count == 28)
+            #expect(monitors.map(\.reports).reduce(0, +) == 2 && monitors.map(\.incognito).reduce(0, +) == 1)
             #expect(r.requestsSentence == "受理投诉诉求咨询53件（投诉18件、诉求24件、咨询11件），办结50件，正在处理3件")
             // Most came as the province platform's work orders, and go back in its reply sheet.
             let replies = try await client.send(.GET, "/api/v1/work-orders/replies.xlsx", token: xiangxi)

@@ -266,6 +266,11 @@ struct DemoLoader {
         try await problems.loadSeed003(
             xiangxi: xiangxi, enterprises: xiangxiEnterprises,
             cast: cast("xx_dispatcher", ["xx_handler", "xx_handler_approval"]))
+        let xiangxiNames = try await app.db.sql.raw(
+            "SELECT name FROM enterprises WHERE org_unit_id = \(bind: xiangxi) ORDER BY credit_code"
+        ).all().map { try $0.decode(column: "name", as: String.self) }
+        try await problems.loadSeed003Monitors(
+            xiangxi: xiangxi, enterprises: xiangxiNames, monitorAccount: person("xx_monitor"), admin: actor)
     }
 
     /// One line per account; the names are padded to the longest, never cut (a cut name does not sign in).

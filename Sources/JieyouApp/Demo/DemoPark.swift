@@ -131,6 +131,7 @@ enum DemoPark {
         Account(
             username: "xx_handler_approval", name: "石慧", roles: [.handler], unit: "xiangxipark",
             department: "行政审批服务局", phone: "13807430043"),
+        Account(username: "xx_monitor", name: "向海涛", roles: [.monitor], unit: "xiangxipark", phone: "13807430044"),
     ]
 
     /// A few enterprises per park, so enterprise accounts have a real record to belong to.

@@ -1,7 +1,7 @@
 import Foundation
 import JieyouDomain
 
-/// 湘西高新区's complaints, requests and questions with seed 003's figures: "处理并报送省优化营商环境网
+/// 湘西高新区's monitors and its complaints, requests and questions with seed 003's figures: "处理并报送省优化营商环境网
 /// 平台投诉诉求咨询事件53件，办结50件，正在处理3件". Each is taken in from its requester, answered,
 /// and the requester called back before 销号, through `ProblemDesk` on the day of each step.
 extension DemoProblems {
@@ -97,6 +97,45 @@ extension DemoProblems {
                 ]
             }
             try await walk(id, from: submitted, steps)
+        }
+    }
+}
+
+extension DemoProblems {
+    /// Seed 003's two rosters: 42 enterprise representatives as 营商环境监督员 and 28 清廉园区 monitors,
+    /// appointed for the year; the first has the `xx_monitor` account and has reported twice, once 暗访.
+    func loadSeed003Monitors(xiangxi: UUID, enterprises: [String], monitorAccount: Actor, admin: Actor) async throws {
+        var random = DemoRandom(seed: 30)
+        let desk = MonitorDesk(database: app.db, now: Self.time(on: today))
+        let starts = LocalDate(year: today.year, month: 1, day: 1)!
+        let ends = LocalDate(year: today.year, month: 12, day: 31)!
+        let places = ["政务服务大厅综合窗口", "政务服务大厅投资项目窗口", "不动产登记窗口", "税务办税服务厅", "园区企业服务中心"]
+        for index in 0..<70 {
+            let kind: MonitorKind = index < 42 ? .businessEnvironment : .integrity
+            let isPlace = kind == .integrity && index % 7 == 0
+            let name =
+                isPlace
+                ? places[index % places.count]
+                : DemoEnterprises.surnames[random.next(DemoEnterprises.surnames.count)]
+                    + DemoEnterprises.given[random.next(DemoEnterprises.given.count)]
+            _ = try await desk.create(
+                MonitorDesk.Input(
+                    draft: MonitorDraft(
+                        name: name, kind: kind.rawValue, form: (isPlace ? MonitorForm.place : .person).rawValue,
+                        organisation: kind == .businessEnvironment ? enterprises[index % enterprises.count] : nil,
+                        phone: isPlace ? nil : "138" + String(format: "%08d", random.next(100_000_000)),
+                        termStartsOn: starts.iso, termEndsOn: ends.iso),
+                    orgUnitID: xiangxi, userID: index == 0 ? monitorAccount.userID : nil),
+                by: admin)
+        }
+        for (days, source, text) in [
+            (12, ProblemSource.monitor, "园区企业反映办理施工许可需多次往返，材料要求前后不一"),
+            (5, .incognito, "暗访政务服务大厅，投资项目窗口午间无人值守"),
+        ] {
+            let day = today.adding(days: -days)
+            _ = try await service(on: day).submit(
+                ProblemInput(kind: ProblemKind.problem.rawValue, source: source.rawValue, description: text),
+                orgUnit: xiangxi, by: monitorAccount)
         }
     }
 }

@@ -42,5 +42,6 @@ enum AllMigrations {
         RequirePasswordChange(),
         TakeInRequesters(),
         TrackWorkOrders(),
+        CreateMonitors(),
     ]
 }

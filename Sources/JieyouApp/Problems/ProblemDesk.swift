@@ -79,7 +79,8 @@ struct ProblemDesk {
             enterpriseID = own
             source = .online
         } else if actor.has(.monitor) {
-            source = .monitor
+            // A monitor reports what it met, or what it found 暗访 (unannounced); the count tells them apart.
+            source = asked.flatMap { $0 } == .incognito ? .incognito : .monitor
         } else {
             source = asked.flatMap { $0 } ?? .dispatcher
         }

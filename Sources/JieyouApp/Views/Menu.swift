@@ -119,6 +119,7 @@ enum Menu {
         if AccessPolicy.has(actor, .manageOrganisation) {
             items += [
                 MenuItem(title: "组织机构", path: WebPath.orgUnits), MenuItem(title: "部门", path: WebPath.departments),
+                MenuItem(title: "监测员", path: SiteURL.monitors.path),
                 MenuItem(title: "用户", path: WebPath.users), MenuItem(title: "工作日历", path: WebPath.calendar),
                 MenuItem(title: "本单位设置", path: WebPath.orgSettings),
             ]

@@ -82,6 +82,12 @@ enum SiteURL: Sendable {
     case departments
     case newDepartment
     case department(Parameter<UUID>)
+    /// 监测员: the roster of 营商环境监督员 and 清廉园区监测点, a line of it, and their sheets.
+    case monitors
+    case newMonitor
+    case monitor(Parameter<UUID>)
+    case monitorExport
+    case monitorReports(Parameter<UUID>)
     /// 用户
     case users
     case newUser
@@ -202,7 +208,8 @@ enum SiteURL: Sendable {
             .campaignSummary, .campaignSummaryFile, .storedReports, .storedReport, .storedReportFile,
             .storedReportIssue, .reportInbox, .storedReportRead, .dashboard:
             problemsAndReportsSegments
-        case .directory, .orgUnits, .newOrgUnit, .orgUnit, .departments, .newDepartment, .department, .users, .newUser,
+        case .directory, .orgUnits, .newOrgUnit, .orgUnit, .departments, .newDepartment, .department, .monitors,
+            .newMonitor, .monitor, .monitorExport, .monitorReports, .users, .newUser,
             .user, .userImport, .userTemplate, .events, .orgSettings, .orgSettingsLimits, .orgSettingsCategories,
             .orgSettingsCategory,
             .orgSettingsCategoryDelete, .orgSettingsChannels, .orgSettingsChannelToggle, .orgSettingsChannelDelete,
@@ -290,6 +297,11 @@ enum SiteURL: Sendable {
         case .departments: [.word("admin"), .word("departments")]
         case .newDepartment: [.word("admin"), .word("departments"), .word("new")]
         case .department(let id): [.word("admin"), .word("departments"), Self.id("id", id)]
+        case .monitors: [.word("admin"), .word("monitors")]
+        case .newMonitor: [.word("admin"), .word("monitors"), .word("new")]
+        case .monitor(let id): [.word("admin"), .word("monitors"), Self.id("id", id)]
+        case .monitorExport: [.word("admin"), .word("monitors"), .word("export")]
+        case .monitorReports(let id): [.word("admin"), .word("monitors"), Self.id("id", id), .word("reports.xlsx")]
         case .users: [.word("admin"), .word("users")]
         case .newUser: [.word("admin"), .word("users"), .word("new")]
         case .user(let id): [.word("admin"), .word("users"), Self.id("id", id)]

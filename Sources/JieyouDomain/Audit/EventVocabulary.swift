@@ -9,7 +9,7 @@ public enum EventVocabulary {
         "meeting": "活动", "financingDemand": "融资诉求", "problem": "问题", "problemCategory": "问题子类",
         "policy": "政策", "benefit": "兑现", "project": "项目申报", "plan": "攻坚方案", "planTask": "攻坚任务",
         "planTarget": "攻坚目标", "report": "报告", "noticeChannel": "消息推送机器人",
-        "attachment": "附件", "mailServer": "邮件服务器",
+        "attachment": "附件", "mailServer": "邮件服务器", "monitor": "监测员",
     ]
 
     /// Actions whose name is the same for every record kind.

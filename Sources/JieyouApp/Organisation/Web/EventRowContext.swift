@@ -40,6 +40,10 @@ struct EventRowContext {
         "amountGranted": "兑现金额（万元）", "benefitKind": "兑现方式", "issuer": "发文单位", "pushed": "推送",
         "acknowledged": "确认知晓", "email": "邮箱", "noticeEmail": "邮件方式", "noticeMuted": "不发邮件的通知",
         "bulletinSections": "通报内容",
+        // Complaints and work orders; the monitor roster.
+        "replyMethod": "答复方式", "requesterName": "诉求人", "requesterPhone": "诉求人电话", "externalNumber": "工单编号",
+        "externalPlatform": "工单来源", "form": "形式", "organisation": "所在单位", "termStartsOn": "聘期开始",
+        "termEndsOn": "聘期结束", "userId": "关联账号",
     ]
 
     /// Each changed field as `标签：旧值 → 新值`.

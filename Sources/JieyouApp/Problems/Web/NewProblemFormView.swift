@@ -44,7 +44,8 @@ struct NewProblemFormView {
             \(f.select("kind", "类型", options: kinds.map { ($0.rawValue, $0.chineseName) }, selected: form.kind, blank: nil))
             \(form.isRequest ? requesterFields(f) : .empty)
             \(f.select("category", "问题类别", options: choices.categories, selected: form.category, blank: "由服务小组分类"))
-            \(staff ? f.select("source", form.isRequest ? "受理渠道" : "问题来源", options: sources.map { ($0.rawValue, $0.chineseName) }, selected: form.source, blank: nil) : .empty)
+            \(staff ? f.select("source", form.isRequest ? "受理渠道" : "问题来源", options: sources.map { ($0.rawValue, $0.chineseName) }, selected: form.source, blank: nil) : .empty)\
+            \(actor.has(.monitor) ? f.select("source", "反映方式", options: [(ProblemSource.monitor.rawValue, "日常监测"), (ProblemSource.incognito.rawValue, "暗访")], selected: form.source, blank: nil) : .empty)
             <div class="field"><label for="description">\(form.isRequest ? "诉求内容" : "困难问题")<span class="req">*</span></label>
             <textarea id="description" name="description" rows="5" required>\(form.description ?? "")</textarea>\(f.error(for: "description"))</div>
             \(f.files("问题材料", accept: AttachmentSectionView.accept, hint: "照片、证明材料等，可不传；\(AttachmentType.acceptedNames)，每个不超过 \(maxMegabytes) MB"))
