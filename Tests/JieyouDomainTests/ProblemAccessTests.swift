@@ -109,7 +109,7 @@ import Testing
         #expect(parties([.leader], at: park) == [.leader])
         #expect(parties([.upper], at: city) == [.reader])
         #expect(parties([.upper], at: otherPark).isEmpty)
-        #expect(parties([.monitor], at: park, user: reporter) == [.reader])
+        #expect(parties([.monitor], at: park, user: reporter) == [.reportingMonitor])
         #expect(parties([.monitor], at: park).isEmpty)
     }
 

@@ -119,7 +119,7 @@ struct AttachmentDesk {
     /// Who adds to a problem's files: anyone with a part in it beyond reading (its dispatchers,
     /// handlers, leaders, liaison cadres, its enterprise) and whoever reported it (a monitor).
     static func mayAdd(toProblemWith parties: Set<ProblemParty>, reportedBy: UUID?, actor: Actor) -> Bool {
-        !parties.subtracting([.reader]).isEmpty || reportedBy == actor.userID
+        !parties.subtracting([.reader, .reportingMonitor]).isEmpty || reportedBy == actor.userID
     }
 
     /// A problem's files for its page, which has already read the problem and the reader's part in it.

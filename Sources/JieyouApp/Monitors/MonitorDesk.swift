@@ -117,7 +117,7 @@ struct MonitorDesk {
             title: "监测员名册", subtitle: "\(unitName) \(today.iso)",
             columns: [
                 ("类型", 14), ("名称", 14), ("形式", 6), ("所在单位", 24), ("联系电话", 13), ("所属组织", 14), ("聘期开始", 11),
-                ("聘期结束", 11), ("状态", 7), ("反映问题（件）", 9), ("办理中（件）", 9), ("其中暗访（件）", 9),
+                ("聘期结束", 11), ("状态", 7), ("反映（件）", 10), ("办理中（件）", 12), ("暗访（件）", 10),
             ].map { LedgerExport.Column(header: $0.0, width: $0.1) })
         return try await export.write(format) { page in
             try await page(

@@ -113,7 +113,7 @@ public enum ProblemAccess {
             }
         }
         if (actor.has(.admin) || actor.has(.upper)) && inSubtree { parties.insert(.reader) }
-        if actor.has(.monitor) && problem.reportedBy == actor.userID { parties.insert(.reader) }
+        if actor.has(.monitor) && problem.reportedBy == actor.userID { parties.insert(.reportingMonitor) }
         return parties
     }
 }

@@ -116,7 +116,8 @@ public enum ProblemAction: Sendable, Hashable {
             case .sign, .giveBack, .resolve, .pause, .resume, .requestExtension: [.leadHandler]
             case .progress: [.leadHandler, .coHandler]
             case .keepWorking, .recordRootCause: [.dispatcher, .leadHandler]
-            case .revisit: [.enterprise, .liaisonCadre]
+            // The monitor that reported a problem rates what was done about it, as an enterprise does.
+            case .revisit: [.enterprise, .liaisonCadre, .reportingMonitor]
             case .flagSupervised: [.dispatcher, .leader]
             case .flagLeaderCase: [.leader]
             }

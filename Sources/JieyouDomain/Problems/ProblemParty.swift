@@ -13,7 +13,9 @@ public enum ProblemParty: String, Sendable, CaseIterable, Comparable {
     case liaisonCadre
     /// A leader of the owning org unit: marks 领导包案 and 督办.
     case leader
-    /// Anyone else allowed to read the problem (an admin, the upper level, the reporting monitor).
+    /// The monitor (监测员) that reported it: follows it and rates the result.
+    case reportingMonitor
+    /// Anyone else allowed to read the problem (an admin, the upper level).
     case reader
 
     public var chineseName: String {
@@ -24,6 +26,7 @@ public enum ProblemParty: String, Sendable, CaseIterable, Comparable {
         case .enterprise: "企业本身"
         case .liaisonCadre: "联点干部"
         case .leader: "领导"
+        case .reportingMonitor: "反映问题的监测员"
         case .reader: "其他查阅人员"
         }
     }

@@ -52,7 +52,10 @@ public struct ProblemWorkflow: Sendable {
         let name = action.name
         let allowed = name.parties(for: problem.kind, in: problem.state)
         guard !parties.isDisjoint(with: allowed) else {
-            let who = allowed.sorted().map(\.chineseName).joined(separator: "或")
+            let names = allowed.sorted().map(\.chineseName)
+            let who =
+                names.count > 2
+                ? names.dropLast().joined(separator: "、") + "或" + names.last! : names.joined(separator: "或")
             return .failure(.forbidden("只有\(who)可以\(name.chineseName)"))
         }
         guard name.states(for: problem.kind).contains(problem.state) else {

@@ -64,6 +64,34 @@ import VaporTesting
         }
     }
 
+    /// The monitor follows its report and rates what was done; the department never learns who it was.
+    @Test func aMonitorRatesTheResultOfItsReport() async throws {
+        try await withApp { app in
+            let world = try await World.build(on: app)
+            let client = Client(app: app)
+            let (monitor, dispatcher, handler) = (
+                try await client.token("lx_monitor"), try await client.token("lx_dispatcher"),
+                try await client.token("lx_handler")
+            )
+            let sent = try await client.send(
+                .POST, "/api/v1/problems", token: monitor, json: ["description": "窗口午间无人值守", "source": "incognito"])
+            let id = try sent.content.get(String.self, at: "id")
+            let loop = ProblemsAPITests()
+            try await loop.act(client, dispatcher, id, "accept", ["category": "governmentService"])
+            try await loop.act(client, dispatcher, id, "assign", ["leadDepartmentId": world.linxiangEconomy.uuidString])
+            try await loop.act(client, handler, id, "sign")
+            let held = try await client.send(.GET, "/api/v1/problems/\(id)", token: handler)
+            #expect(!held.body.string.contains("lx_monitor"), "the department never sees the monitor")
+            try await loop.act(client, handler, id, "resolve", ["result": "已安排午间轮值", "resultKind": "solved"])
+            let shown = try await client.send(.GET, "/api/v1/problems/\(id)", token: monitor)
+            #expect(try shown.content.get([String].self, at: "actions") == ["revisit"])
+            try await loop.act(client, monitor, id, "revisit", ["satisfaction": "basicallySatisfied"])
+            let closed = try await loop.act(client, dispatcher, id, "close")
+            #expect(try closed.content.get(String.self, at: "state") == "closed")
+            #expect((try? closed.content.get(String.self, at: "closeOverride")) == nil)
+        }
+    }
+
     @Test func badFieldsAreNamedAndNothingIsWritten() async throws {
         try await withApp { app in
             let world = try await World.build(on: app)
