@@ -204,26 +204,11 @@ struct ProblemDesk {
             if let text { changes.record("note", before: nil, after: text) }
             try await log.record("problem", id: id.uuidString, action.name.rawValue, changes, orgUnit: record.orgUnitId)
             // Whoever the step hands the problem to hears of it in the same transaction.
-            let recipients = RecipientStore(sql: sql)
-            let (channels, outbox) = (ChannelStore(sql: sql), OutboxStore(sql: sql))
-            let about = escalated ?? id
-            for notice in ProblemNotice.of(
-                action, number: record.number, before: snapshot, after: after, escalatedTo: parentUnit)
-            {
-                let kind = "problem.\(notice.kind.rawValue)"
-                let users = try await recipients.users(
-                    notice.recipients, unit: record.orgUnitId, enterprise: record.enterpriseId)
-                try await NotificationStore.send(
-                    to: users.filter { $0 != actor.userID }, kind: kind, message: notice.message, problem: about,
-                    now: now, on: sql)
-                // The groups the recipients read get it too, through the outbox.
-                let message = RobotMessage(
-                    title: "【\(notice.kind.chineseName)】问题 \(record.number)", text: notice.message,
-                    link: WebPath.problem(about))
-                for channel in try await channels.channels(for: notice.recipients, unit: record.orgUnitId) {
-                    try await outbox.enqueue(message, kind: kind, to: channel, now: now)
-                }
-            }
+            try await ProblemNoticeDelivery(sql: sql).send(
+                ProblemNotice.of(
+                    action, number: record.number, before: snapshot, after: after, escalatedTo: parentUnit),
+                number: record.number, about: escalated ?? id, unit: record.orgUnitId, enterprise: record.enterpriseId,
+                actor: actor.userID, now: now)
         }
         return id
     }

@@ -277,6 +277,15 @@ struct ProblemListImport {
                 if let text = entry.progress, item.state == .assigned || item.state == .inProgress {
                     try await store.addProgress(to: id, department: item.lead, user: actor.userID, text: text, now: now)
                 }
+                // One that waits for its department to sign is work to be done now: the department hears of
+                // it. Work already under way or done when the sheet was kept is not news to anyone.
+                if item.state == .assigned {
+                    try await ProblemNoticeDelivery(sql: sql).send(
+                        ProblemNotice.of(
+                            .assign(lead: item.lead, co: item.co, deadline: nil), number: number, before: before,
+                            after: after),
+                        number: number, about: id, unit: unit, enterprise: enterprise, actor: actor.userID, now: now)
+                }
                 var changes = ChangeSet.diff(before.auditValues, after.auditValues)
                 changes.record("note", before: nil, after: "问题清单导入（第\(entry.row)行）")
                 try await log.record("problem", id: id.uuidString, "import", changes, orgUnit: unit)

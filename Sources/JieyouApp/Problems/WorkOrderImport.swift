@@ -132,7 +132,8 @@ struct WorkOrderImport {
                 guard let lead = item.lead, let (record, before) = try await store.load(id) else { continue }
                 var after = before
                 let deadline = entry.dueOn.map { max($0, today) }
-                for action in [ProblemAction.accept(category: nil), .assign(lead: lead, co: [], deadline: deadline)] {
+                let assign = ProblemAction.assign(lead: lead, co: [], deadline: deadline)
+                for action in [ProblemAction.accept(category: nil), assign] {
                     switch workflow.apply(action, to: after, by: [.dispatcher], on: today) {
                     case .success(let next): after = next
                     case .failure(let refusal):
@@ -140,6 +141,10 @@ struct WorkOrderImport {
                             [SheetError(row: entry.row, column: nil, header: nil, message: refusal.message)], count: 1)
                     }
                 }
+                // The department hears of it as of any assignment: it must sign for it.
+                try await ProblemNoticeDelivery(sql: sql).send(
+                    ProblemNotice.of(assign, number: number, before: before, after: after), number: number, about: id,
+                    unit: target, enterprise: item.enterprise, actor: actor.userID, now: now)
                 _ = try await store.update(id, from: record.version, to: after, now: now)
                 var changes = ChangeSet.diff(before.auditValues, after.auditValues)
                 changes.record("note", before: nil, after: "工单\(entry.number)导入，按工单交办（第\(entry.row)行）")

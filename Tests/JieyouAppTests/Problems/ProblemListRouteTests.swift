@@ -265,6 +265,10 @@ import VaporTesting
             #expect(rows.count == 2)
             #expect(try rows[0].decode(column: "state", as: String.self) == "assigned")
             #expect(try rows[0].decode(column: "assigned_on", as: String.self) == "2024-09-12")
+            // Waiting for its department to sign, it is news to the department (the import used to be silent).
+            let notices = try await client.send(
+                .GET, "/api/v1/notifications", token: try await client.token("lx_handler"))
+            #expect(notices.body.string.contains("已交办你部门牵头办理"), "\(notices.body.string)")
             // 困难求助 is due five working days after the day it was assigned, across the 2024 中秋 break
             // (09-15 to 09-17 off, Saturday 09-14 worked): 13, 14, 18, 19, 20.
             #expect(try rows[0].decode(column: "deadline", as: String.self) == "2024-09-20")

@@ -63,8 +63,11 @@ import VaporTesting
             #expect(try rows[0].decode(column: "deadline", as: String.self) == today.adding(days: 20).iso)
             #expect(try rows[2].decode(column: "external_platform", as: String.self) == "省营商环境平台")
 
-            // The handler answers the assigned complaint; the dispatcher calls back.
+            // The handler answers the assigned complaint; the dispatcher calls back. The department heard
+            // of it as of any assignment (the import used to leave it unheard of).
             let handler = try await client.token("lx_handler")
+            let notices = try await client.send(.GET, "/api/v1/notifications", token: handler)
+            #expect(notices.body.string.contains("已交办你部门牵头办理"), "\(notices.body.string)")
             let id = try #require(
                 try await sql.raw("SELECT id FROM problems WHERE external_number = '12345-001'").first()?
                     .decode(column: "id", as: UUID.self))
