@@ -57,7 +57,7 @@ let package = Package(
             // The OpenAPI document's files, compiled in: the binary needs no resource bundle beside it.
             resources: [
                 "base", "paths-session", "paths-organisation", "paths-registry", "paths-problems", "paths-policies",
-                "paths-plans", "paths-attachments",
+                "paths-plans", "paths-attachments", "paths-credit",
             ].map { .embedInCode("Controllers/API/OpenAPI/openapi-\($0).json") },
             swiftSettings: swiftSettings
         ),

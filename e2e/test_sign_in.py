@@ -15,25 +15,31 @@ STATS = ["数据看板", "统计分析", "通报"]
 # A unit's task force (its admins, dispatchers, leaders, 上级专班) also reads what the units below submit.
 TASK_FORCE_STATS = [*STATS, "报送收件箱"]
 STAFF_SETTINGS = ["通讯录", "通知设置", "修改密码"]
+CREDIT = ["双公示", "信用公示"]
 ADMIN_MENU = {
-    "问题": ["问题台账"], "企业与走访": FIELD, "政策": POLICY, "攻坚": ["攻坚方案"], "统计与通报": TASK_FORCE_STATS,
+    "问题": ["问题台账"], "企业与走访": FIELD, "政策": POLICY, "攻坚": ["攻坚方案"], "信用": CREDIT,
+    "统计与通报": TASK_FORCE_STATS,
     "设置": ["组织机构", "部门", "监测员", "用户", "工作日历", "本单位设置", "操作日志", "通知设置", "修改密码"],
 }
 FIELD_MENU = {
-    "问题": ["问题台账"], "企业与走访": FIELD, "政策": POLICY, "攻坚": ["攻坚方案"], "统计与通报": STATS,
+    "问题": ["问题台账"], "企业与走访": FIELD, "政策": POLICY, "攻坚": ["攻坚方案"], "信用": CREDIT, "统计与通报": STATS,
     "设置": STAFF_SETTINGS,
 }
 DISPATCHER_MENU = {**FIELD_MENU, "统计与通报": TASK_FORCE_STATS}
 READER_MENU = {
-    "问题": ["问题台账"], "企业与走访": READ_FIELD, "政策": POLICY, "攻坚": ["攻坚方案"], "统计与通报": TASK_FORCE_STATS,
+    "问题": ["问题台账"], "企业与走访": READ_FIELD, "政策": POLICY, "攻坚": ["攻坚方案"], "信用": CREDIT,
+    "统计与通报": TASK_FORCE_STATS,
     "设置": STAFF_SETTINGS,
 }
 HANDLER_MENU = {
-    "问题": ["问题台账", "部门工作台"], "政策": POLICY, "攻坚": ["攻坚任务", "攻坚方案"], "统计与通报": STATS,
+    "问题": ["问题台账", "部门工作台"], "政策": POLICY, "攻坚": ["攻坚任务", "攻坚方案"],
+    "信用": ["双公示", "修复审核", "信用公示"], "统计与通报": STATS,
     "设置": STAFF_SETTINGS,
 }
 OUTSIDER_MENU = {"问题": ["问题台账"], "设置": ["通知设置", "修改密码"]}
-ENTERPRISE_MENU = {"问题": ["问题台账"], "政策": ["我的政策"], "设置": ["通知设置", "修改密码"]}
+ENTERPRISE_MENU = {
+    "问题": ["问题台账"], "政策": ["我的政策"], "信用": ["我的信用信息", "信用公示"], "设置": ["通知设置", "修改密码"],
+}
 
 ROLES = [
     ("admin", ADMIN_MENU, "湖南省"),

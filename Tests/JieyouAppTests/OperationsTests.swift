@@ -66,11 +66,22 @@ import VaporTesting
             #expect(monitors.map(\.reports).reduce(0, +) == 2 && monitors.map(\.incognito).reduce(0, +) == 1)
             #expect(r.requestsSentence == "受理投诉诉求咨询53件（投诉18件、诉求24件、咨询11件），办结50件，正在处理3件")
             // Most came as the province platform's work orders, and go back in its reply sheet.
+            let sql = app.db.sql
             let replies = try await client.send(.GET, "/api/v1/work-orders/replies.xlsx", token: xiangxi)
             let orders = try EnterpriseExportTests.rows(ofWorkbook: Data(buffer: replies.body)).dropFirst()
             #expect(orders.count > 30 && orders.count < 53 && orders.allSatisfy { $0[2] == "省优化营商环境平台" })
+            // Its 223 双公示 records of one quarter, counted per department, and a repair in each state.
+            let tally = try await client.send(.GET, "/api/v1/credit-records/tally?from=2000-01-01", token: xiangxi)
+            #expect(try tally.content.get(Int.self, at: "total") == 223, "\(tally.body.string)")
+            let lines = try tally.content.get([CreditAPI.TallyDTO.Line].self, at: "items")
+            #expect(lines.map(\.departmentName) == ["住房和建设管理局", "经济发展局", "行政审批服务局"].sorted())
+            #expect(lines.map(\.penalties).reduce(0, +) == 20 && lines.map(\.unpublished).reduce(0, +) == 2)
+            #expect(lines.map(\.publishedLate).reduce(0, +) == 6 && lines.map(\.repaired).reduce(0, +) == 1)
+            let repairStates = try await sql.raw("SELECT state FROM credit_repairs ORDER BY state").all().map {
+                try $0.decode(column: "state", as: String.self)
+            }
+            #expect(repairStates == ["approved", "pending", "refused"])
             // 长沙高新区's ledger has every state and flag.
-            let sql = app.db.sql
             let states = try await sql.raw("SELECT DISTINCT state FROM problems").all().map {
                 try $0.decode(column: "state", as: String.self)
             }

@@ -186,6 +186,8 @@ struct AttachmentDesk {
         case .meeting:
             let reach = try EnterpriseAccess.of(signedIn, tree: tree).reach
             return try await MeetingQueries.readable(reach: reach, on: sql, id).summary.orgUnitId
+        case .creditRecord:
+            return try await credit.record(id, for: actor).orgUnitId
         }
     }
 
@@ -212,10 +214,18 @@ struct AttachmentDesk {
                 throw AppError.forbidden("只有服务小组或联点干部可以上传活动材料")
             }
             return unit
+        case .creditRecord:
+            let row = try await credit.record(id, for: actor)
+            guard
+                CreditAccess.mayApply(actor, enterprise: row.enterpriseId, at: row.orgUnitId, in: tree)
+                    || CreditAccess.mayEnter(actor, department: row.departmentId, at: row.orgUnitId, in: tree)
+            else { throw AppError.forbidden("只有申请修复的企业、联点干部或作出决定的部门可以上传材料") }
+            return row.orgUnitId
         }
     }
 
     private var problems: ProblemDesk { ProblemDesk(database: database, now: now, calendar: calendar) }
+    private var credit: CreditDesk { CreditDesk(database: database, now: now, calendar: calendar) }
 
     private func mayRead(_ visit: AttachmentStore.VisitFacts) -> Bool {
         guard let access = try? EnterpriseAccess.of(signedIn, tree: tree) else { return false }

@@ -271,6 +271,21 @@ struct DemoLoader {
         ).all().map { try $0.decode(column: "name", as: String.self) }
         try await problems.loadSeed003Monitors(
             xiangxi: xiangxi, enterprises: xiangxiNames, monitorAccount: person("xx_monitor"), admin: actor)
+        // Seed 003's 223 双公示 records and a 信用修复 in each state.
+        let wuling = try await app.db.sql.raw(
+            "SELECT id FROM enterprises WHERE name = \(bind: "湘西武陵山酒业有限公司")"
+        ).first()!.decode(column: "id", as: UUID.self)
+        let owner = person("xx_enterprise")
+        try await problems.loadSeed003Credit(
+            xiangxi: xiangxi,
+            departments: Dictionary(
+                uniqueKeysWithValues: ["经济发展局", "行政审批服务局", "住房和建设管理局"].map { ($0, departments["xiangxipark/\($0)"]!) }),
+            entrant: [
+                "经济发展局": person("xx_handler"), "行政审批服务局": person("xx_handler_approval"),
+                "住房和建设管理局": person("xx_dispatcher"),
+            ],
+            enterprise: Actor(userID: owner.userID, roles: owner.roles, orgUnitID: xiangxi, enterpriseID: wuling),
+            cadre: person("xx_cadre"))
     }
 
     /// One line per account; the names are padded to the longest, never cut (a cut name does not sign in).

@@ -132,6 +132,12 @@ enum DemoPark {
             username: "xx_handler_approval", name: "石慧", roles: [.handler], unit: "xiangxipark",
             department: "行政审批服务局", phone: "13807430043"),
         Account(username: "xx_monitor", name: "向海涛", roles: [.monitor], unit: "xiangxipark", phone: "13807430044"),
+        Account(
+            username: "xx_cadre", name: "龙建军", roles: [.cadre], unit: "xiangxipark", department: "服务小组",
+            phone: "13807430045"),
+        Account(
+            username: "xx_enterprise", name: "滕丽萍", roles: [.enterprise], unit: "xiangxipark",
+            enterprise: "湘西武陵山酒业有限公司", phone: "13807430046"),
     ]
 
     /// A few enterprises per park, so enterprise accounts have a real record to belong to.

@@ -43,5 +43,6 @@ enum AllMigrations {
         TakeInRequesters(),
         TrackWorkOrders(),
         CreateMonitors(),
+        CreateCreditRecords(),
     ]
 }

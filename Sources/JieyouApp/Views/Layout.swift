@@ -91,7 +91,7 @@ extension Request {
 /// Messages shown once after a successful form.
 enum FlashMessage: String {
     case saved, created, deleted, passwordChanged, visitRecorded, issued, pushed, nothingToPush, granted, acknowledged,
-        attached, read, mailSent, firstPassword
+        attached, read, mailSent, firstPassword, published, applied
 
     var text: String {
         switch self {
@@ -109,6 +109,8 @@ enum FlashMessage: String {
         case .read: "已标记为已阅"
         case .mailSent: "测试邮件已发出，请查收"
         case .firstPassword: "首次登录，请先把初始密码改为您自己的密码"
+        case .published: "已公示"
+        case .applied: "信用修复申请已提交，请等待作出决定的部门审核"
         }
     }
 }

@@ -25,6 +25,7 @@ enum Menu {
             MenuGroup(title: "企业与走访", items: fieldWork(actor), also: [WebPath.visits, WebPath.financing]),
             MenuGroup(title: "政策", items: policies(actor)),
             MenuGroup(title: "攻坚", items: plans(actor)),
+            MenuGroup(title: "信用", items: credit(actor)),
             MenuGroup(title: "统计与通报", items: statistics(actor)),
             MenuGroup(title: "设置", items: settings(actor)),
         ]
@@ -98,6 +99,16 @@ enum Menu {
             items.append(MenuItem(title: "攻坚任务", path: WebPath.planUnit(department)))
         }
         if AccessPolicy.has(actor, .readPlans) { items.append(MenuItem(title: "攻坚方案", path: WebPath.plans)) }
+        return items
+    }
+
+    private static func credit(_ actor: Actor) -> [MenuItem] {
+        guard CreditAccess.readsRecords(actor) else { return [] }
+        var items = [MenuItem(title: actor.has(.enterprise) ? "我的信用信息" : "双公示", path: SiteURL.credit.path)]
+        if actor.has(.handler), actor.departmentID != nil {
+            items.append(MenuItem(title: "修复审核", path: SiteURL.creditReviews.path))
+        }
+        items.append(MenuItem(title: "信用公示", path: SiteURL.creditPublic.path))
         return items
     }
 

@@ -88,6 +88,20 @@ enum SiteURL: Sendable {
     case monitor(Parameter<UUID>)
     case monitorExport
     case monitorReports(Parameter<UUID>)
+    /// 双公示: the records of the reader's reach with the counts per department, a new record, one
+    /// record (posting corrects it), its publication, its 信用修复 applications and their decisions,
+    /// its files, the export in the standard's columns, the review queue, and the public page.
+    case credit
+    case newCreditRecord
+    case creditRecord(Parameter<UUID>)
+    case editCreditRecord(Parameter<UUID>)
+    case creditPublish(Parameter<UUID>)
+    case creditRepairs(Parameter<UUID>)
+    case creditRepairDecision(Parameter<UUID>)
+    case creditAttachments(Parameter<UUID>)
+    case creditExport
+    case creditReviews
+    case creditPublic
     /// 用户
     case users
     case newUser
@@ -215,6 +229,9 @@ enum SiteURL: Sendable {
             .orgSettingsCategoryDelete, .orgSettingsChannels, .orgSettingsChannelToggle, .orgSettingsChannelDelete,
             .orgSettingsMail, .orgSettingsMailTest, .orgSettingsMailDelete, .orgSettingsBulletin:
             organisationSegments
+        case .credit, .newCreditRecord, .creditRecord, .editCreditRecord, .creditPublish, .creditRepairs,
+            .creditRepairDecision, .creditAttachments, .creditExport, .creditReviews, .creditPublic:
+            creditSegments
         case .enterprises, .newEnterprise, .enterprise, .editEnterprise, .tags, .enterpriseImport, .enterpriseTemplate,
             .enterpriseExport,
             .teams, .newTeam, .team, .visits, .visitExport, .newVisit, .visitAttachments, .meetings, .meetingExport,
@@ -399,6 +416,24 @@ enum SiteURL: Sendable {
         case .planTaskProgress(let id): [.word("plans"), .word("tasks"), Self.id("id", id), .word("progress")]
         case .planTaskSupervision(let id): [.word("plans"), .word("tasks"), Self.id("id", id), .word("supervision")]
         case .planTaskMilestones(let id): [.word("plans"), .word("tasks"), Self.id("id", id), .word("milestones")]
+        default: preconditionFailure("\(self) is not among these pages")
+        }
+    }
+
+    /// 双公示 and 信用修复; the public page needs no sign-in.
+    private var creditSegments: [Segment] {
+        switch self {
+        case .credit: [.word("credit")]
+        case .newCreditRecord: [.word("credit"), .word("new")]
+        case .creditRecord(let id): [.word("credit"), Self.id("id", id)]
+        case .editCreditRecord(let id): [.word("credit"), Self.id("id", id), .word("edit")]
+        case .creditPublish(let id): [.word("credit"), Self.id("id", id), .word("publish")]
+        case .creditRepairs(let id): [.word("credit"), Self.id("id", id), .word("repairs")]
+        case .creditRepairDecision(let id): [.word("credit"), .word("repairs"), Self.id("id", id)]
+        case .creditAttachments(let id): [.word("credit"), Self.id("id", id), .word("files")]
+        case .creditExport: [.word("credit"), .word("export")]
+        case .creditReviews: [.word("credit"), .word("repairs")]
+        case .creditPublic: [.word("public"), .word("credit")]
         default: preconditionFailure("\(self) is not among these pages")
         }
     }

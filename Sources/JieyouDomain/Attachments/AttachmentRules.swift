@@ -74,7 +74,9 @@ public enum AttachmentPurpose: String, Sendable, CaseIterable, Codable {
     case attendance
     /// 会议纪要.
     case minutes
-    /// Anything else about a meeting or visit.
+    /// 信用修复材料: the application, the 信用承诺书, proof the penalty was carried out.
+    case repairMaterial
+    /// Anything else about a meeting, a visit or a 双公示 record.
     case other
 
     public var chineseName: String {
@@ -85,6 +87,7 @@ public enum AttachmentPurpose: String, Sendable, CaseIterable, Codable {
         case .photo: "现场照片"
         case .attendance: "签到表"
         case .minutes: "会议纪要"
+        case .repairMaterial: "信用修复材料"
         case .other: "其他材料"
         }
     }
@@ -102,19 +105,21 @@ public enum AttachmentPurpose: String, Sendable, CaseIterable, Codable {
         case .problem: [.submission, .progress, .resolution]
         case .visit: [.photo, .other]
         case .meeting: [.attendance, .minutes, .photo, .other]
+        case .creditRecord: [.repairMaterial, .other]
         }
     }
 }
 
 /// The record a file belongs to; whoever may read the record may read its files.
 public enum AttachmentOwner: String, Sendable, CaseIterable, Codable {
-    case problem, visit, meeting
+    case problem, visit, meeting, creditRecord
 
     public var chineseName: String {
         switch self {
         case .problem: "问题"
         case .visit: "走访"
         case .meeting: "活动"
+        case .creditRecord: "双公示信息"
         }
     }
 }

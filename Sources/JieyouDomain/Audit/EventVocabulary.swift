@@ -9,7 +9,7 @@ public enum EventVocabulary {
         "meeting": "活动", "financingDemand": "融资诉求", "problem": "问题", "problemCategory": "问题子类",
         "policy": "政策", "benefit": "兑现", "project": "项目申报", "plan": "攻坚方案", "planTask": "攻坚任务",
         "planTarget": "攻坚目标", "report": "报告", "noticeChannel": "消息推送机器人",
-        "attachment": "附件", "mailServer": "邮件服务器", "monitor": "监测员",
+        "attachment": "附件", "mailServer": "邮件服务器", "monitor": "监测员", "creditRecord": "双公示信息",
     ]
 
     /// Actions whose name is the same for every record kind.
@@ -32,6 +32,9 @@ public enum EventVocabulary {
         "planTarget": ["actual": "填报实际值"],
         "report": ["draft": "起草", "edit": "修改草稿", "issue": "印发", "read": "已阅"],
         "attachment": ["download": "下载"],
+        "creditRecord": [
+            "publish": "公示", "repair.apply": "申请信用修复", "repair.approve": "同意信用修复", "repair.refuse": "不予信用修复",
+        ],
     ]
 
     public static func entityName(_ code: String) -> String { entities[code] ?? "记录" }

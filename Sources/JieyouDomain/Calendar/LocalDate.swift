@@ -153,3 +153,13 @@ extension LocalDate {
         return LocalDate(year: y, month: m, day: d)
     }
 }
+
+extension LocalDate {
+    /// The same day `months` months later, or the month's last day when it has no such day
+    /// (2026-11-30 plus three months is 2027-02-28).
+    public func adding(months: Int) -> LocalDate {
+        let index = year * 12 + (month - 1) + months
+        let (y, m) = (index / 12, index % 12 + 1)
+        return LocalDate(uncheckedYear: y, month: m, day: Swift.min(day, LocalDate.daysInMonth(year: y, month: m)))
+    }
+}

@@ -31,7 +31,7 @@ public enum NoticeEmailMode: String, Sendable, CaseIterable, Codable {
 /// The notices a person may choose to have e-mailed, grouped as a reader thinks of them; the bell
 /// always shows every notice.
 public enum NoticeTopic: String, Sendable, CaseIterable, Codable {
-    case assigned, returned, results, supervision, overdue, plans, reports, policies
+    case assigned, returned, results, supervision, overdue, plans, reports, policies, credit
 
     public var chineseName: String {
         switch self {
@@ -43,6 +43,7 @@ public enum NoticeTopic: String, Sendable, CaseIterable, Codable {
         case .plans: "攻坚任务旬调度提醒"
         case .reports: "通报起草和下级报送"
         case .policies: "政策推送"
+        case .credit: "信用修复的申请和审核结果"
         }
     }
 
@@ -57,6 +58,7 @@ public enum NoticeTopic: String, Sendable, CaseIterable, Codable {
         case "planProgress": .plans
         case "report.submitted", "reportDrafted": .reports
         case "policy": .policies
+        case "credit.repairApplied", "credit.repairDecided": .credit
         default: .assigned
         }
     }

@@ -15,8 +15,13 @@ import Testing
 
     @Test func eachRoleGetsOnlyTheGroupsItCanUse() {
         let titles = { (actor: Actor) in Menu.groups(for: actor).map(\.title) }
-        #expect(titles(Self.actor([.admin])) == ["问题", "企业与走访", "政策", "攻坚", "统计与通报", "设置"])
-        #expect(titles(Self.actor([.handler], department: Self.department)) == ["问题", "政策", "攻坚", "统计与通报", "设置"])
+        #expect(titles(Self.actor([.admin])) == ["问题", "企业与走访", "政策", "攻坚", "信用", "统计与通报", "设置"])
+        #expect(
+            titles(Self.actor([.handler], department: Self.department)) == ["问题", "政策", "攻坚", "信用", "统计与通报", "设置"])
+        // A department reviews the 信用修复 of its penalties; everyone with the group reads the public page.
+        #expect(
+            Menu.groups(for: Self.actor([.handler], department: Self.department)).first { $0.title == "信用" }?.items
+                .map(\.title) == ["双公示", "修复审核", "信用公示"])
         #expect(titles(Self.actor([.enterprise])) == ["问题", "政策", "设置"])
         #expect(titles(Self.actor([.monitor])) == ["问题", "设置"])
         #expect(Menu.groups(for: Self.actor([.enterprise])).first { $0.title == "政策" }?.items.map(\.title) == ["我的政策"])

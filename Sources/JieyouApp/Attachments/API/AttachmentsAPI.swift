@@ -19,6 +19,7 @@ struct AttachmentsAPI: RouteCollection {
         case .problem: "problems"
         case .visit: "visits"
         case .meeting: "meetings"
+        case .creditRecord: "credit-records"
         }
     }
 

@@ -22,6 +22,7 @@ struct AttachmentSectionView {
         case .problem: SiteURL.problemAttachments(.value(section.ownerID)).path
         case .visit: SiteURL.visitAttachments(.value(section.ownerID)).path
         case .meeting: SiteURL.meetingAttachments(.value(section.ownerID)).path
+        case .creditRecord: SiteURL.creditAttachments(.value(section.ownerID)).path
         }
     }
 

@@ -6,7 +6,10 @@ import Vapor
 /// A refused upload comes back on the record's page with its reason beside the file box.
 struct AttachmentsWeb: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        for url in [SiteURL.problemAttachments(.key), .visitAttachments(.key), .meetingAttachments(.key)] {
+        for url in [
+            SiteURL.problemAttachments(.key), .visitAttachments(.key), .meetingAttachments(.key),
+            .creditAttachments(.key),
+        ] {
             routes.on(.POST, url.pathComponents, body: .collect(maxSize: UploadedFile.maxSize), use: upload)
         }
         routes.get(.attachment(.key), use: AttachmentDownload.send)
@@ -31,6 +34,7 @@ struct AttachmentsWeb: RouteCollection {
         case "problems": .problem
         case "visits": .visit
         case "meetings": .meeting
+        case "credit": .creditRecord
         default: throw AppError.notFound("记录")
         }
     }
@@ -40,6 +44,7 @@ struct AttachmentsWeb: RouteCollection {
         switch owner {
         case .problem: return SiteURL.problem(.value(id)).path
         case .meeting: return SiteURL.meeting(.value(id)).path
+        case .creditRecord: return SiteURL.creditRecord(.value(id)).path
         case .visit:
             guard let visit = try await AttachmentStore(sql: req.db.sql).visit(id) else {
                 throw AppError.notFound("走访")
@@ -58,6 +63,8 @@ struct AttachmentsWeb: RouteCollection {
             return try await ProblemsWeb.page(req, errors: [], failed: nil, attachmentErrors: errors, status: status)
         case .meeting:
             return try await MeetingsWeb.page(req, attachmentErrors: errors, status: status)
+        case .creditRecord:
+            return try await CreditWeb.recordPage(req, id, attachmentErrors: errors, status: status)
         case .visit:
             let message = errors.map(\.message).joined(separator: "；")
             return try await req.page(

@@ -13,7 +13,7 @@ enum OpenAPIDocument {
         PackageResources.openapi_paths_session_json, PackageResources.openapi_paths_organisation_json,
         PackageResources.openapi_paths_registry_json, PackageResources.openapi_paths_problems_json,
         PackageResources.openapi_paths_policies_json, PackageResources.openapi_paths_plans_json,
-        PackageResources.openapi_paths_attachments_json,
+        PackageResources.openapi_paths_attachments_json, PackageResources.openapi_paths_credit_json,
     ]
 
     /// Operations anyone may call: signing in, and this document.

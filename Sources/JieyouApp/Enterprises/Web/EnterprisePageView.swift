@@ -6,6 +6,9 @@ import JieyouDomain
 struct EnterprisePageView {
     let profile: EnterpriseProfile
     let access: EnterpriseAccess
+    /// Its 双公示 records (行政许可, 行政处罚), newest first.
+    var credit: [CreditStore.Row] = []
+    var today = LocalDate(Date(), in: .chinaStandard)
 
     private var e: EnterpriseRow { profile.enterprise.row }
 
@@ -21,7 +24,19 @@ struct EnterprisePageView {
         \(meetings.isEmpty ? .empty : HTML("<h2>参加的活动（\(meetings.count)）</h2><ul class=\"plain\" data-testid=\"meetings\">\(meetings)</ul>"))
         <h2>走访记录（\(visits.count)）</h2>
         \(visits.isEmpty ? HTML("<p class=\"muted\">尚未走访</p>") : HTML("<ul class=\"plain\" data-testid=\"visits\">\(visits)</ul>"))
+        \(credit.isEmpty ? .empty : HTML("<h2>双公示信息（\(credit.count)）</h2><ul class=\"plain\" data-testid=\"enterprise-credit\">\(creditLines)</ul>"))
         """
+    }
+
+    private var creditLines: [HTML] {
+        credit.map { row in
+            let subject = row.kindValue == .licence ? row.licenceContent ?? "" : row.violationType ?? ""
+            return """
+                <li>\(row.decidedOn) <span class="tag">\(row.kindValue.chineseName)</span> \
+                <a href="\(SiteURL.creditRecord(.value(row.id)).path)">\(row.documentNumber)</a> \(subject) \
+                \(CreditListView.statusTag(row.timeline.status(on: today)))</li>
+                """
+        }
     }
 
     private var actions: [HTML] {

@@ -26,7 +26,9 @@ struct EnterprisesWeb: RouteCollection {
     @Sendable func show(req: Request) async throws -> Response {
         let desk = try await req.enterpriseDesk()
         let profile = try await desk.profile(try req.idParameter("企业"))
-        let page = EnterprisePageView(profile: profile, access: try desk.access())
+        var page = EnterprisePageView(profile: profile, access: try desk.access())
+        page.credit = try await CreditStore(sql: req.db.sql).records(of: profile.enterprise.row.id)
+        page.today = LocalDate(req.now, in: .chinaStandard)
         return try await req.page(profile.enterprise.row.name, page.html, flash: req.flash)
     }
 }

@@ -44,6 +44,15 @@ struct EventRowContext {
         "replyMethod": "答复方式", "requesterName": "诉求人", "requesterPhone": "诉求人电话", "externalNumber": "工单编号",
         "externalPlatform": "工单来源", "form": "形式", "organisation": "所在单位", "termStartsOn": "聘期开始",
         "termEndsOn": "聘期结束", "userId": "关联账号",
+        // 双公示 and 信用修复.
+        "counterpartyName": "行政相对人名称", "counterpartyCategory": "行政相对人类别", "legalRepresentative": "法定代表人",
+        "documentNumber": "决定文书号", "licenceCategory": "许可类别", "licenceContent": "许可内容",
+        "licenceNumber": "许可编号", "violationType": "违法行为类型", "violationFacts": "违法事实",
+        "penaltyBasis": "处罚依据", "penaltyCategories": "处罚类别", "penaltyContent": "处罚内容", "fineYuan": "罚款金额（元）",
+        "confiscatedYuan": "没收金额（元）", "severity": "失信程度", "decidedOn": "决定日期", "validFrom": "有效期自",
+        "validUntil": "有效期至", "authority": "决定机关", "authorityCode": "决定机关统一社会信用代码",
+        "publicUntil": "公示截止期", "publishedOn": "公示日期", "repairedOn": "修复日期", "repairId": "修复申请",
+        "statement": "申请说明", "contact": "联系人", "reason": "审核意见",
     ]
 
     /// Each changed field as `标签：旧值 → 新值`.
