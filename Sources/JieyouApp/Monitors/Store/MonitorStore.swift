@@ -61,6 +61,23 @@ struct MonitorStore {
             decoding: Row.self, keyDecodingStrategy: ColumnNames.snakeCase)
     }
 
+    /// The active monitor accounts of `units`, by name: those a roster line may link.
+    func monitorAccounts(in units: [UUID]) async throws -> [(id: UUID, label: String)] {
+        guard !units.isEmpty else { return [] }
+        return try await sql.raw(
+            """
+            SELECT id, display_name, username FROM users
+            WHERE org_unit_id IN (\(binds: units)) AND roles LIKE \(bind: "%,\(Role.monitor.rawValue),%")
+            ORDER BY display_name, username
+            """
+        ).all().map {
+            (
+                try $0.decode(column: "id", as: UUID.self),
+                "\(try $0.decode(column: "display_name", as: String.self))（\(try $0.decode(column: "username", as: String.self))）"
+            )
+        }
+    }
+
     /// The roster line that holds `user`'s account, other than `except`.
     func holder(of user: UUID, except: UUID?) async throws -> UUID? {
         try await sql.raw(

@@ -98,10 +98,9 @@ struct MonitorsWeb: RouteCollection {
     private func page(_ req: Request, _ ctx: AdminContext, _ form: Form, row: MonitorStore.Row?, errors: [FieldError])
         async throws -> HTML
     {
-        let accounts = try await UserModel.query(on: req.db).filter(\.$orgUnit.$id ~~ ctx.scope).sort(\.$displayName)
-            .all().filter { $0.roles.contains(.monitor) }.map {
-                ($0.id!.uuidString, "\($0.displayName)（\($0.username)）")
-            }
+        let accounts = try await MonitorStore(sql: req.db.sql).monitorAccounts(in: Array(ctx.scope)).map {
+            ($0.id.uuidString, $0.label)
+        }
         return MonitorFormView(
             form: form, row: row, errors: errors, csrf: FormFields.csrf(ctx.signedIn),
             unitOptions: ctx.unitOptions(), accounts: accounts
