@@ -100,6 +100,7 @@ enum SiteURL: Sendable {
     case creditRepairDecision(Parameter<UUID>)
     case creditAttachments(Parameter<UUID>)
     case creditExport
+    case creditImport
     case creditReviews
     case creditPublic
     /// 用户
@@ -230,7 +231,7 @@ enum SiteURL: Sendable {
             .orgSettingsMail, .orgSettingsMailTest, .orgSettingsMailDelete, .orgSettingsBulletin:
             organisationSegments
         case .credit, .newCreditRecord, .creditRecord, .editCreditRecord, .creditPublish, .creditRepairs,
-            .creditRepairDecision, .creditAttachments, .creditExport, .creditReviews, .creditPublic:
+            .creditRepairDecision, .creditAttachments, .creditExport, .creditImport, .creditReviews, .creditPublic:
             creditSegments
         case .enterprises, .newEnterprise, .enterprise, .editEnterprise, .tags, .enterpriseImport, .enterpriseTemplate,
             .enterpriseExport,
@@ -432,6 +433,7 @@ enum SiteURL: Sendable {
         case .creditRepairDecision(let id): [.word("credit"), .word("repairs"), Self.id("id", id)]
         case .creditAttachments(let id): [.word("credit"), Self.id("id", id), .word("files")]
         case .creditExport: [.word("credit"), .word("export")]
+        case .creditImport: [.word("credit"), .word("import")]
         case .creditReviews: [.word("credit"), .word("repairs")]
         case .creditPublic: [.word("public"), .word("credit")]
         default: preconditionFailure("\(self) is not among these pages")

@@ -13,6 +13,7 @@ struct CreditAPI: RouteCollection {
         records.post(use: create)
         records.get("export", use: CreditDownloads.records)
         records.get("tally", use: tally)
+        records.on(.POST, "import", body: .collect(maxSize: UploadedFile.maxSize), use: importSheet)
         records.get(":id", use: show)
         records.patch(":id", use: update)
         records.post(":id", "publish", use: publish)
@@ -241,6 +242,25 @@ struct CreditAPI: RouteCollection {
             }, total: lines.reduce(0) { $0 + $1.total })
     }
 
+    /// `POST import?orgUnit=&department=&publish=`: a sheet in the standard's columns (multipart field
+    /// `file`), all or nothing.
+    @Sendable func importSheet(req: Request) async throws -> CreditImportReport {
+        let actor = try req.requireSignedIn().actor
+        let upload = try UploadedFile(req)
+        defer { upload.remove() }
+        var v = Validator()
+        let unit = req.queryID("orgUnit", "组织", &v) ?? actor.orgUnitID
+        let department = req.queryID("department", "部门", &v)
+        let publish: Bool?
+        do { publish = try req.queryFlag("publish") } catch {
+            v.fail("publish", "“publish”应为 true 或 false")
+            publish = nil
+        }
+        try v.throwIfFailed()
+        return try await req.creditImport(by: actor).run(
+            file: upload.url, into: unit, department: department, publish: publish ?? false)
+    }
+
     @Sendable func repairs(req: Request) async throws -> [RepairDTO] {
         let actor = try req.requireSignedIn().actor
         return try await req.creditDesk().repairs(of: try req.idParameter("双公示信息"), for: actor).map(RepairDTO.init)
@@ -263,5 +283,13 @@ struct CreditAPI: RouteCollection {
         let id = try req.idParameter("信用修复申请")
         let decision = try CreditRepairDecision.parse(decision: body.decision, reason: body.reason).get()
         return RepairDTO(try await req.creditDesk().decide(id, decision, by: actor))
+    }
+}
+
+extension CreditImportReport: Content {}
+
+extension Request {
+    func creditImport(by actor: Actor) async throws -> CreditImport {
+        CreditImport(database: db, actor: actor, now: now, calendar: try await CalendarStore.calendar(on: db))
     }
 }

@@ -29,7 +29,8 @@ struct CreditQuery {
             v.fail("unpublished", "“unpublished”应为 true 或 false")
             unpublished = nil
         }
-        let text = req.queryText("q").map { String($0.prefix(100)) }
+        let text = req.queryText("q")
+        if let text, text.count > 100 { v.fail("q", "查询内容不能超过100个字") }
         try v.throwIfFailed()
         let today = LocalDate(req.now, in: .chinaStandard)
         filter = CreditStore.Filter(

@@ -22,6 +22,7 @@ struct CreditListView {
             ? """
             <div class="actions"><a class="button" href="\(SiteURL.newCreditRecord.path)?kind=penalty">登记行政处罚</a>\
             <a class="button secondary" href="\(SiteURL.newCreditRecord.path)?kind=licence">登记行政许可</a>\
+            <a class="button secondary" href="\(SiteURL.creditImport.path)">导入</a>\
             \(actor.has(.handler) ? HTML("<a class=\"button secondary\" href=\"\(SiteURL.creditReviews.path)\">信用修复审核</a>") : .empty)</div>
             """ : .empty
         let lines = rows.map { row -> HTML in

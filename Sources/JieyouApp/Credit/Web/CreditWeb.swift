@@ -12,6 +12,9 @@ struct CreditWeb: RouteCollection {
         routes.post(.credit, use: create)
         routes.get(.creditExport, use: CreditDownloads.records)
         routes.get(.creditReviews, use: reviews)
+        routes.get(.creditImport, use: importForm)
+        routes.on(
+            .POST, SiteURL.creditImport.pathComponents, body: .collect(maxSize: UploadedFile.maxSize), use: importSheet)
         routes.get(.creditRecord(.key), use: show)
         routes.get(.editCreditRecord(.key), use: edit)
         routes.post(.creditRecord(.key), use: update)
@@ -216,6 +219,36 @@ struct CreditWeb: RouteCollection {
         return try await req.page("信用修复审核", CreditReviewQueueView(queue: queue).html)
     }
 
+    @Sendable func importForm(req: Request) async throws -> Response {
+        let signedIn = try req.requireSignedIn()
+        guard CreditAccess.entersRecords(signedIn.actor) else { throw AppError.forbidden() }
+        return try await req.page(
+            "导入双公示信息", try await importPage(req, signedIn, errors: [], count: 0))
+    }
+
+    @Sendable func importSheet(req: Request) async throws -> Response {
+        let signedIn = try req.requireSignedIn()
+        guard CreditAccess.entersRecords(signedIn.actor) else { throw AppError.forbidden() }
+        let departments = try await departmentOptions(req, signedIn.actor, entering: true)
+        return try await req.sheetImport(
+            "导入双公示信息", done: "导入完成",
+            form: { CreditImportFormView(signedIn: signedIn, departments: departments, errors: $0, count: $1).html }
+        ) { upload in
+            let department = (try? req.content.get(String.self, at: "departmentId")).flatMap(formUUID)
+            let publish = (try? req.content.get(String.self, at: "publish")) == "true"
+            let report = try await req.creditImport(by: signedIn.actor).run(
+                file: upload.url, into: signedIn.actor.orgUnitID, department: department, publish: publish)
+            return CreditImportResultView(report: report).html
+        }
+    }
+
+    private func importPage(_ req: Request, _ signedIn: SignedIn, errors: [String], count: Int) async throws -> HTML {
+        CreditImportFormView(
+            signedIn: signedIn, departments: try await departmentOptions(req, signedIn.actor, entering: true),
+            errors: errors, count: count
+        ).html
+    }
+
     struct ApplicationForm: Content {
         var statement: String?
         var fulfilled: String?
@@ -290,8 +323,9 @@ struct CreditPublicWeb: RouteCollection {
         let kind = kindText.flatMap(CreditDecisionKind.init(rawValue:))
         if kindText != nil, kind == nil { v.fail("kind", "类别应为 licence（行政许可）或 penalty（行政处罚）") }
         let offset = max(0, req.queryText("offset").flatMap(Int.init) ?? 0)
+        let text = req.queryText("q")
+        if let text, text.count > 100 { v.fail("q", "查询内容不能超过100个字") }
         try v.throwIfFailed()
-        let text = req.queryText("q").map { String($0.prefix(100)) }
         let desk = try await req.creditDesk()
         let (rows, total) = try await desk.publicRecords(unit: unit, kind: kind, text: text, limit: 50, offset: offset)
         let tree = try await OrgDirectory.tree(on: req.db)
