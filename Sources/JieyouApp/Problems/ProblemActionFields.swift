@@ -44,7 +44,10 @@ struct ProblemActionFields: Codable, Sendable {
             return value
         }
         switch name {
-        case .accept: return .accept(category: b.category)
+        // A form's 问题类别 left at 请选择 sends "": no category, which a complaint, request, question or
+        // suggestion may be accepted without (the workflow asks a problem for one).
+        case .accept:
+            return .accept(category: b.category.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 })
         case .reject: return .reject(reason: b.reason)
         case .assign:
             return .assign(

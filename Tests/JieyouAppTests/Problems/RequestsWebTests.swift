@@ -39,6 +39,14 @@ import VaporTesting
             #expect(page.contains("<dt>类型</dt><dd>投诉</dd>") && page.contains("13912345678"))
             #expect(page.contains("data-testid=\"respondent\">经济发展局</dd>"))
             #expect(page.contains("<dt>诉求内容</dt>"))
+            // Accepted from its page with 问题类别 left at 请选择, as the form sends it: a complaint needs
+            // no category (the form's "" was read as a category code, and refused, before).
+            let accepted = try await client.send(
+                .POST, "\(path)/actions/accept", form: [("_csrf", dispatcher.csrf), ("category", "")],
+                cookie: dispatcher.cookie)
+            #expect(accepted.status == .seeOther, "\(accepted.body.string.prefix(300))")
+            let after = try await client.send(.GET, path, cookie: dispatcher.cookie).body.string
+            #expect(after.contains("待交办"))
         }
     }
 
