@@ -33,8 +33,9 @@ struct WorkSummary: Sendable {
     /// A task force's 报送收件箱: reports from below not yet read, and reports due from below and not
     /// issued. Nil for a unit nobody reports to.
     var inbox: (unread: Int, missing: Int)?
-    /// A monitor's: its reports still being handled, and those resolved or closed.
-    var monitor: (open: Int, done: Int)?
+    /// A monitor's: its reports still being handled, those resolved and waiting for its rating (回访),
+    /// and those closed.
+    var monitor: (open: Int, toRate: Int, closed: Int)?
     /// A leader's: the unit's last ended 旬 beside the one before.
     var tenDay: TenDayFigures?
     /// An upper task force's: the units below, most overdue first.
@@ -100,7 +101,8 @@ struct HomeDesk {
             let open = ProblemState.allCases.filter { $0.isOpen && $0 != .resolved }
             work.monitor = (
                 try await count(open, of: actor, tree: tree, calendar: calendar),
-                try await count([.resolved, .closed], of: actor, tree: tree, calendar: calendar)
+                try await count([.resolved], of: actor, tree: tree, calendar: calendar),
+                try await count([.closed], of: actor, tree: tree, calendar: calendar)
             )
         }
         if actor.has(.leader) { work.tenDay = try await tenDay(of: actor, tree: tree, calendar: calendar) }

@@ -58,3 +58,20 @@ extension Request {
         }
     }
 }
+
+extension Request {
+    /// The signed-in person when it may import 问题清单 and work orders into the ledger (the service
+    /// group and admins); 403 for anyone else.
+    func requireProblemImporter() throws -> SignedIn {
+        let signedIn = try requireSignedIn()
+        guard AccessPolicy.has(signedIn.actor, .importProblemLists) else { throw AppError.forbidden() }
+        return signedIn
+    }
+
+    /// The unit a sheet's rows go to: the form's 导入单位 (`orgUnit`), or the importer's own unit.
+    func sheetImportTarget(for actor: Actor) throws -> UUID {
+        guard let text = try? content.get(String.self, at: "orgUnit"), !text.isEmpty else { return actor.orgUnitID }
+        guard let id = UUID(uuidString: text) else { throw AppError.invalid("orgUnit", "导入单位无效") }
+        return id
+    }
+}

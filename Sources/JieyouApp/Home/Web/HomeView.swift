@@ -50,7 +50,8 @@ struct HomeView {
                 <h2>我反映的问题</h2>
                 <div class="cards" data-testid="monitor-work">
                 <a class="stat" href="\(WebPath.problems)?state=\(open.joined(separator: ","))" data-testid="monitor-open"><span class="stat-label">办理中</span><b>\(reported.open)</b></a>
-                <a class="stat" href="\(WebPath.problems)?state=resolved,closed" data-testid="monitor-done"><span class="stat-label">已办结、已销号</span><b>\(reported.done)</b></a>
+                <a class="stat\(reported.toRate > 0 ? " urgent" : "")" href="\(WebPath.problems)?state=resolved" data-testid="monitor-to-rate"><span class="stat-label">已办结待评价</span><b>\(reported.toRate)</b></a>
+                <a class="stat" href="\(WebPath.problems)?state=closed" data-testid="monitor-closed"><span class="stat-label">已销号</span><b>\(reported.closed)</b></a>
                 </div>
                 <p><a class="button" href="\(SiteURL.newProblem.path)">反映问题</a></p>
                 """)

@@ -14,25 +14,19 @@ struct WorkOrderImportWeb: RouteCollection {
     }
 
     @Sendable func form(req: Request) async throws -> Response {
-        let signedIn = try req.requireSignedIn()
-        guard AccessPolicy.has(signedIn.actor, .importProblemLists) else { throw AppError.forbidden() }
+        let signedIn = try req.requireProblemImporter()
         let tree = try await req.orgTree()
         return try await req.page("导入工单", page(signedIn, tree: tree, errors: [], count: 0))
     }
 
     @Sendable func upload(req: Request) async throws -> Response {
-        let signedIn = try req.requireSignedIn()
+        let signedIn = try req.requireProblemImporter()
         let actor = signedIn.actor
-        guard AccessPolicy.has(actor, .importProblemLists) else { throw AppError.forbidden() }
         let tree = try await req.orgTree()
         return try await req.sheetImport(
             "导入工单", done: "导入完成", form: { page(signedIn, tree: tree, errors: $0, count: $1) }
         ) { upload in
-            var target = actor.orgUnitID
-            if let text = try? req.content.get(String.self, at: "orgUnit"), !text.isEmpty {
-                guard let id = UUID(uuidString: text) else { throw AppError.invalid("orgUnit", "导入单位无效") }
-                target = id
-            }
+            let target = try req.sheetImportTarget(for: actor)
             let report = try await req.workOrderImport(by: actor).run(file: upload.url, into: target, platform: nil)
             return WorkOrderImportResultView(report: report).html
         }
