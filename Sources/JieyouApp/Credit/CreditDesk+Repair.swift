@@ -91,12 +91,8 @@ extension CreditDesk {
     func reviewQueue(for actor: Actor) async throws -> [(repair: CreditRepairStore.Row, record: CreditStore.Row)] {
         guard actor.has(.handler), let department = actor.departmentID else { return [] }
         let tree = try await OrgDirectory.tree(on: database)
-        var result: [(CreditRepairStore.Row, CreditStore.Row)] = []
-        for (repair, record) in try await repairStore.queue(
-            department: department, units: Array(tree.subtree(of: actor.orgUnitID)))
-        {
-            if let row = try await store.load(record) { result.append((repair, row)) }
-        }
-        return result
+        let queue = try await repairStore.queue(department: department, units: Array(tree.subtree(of: actor.orgUnitID)))
+        let records = try await store.load(queue.map(\.record))
+        return queue.compactMap { item in records[item.record].map { (item.repair, $0) } }
     }
 }

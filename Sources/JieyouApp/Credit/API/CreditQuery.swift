@@ -11,11 +11,17 @@ struct CreditQuery {
     /// The period the counts per department cover: the filter's days, or this year so far.
     var period: ClosedRange<LocalDate>
 
+    /// `kind`, when given: licence or penalty, else named in `v`.
+    static func kind(_ req: Request, _ v: inout JieyouDomain.Validator) -> CreditDecisionKind? {
+        let text = req.queryText("kind")
+        let kind = text.flatMap(CreditDecisionKind.init(rawValue:))
+        if text != nil, kind == nil { v.fail("kind", "类别应为 licence（行政许可）或 penalty（行政处罚）") }
+        return kind
+    }
+
     init(_ req: Request) throws {
         var v = Validator()
-        let kindText = req.queryText("kind")
-        let kind = kindText.flatMap(CreditDecisionKind.init(rawValue:))
-        if kindText != nil, kind == nil { v.fail("kind", "类别应为 licence（行政许可）或 penalty（行政处罚）") }
+        let kind = Self.kind(req, &v)
         let department = req.queryID("department", "部门", &v)
         let unit = req.queryID("orgUnit", "组织", &v)
         let from = v.optionalDay(req.queryText("from"), field: "from", label: "决定日期起")

@@ -95,6 +95,14 @@ struct CreditStore {
             decoding: Row.self, keyDecodingStrategy: ColumnNames.snakeCase)
     }
 
+    /// The records with these ids, by id: one statement for a page of them.
+    func load(_ ids: [UUID]) async throws -> [UUID: Row] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try await sql.raw("\(Self.select) WHERE r.id IN (\(binds: ids))").all(
+            decoding: Row.self, keyDecodingStrategy: ColumnNames.snakeCase)
+        return Dictionary(rows.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
     /// What a staff list is narrowed to.
     struct Filter: Sendable {
         var units: [UUID]

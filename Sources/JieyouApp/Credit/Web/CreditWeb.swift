@@ -319,9 +319,7 @@ struct CreditPublicWeb: RouteCollection {
     @Sendable func index(req: Request) async throws -> Response {
         var v = Validator()
         let unit = req.queryID("orgUnit", "组织", &v)
-        let kindText = req.queryText("kind")
-        let kind = kindText.flatMap(CreditDecisionKind.init(rawValue:))
-        if kindText != nil, kind == nil { v.fail("kind", "类别应为 licence（行政许可）或 penalty（行政处罚）") }
+        let kind = CreditQuery.kind(req, &v)
         let offset = max(0, req.queryText("offset").flatMap(Int.init) ?? 0)
         let text = req.queryText("q")
         if let text, text.count > 100 { v.fail("q", "查询内容不能超过100个字") }
