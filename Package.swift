@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
@@ -22,10 +23,14 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     ],
     targets: [
-        // Pure domain: rules, calendar, permissions, audit chain. Foundation and swift-crypto (for SHA-256) only.
+        // Pure domain: rules, calendar, permissions, audit chain. Foundation, swift-crypto (for SHA-256) and
+        // swift-collections' heap (for grouping 共性问题) only.
         .target(
             name: "JieyouDomain",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HeapModule", package: "swift-collections"),
+            ],
             swiftSettings: swiftSettings
         ),
         // Office formats (xlsx/docx/SVG writers and the xlsx reader) of domain values. No Vapor.
@@ -74,7 +79,9 @@ let package = Package(
         .testTarget(
             name: "JieyouDomainTests", dependencies: ["JieyouDomain"],
             // Read by the tests through #filePath, not bundled.
-            exclude: ["ProblemWorkflowTable.txt"], swiftSettings: swiftSettings),
+            exclude: [
+                "ProblemWorkflowTable.txt", "CommonProblems/LabelledProblems.txt", "CommonProblems/HeldOutProblems.txt",
+            ], swiftSettings: swiftSettings),
         .testTarget(
             name: "JieyouOfficeTests", dependencies: ["JieyouOffice", "JieyouDomain"], swiftSettings: swiftSettings),
         .testTarget(

@@ -1,6 +1,6 @@
 // jieyou-bench: measures the release build of `jieyou` as people use it, over real HTTP and real files.
 //
-//   swift build -c release && swift run -c release jieyou-bench [http|registry|problems|export|policies|plans|all] [options]
+//   swift build -c release && swift run -c release jieyou-bench [http|registry|problems|export|policies|plans|grouping|all] [options]
 //
 // `http` starts `jieyou serve --demo` and measures the request pipeline (an authenticated read and a
 // write with its event) from several keep-alive connections. `registry` builds a province (150 parks)
@@ -11,12 +11,13 @@
 // times the 问题清单 export with the server's peak memory. `policies` builds the province's 200,000
 // enterprises with their figures, enters 1,000 policies, and times one policy against the registry
 // and the policies of one enterprise, in process and over HTTP. `plans` parses seed 001 (a county's
-// 攻坚方案), saves it 150 times, files a plan's 旬调度, and times its pages and .xlsx. Each scenario uses a fresh SQLite file,
+// 攻坚方案), saves it 150 times, files a plan's 旬调度, and times its pages and .xlsx. `grouping` writes a
+// city's 20,000 open problems from the labelled set of 共性问题 and times their grouping. Each scenario uses a fresh SQLite file,
 // or the empty PostgreSQL database that DATABASE_URL names. Results are Markdown tables on stdout.
 import Foundation
 
 struct Options {
-    var scenarios: [String] = ["http", "registry", "problems", "export", "policies", "plans"]
+    var scenarios: [String] = ["http", "registry", "problems", "export", "policies", "plans", "grouping"]
     var binary = ".build/release/jieyou"
     /// Leave the database behind (SQLite: its folder is printed) to look at query plans afterwards.
     var keep = false
@@ -47,6 +48,10 @@ struct Options {
     var plans = 150
     var planRuns = 30
     var seedPlan = "../shared/seeds/001_d60dd8ae0f53930d.txt"
+    // grouping
+    var groupingProblems = 20_000
+    var groupingRuns = 5
+    var labelledSet = "Tests/JieyouDomainTests/CommonProblems/LabelledProblems.txt"
     /// A database a kept `problems` run left behind: measure it again without rebuilding it.
     var reuse: String?
 
@@ -60,8 +65,8 @@ struct Options {
                 return value
             }
             switch word {
-            case "http", "registry", "problems", "export", "policies", "plans": scenarios = [word]
-            case "all": scenarios = ["http", "registry", "problems", "export", "policies", "plans"]
+            case "http", "registry", "problems", "export", "policies", "plans", "grouping": scenarios = [word]
+            case "all": scenarios = ["http", "registry", "problems", "export", "policies", "plans", "grouping"]
             case "--binary": binary = iterator.next() ?? binary
             case "--keep": keep = true
             case "--requests": requests = number()
@@ -84,6 +89,9 @@ struct Options {
             case "--match-runs": matchRuns = number()
             case "--plans": plans = number()
             case "--plan-runs": planRuns = number()
+            case "--grouping-problems": groupingProblems = number()
+            case "--grouping-runs": groupingRuns = number()
+            case "--labelled-set": labelledSet = iterator.next() ?? labelledSet
             case "--seed-plan": seedPlan = iterator.next() ?? seedPlan
             case "--reuse":
                 guard let url = iterator.next() else { Options.fail("--reuse needs a database URL") }
@@ -101,7 +109,7 @@ struct Options {
 
 func run() async throws {
     let options = Options(CommandLine.arguments)
-    guard FileManager.default.isExecutableFile(atPath: options.binary) else {
+    guard options.scenarios == ["grouping"] || FileManager.default.isExecutableFile(atPath: options.binary) else {
         throw BenchError("\(options.binary) not found: run `swift build -c release` first")
     }
     for scenario in options.scenarios {
@@ -111,6 +119,7 @@ func run() async throws {
         case "export": try await ExportScenario(options: options).run()
         case "policies": try await PolicyScenario(options: options).run()
         case "plans": try await PlanScenario(options: options).run()
+        case "grouping": try await GroupingScenario(options: options).run()
         default: try await RegistryScenario(options: options).run()
         }
     }
