@@ -62,7 +62,7 @@ let package = Package(
             // The OpenAPI document's files, compiled in: the binary needs no resource bundle beside it.
             resources: [
                 "base", "paths-session", "paths-organisation", "paths-registry", "paths-problems", "paths-policies",
-                "paths-plans", "paths-attachments", "paths-credit",
+                "paths-plans", "paths-attachments", "paths-credit", "paths-common",
             ].map { .embedInCode("Controllers/API/OpenAPI/openapi-\($0).json") },
             swiftSettings: swiftSettings
         ),

@@ -16,8 +16,10 @@ STATS = ["数据看板", "统计分析", "通报"]
 TASK_FORCE_STATS = [*STATS, "报送收件箱"]
 STAFF_SETTINGS = ["通讯录", "通知设置", "修改密码"]
 CREDIT = ["双公示", "信用公示"]
+# Those who read a unit's whole ledger also see the 共性问题 proposed and confirmed in it.
+LEDGER = ["问题台账", "共性问题"]
 ADMIN_MENU = {
-    "问题": ["问题台账"], "企业与走访": FIELD, "政策": POLICY, "攻坚": ["攻坚方案"], "信用": CREDIT,
+    "问题": LEDGER, "企业与走访": FIELD, "政策": POLICY, "攻坚": ["攻坚方案"], "信用": CREDIT,
     "统计与通报": TASK_FORCE_STATS,
     "设置": ["组织机构", "部门", "监测员", "用户", "工作日历", "本单位设置", "操作日志", "通知设置", "修改密码"],
 }
@@ -25,9 +27,9 @@ FIELD_MENU = {
     "问题": ["问题台账"], "企业与走访": FIELD, "政策": POLICY, "攻坚": ["攻坚方案"], "信用": CREDIT, "统计与通报": STATS,
     "设置": STAFF_SETTINGS,
 }
-DISPATCHER_MENU = {**FIELD_MENU, "统计与通报": TASK_FORCE_STATS}
+DISPATCHER_MENU = {**FIELD_MENU, "问题": LEDGER, "统计与通报": TASK_FORCE_STATS}
 READER_MENU = {
-    "问题": ["问题台账"], "企业与走访": READ_FIELD, "政策": POLICY, "攻坚": ["攻坚方案"], "信用": CREDIT,
+    "问题": LEDGER, "企业与走访": READ_FIELD, "政策": POLICY, "攻坚": ["攻坚方案"], "信用": CREDIT,
     "统计与通报": TASK_FORCE_STATS,
     "设置": STAFF_SETTINGS,
 }

@@ -67,6 +67,7 @@ import Testing
         case .flagSupervised: .setFlag(.supervised, on: true)
         case .flagLeaderCase: .setFlag(.leaderCase, on: true)
         case .recordRootCause: .recordRootCause("审批流程衔接不畅")
+        case .resolveByAnswer: .resolveByAnswer(result: "按上级答复：已出台稳岗政策", kind: .explained)
         }
     }
 

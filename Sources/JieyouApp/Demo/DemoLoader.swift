@@ -122,10 +122,7 @@ struct DemoLoader {
         }
         var random = DemoRandom(seed: 7)
         let today = LocalDate(now, in: .chinaStandard)
-        let problems = [
-            "厂区门口道路破损，货车进出困难", "用工缺口约30人，希望协助招聘一线操作工", "设备更新贷款贴息政策不清楚如何申报",
-            "蒸汽管网压力不稳，影响生产", "希望协调办理新建厂房的不动产权证", "出口退税到账较慢", "园区公交班次少，员工通勤不便",
-        ]
+        let problems = DemoProblems.visitFindings
         let suggestions = ["建议园区定期举办政银企对接会", "建议简化项目申报材料", "建议增设员工子女入学咨询窗口"]
         for (index, id) in key.enumerated() where random.next(100) < 80 {
             let cadre = cadres[index % cadres.count]
@@ -133,7 +130,11 @@ struct DemoLoader {
             for n in 0..<visitsHere {
                 let day = today.adding(days: -(n * 14 + random.next(14)))
                 var findings: [(kind: String?, text: String?)] = []
-                if random.next(100) < 35 { findings.append(("problem", problems[random.next(problems.count)])) }
+                if random.next(100) < 35 {
+                    // Each enterprise words the same difficulty its own way, as cadres write it down.
+                    let wordings = problems[random.next(problems.count)]
+                    findings.append(("problem", wordings[(index + n) % wordings.count]))
+                }
                 if random.next(100) < 15 {
                     findings.append(("suggestion", suggestions[random.next(suggestions.count)]))
                 }
@@ -257,6 +258,7 @@ struct DemoLoader {
                     "wc_handler_tax",
                 ]),
             revisitor: person("wc_cadre"))
+        try await DemoCommonProblems.load(app, dispatcher: person("wc_dispatcher"), today: today)
 
         // Seed 003: 湘西高新区's complaints, requests and questions.
         let xiangxi = units["xiangxipark"]!

@@ -41,6 +41,35 @@ struct DemoProblems {
         ("工程款被上游国有企业拖欠半年以上", "breachOfTrust", "经济发展局"),
     ]
 
+    /// Other enterprises' words for some of `pool`'s difficulties.
+    static let otherWordings: [String: [String]] = [
+        "一线操作工缺口约40人，希望协助招聘": ["新生产线投产后普工缺口60人，请协助联系劳务公司", "车间操作岗位长期招不满人，企业用工缺口较大", "招工难，年后返岗员工不足七成"],
+        "设备更新贷款贴息申报流程不清楚": ["设备更新改造贷款贴息资金申请材料不知道如何准备", "希望讲解设备更新再贷款贴息政策的申报口径"],
+        "高峰时段限电影响连续生产": ["夏季有序用电限电，生产线被迫停产", "错峰用电时段太长，订单交付受影响"],
+        "出口退税到账周期较长": ["出口退税资料被反复要求补充，到账慢", "希望加快出口退税审核办理"],
+        "消防验收排期时间长": ["消防验收需要等待一个多月才能安排现场检查", "厂房改造后消防验收排不上期，投产推迟"],
+        "工程款被上游国有企业拖欠半年以上": ["区属平台公司拖欠货款约800万元，多次催讨未果", "政府投资项目完工两年，工程尾款一直没有支付"],
+    ]
+
+    /// The `index`th problem's words for `text`: the pool's own, or another enterprise's.
+    static func wording(of text: String, _ index: Int) -> String {
+        guard let others = otherWordings[text] else { return text }
+        let all = [text] + others
+        return all[index % all.count]
+    }
+
+    /// What cadres write down at 长沙高新区's visits: seven difficulties, each in the words of several
+    /// enterprises, so that the 共性问题 proposed among them are found by meaning, not by copied text.
+    static let visitFindings: [[String]] = [
+        ["厂区门口道路破损，货车进出困难", "企业门口道路坑洼不平，雨天积水严重", "进厂道路被重车压坏，多次反映仍未维修", "园区支路路面破烂，员工骑车上下班不安全"],
+        ["用工缺口约30人，希望协助招聘一线操作工", "生产线普工招不到人，目前缺员20人左右", "旺季订单增加，车间缺工严重", "一线工人短缺，希望人社部门帮助发布用工需求"],
+        ["设备更新贷款贴息政策不清楚如何申报", "不了解技改贷款贴息政策申报条件", "贷款贴息的申报时间窗口太短，企业错过了申报期"],
+        ["蒸汽管网压力不稳，影响生产", "集中供热蒸汽压力波动大，烘干工序经常中断", "园区蒸汽供应不稳定，高峰时段压力不足"],
+        ["希望协调办理新建厂房的不动产权证", "厂房竣工验收后一年多仍未办下产权证", "企业购买的标准厂房至今没有拿到不动产证"],
+        ["出口退税到账较慢", "出口退税审核时间长，资金占用大", "申报出口退税后三个月仍未到账"],
+        ["园区公交班次少，员工通勤不便", "早晚高峰公交车挤不上，员工经常迟到", "地铁站到园区没有接驳公交，员工通勤时间长"],
+    ]
+
     static let suggestions = [
         "建议园区定期举办政银企对接会", "建议简化项目申报材料", "建议增设员工子女入学咨询窗口", "建议设立园区转贷应急资金池",
         "建议开通园区至地铁站的通勤专线", "建议建立企业诉求“一站式”受理窗口", "建议组织产业链上下游供需对接", "建议开展数字化改造诊断服务",
@@ -99,7 +128,9 @@ struct DemoProblems {
                 settled
                 ? started.adding(days: random.next(span))
                 : today.adding(days: -(3 + random.next(max(min(40, span), 1))))
-            let text = isSuggestion ? Self.suggestions[random.next(Self.suggestions.count)] : item.text
+            let text =
+                isSuggestion
+                ? Self.suggestions[random.next(Self.suggestions.count)] : Self.wording(of: item.text, index)
             let id = try await submit(
                 text, kind: isSuggestion ? .suggestion : .problem, category: isSuggestion ? nil : item.category,
                 enterprise: enterprise, campaign: campaign, on: submitted, by: d)

@@ -44,5 +44,6 @@ enum AllMigrations {
         TrackWorkOrders(),
         CreateMonitors(),
         CreateCreditRecords(),
+        CreateCommonProblems(),
     ]
 }

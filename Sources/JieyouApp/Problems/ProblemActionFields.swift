@@ -81,6 +81,9 @@ struct ProblemActionFields: Codable, Sendable {
         case .flagSupervised: return .setFlag(.supervised, on: b.on ?? true)
         case .flagLeaderCase: return .setFlag(.leaderCase, on: b.on ?? true)
         case .recordRootCause: return .recordRootCause(b.rootCause)
+        // Only for all of a 共性问题's members at once, from the group (`CommonProblemDesk`).
+        case .resolveByAnswer:
+            throw AppError.conflict(nil, "按上级答复办结须在共性问题中对全部成员问题进行")
         }
     }
 }

@@ -28,6 +28,16 @@ struct Bulletin: Codable, Sendable {
         let open: Int
     }
 
+    /// A confirmed 共性问题 with open members: how many enterprises raised it and where it stands.
+    struct CommonGroup: Codable, Sendable {
+        let title: String
+        let enterprises: Int
+        let open: Int
+        let state: String
+
+        var stateName: String { CommonProblemState(rawValue: state)?.chineseName ?? "" }
+    }
+
     let kind: ReportPeriod.Kind
     let title: String
     let unitName: String
@@ -46,6 +56,9 @@ struct Bulletin: Codable, Sendable {
     let supervised: [Item]
     let typicalCases: [Item]
     let commonProblems: [CommonProblem]
+    /// 突出共性问题: the confirmed groups of the unit's subtree with open members, most enterprises
+    /// first; absent in bulletins stored before groups were confirmed.
+    var commonGroups: [CommonGroup]? = nil
     /// The campaign's work besides the problems, in the sections the unit chose; absent in bulletins
     /// stored before it was reported.
     let work: BulletinWork?
@@ -98,6 +111,11 @@ struct BulletinComposer {
             "\(reach) AND p.flags <> '' AND p.flags LIKE '%,typicalCase,%' AND p.state IN ('resolved', 'closed')",
             order: "p.resolved_on DESC, p.number", limit: 3)
         let common = try await commonProblems(reach: reach, open: open)
+        let groups = try await CommonProblemStore(sql: sql).outstanding(
+            units: Array(tree.subtree(of: unit)), limit: 20
+        ).filter { $0.openMembers > 0 }.prefix(5).map {
+            Bulletin.CommonGroup(title: $0.title, enterprises: $0.enterprises, open: $0.openMembers, state: $0.state)
+        }
         let work = try await BulletinWorkComposer(tree: tree, sql: sql, today: today).compose(
             unit: unit, period: period)
         let title = "\(unitName)“送解优”问题办理\(period.kind.reportName)（\(period.chineseName)）"
@@ -107,11 +125,13 @@ struct BulletinComposer {
             previousPeriodName: period.previous.chineseName,
             current: current, previous: previous, closedInPeriod: closed, overdueCount: overdueCount, overdue: overdue,
             supervised: supervised,
-            typicalCases: typical, commonProblems: common, work: work,
+            typicalCases: typical, commonProblems: common, commonGroups: groups, work: work,
             summary: Self.summary(
                 period: period, current: current, previous: previous, closed: closed, overdueNow: overdueCount,
                 today: today),
-            nextSteps: Self.nextSteps(overdue: overdueCount, supervised: supervised.count, common: common))
+            nextSteps: Self.nextSteps(
+                overdue: overdueCount, supervised: supervised.count,
+                common: groups.isEmpty ? common.map(\.category) : groups.map(\.title)))
     }
 
     private struct Row: Decodable {
@@ -183,7 +203,7 @@ struct BulletinComposer {
     }
 
     /// 下步工作, drafted from what is still open.
-    static func nextSteps(overdue: Int, supervised: Int, common: [Bulletin.CommonProblem]) -> String {
+    static func nextSteps(overdue: Int, supervised: Int, common: [String]) -> String {
         var text = "下一步，"
         if overdue > 0 {
             text += "对超期未办结的\(overdue)个问题，逐一督促责任单位明确办结时间，限期办结；"
@@ -192,7 +212,7 @@ struct BulletinComposer {
             text += "对挂牌督办的\(supervised)个问题，实行周调度、旬通报，直至销号；"
         }
         if !common.isEmpty {
-            text += "对“\(common.map(\.category).joined(separator: "”“"))”等共性问题，梳理症结、分类施策，需上级研究解决的及时上报；"
+            text += "对“\(common.joined(separator: "”“"))”等共性问题，梳理症结、分类施策，需上级研究解决的及时上报；"
         }
         text += "持续开展问题办理“回头看”，坚持“解决一个、销号一个”，确保企业满意。"
         return text

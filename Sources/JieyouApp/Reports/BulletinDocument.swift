@@ -51,6 +51,11 @@ enum BulletinDocument {
     }
 
     static func commonText(_ bulletin: Bulletin) -> String {
+        if let groups = bulletin.commonGroups, !groups.isEmpty {
+            return "经梳理确认，突出共性问题有："
+                + groups.map { "“\($0.title)”（\($0.enterprises)家企业，未办结\($0.open)个，\($0.stateName)）" }
+                .joined(separator: "、") + "，需加强统筹、分类施策，本级难以解决的报上级研究出台政策。"
+        }
         guard !bulletin.commonProblems.isEmpty else { return "目前未办结的问题中，暂无同类问题集中出现的情况。" }
         return "目前未办结的问题中，"
             + bulletin.commonProblems.map { "“\($0.category)”类\($0.open)个" }.joined(separator: "、")

@@ -91,7 +91,8 @@ extension Request {
 /// Messages shown once after a successful form.
 enum FlashMessage: String {
     case saved, created, deleted, passwordChanged, visitRecorded, issued, pushed, nothingToPush, granted, acknowledged,
-        attached, read, mailSent, firstPassword, published, applied
+        attached, read, mailSent, firstPassword, published, applied, confirmedGroup, dismissedProposal, joinedGroup,
+        escalatedGroup, answeredGroup, removedMember, dissolvedGroup, mergedGroup, resolvedMembers
 
     var text: String {
         switch self {
@@ -111,6 +112,15 @@ enum FlashMessage: String {
         case .firstPassword: "首次登录，请先把初始密码改为您自己的密码"
         case .published: "已公示"
         case .applied: "信用修复申请已提交，请等待作出决定的部门审核"
+        case .confirmedGroup: "已确认为共性问题"
+        case .dismissedProposal: "已排除该建议，这些问题不会再被一起提出"
+        case .joinedGroup: "已并入共性问题"
+        case .escalatedGroup: "已上报，上级服务小组和专班已收到通知"
+        case .answeredGroup: "已答复，已通知上报单位的服务小组"
+        case .removedMember: "已移出该问题"
+        case .dissolvedGroup: "共性问题已不足两家企业，已撤销，其余问题回到建议中"
+        case .mergedGroup: "已合并"
+        case .resolvedMembers: "成员问题已按答复办结，等待企业回访评价"
         }
     }
 }

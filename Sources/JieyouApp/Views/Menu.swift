@@ -64,6 +64,9 @@ enum Menu {
         if actor.has(.handler), let department = actor.departmentID {
             items.append(MenuItem(title: "部门工作台", path: WebPath.departmentWork(department)))
         }
+        if !actor.roles.isDisjoint(with: CommonProblemRules.readers) {
+            items.append(MenuItem(title: "共性问题", path: SiteURL.commonProblems.path))
+        }
         return items
     }
 

@@ -103,6 +103,16 @@ enum SiteURL: Sendable {
     case creditImport
     case creditReviews
     case creditPublic
+    /// 共性问题: the groups proposed among the unit's open problems and those confirmed in its subtree (a
+    /// proposal is confirmed, joined to a group or dismissed by posting to the list), one group, a member
+    /// removed, another group merged into it, and the group sent up, answered and its members resolved.
+    case commonProblems
+    case commonProblem(Parameter<UUID>)
+    case commonProblemMemberRemove(Parameter<UUID>, Parameter<UUID>)
+    case commonProblemMerge(Parameter<UUID>)
+    case commonProblemEscalate(Parameter<UUID>)
+    case commonProblemAnswer(Parameter<UUID>)
+    case commonProblemResolve(Parameter<UUID>)
     /// 用户
     case users
     case newUser
@@ -233,6 +243,9 @@ enum SiteURL: Sendable {
         case .credit, .newCreditRecord, .creditRecord, .editCreditRecord, .creditPublish, .creditRepairs,
             .creditRepairDecision, .creditAttachments, .creditExport, .creditImport, .creditReviews, .creditPublic:
             creditSegments
+        case .commonProblems, .commonProblem, .commonProblemMemberRemove, .commonProblemMerge, .commonProblemEscalate,
+            .commonProblemAnswer, .commonProblemResolve:
+            commonProblemSegments
         case .enterprises, .newEnterprise, .enterprise, .editEnterprise, .tags, .enterpriseImport, .enterpriseTemplate,
             .enterpriseExport,
             .teams, .newTeam, .team, .visits, .visitExport, .newVisit, .visitAttachments, .meetings, .meetingExport,
@@ -436,6 +449,24 @@ enum SiteURL: Sendable {
         case .creditImport: [.word("credit"), .word("import")]
         case .creditReviews: [.word("credit"), .word("repairs")]
         case .creditPublic: [.word("public"), .word("credit")]
+        default: preconditionFailure("\(self) is not among these pages")
+        }
+    }
+
+    /// 共性问题
+    private var commonProblemSegments: [Segment] {
+        switch self {
+        case .commonProblems: [.word("common-problems")]
+        case .commonProblem(let id): [.word("common-problems"), Self.id("id", id)]
+        case .commonProblemMemberRemove(let id, let problem):
+            [
+                .word("common-problems"), Self.id("id", id), .word("members"), Self.id("problemID", problem),
+                .word("remove"),
+            ]
+        case .commonProblemMerge(let id): [.word("common-problems"), Self.id("id", id), .word("merge")]
+        case .commonProblemEscalate(let id): [.word("common-problems"), Self.id("id", id), .word("escalate")]
+        case .commonProblemAnswer(let id): [.word("common-problems"), Self.id("id", id), .word("answer")]
+        case .commonProblemResolve(let id): [.word("common-problems"), Self.id("id", id), .word("resolve-members")]
         default: preconditionFailure("\(self) is not among these pages")
         }
     }

@@ -96,11 +96,15 @@ enum Stylesheet {
         dl.facts dt { color:var(--muted); }
         dl.facts dd { margin:0; }
         th.pick, td.pick { width:2.5rem; text-align:center; } td.pick input { width:1.3rem; height:1.3rem; }
-        ul.plain, ul.findings, ul.picks { list-style:none; margin:0; padding:0; }
+        ul.plain, ul.findings, ul.picks, ul.members { list-style:none; margin:0; padding:0; }
         ul.findings li { margin:.3rem 0; }
         ul.picks a.pick { display:block; padding:.8rem 1rem; margin-bottom:.5rem; min-height:44px; background:#fff; border:1px solid var(--line); border-radius:8px; text-decoration:none; color:var(--ink); }
         ul.picks a.pick small { display:block; color:var(--muted); }
         .visit-form label.check { min-width:9rem; }
+        /* A proposal's members: the box beside a line of text that wraps as text does. */
+        ul.members li { display:flex; align-items:flex-start; gap:.5rem; padding:.35rem 0; border-bottom:1px solid var(--line); }
+        ul.members li input { margin-top:.3rem; width:1.2rem; height:1.2rem; flex:none; }
+        ul.members li label { font-weight:normal; }
         .hide-wide { display:none; }
         .lead { font-size:1.1rem; }
         progress { width:100%; max-width:32rem; height:1.2rem; }

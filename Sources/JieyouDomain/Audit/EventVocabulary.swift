@@ -10,6 +10,7 @@ public enum EventVocabulary {
         "policy": "政策", "benefit": "兑现", "project": "项目申报", "plan": "攻坚方案", "planTask": "攻坚任务",
         "planTarget": "攻坚目标", "report": "报告", "noticeChannel": "消息推送机器人",
         "attachment": "附件", "mailServer": "邮件服务器", "monitor": "监测员", "creditRecord": "双公示信息",
+        "commonProblem": "共性问题",
     ]
 
     /// Actions whose name is the same for every record kind.
@@ -32,6 +33,10 @@ public enum EventVocabulary {
         "planTarget": ["actual": "填报实际值"],
         "report": ["draft": "起草", "edit": "修改草稿", "issue": "印发", "read": "已阅"],
         "attachment": ["download": "下载"],
+        "commonProblem": [
+            "confirm": "确认共性问题", "members.add": "并入问题", "members.remove": "移出问题", "merge": "合并共性问题",
+            "dismiss": "排除建议", "escalate": "上报", "answer": "答复", "resolveMembers": "按答复办结",
+        ],
         "creditRecord": [
             "publish": "公示", "repair.apply": "申请信用修复", "repair.approve": "同意信用修复", "repair.refuse": "不予信用修复",
         ],

@@ -38,7 +38,7 @@ public enum NoticeTopic: String, Sendable, CaseIterable, Codable {
         case .assigned: "交办、加派给我的问题"
         case .returned: "退回和延期"
         case .results: "办结、不满意和重办"
-        case .supervision: "上报、督办和领导包案"
+        case .supervision: "上报（含共性问题及其答复）、督办和领导包案"
         case .overdue: "超期催办"
         case .plans: "攻坚任务旬调度提醒"
         case .reports: "通报起草和下级报送"
@@ -53,7 +53,9 @@ public enum NoticeTopic: String, Sendable, CaseIterable, Codable {
         case "problem.assigned", "problem.departmentAdded": .assigned
         case "problem.returned", "problem.extensionRequested", "problem.extensionDecided": .returned
         case "problem.resolved", "problem.reopened": .results
-        case "problem.escalated", "problem.supervised", "problem.leaderCase", "proposeSupervision": .supervision
+        case "problem.escalated", "problem.supervised", "problem.leaderCase", "proposeSupervision",
+            "commonProblem.escalated", "commonProblem.answered":
+            .supervision
         case "urge": .overdue
         case "planProgress": .plans
         case "report.submitted", "reportDrafted": .reports

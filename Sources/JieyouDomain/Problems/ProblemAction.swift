@@ -43,6 +43,9 @@ public enum ProblemAction: Sendable, Hashable {
     case setFlag(ProblemFlag, on: Bool)
     /// 症结
     case recordRootCause(String?)
+    /// 按上级答复办结: a member of a 共性问题 resolved by the answer from above, with the answer as its
+    /// result; taken from the group's page (`CommonProblemDesk`), never from the problem's own.
+    case resolveByAnswer(result: String?, kind: ResultKind?)
 
     /// The action without its fields: what permissions and the event log speak of.
     public var name: Name {
@@ -72,13 +75,14 @@ public enum ProblemAction: Sendable, Hashable {
             case .leaderCase: .flagLeaderCase
             }
         case .recordRootCause: .recordRootCause
+        case .resolveByAnswer: .resolveByAnswer
         }
     }
 
     public enum Name: String, Sendable, CaseIterable {
         case accept, reject, assign, sign, progress, giveBack, ruleOnReturn, resolve, revisit, close, escalate
         case merge, keepWorking, pause, resume, requestExtension, decideExtension, addDepartment
-        case flagTypicalCase, flagSupervised, flagLeaderCase, recordRootCause
+        case flagTypicalCase, flagSupervised, flagLeaderCase, recordRootCause, resolveByAnswer
 
         public var chineseName: String {
             switch self {
@@ -104,14 +108,19 @@ public enum ProblemAction: Sendable, Hashable {
             case .flagSupervised: "标记督办"
             case .flagLeaderCase: "标记领导包案"
             case .recordRootCause: "填写症结"
+            case .resolveByAnswer: "按上级答复办结"
             }
         }
+
+        /// Whether the problem's page offers the action; 按上级答复办结 is taken for all of a 共性问题's
+        /// members at once from the group's page.
+        public var isOfferedOnProblemPage: Bool { self != .resolveByAnswer }
 
         /// Who may take the action.
         public var parties: Set<ProblemParty> {
             switch self {
             case .accept, .reject, .assign, .ruleOnReturn, .close, .escalate, .merge, .decideExtension,
-                .addDepartment, .flagTypicalCase:
+                .addDepartment, .flagTypicalCase, .resolveByAnswer:
                 [.dispatcher]
             case .sign, .giveBack, .resolve, .pause, .resume, .requestExtension: [.leadHandler]
             case .progress: [.leadHandler, .coHandler]
@@ -156,6 +165,8 @@ public enum ProblemAction: Sendable, Hashable {
             case .flagTypicalCase, .flagSupervised, .flagLeaderCase:
                 Set(ProblemState.allCases).subtracting([.rejected, .merged])
             case .recordRootCause: [.accepted, .assigned, .inProgress, .returned, .ongoing, .resolved]
+            // Accepted at least: a problem not yet taken in is accepted (and classified) first.
+            case .resolveByAnswer: [.accepted, .assigned, .inProgress, .returned, .ongoing]
             }
         }
     }

@@ -60,6 +60,27 @@ extension ProblemWorkflow {
         p.state = .resolved
     }
 
+    /// A 共性问题's member resolved by the answer from above: the answer is its result, and it waits for
+    /// its revisit as any resolved problem does. One not yet assigned was due by its category's limit from
+    /// the day it was taken in, so the statistics see whether the answer came in time.
+    func resolveByAnswer(_ p: inout ProblemSnapshot, result: String?, kind: ResultKind?, today: LocalDate) throws {
+        let text = try required(result, "result", "答复内容")
+        guard let kind, ResultKind.allowed(for: p.kind).contains(kind) else {
+            let names = ResultKind.allowed(for: p.kind).map(\.chineseName).joined(separator: "、")
+            throw ProblemRefusal.invalid("resultKind", "\(p.kind.chineseName)的办理结果应为\(names)")
+        }
+        if p.deadline == nil {
+            let days = limits.resolveDays(for: p.categoryCode, kind: p.kind)
+            p.deadline = calendar.addingWorkingDays(days, to: p.screenedOn ?? today)
+        }
+        p.result = text
+        p.resultKind = kind
+        p.resolvedOn = today
+        p.revisitBy = calendar.addingWorkingDays(limits.revisitDays, to: today)
+        p.satisfaction = nil
+        p.state = .resolved
+    }
+
     func revisit(_ p: inout ProblemSnapshot, satisfaction: Satisfaction?, comment: String?) throws {
         guard let satisfaction else { throw ProblemRefusal.invalid("satisfaction", "请选择满意度") }
         guard satisfaction == .dissatisfied else {

@@ -74,7 +74,8 @@ public struct ProblemWorkflow: Sendable {
     /// only lacks a field (resolving before the root cause is written) stays, so its form can say so.
     public func available(to parties: Set<ProblemParty>, on problem: ProblemSnapshot) -> [ProblemAction.Name] {
         ProblemAction.Name.allCases.filter {
-            !parties.isDisjoint(with: $0.parties(for: problem.kind, in: problem.state))
+            $0.isOfferedOnProblemPage
+                && !parties.isDisjoint(with: $0.parties(for: problem.kind, in: problem.state))
                 && $0.states(for: problem.kind).contains(problem.state)
                 && precondition(for: $0, on: problem)?.kind != .conflict
         }
@@ -87,9 +88,10 @@ public struct ProblemWorkflow: Sendable {
         case .resume where p.pausedSince == nil: .conflict("办理时限未挂起，无需恢复")
         case .requestExtension where p.pendingExtension != nil: .conflict("已有一项延期申请待审批")
         case .decideExtension where p.pendingExtension == nil: .conflict("没有待审批的延期申请")
-        case .resolve where p.pausedSince != nil, .keepWorking where p.pausedSince != nil:
+        case .resolve where p.pausedSince != nil, .keepWorking where p.pausedSince != nil,
+            .resolveByAnswer where p.pausedSince != nil:
             .conflict("办理时限已挂起，请先恢复办理")
-        case .resolve where p.needsRootCause:
+        case .resolve where p.needsRootCause, .resolveByAnswer where p.needsRootCause:
             .invalid("rootCause", "问题已\(p.reopenCount > 0 ? "重新办理" : "两次退回")，办结前请先填写症结")
         default: nil
         }
@@ -131,6 +133,8 @@ public struct ProblemWorkflow: Sendable {
             try ruleOnReturn(&p, upheld: upheld, note: note, today: today)
         case .resolve(let result, let kind, let replyMethod):
             try resolve(&p, result: result, kind: kind, replyMethod: replyMethod, today: today)
+        case .resolveByAnswer(let result, let kind):
+            try resolveByAnswer(&p, result: result, kind: kind, today: today)
         case .revisit(let satisfaction, let comment):
             try revisit(&p, satisfaction: satisfaction, comment: comment)
         case .close(let overrideReason):

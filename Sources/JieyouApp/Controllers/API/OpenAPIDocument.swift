@@ -14,6 +14,7 @@ enum OpenAPIDocument {
         PackageResources.openapi_paths_registry_json, PackageResources.openapi_paths_problems_json,
         PackageResources.openapi_paths_policies_json, PackageResources.openapi_paths_plans_json,
         PackageResources.openapi_paths_attachments_json, PackageResources.openapi_paths_credit_json,
+        PackageResources.openapi_paths_common_json,
     ]
 
     /// Operations anyone may call: signing in, and this document.

@@ -18,7 +18,7 @@ enum OpenAPIPage {
         ("登录与个人", ["auth", "me", "home", "notifications"]),
         ("组织、部门与用户", ["org-units", "departments", "users"]),
         ("企业与走访", ["enterprises", "teams", "visits", "meetings", "coverage", "campaigns", "financing-demands"]),
-        ("问题、统计与通报", ["problems", "problem-categories", "stats", "reports", "dashboard"]),
+        ("问题、统计与通报", ["problems", "problem-categories", "common-problems", "stats", "reports", "dashboard"]),
         ("政策、兑现与项目", ["policies", "policy-deliveries", "benefits", "projects"]),
         ("攻坚方案", ["plans", "tasks", "targets"]),
         ("附件与文档", ["attachments", "openapi.json"]),

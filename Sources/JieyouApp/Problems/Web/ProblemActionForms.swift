@@ -130,6 +130,8 @@ struct ProblemActionForms {
         case .flagTypicalCase, .flagSupervised, .flagLeaderCase:
             return "<input type=\"hidden\" name=\"on\" value=\"\(isOn(name) ? "false" : "true")\">"
         case .recordRootCause: return textarea("rootCause", "症结", f, typed, hint: "问题反复退回或重办时，须先查明症结")
+        // Never offered here (`isOfferedOnProblemPage`): the group's page resolves all its members.
+        case .resolveByAnswer: return .empty
         }
     }
 }
