@@ -31,6 +31,22 @@ import Testing
         #expect(score.f1 >= 0.6, "\(score)")
     }
 
+    /// The README's ablations: the category counts for little, the vocabulary for most of the recall.
+    @Test func theVocabularyCarriesTheRecallAndTheCategoryLittle() {
+        let set = LabelledProblems.shared
+        let full = Self.score(set)
+        let bigramsOnly = Self.score(set, options: .init(vocabulary: false))
+        let items = set.items
+        let uncategorised = PairwiseScore(
+            labels: items.map(\.label),
+            groups: CommonProblemGrouping.groups(
+                of: items.map { .init(text: $0.item.text, category: nil, enterprise: $0.item.enterprise) }
+            ).map(\.members))
+        print("共性问题 bigrams only: \(bigramsOnly); without the category: \(uncategorised)")
+        #expect(full.f1 > bigramsOnly.f1 + 0.3)
+        #expect(abs(full.f1 - uncategorised.f1) < 0.05)
+    }
+
     static func score(_ set: LabelledProblems, options: CommonProblemGrouping.Options = .init()) -> PairwiseScore {
         let items = set.items
         let groups = CommonProblemGrouping.groups(of: items.map(\.item), options: options)
