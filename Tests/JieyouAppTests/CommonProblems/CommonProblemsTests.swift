@@ -254,6 +254,32 @@ import VaporTesting
         }
     }
 
+    /// Two dispatchers confirming the same problem at once: the second, checked before the first wrote,
+    /// is refused by name inside its transaction instead of failing on the primary key.
+    @Test func aProblemGroupedMeanwhileIsRefusedByName() async throws {
+        try await withApp { app in
+            let world = try await World.build(on: app)
+            let enterprises = try await Self.enterprises(app, world)
+            let client = Client(app: app)
+            let dispatcher = try await client.token("lx_dispatcher")
+            let a = try await Self.problem(client, dispatcher, world, enterprise: enterprises[0], text: Self.hiring[0])
+            let b = try await Self.problem(client, dispatcher, world, enterprise: enterprises[1], text: Self.hiring[1])
+            let group = try await client.send(
+                .POST, "/api/v1/common-problems", token: dispatcher, json: ["problemIds": [a, b], "title": "招工难"]
+            ).content.get(UUID.self, at: "id")
+            let number = try await client.send(.GET, "/api/v1/problems/\(a)", token: dispatcher).content.get(
+                String.self, at: "number")
+            await #expect(throws: AppError.self) {
+                try await CommonProblemStore(sql: app.db.sql).add([UUID(uuidString: a)!], to: group, now: Date())
+            }
+            do {
+                try await CommonProblemStore(sql: app.db.sql).add([UUID(uuidString: a)!], to: group, now: Date())
+            } catch let error as AppError {
+                #expect(error.status == .badRequest && error.message == "问题\(number)已在另一个共性问题中")
+            }
+        }
+    }
+
     @Test func badInputIsNamedAndChangesNothing() async throws {
         try await withApp { app in
             let world = try await World.build(on: app)

@@ -149,10 +149,19 @@ struct CommonProblemStore {
         try await add(members, to: id, now: now)
     }
 
-    /// Adds problems to a group. A problem already in a group breaks the primary key: the caller has
-    /// checked, so that is a race lost to another writer.
+    /// Adds problems to a group. Run inside the write transaction, whose lock on the event chain's head
+    /// orders every writer: a problem another dispatcher grouped since the caller looked is refused by
+    /// name here, before the primary key would refuse it with a bare database error.
     func add(_ problems: [UUID], to group: UUID, now: Date) async throws {
         guard !problems.isEmpty else { return }
+        if let taken = try await sql.raw(
+            """
+            SELECT p.number FROM common_problem_members m JOIN problems p ON p.id = m.problem_id
+            WHERE m.problem_id IN (\(binds: problems)) ORDER BY p.number
+            """
+        ).first()?.decode(column: "number", as: String.self) {
+            throw AppError.invalid("problemIds", "问题\(taken)已在另一个共性问题中")
+        }
         var insert = sql.insert(into: "common_problem_members").columns("problem_id", "group_id", "added_at")
         for problem in problems { insert = insert.values(SQLBind(problem), SQLBind(group), SQLBind(now)) }
         try await insert.run()
