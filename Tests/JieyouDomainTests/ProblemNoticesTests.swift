@@ -46,6 +46,17 @@ import Testing
         #expect(notices(happy, p, try step(happy, p, as: .enterprise)).isEmpty, "a satisfied rating hands nothing on")
     }
 
+    @Test func aProblemResolvedByAnAnswerFromAboveAsksTheEnterpriseToRateItAndFreesItsDepartment() throws {
+        let before = try step(.assign(lead: lead, co: [], deadline: nil), try accepted, as: .dispatcher)
+        let action = ProblemAction.resolveByAnswer(result: "按上级答复：已出台稳岗政策", kind: .explained)
+        let sent = notices(action, before, try step(action, before, as: .dispatcher))
+        #expect(sent.map(\.recipients) == [[.enterprise, .liaisonCadres], [.handlers(of: lead)]])
+        #expect(sent[0].message.contains("请查看答复并评价") && sent[1].message.contains("无需再办"))
+        // Not yet assigned: only the enterprise hears of it.
+        let unassigned = try accepted
+        #expect(notices(action, unassigned, try step(action, unassigned, as: .dispatcher)).count == 1)
+    }
+
     @Test func stepsThatHandNothingOnSendNothing() throws {
         let before = try accepted
         #expect(

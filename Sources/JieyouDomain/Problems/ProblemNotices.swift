@@ -82,6 +82,15 @@ public struct ProblemNotice: Hashable, Sendable {
         case .resolve:
             return notice(
                 .resolved, [.enterprise, .liaisonCadres], "问题 \(number) 已办结，请查看办理结果并评价。")
+        // Resolved by a 共性问题's answer from above: the enterprise rates it as any resolved problem,
+        // and the department that held it learns it need work on it no longer.
+        case .resolveByAnswer:
+            var notices = notice(
+                .resolved, [.enterprise, .liaisonCadres], "问题 \(number) 已按上级答复办结，请查看答复并评价。")
+            if let lead = before.leadDepartment {
+                notices += notice(.resolved, [.handlers(of: lead)], "问题 \(number) 已按上级对共性问题的答复办结，无需再办。")
+            }
+            return notices
         case .revisit(let satisfaction?, _) where satisfaction == .dissatisfied && after.state != .resolved:
             var recipients: Set<NoticeRecipient> = [.dispatchers]
             if let lead = after.leadDepartment ?? before.leadDepartment { recipients.insert(.handlers(of: lead)) }

@@ -222,6 +222,13 @@ import VaporTesting
                 #expect(try problem.content.get(String.self, at: "result").contains("稳岗用工十条"))
                 #expect(try problem.content.get(String.self, at: "resultKind") == "explained")
             }
+            // The enterprise is asked to rate it, the department that held it is told to stop.
+            let told = try await client.send(
+                .GET, "/api/v1/notifications", token: try await client.token("lx_enterprise"))
+            #expect(told.body.string.contains("已按上级答复办结，请查看答复并评价"))
+            let freed = try await client.send(
+                .GET, "/api/v1/notifications", token: try await client.token("lx_handler"))
+            #expect(freed.body.string.contains("无需再办"))
             // Each is still revisited: the enterprise rates it before it is closed.
             try await Self.act(
                 client, try await client.token("lx_enterprise"), hiring[0], "revisit", ["satisfaction": "satisfied"])
