@@ -99,11 +99,11 @@ struct CommonProblemDesk {
         let problems = try await shapeable(problemIDs, by: actor)
         try CommonProblemRules.checkMembers(enterprises: problems.map(\.enterpriseId))
         let keywords =
-            CommonProblemGrouping.groups(
-                of: problems.map {
-                    CommonProblemGrouping.Item(text: $0.description, category: $0.categoryCode, enterprise: nil)
-                }, options: .init(threshold: 0, minimumEnterprises: 1)
-            ).first?.keywords ?? []
+            CommonProblemGrouping.describe(
+                problems.map {
+                    CommonProblemGrouping.Item(
+                        text: $0.description, category: $0.categoryCode, enterprise: $0.enterpriseId)
+                })?.keywords ?? []
         let id = UUID()
         let now = now
         try await database.writing(actorID: actor.userID, now: now) { tx, log in
@@ -182,10 +182,10 @@ struct CommonProblemDesk {
         guard problems.count >= 2 else { throw AppError.invalid("problemIds", "请选择建议中的问题") }
         let now = now
         try await database.writing(actorID: actor.userID, now: now) { tx, log in
-            try await CommonProblemStore(sql: tx.sql).dismiss(
+            let dismissal = try await CommonProblemStore(sql: tx.sql).dismiss(
                 problems.map(\.id), in: actor.orgUnitID, by: actor.userID, now: now)
             try await log.record(
-                "commonProblem", id: actor.orgUnitID.uuidString, "dismiss",
+                "commonProblem", id: dismissal.uuidString, "dismiss",
                 .created(["problems": problems.map(\.number).joined(separator: ",")]), orgUnit: actor.orgUnitID)
         }
     }

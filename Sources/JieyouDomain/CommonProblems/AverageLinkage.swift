@@ -30,7 +30,6 @@ struct AverageLinkage {
         let count = index.count
         var parent = Array(Int32(0)..<Int32(count))
         var sums = index.vectors
-        var sizes = [Int32](repeating: 1, count: count)
         var versions = [Int32](repeating: 0, count: count)
         var members = (0..<count).map { [Int32($0)] }
         var adjacent = neighbours.map { $0.map(\.index) }
@@ -61,7 +60,6 @@ struct AverageLinkage {
                 members[Int(best.a)].count >= members[Int(best.b)].count ? (best.a, best.b) : (best.b, best.a)
             parent[Int(joined)] = kept
             versions[Int(kept)] += 1
-            sizes[Int(kept)] += sizes[Int(joined)]
             sums[Int(kept)] = sums[Int(kept)] + sums[Int(joined)]
             members[Int(kept)] += members[Int(joined)]
             members[Int(joined)] = []
@@ -76,7 +74,9 @@ struct AverageLinkage {
             adjacent[Int(kept)] = live
             adjacent[Int(joined)] = []
             for other in live {
-                let score = sums[Int(kept)].dot(sums[Int(other)]) / Float(sizes[Int(kept)]) / Float(sizes[Int(other)])
+                let score =
+                    sums[Int(kept)].dot(sums[Int(other)]) / Float(members[Int(kept)].count)
+                    / Float(members[Int(other)].count)
                 guard score >= threshold else { continue }
                 heap.insert(
                     Candidate(

@@ -59,12 +59,7 @@ public enum CommonProblemGrouping {
     /// The proposed groups, largest first (then by their first member).
     public static func groups(of items: [Item], options: Options = Options()) -> [Group] {
         guard items.count > 1 else { return [] }
-        let matcher =
-            options.vocabulary
-            ? ProblemVocabularyMatcher.shared : ProblemVocabularyMatcher(concepts: [], filler: [])
-        let index = ProblemTextIndex(
-            items.map { ProblemTextFeatures(text: $0.text, category: $0.category, matcher: matcher) },
-            weights: options.weights)
+        let (index, matcher) = Self.index(items, options: options)
         let neighbours = index.neighbours(k: options.neighbours, minimum: options.threshold)
         let clusters = AverageLinkage(index: index, threshold: options.threshold).clusters(neighbours: neighbours)
         return clusters.compactMap { members -> Group? in
@@ -74,13 +69,37 @@ public enum CommonProblemGrouping {
                 if let enterprise = items[member].enterprise { enterprises.insert(enterprise) } else { anonymous += 1 }
             }
             guard enterprises.count + anonymous >= options.minimumEnterprises else { return nil }
-            let sum = members.reduce(SparseVector()) { $0 + index.vectors[$1] }
-            return Group(
-                members: members, cohesion: Double(cohesion(of: members, sum: sum)),
-                keywords: keywords(of: members, sum: sum, in: index, matcher: matcher),
-                representative: members.max { (index.vectors[$0].dot(sum), $1) < (index.vectors[$1].dot(sum), $0) }!)
+            return describe(members, in: index, matcher: matcher)
         }
         .sorted { ($0.members.count, $1.members[0]) > ($1.members.count, $0.members[0]) }
+    }
+
+    /// The items as one group, whatever their similarity: what a dispatcher confirms by hand is
+    /// described (keywords, representative) as a proposal would be.
+    public static func describe(_ items: [Item], options: Options = Options()) -> Group? {
+        guard !items.isEmpty else { return nil }
+        let (index, matcher) = Self.index(items, options: options)
+        return describe(Array(items.indices), in: index, matcher: matcher)
+    }
+
+    private static func index(_ items: [Item], options: Options) -> (ProblemTextIndex, ProblemVocabularyMatcher) {
+        let matcher =
+            options.vocabulary
+            ? ProblemVocabularyMatcher.shared : ProblemVocabularyMatcher(concepts: [], filler: [])
+        let index = ProblemTextIndex(
+            items.map { ProblemTextFeatures(text: $0.text, category: $0.category, matcher: matcher) },
+            weights: options.weights)
+        return (index, matcher)
+    }
+
+    private static func describe(_ members: [Int], in index: ProblemTextIndex, matcher: ProblemVocabularyMatcher)
+        -> Group
+    {
+        let sum = members.reduce(SparseVector()) { $0 + index.vectors[$1] }
+        return Group(
+            members: members, cohesion: members.count > 1 ? Double(cohesion(of: members, sum: sum)) : 1,
+            keywords: keywords(of: members, sum: sum, in: index, matcher: matcher),
+            representative: members.max { (index.vectors[$0].dot(sum), $1) < (index.vectors[$1].dot(sum), $0) }!)
     }
 
     /// The average similarity of the members' pairs, from their summed unit vectors.

@@ -226,14 +226,17 @@ struct CommonProblemStore {
         ).all().isEmpty
     }
 
-    func dismiss(_ problems: [UUID], in unit: UUID, by user: UUID, now: Date) async throws {
+    /// Remembers a dismissed proposal; answers the dismissal's id, under which its event is logged.
+    func dismiss(_ problems: [UUID], in unit: UUID, by user: UUID, now: Date) async throws -> UUID {
+        let id = UUID()
         try await sql.insert(into: "common_problem_dismissals")
             .columns("id", "org_unit_id", "problem_ids", "dismissed_by", "created_at")
             .values(
-                SQLBind(UUID()), SQLBind(unit),
+                SQLBind(id), SQLBind(unit),
                 SQLBind(problems.map(\.uuidString).sorted().joined(separator: ",")), SQLBind(user), SQLBind(now)
             )
             .run()
+        return id
     }
 
     /// The confirmed, escalated and answered groups of `units` with their enterprises, most first: the

@@ -13,7 +13,6 @@ struct CommonProblemListView {
     let states: [CommonProblemState]
     let csrf: HTML
     let errors: [FieldError]
-    let typed: CommonProblemsWeb.ProposalForm?
 
     var html: HTML {
         """

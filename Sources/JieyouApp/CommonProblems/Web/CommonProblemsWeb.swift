@@ -41,12 +41,12 @@ struct CommonProblemsWeb: RouteCollection {
     }
 
     @Sendable func index(req: Request) async throws -> Response {
-        try await Self.indexPage(req, errors: [], typed: nil)
+        try await Self.indexPage(req, errors: [])
     }
 
-    /// The list page; `typed` is the proposal form that failed, shown again with its errors.
+    /// The list page, with the errors of the proposal form that failed above the proposals.
     static func indexPage(
-        _ req: Request, errors: [FieldError], typed: ProposalForm?, status: HTTPResponseStatus = .ok
+        _ req: Request, errors: [FieldError], status: HTTPResponseStatus = .ok
     ) async throws -> Response {
         let signedIn = try req.requireSignedIn()
         let actor = signedIn.actor
@@ -62,7 +62,7 @@ struct CommonProblemsWeb: RouteCollection {
         let view = CommonProblemListView(
             proposals: proposals, groups: groups, awaiting: try await desk.awaitingAnswer(for: actor),
             mayShape: mayShape, ownUnit: actor.orgUnitID, states: states, csrf: FormFields.csrf(signedIn),
-            errors: errors, typed: typed)
+            errors: errors)
         return try await req.page("共性问题", view.html, flash: req.flash, status: status)
     }
 
@@ -87,7 +87,7 @@ struct CommonProblemsWeb: RouteCollection {
             }
         } catch {
             let error = try AppError.forForm(error)
-            return try await Self.indexPage(req, errors: error.fieldErrors, typed: form, status: error.status)
+            return try await Self.indexPage(req, errors: error.fieldErrors, status: error.status)
         }
     }
 
