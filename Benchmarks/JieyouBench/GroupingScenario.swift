@@ -17,12 +17,11 @@ struct GroupingScenario {
     func run() async throws {
         let url = URL(fileURLWithPath: options.labelledSet)
         let text = try String(contentsOf: url, encoding: .utf8)
-        let groups = Self.groups(text)
+        let labelled = LabelledProblemSet(text: text)
+        let groups = labelled.groups
         guard groups.count >= 2 else { throw BenchError("\(options.labelledSet) holds no groups") }
-
-        let labelledScore = Self.score(groups)
         let heldOutURL = url.deletingLastPathComponent().appendingPathComponent("HeldOutProblems.txt")
-        let heldOut = (try? String(contentsOf: heldOutURL, encoding: .utf8)).map { Self.score(Self.groups($0)) }
+        let heldOut = (try? String(contentsOf: heldOutURL, encoding: .utf8)).map(LabelledProblemSet.init(text:))
 
         step("writing \(options.groupingProblems) open problems of a city")
         let city = Self.city(options.groupingProblems, from: groups)
@@ -31,7 +30,7 @@ struct GroupingScenario {
         for run in 0..<options.groupingRuns {
             step("grouping, run \(run + 1) of \(options.groupingRuns)")
             let start = DispatchTime.now().uptimeNanoseconds
-            result = CommonProblemGrouping.groups(of: city.map(\.item))
+            result = CommonProblemGrouping.groups(of: city)
             times.append(milliseconds(since: start))
         }
         let timing = Measurement(
@@ -50,46 +49,11 @@ struct GroupingScenario {
         print("")
         print("| labelled set | texts | pairwise score |")
         print("|---|---:|---|")
-        print("| LabelledProblems.txt | \(labelledScore.texts) | \(labelledScore.score) |")
-        if let heldOut { print("| HeldOutProblems.txt (never tuned on) | \(heldOut.texts) | \(heldOut.score) |") }
+        print("| LabelledProblems.txt | \(labelled.items.count) | \(labelled.score()) |")
+        if let heldOut {
+            print("| HeldOutProblems.txt (never tuned on) | \(heldOut.items.count) | \(heldOut.score()) |")
+        }
         print("")
-    }
-
-    /// The pairwise score of the grouping against `groups`' labels, each text its own enterprise's.
-    static func score(_ groups: [Group]) -> (texts: Int, score: PairwiseScore) {
-        let items = groups.flatMap { group in
-            group.texts.map {
-                (CommonProblemGrouping.Item(text: $0, category: group.category, enterprise: UUID()), group.key)
-            }
-        }
-        let found = CommonProblemGrouping.groups(of: items.map(\.0))
-        return (items.count, PairwiseScore(labels: items.map(\.1), groups: found.map(\.members)))
-    }
-
-    struct Group {
-        let key: String
-        let category: String
-        let texts: [String]
-    }
-
-    static func groups(_ text: String) -> [Group] {
-        var groups: [Group] = []
-        var header: [String]?
-        var texts: [String] = []
-        func close() {
-            if let header { groups.append(Group(key: header[0], category: header[1], texts: texts)) }
-            texts = []
-        }
-        for line in text.split(separator: "\n").map({ $0.trimmingCharacters(in: .whitespaces) }) {
-            if line.hasPrefix("## ") {
-                close()
-                header = line.dropFirst(3).split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
-            } else if !line.isEmpty, !line.hasPrefix("#") {
-                texts.append(line)
-            }
-        }
-        close()
-        return groups
     }
 
     static let leads = ["", "", "企业反映：", "经走访了解，", "企业负责人表示，", "座谈中企业提出，", "据企业介绍，"]
@@ -99,9 +63,8 @@ struct GroupingScenario {
     ]
 
     /// `count` problems: two in three restate a labelled text (difficulties drawn with weight 1/rank, so
-    /// some are common and others rare), one in three joins halves of two different difficulties and
-    /// is labelled as its own.
-    static func city(_ count: Int, from groups: [Group]) -> [(item: CommonProblemGrouping.Item, label: String)] {
+    /// some are common and others rare), one in three joins halves of two different difficulties.
+    static func city(_ count: Int, from groups: [LabelledProblemSet.Group]) -> [CommonProblemGrouping.Item] {
         var random = SeededRandom(seed: 24)
         let weights = groups.indices.map { 1.0 / Double($0 + 1) }
         let total = weights.reduce(0, +)
@@ -125,12 +88,10 @@ struct GroupingScenario {
                 let first = random.pick(a.texts)
                 let second = random.pick(b.texts)
                 let text = String(first.prefix(first.count / 2)) + String(second.suffix(second.count / 2))
-                return (.init(text: framed(text), category: a.category, enterprise: UUID()), "mixed-\(index)")
+                return .init(text: framed(text), category: a.category, enterprise: UUID())
             }
             let group = groups[drawGroup()]
-            return (
-                .init(text: framed(random.pick(group.texts)), category: group.category, enterprise: UUID()), group.key
-            )
+            return .init(text: framed(random.pick(group.texts)), category: group.category, enterprise: UUID())
         }
     }
 }
