@@ -25,6 +25,14 @@ import VaporTesting
         return ids
     }
 
+    /// The world, its park's four enterprises, a client and the park's dispatcher's token.
+    static func park(_ app: Application) async throws -> (World, [UUID], Client, String) {
+        let world = try await World.build(on: app)
+        let enterprises = try await enterprises(app, world)
+        let client = Client(app: app)
+        return (world, enterprises, client, try await client.token("lx_dispatcher"))
+    }
+
     /// A problem of `enterprise` submitted and accepted by the dispatcher; assigned to 经济发展局 when `assign`.
     static func problem(
         _ client: Client, _ token: String, _ world: World, enterprise: UUID, text: String, assign: Bool = true
@@ -64,10 +72,7 @@ import VaporTesting
 
     @Test func proposalsAreReadWithinTheSubtreeAndShapedByTheParksServiceGroup() async throws {
         try await withApp { app in
-            let world = try await World.build(on: app)
-            let enterprises = try await Self.enterprises(app, world)
-            let client = Client(app: app)
-            let dispatcher = try await client.token("lx_dispatcher")
+            let (world, enterprises, client, dispatcher) = try await Self.park(app)
             var hiring: [String] = []
             for (index, text) in Self.hiring.enumerated() {
                 hiring.append(
@@ -147,10 +152,7 @@ import VaporTesting
 
     @Test func aGroupSentUpAndAnsweredResolvesItsMembersWhichAreStillRevisited() async throws {
         try await withApp { app in
-            let world = try await World.build(on: app)
-            let enterprises = try await Self.enterprises(app, world)
-            let client = Client(app: app)
-            let dispatcher = try await client.token("lx_dispatcher")
+            let (world, enterprises, client, dispatcher) = try await Self.park(app)
             var hiring: [String] = []
             for (index, text) in Self.hiring.prefix(3).enumerated() {
                 hiring.append(
@@ -241,10 +243,7 @@ import VaporTesting
 
     @Test func aDismissedProposalStaysAwayUntilAnotherEnterpriseJoinsIt() async throws {
         try await withApp { app in
-            let world = try await World.build(on: app)
-            let enterprises = try await Self.enterprises(app, world)
-            let client = Client(app: app)
-            let dispatcher = try await client.token("lx_dispatcher")
+            let (world, enterprises, client, dispatcher) = try await Self.park(app)
             let a = try await Self.problem(client, dispatcher, world, enterprise: enterprises[0], text: Self.hiring[0])
             let b = try await Self.problem(client, dispatcher, world, enterprise: enterprises[1], text: Self.hiring[1])
             let dismissed = try await client.send(
@@ -265,10 +264,7 @@ import VaporTesting
     /// is refused by name inside its transaction instead of failing on the primary key.
     @Test func aProblemGroupedMeanwhileIsRefusedByName() async throws {
         try await withApp { app in
-            let world = try await World.build(on: app)
-            let enterprises = try await Self.enterprises(app, world)
-            let client = Client(app: app)
-            let dispatcher = try await client.token("lx_dispatcher")
+            let (world, enterprises, client, dispatcher) = try await Self.park(app)
             let a = try await Self.problem(client, dispatcher, world, enterprise: enterprises[0], text: Self.hiring[0])
             let b = try await Self.problem(client, dispatcher, world, enterprise: enterprises[1], text: Self.hiring[1])
             let group = try await client.send(
@@ -289,10 +285,7 @@ import VaporTesting
 
     @Test func badInputIsNamedAndChangesNothing() async throws {
         try await withApp { app in
-            let world = try await World.build(on: app)
-            let enterprises = try await Self.enterprises(app, world)
-            let client = Client(app: app)
-            let dispatcher = try await client.token("lx_dispatcher")
+            let (world, enterprises, client, dispatcher) = try await Self.park(app)
             let a = try await Self.problem(client, dispatcher, world, enterprise: enterprises[0], text: Self.hiring[0])
             let b = try await Self.problem(client, dispatcher, world, enterprise: enterprises[0], text: Self.hiring[1])
             let c = try await Self.problem(client, dispatcher, world, enterprise: enterprises[1], text: Self.hiring[2])
@@ -321,10 +314,7 @@ import VaporTesting
 
     @Test func thePagesShowProposalsGroupsAndTheStepsEachReaderMayTake() async throws {
         try await withApp { app in
-            let world = try await World.build(on: app)
-            let enterprises = try await Self.enterprises(app, world)
-            let client = Client(app: app)
-            let dispatcher = try await client.token("lx_dispatcher")
+            let (world, enterprises, client, dispatcher) = try await Self.park(app)
             var ids: [String] = []
             for (index, text) in Self.hiring.prefix(3).enumerated() {
                 ids.append(
